@@ -1,0 +1,379 @@
+//! The subcommands: check, explain, rules list/test, dump.
+
+use crate::cli::{CheckArgs, Cli, Color, Command, FailOn, Format, RulesCommand};
+use crate::document::Document;
+use crate::render::{self, FileReport, ReportMeta};
+use crate::rules::spec::Severity;
+use crate::rules::{self, RuleSet, Settings};
+use crate::source::{self, LoadError, Source};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Options for checking one text (used by `check` and by rule self-tests).
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub profile: Option<String>,
+    pub settings: Settings,
+    pub only_rule: Option<String>,
+}
+
+#[allow(clippy::print_stdout)]
+fn out(s: &str) {
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(s.as_bytes());
+    let _ = o.flush();
+}
+
+#[allow(clippy::print_stderr)]
+fn err(s: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(s.as_bytes());
+}
+
+fn report_error(e: &dyn miette::Diagnostic) {
+    let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    })
+    .with_links(false);
+    let mut s = String::new();
+    let _ = handler.render_report(&mut s, e);
+    err(&s);
+}
+
+/// Built-in packs plus `--rules` directories. Prints the problem and returns None on error.
+fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
+    let mut rs = match RuleSet::builtin() {
+        Ok(rs) => rs,
+        Err(e) => {
+            report_error(&e);
+            return None;
+        }
+    };
+    for d in dirs {
+        let files = match RuleSet::read_dir(d) {
+            Ok(f) => f,
+            Err(m) => {
+                err(&format!("错误：{m}\n"));
+                return None;
+            }
+        };
+        if let Err(e) = rs.add_files(files) {
+            report_error(&e);
+            return None;
+        }
+    }
+    Some(rs)
+}
+
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Explain { rule, rules } => explain(&rule, &rules),
+        Command::Rules { command: RulesCommand::List { rules } } => list(&rules),
+        Command::Rules { command: RulesCommand::Test { dir } } => self_test(dir.as_deref()),
+        Command::Dump { file, profile } => dump(&file, profile),
+    }
+}
+
+/// Check one decoded source with a rule set.
+pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
+    let path = source.path.clone();
+    let text: Arc<str> = Arc::from(source.text.as_str());
+    let doc = Document::new(source);
+    let year = opts.settings.year.or(doc.facts.year.map(|y| y.0));
+    let profile = opts
+        .profile
+        .clone()
+        .or_else(|| year.and_then(|y| rs.profile_for_year(y)).map(str::to_string))
+        .unwrap_or_else(|| "2021".to_string());
+    let diagnostics = rules::evaluate(&doc, rs, &profile, &opts.settings, opts.only_rule.as_deref());
+    FileReport {
+        path,
+        profile: Some(profile),
+        report: ReportMeta { year, agency: doc.facts.agency.clone() },
+        diagnostics,
+        error: None,
+        text: Some(text),
+    }
+}
+
+enum Input {
+    Stdin,
+    File(PathBuf),
+    Missing(PathBuf, String),
+}
+
+fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && source::supported_extension(e.path()) => found.push(Input::File(e.into_path())),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
+                        found.push(Input::Missing(at, format!("无法读取目录：{e}")));
+                    }
+                }
+            }
+            if found.is_empty() {
+                inputs.push(Input::Missing(p.clone(), "目录中没有可检查的 .txt/.md 文件".into()));
+            }
+            inputs.extend(found);
+        } else if p.exists() {
+            inputs.push(Input::File(p.clone()));
+        } else {
+            inputs.push(Input::Missing(p.clone(), LoadError::NotFound(p.display().to_string()).to_string()));
+        }
+    }
+    inputs
+}
+
+fn failed(path: String, e: String) -> FileReport {
+    FileReport { path, profile: None, report: ReportMeta::default(), diagnostics: vec![], error: Some(e), text: None }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    if let Some(p) = &args.profile {
+        if !rules::PROFILES.contains(&p.as_str()) {
+            err(&format!("错误：未知的 --profile「{p}」，可选：pre-2019、2019-trial、2021\n"));
+            return 2;
+        }
+    }
+    let Some(rs) = load_rules(&args.rules) else { return 2 };
+    if rs.rules.is_empty() {
+        err("错误：没有加载任何规则\n");
+        return 2;
+    }
+    let opts = CheckOptions { profile: args.profile.clone(), settings: Settings { year: args.year }, only_rule: None };
+    let inputs = collect_inputs(&args.paths);
+    let max = args.max_file_size;
+    let work = |input: &Input| -> FileReport {
+        match input {
+            Input::Stdin => match source::load_stdin(max) {
+                Ok(s) => check_text(s, &rs, &opts),
+                Err(e) => failed("-".into(), e.to_string()),
+            },
+            Input::File(p) => {
+                let shown = p.display().to_string();
+                match source::load_path(p, max) {
+                    Ok(mut s) => {
+                        s.path = shown;
+                        check_text(s, &rs, &opts)
+                    }
+                    Err(e) => failed(shown, e.to_string()),
+                }
+            }
+            Input::Missing(p, m) => failed(p.display().to_string(), m.clone()),
+        }
+    };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let reports: Vec<FileReport> = if jobs == 1 || inputs.len() < 2 {
+        inputs.iter().map(work).collect()
+    } else {
+        match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            Ok(pool) => pool.install(|| inputs.par_iter().map(work).collect()),
+            Err(_) => inputs.iter().map(work).collect(),
+        }
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = match args.format {
+        Format::Human => render::human::render(&reports, &render::human::Style { color, width: 100 }),
+        Format::Json => render::json::render(&reports),
+    };
+    out(&text);
+    exit_code(&reports, args.fail_on)
+}
+
+fn exit_code(reports: &[FileReport], fail_on: FailOn) -> i32 {
+    let checked = reports.iter().filter(|r| r.error.is_none()).count();
+    if checked == 0 {
+        return 2;
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let Some(t) = threshold else { return 0 };
+    let load_failures = reports.iter().any(|r| r.error.is_some());
+    let hit = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t);
+    if hit || load_failures {
+        1
+    } else {
+        0
+    }
+}
+
+fn list(dirs: &[PathBuf]) -> i32 {
+    let Some(rs) = load_rules(dirs) else { return 2 };
+    let mut s = String::new();
+    let mut rules: Vec<_> = rs.rules.iter().collect();
+    rules.sort_by(|a, b| (profile_rank(&a.profile), &a.spec.id).cmp(&(profile_rank(&b.profile), &b.spec.id)));
+    for r in rules {
+        s.push_str(&format!(
+            "{:<12} {:<36} {:<8} {:<12} {}\n",
+            r.profile,
+            r.spec.id,
+            r.spec.severity.zh(),
+            r.spec.check.kind_name(),
+            r.spec.message.split(['{', '：']).next().unwrap_or("")
+        ));
+    }
+    s.push_str(&format!("共 {} 条规则\n", rs.rules.len()));
+    out(&s);
+    0
+}
+
+fn profile_rank(p: &str) -> usize {
+    match p {
+        "common" => 0,
+        "pre-2019" => 1,
+        "2019-trial" => 2,
+        _ => 3,
+    }
+}
+
+fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
+    let Some(rs) = load_rules(dirs) else { return 2 };
+    let found = rs.find(id);
+    if found.is_empty() {
+        err(&format!("错误：没有 id 为「{id}」的规则；用 gongkai rules list 查看全部规则\n"));
+        return 2;
+    }
+    let mut s = String::new();
+    for r in found {
+        let sp = &r.spec;
+        s.push_str(&format!("{}  （规则包 {}，{}，类别 {:?}）\n", sp.id, r.profile, sp.severity.zh(), sp.category));
+        s.push_str(&format!("检查什么：{}\n", sp.description.as_deref().unwrap_or(&sp.message)));
+        s.push_str(&format!("提示信息：{}\n", sp.message));
+        s.push_str(&format!("如何修改：{}\n", sp.help));
+        s.push_str(&format!("依据：{}\n", sp.basis));
+        if let Some(v) = sp.examples.invalid.first() {
+            s.push_str("会报告的示例：\n");
+            for l in v.lines() {
+                s.push_str(&format!("    {l}\n"));
+            }
+        }
+        if let Some(v) = sp.examples.valid.first() {
+            s.push_str("不会报告的示例：\n");
+            for l in v.lines() {
+                s.push_str(&format!("    {l}\n"));
+            }
+        }
+        s.push('\n');
+    }
+    out(&s);
+    0
+}
+
+/// Run every rule's examples. Returns the failures as text (empty = all pass).
+pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for r in &rs.rules {
+        if only_origin_prefix.is_some_and(|p| !r.origin.starts_with(p)) {
+            continue;
+        }
+        let profile = if r.profile == "common" { "2021".to_string() } else { r.profile.clone() };
+        let opts = CheckOptions { profile: Some(profile), settings: Settings::default(), only_rule: Some(r.spec.id.clone()) };
+        for (valid, examples) in [(true, &r.spec.examples.valid), (false, &r.spec.examples.invalid)] {
+            for (i, ex) in examples.iter().enumerate() {
+                count += 1;
+                let src = Source::new(format!("{}#{}", r.spec.id, i), ex.clone(), "UTF-8");
+                let rep = check_text(src, rs, &opts);
+                let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
+                if valid && fired {
+                    let msgs: Vec<String> = rep.diagnostics.iter().map(|d| d.message.clone()).collect();
+                    failures.push(format!("{}（{}）：valid 示例 {} 触发了规则：{}", r.spec.id, r.origin, i + 1, msgs.join("；")));
+                } else if !valid && !fired {
+                    failures.push(format!("{}（{}）：invalid 示例 {} 没有触发规则", r.spec.id, r.origin, i + 1));
+                }
+            }
+        }
+    }
+    (count, failures)
+}
+
+fn self_test(dir: Option<&Path>) -> i32 {
+    let dirs: Vec<PathBuf> = dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default();
+    let Some(rs) = load_rules(&dirs) else { return 2 };
+    let prefix = dir.map(|d| d.to_string_lossy().into_owned());
+    let (count, failures) = run_examples(&rs, prefix.as_deref());
+    let mut s = String::new();
+    for f in &failures {
+        s.push_str(&format!("✖ {f}\n"));
+    }
+    s.push_str(&format!("{} passed, {} failed\n", count - failures.len(), failures.len()));
+    out(&s);
+    if count == 0 {
+        err("错误：没有可运行的规则示例\n");
+        return 2;
+    }
+    if failures.is_empty() {
+        0
+    } else {
+        1
+    }
+}
+
+fn dump(file: &Path, profile: Option<String>) -> i32 {
+    let src = match source::load_path(file, source::DEFAULT_MAX_BYTES) {
+        Ok(s) => s,
+        Err(e) => {
+            err(&format!("错误：{}：{e}\n", file.display()));
+            return 2;
+        }
+    };
+    let Some(rs) = load_rules(&[]) else { return 2 };
+    let doc = Document::new(src);
+    let year = doc.facts.year.map(|y| y.0);
+    let profile = profile.or_else(|| year.and_then(|y| rs.profile_for_year(y)).map(str::to_string)).unwrap_or_else(|| "2021".into());
+    let settings = Settings::default();
+    let ctx = rules::Ctx::new(&doc, &rs, &profile, &settings);
+    let loc = |off: usize| {
+        let (o, _) = doc.norm.span(off, off);
+        let (l, c) = doc.source.line_col(o);
+        serde_json::json!({"line": l, "column": c})
+    };
+    let parts: Vec<serde_json::Value> = doc
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let h = &doc.headings[p.heading];
+            serde_json::json!({"heading": doc.part_label(p), "number": h.number, "sections": ctx.bindings[i], "at": loc(h.start)})
+        })
+        .collect();
+    let f = &doc.facts;
+    let v = serde_json::json!({
+        "path": doc.source.path,
+        "encoding": doc.source.encoding,
+        "profile": profile,
+        "report": {"year": year, "agency": f.agency, "level": f.level},
+        "title": doc.title.map(|t| doc.line_text(t).to_string()),
+        "parts": parts,
+        "signed": f.signed.as_ref().map(|d| d.date.zh()),
+        "published_meta": f.published_meta.as_ref().map(|d| d.date.zh()),
+        "periods": f.periods.iter().map(|p| format!("{}至{}", p.from.zh(), p.to.zh())).collect::<Vec<_>>(),
+        "contacts": f.contacts.iter().map(|c| serde_json::json!({"kind": c.kind, "value": c.value, "valid": c.valid})).collect::<Vec<_>>(),
+        "sums": f.sums.iter().map(|s| serde_json::json!({
+            "total": f.numbers[s.total].value.to_string(),
+            "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    out(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+    0
+}

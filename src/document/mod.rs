@@ -1,0 +1,134 @@
+//! Structure stage: the outline of a draft plus the facts read from it.
+//! Built once per file; rules only read it.
+
+pub mod outline;
+
+use crate::facts::{self, Facts};
+use crate::normalize::Normalized;
+use crate::source::Source;
+pub use outline::{Heading, Line};
+
+/// A top-level part (一、…) and the text it governs.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Index into `Document::headings`.
+    pub heading: usize,
+    /// Normalized byte offset just after the heading title.
+    pub body_start: usize,
+    /// Normalized byte offset where the next part (or the report) ends.
+    pub end: usize,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub source: Source,
+    pub norm: Normalized,
+    pub lines: Vec<Line>,
+    /// First and last line of the report (website debris excluded).
+    pub body_lines: (usize, usize),
+    /// Line where an appendix (附件/附表) starts.
+    pub appendix: Option<usize>,
+    pub title: Option<usize>,
+    pub headings: Vec<Heading>,
+    pub parts: Vec<Part>,
+    /// The closing date line (落款日期).
+    pub date_line: Option<usize>,
+    pub facts: Facts,
+}
+
+impl Document {
+    pub fn new(source: Source) -> Self {
+        let norm = Normalized::new(&source.text);
+        let text = norm.text.as_str();
+        let lines = outline::lines(text);
+        let (first, last) = outline::body_range(text, &lines);
+        let appendix = outline::appendix_start(text, &lines, first, last).filter(|a| *a > first);
+        let main_last = appendix.map(|a| a.saturating_sub(1)).unwrap_or(last).max(first);
+        let headings = outline::headings(text, &lines, first, main_last);
+        let first_l1 = headings.iter().find(|h| h.level == 1).map(|h| h.line);
+        let title = outline::title_line(text, &lines, first, first_l1);
+        let date_line = outline::date_line(text, &lines, first_l1.unwrap_or(first), main_last);
+        let body_end = lines[main_last].end;
+        let l1: Vec<usize> = headings.iter().enumerate().filter(|(_, h)| h.level == 1).map(|(i, _)| i).collect();
+        let mut parts = Vec::new();
+        for (k, &hi) in l1.iter().enumerate() {
+            let end = l1.get(k + 1).map(|&n| lines[headings[n].line].start).unwrap_or(body_end);
+            let end = match date_line {
+                Some(d) if k + 1 == l1.len() && lines[d].start > headings[hi].end => lines[d].start.min(end),
+                _ => end,
+            };
+            parts.push(Part { heading: hi, body_start: headings[hi].end, end: end.max(headings[hi].end) });
+        }
+        let mut doc = Document {
+            source,
+            norm,
+            lines,
+            body_lines: (first, last),
+            appendix,
+            title,
+            headings,
+            parts,
+            date_line,
+            facts: Facts::default(),
+        };
+        doc.facts = facts::collect(&doc);
+        doc
+    }
+
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    pub fn line_text(&self, i: usize) -> &str {
+        let l = self.lines[i];
+        &self.norm.text[l.start..l.end]
+    }
+
+    /// Normalized byte range of the report (debris excluded), appendix included.
+    pub fn body_span(&self) -> (usize, usize) {
+        (self.lines[self.body_lines.0].start, self.lines[self.body_lines.1].end)
+    }
+
+    /// Normalized byte range of the main text: body without the appendix.
+    pub fn main_span(&self) -> (usize, usize) {
+        let end = match self.appendix {
+            Some(a) => self.lines[a].start,
+            None => self.lines[self.body_lines.1].end,
+        };
+        (self.lines[self.body_lines.0].start, end)
+    }
+
+    /// Text before the first top-level heading (title and opening paragraph).
+    pub fn opening_span(&self) -> (usize, usize) {
+        let (s, e) = self.main_span();
+        let end = self.parts.first().map(|p| self.lines[self.headings[p.heading].line].start).unwrap_or(e);
+        (s, end.max(s))
+    }
+
+    /// Title of the part that contains a normalized offset, e.g. `三、收到和处理政府信息公开申请情况`.
+    pub fn part_at(&self, off: usize) -> Option<&Part> {
+        self.parts.iter().find(|p| self.lines[self.headings[p.heading].line].start <= off && off < p.end.max(p.body_start + 1))
+    }
+
+    pub fn part_label(&self, part: &Part) -> String {
+        let h = &self.headings[part.heading];
+        self.norm.text[h.start..h.end].to_string()
+    }
+
+    /// The full heading text of the part containing `off`, or a description of where it is.
+    pub fn section_name(&self, off: usize) -> Option<String> {
+        if let Some(p) = self.part_at(off) {
+            return Some(self.part_label(p));
+        }
+        let (os, oe) = self.opening_span();
+        if off >= os && off < oe {
+            return Some("开头".to_string());
+        }
+        if let Some(a) = self.appendix {
+            if off >= self.lines[a].start {
+                return Some("附件".to_string());
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,237 @@
+//! The outline of a draft: headings (一、 / (一) / 1. / (1)), the report body
+//! between website debris, the title, the appendix and the closing date line.
+//!
+//! Works on the normalized view only; it knows nothing about rule packs.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line of the normalized text: byte range without the newline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A heading found in the outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub line: usize,
+    /// 1 = 一、  2 = (一)  3 = 1.  4 = (1)
+    pub level: u8,
+    /// The ordinal (一 → 1).
+    pub number: u32,
+    /// Normalized byte range of the whole heading (numbering and title).
+    pub start: usize,
+    pub end: usize,
+    /// The heading title without its numbering, normalized.
+    pub title: String,
+}
+
+static L1: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:第([一二三四五六七八九十]{1,3})部分[、.:]?|([一二三四五六七八九十]{1,3})[、.,])").unwrap()
+});
+static L2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]{1,3})\)").unwrap());
+static L3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(?:[、]|\.[^0-9])").unwrap());
+static L4: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)").unwrap());
+static APPENDIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)").unwrap());
+static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"版权所有|ICP备|ICP证|公安备案|公网安备|技术支持|网站标识码|主办单位|承办单位|原文链接|",
+        r"打印本页|关闭窗口|【打印】|\[打印\]|返回顶部|网站地图|扫一扫|分享到|当前位置|您所在的位置|",
+        r"^首页\s*>|^标题:|^发布时间:|^发布日期:|^来源:|^索引号|^发布机构|^浏览次数|^字号|【大\s*中\s*小】|",
+        r"^文号:|^主题分类|^生成日期|^成文日期|^相关链接|^文件下载|全真版|文字版|^-->"
+    ))
+    .unwrap()
+});
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.{0,40}?)\s*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$").unwrap()
+});
+
+pub fn chinese_ordinal(s: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// Split the normalized text into lines.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        out.push(Line { start, end: i });
+        start = i + 1;
+    }
+    out.push(Line { start, end: text.len() });
+    out
+}
+
+/// Is this line part of a flattened table (pipes or tabs)?
+pub fn is_table_line(s: &str) -> bool {
+    s.contains('|') || s.contains('\t')
+}
+
+pub fn is_debris(s: &str) -> bool {
+    DEBRIS.is_match(s.trim())
+}
+
+/// First and last line (inclusive) of the report itself, skipping website debris.
+pub fn body_range(text: &str, lines: &[Line]) -> (usize, usize) {
+    let content = |l: &Line| text[l.start..l.end].trim().to_string();
+    let mut first = 0;
+    while first < lines.len() && (content(&lines[first]).is_empty() || is_debris(&content(&lines[first]))) {
+        first += 1;
+    }
+    let mut last = lines.len().saturating_sub(1);
+    while last > first && (content(&lines[last]).is_empty() || is_debris(&content(&lines[last]))) {
+        last -= 1;
+    }
+    (first.min(last), last)
+}
+
+/// Line index where an appendix (附件 / 附表) starts, if any, within the body.
+pub fn appendix_start(text: &str, lines: &[Line], from: usize, to: usize) -> Option<usize> {
+    (from..=to).find(|&i| {
+        let s = text[lines[i].start..lines[i].end].trim();
+        !s.is_empty() && APPENDIX.is_match(s)
+    })
+}
+
+/// Headings between `from` and `to` (inclusive line indices).
+pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
+        let raw = &text[line.start..line.end];
+        let lead = raw.len() - raw.trim_start().len();
+        let s = raw.trim();
+        if s.is_empty() || is_table_line(s) {
+            continue;
+        }
+        let (level, number, rest) = if let Some(c) = L1.captures(s) {
+            let num = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
+            (1, chinese_ordinal(num), c.get(0).map(|m| m.end()).unwrap_or(0))
+        } else if let Some(c) = L2.captures(s) {
+            (2, chinese_ordinal(&c[1]), c.get(0).map(|m| m.end()).unwrap_or(0))
+        } else if let Some(c) = L4.captures(s) {
+            (4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0))
+        } else if let Some(c) = L3.captures(s) {
+            // "1." followed by a non-digit: the capture ends one char past the dot.
+            let m = c.get(1).map(|m| m.end()).unwrap_or(0);
+            (3, c[1].parse().ok(), m + 1)
+        } else {
+            continue;
+        };
+        let Some(number) = number else { continue };
+        let rest = rest.min(s.len());
+        let after = &s[rest..];
+        let ws = after.len() - after.trim_start().len();
+        let title_full = after.trim();
+        // A heading line may carry body text: the title ends at the first sentence stop.
+        let cut = title_full
+            .char_indices()
+            .find(|(_, c)| matches!(c, '。' | ':' | ';' | ','))
+            .map(|(i, _)| i)
+            .unwrap_or(title_full.len());
+        let title: String = title_full[..cut].chars().take(60).collect();
+        let start = line.start + lead;
+        let end = start + rest + ws + title.len();
+        out.push(Heading { line: i, level, number, start, end: end.min(line.end), title });
+    }
+    out
+}
+
+/// Title line: a short line before the first top-level heading naming the report.
+pub fn title_line(text: &str, lines: &[Line], from: usize, first_heading: Option<usize>) -> Option<usize> {
+    let stop = first_heading.unwrap_or(lines.len()).min(from + 6);
+    (from..stop.min(lines.len())).find(|&i| {
+        let s = text[lines[i].start..lines[i].end].trim();
+        s.chars().count() <= 70
+            && (s.contains("年度报告") || s.contains("年报") || s.contains("工作报告"))
+            && !s.contains("根据")
+    })
+}
+
+/// The closing date line (落款): the last line that ends with a date and carries at most a short name before it.
+pub fn date_line(text: &str, lines: &[Line], from: usize, to: usize) -> Option<usize> {
+    (from..=to).rev().find(|&i| {
+        let s = text[lines[i].start..lines[i].end].trim();
+        DATE_LINE.captures(s).is_some_and(|c| {
+            let before = c.get(1).map(|m| m.as_str()).unwrap_or("");
+            !before.contains(',') && !before.contains('。') && !before.contains(':') && !is_table_line(s)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(chinese_ordinal("一"), Some(1));
+        assert_eq!(chinese_ordinal("十"), Some(10));
+        assert_eq!(chinese_ordinal("十二"), Some(12));
+        assert_eq!(chinese_ordinal("二十一"), Some(21));
+        assert_eq!(chinese_ordinal("零"), None);
+    }
+
+    #[test]
+    fn heading_levels() {
+        let t = "一、总体情况\n(一)主动公开。本年度...\n1.规章\n(2)其他\n一是加强领导\n三、本年度办理结果 | 1 |";
+        let ls = lines(t);
+        let hs = headings(t, &ls, 0, ls.len() - 1);
+        let got: Vec<(u8, u32, &str)> = hs.iter().map(|h| (h.level, h.number, h.title.as_str())).collect();
+        assert_eq!(got, vec![(1, 1, "总体情况"), (2, 1, "主动公开"), (3, 1, "规章"), (4, 2, "其他")]);
+        assert_eq!(&t[hs[1].start..hs[1].end], "(一)主动公开");
+    }
+
+    #[test]
+    fn debris_and_body() {
+        let t = "当前位置:首页>信息公开\n标题:XX报告\n正文第一行\n正文第二行\n原文链接:http://x\n版权所有 XX";
+        let ls = lines(t);
+        assert_eq!(body_range(t, &ls), (2, 3));
+    }
+
+    #[test]
+    fn date_lines() {
+        let t = "正文。2019年3月1日召开会议。\n广东省戒毒管理局\n2019年3月1日\n";
+        let ls = lines(t);
+        assert_eq!(date_line(t, &ls, 0, ls.len() - 1), Some(2));
+        let t2 = "填报日期:2019年1月30日";
+        assert_eq!(date_line(t2, &lines(t2), 0, 0), None);
+    }
+}
+
+/// 1 → 一, 12 → 十二 (for messages).
+pub fn zh_ordinal(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "零".into(),
+        1..=9 => D[n as usize].into(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}

@@ -1,0 +1,128 @@
+//! Contact items: phone (area code or mobile), address, postcode, e-mail, website.
+//! A phone or postcode written after its label but in a malformed way is kept as
+//! an item with `valid: false`, so a rule can point at it.
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactKind {
+    Phone,
+    Address,
+    Postcode,
+    Email,
+    Website,
+}
+
+impl ContactKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            ContactKind::Phone => "联系电话",
+            ContactKind::Address => "地址",
+            ContactKind::Postcode => "邮编",
+            ContactKind::Email => "电子邮箱",
+            ContactKind::Website => "网址",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactItem {
+    pub kind: ContactKind,
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+    pub valid: bool,
+}
+
+static PHONE_LABELED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:联系电话|咨询电话|办公电话|电话号码|电话|联系方式|热线)\s*[:]?\s*([0-9][0-9()\-—–~ ]{4,}[0-9])").unwrap()
+});
+static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(?0[0-9]{2,3}\)?-?[0-9]{7,8}(?:-[0-9]{1,5})?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12[0-9]{3}|[0-9]{7,8})$").unwrap()
+});
+static PHONE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap());
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:邮编|邮政编码)\s*[:]?\s*([0-9]+)").unwrap());
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:地址|地点|办公地址|通讯地址)\s*[:]\s*([^,;)\n]{4,60})").unwrap());
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").unwrap());
+static WEBSITE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+").unwrap());
+
+pub fn contacts(text: &str) -> Vec<ContactItem> {
+    let mut out = Vec::new();
+    for c in PHONE_LABELED.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        let raw = m.as_str().trim();
+        let compact: String = raw.chars().filter(|c| *c != ' ').collect();
+        // Several numbers may be listed: "020-1234567 020-7654321".
+        let valid = raw.split([' ', '、', '/']).filter(|p| !p.is_empty()).all(|p| PHONE_OK.is_match(p)) || PHONE_OK.is_match(&compact);
+        out.push(ContactItem { kind: ContactKind::Phone, start: m.start(), end: m.start() + raw.len(), value: raw.to_string(), valid });
+    }
+    for c in PHONE_BARE.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        if !out.iter().any(|o| o.kind == ContactKind::Phone && o.start <= m.start() && m.end() <= o.end + 1) {
+            out.push(ContactItem { kind: ContactKind::Phone, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+        }
+    }
+    for c in POSTCODE.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        out.push(ContactItem {
+            kind: ContactKind::Postcode,
+            start: m.start(),
+            end: m.end(),
+            value: m.as_str().to_string(),
+            valid: m.as_str().len() == 6,
+        });
+    }
+    for c in ADDRESS.captures_iter(text) {
+        let Some(m) = c.get(1) else { continue };
+        out.push(ContactItem { kind: ContactKind::Address, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+    }
+    for m in EMAIL.find_iter(text) {
+        out.push(ContactItem { kind: ContactKind::Email, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+    }
+    for m in WEBSITE.find_iter(text) {
+        if out.iter().any(|o| o.kind == ContactKind::Email && o.start <= m.start() && m.start() < o.end) {
+            continue;
+        }
+        out.push(ContactItem { kind: ContactKind::Website, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+    }
+    out.sort_by_key(|c| (c.start, c.kind));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_items() {
+        let t = "(地址:广东省广州市越秀区黄华路3号,邮编:510050,电话:020-83831691)。邮箱 gk@gd.gov.cn,网址 http://www.leizhou.gov.cn";
+        let kinds: Vec<(ContactKind, bool)> = contacts(t).into_iter().map(|c| (c.kind, c.valid)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (ContactKind::Address, true),
+                (ContactKind::Postcode, true),
+                (ContactKind::Phone, true),
+                (ContactKind::Email, true),
+                (ContactKind::Website, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_phone_and_postcode() {
+        let cs = contacts("联系电话: 0851——87721339 邮编:51005");
+        assert_eq!(cs[0].kind, ContactKind::Phone);
+        assert_eq!(cs[0].value, "0851——87721339");
+        assert!(!cs[0].valid);
+        assert!(!cs[1].valid);
+        assert!(contacts("联系电话:0759-8812886")[0].valid);
+        assert!(contacts("电话:13800138000")[0].valid);
+    }
+}

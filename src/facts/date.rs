@@ -1,0 +1,123 @@
+//! Dates as real reports write them (`2019年3月1日`, `2024 年1 月1 日` after
+//! normalization, `2019-03-01`, `2019.03.01`, `二〇一九年三月一日`) and
+//! statistical periods (`2018年1月1日至12月31日`).
+
+use super::number::chinese_value;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub y: i32,
+    pub m: u32,
+    pub d: u32,
+}
+
+impl Ymd {
+    pub fn valid(self) -> bool {
+        let dim = match self.m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (self.y % 4 == 0 && self.y % 100 != 0) || self.y % 400 == 0 => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1900..=2200).contains(&self.y) && self.d >= 1 && self.d <= dim
+    }
+
+    pub fn zh(self) -> String {
+        format!("{}年{}月{}日", self.y, self.m, self.d)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFact {
+    pub start: usize,
+    pub end: usize,
+    pub date: Ymd,
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]",
+        r"|([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?:[^0-9]|$)",
+        r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+    ))
+    .unwrap()
+});
+
+pub fn dates(text: &str) -> Vec<DateFact> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let (y, mo, d, end) = if let (Some(y), Some(mo), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
+            (y.as_str().parse().ok(), mo.as_str().parse().ok(), d.as_str().parse().ok(), m.end())
+        } else if let (Some(y), Some(mo), Some(d)) = (c.get(4), c.get(5), c.get(6)) {
+            (y.as_str().parse().ok(), mo.as_str().parse().ok(), d.as_str().parse().ok(), d.end())
+        } else if let (Some(y), Some(mo), Some(d)) = (c.get(7), c.get(8), c.get(9)) {
+            (
+                chinese_value(y.as_str()).map(|v| v as i32),
+                chinese_value(mo.as_str()).map(|v| v as u32),
+                chinese_value(d.as_str()).map(|v| v as u32),
+                m.end(),
+            )
+        } else {
+            continue;
+        };
+        let (Some(y), Some(mo), Some(d)) = (y, mo, d) else { continue };
+        let date = Ymd { y, m: mo, d };
+        if date.valid() {
+            out.push(DateFact { start: m.start(), end, date });
+        }
+    }
+    out
+}
+
+/// A stated statistical period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub start: usize,
+    pub end: usize,
+    pub from: Ymd,
+    pub to: Ymd,
+}
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:至|到|-|—|~|－)(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:止)?").unwrap()
+});
+
+pub fn periods(text: &str) -> Vec<Period> {
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let p = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+        let (Some(y1), Some(m1), Some(d1), Some(m2), Some(d2)) = (p(1), p(2), p(3), p(5), p(6)) else { continue };
+        let y2 = p(4).unwrap_or(y1);
+        let from = Ymd { y: y1 as i32, m: m1, d: d1 };
+        let to = Ymd { y: y2 as i32, m: m2, d: d2 };
+        if from.valid() && to.valid() {
+            out.push(Period { start: m.start(), end: m.end(), from, to });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_forms() {
+        let t = "2019年3月1日;2019-03-01 发布;二〇一九年三月一日;2019年2月30日";
+        let ds: Vec<Ymd> = dates(t).into_iter().map(|d| d.date).collect();
+        assert_eq!(ds, vec![Ymd { y: 2019, m: 3, d: 1 }; 3]);
+    }
+
+    #[test]
+    fn period_forms() {
+        let ps = periods("统计期限为2020年1月1日起至12月31日止;2018年1月1日至2018年12月31日");
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].to, Ymd { y: 2020, m: 12, d: 31 });
+        assert_eq!(ps[1].from, Ymd { y: 2018, m: 1, d: 1 });
+    }
+}

@@ -1,0 +1,98 @@
+//! Facts stage: typed values with spans (normalized offsets), read once per document.
+//! Rules read facts; they do not re-parse numbers, dates or contact items.
+
+pub mod contact;
+pub mod date;
+pub mod number;
+pub mod report;
+pub mod sums;
+
+use crate::document::Document;
+pub use contact::{ContactItem, ContactKind};
+pub use date::{DateFact, Period, Ymd};
+pub use number::{Dec, NumberFact};
+pub use report::AgencyLevel;
+pub use sums::{Introducer, SumStatement};
+
+/// Where the report year was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSource {
+    Title,
+    Opening,
+    Period,
+    Override,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub numbers: Vec<NumberFact>,
+    pub dates: Vec<DateFact>,
+    pub periods: Vec<Period>,
+    pub contacts: Vec<ContactItem>,
+    pub sums: Vec<SumStatement>,
+    pub year: Option<(i32, YearSource)>,
+    pub agency: Option<String>,
+    pub level: Option<AgencyLevel>,
+    /// 落款日期: the date on the closing line.
+    pub signed: Option<DateFact>,
+    /// A publication date from page metadata around the report (发布时间:…).
+    pub published_meta: Option<DateFact>,
+}
+
+pub fn collect(doc: &Document) -> Facts {
+    let text = doc.text();
+    let numbers = number::numbers(text);
+    let dates = date::dates(text);
+    let periods = date::periods(text);
+    let (bs, be) = doc.body_span();
+    let contacts = contact::contacts(text).into_iter().filter(|c| c.start >= bs && c.end <= be).collect();
+    let sums = sums::sum_statements(text, &numbers);
+
+    let title = doc.title.map(|t| doc.line_text(t).to_string());
+    let (title_year, title_agency) = title.as_deref().map(report::from_title).unwrap_or((None, None));
+    let (os, oe) = doc.opening_span();
+    let opening = &text[os..oe];
+    let year = if let Some(y) = title_year {
+        Some((y, YearSource::Title))
+    } else if let Some((y, _)) = report::year_in(opening) {
+        Some((y, YearSource::Opening))
+    } else if let Some(p) = periods.iter().find(|p| p.from.y == p.to.y) {
+        Some((p.from.y, YearSource::Period))
+    } else {
+        let (ms, me) = doc.main_span();
+        report::year_in(&text[ms..me.min(ms + 3000)]).map(|(y, _)| (y, YearSource::Opening))
+    };
+
+    let signed = doc.date_line.and_then(|l| {
+        let line = doc.lines[l];
+        dates.iter().rev().find(|d| d.start >= line.start && d.end <= line.end).cloned()
+    });
+    let signature_agency = doc.date_line.and_then(|l| {
+        let s = doc.line_text(l);
+        let before = s.split(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c)).next().unwrap_or("").trim();
+        if before.chars().count() >= 3 {
+            return Some(before.to_string());
+        }
+        (l > 0).then(|| doc.line_text(l - 1).trim().to_string()).filter(|p| {
+            let n = p.chars().count();
+            (3..=30).contains(&n) && !p.contains(['。', ',', ':', ';', '|']) && report::agency_level(p).is_some()
+        })
+    });
+    let agency = title_agency.or_else(|| report::agency_in(opening)).or(signature_agency);
+    let level = agency.as_deref().and_then(report::agency_level);
+
+    let published_meta = {
+        let head = &text[..bs];
+        let tail = &text[be.min(text.len())..];
+        let pick = |region: &str, base: usize| {
+            region.find("发布").and_then(|i| date::dates(&region[i..]).into_iter().next().map(|mut d| {
+                d.start += base + i;
+                d.end += base + i;
+                d
+            }))
+        };
+        pick(head, 0).or_else(|| pick(tail, be))
+    };
+
+    Facts { numbers, dates, periods, contacts, sums, year, agency, level, signed, published_meta }
+}

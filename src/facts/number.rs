@@ -1,0 +1,356 @@
+//! Numbers in prose: Arabic, full-width (after folding), Chinese numerals with
+//! 〇/零/两, 万/亿 multipliers, decimals, units, and approximate markers
+//! (余/多/近/约/超过) which make a number unusable in a sum.
+
+use regex::Regex;
+use std::cmp::Ordering;
+use std::fmt;
+use std::sync::LazyLock;
+
+/// An exact decimal: `mantissa / 10^scale`. Money is never a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Dec {
+    pub mantissa: i128,
+    pub scale: u32,
+}
+
+impl Dec {
+    pub const ZERO: Dec = Dec { mantissa: 0, scale: 0 };
+
+    pub fn int(v: i128) -> Dec {
+        Dec { mantissa: v, scale: 0 }
+    }
+
+    /// Parse `123`, `-4`, `96171.6`, `5949.088667`. None for anything else or overflow.
+    pub fn parse(s: &str) -> Option<Dec> {
+        let s = s.trim();
+        let (neg, body) = match s.strip_prefix('-') {
+            Some(b) => (true, b),
+            None => (false, s),
+        };
+        let (ip, fp) = match body.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (body, ""),
+        };
+        if ip.is_empty() || !ip.bytes().all(|b| b.is_ascii_digit()) || !fp.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if body.contains('.') && fp.is_empty() {
+            return None;
+        }
+        if ip.len() + fp.len() > 30 {
+            return None;
+        }
+        let digits = format!("{ip}{fp}");
+        let m: i128 = digits.parse().ok()?;
+        Some(Dec { mantissa: if neg { -m } else { m }, scale: fp.len() as u32 })
+    }
+
+    fn rescale(self, scale: u32) -> Option<i128> {
+        self.mantissa.checked_mul(10i128.checked_pow(scale.checked_sub(self.scale)?)?)
+    }
+
+    pub fn checked_add(self, o: Dec) -> Option<Dec> {
+        let s = self.scale.max(o.scale);
+        Some(Dec { mantissa: self.rescale(s)?.checked_add(o.rescale(s)?)?, scale: s })
+    }
+
+    pub fn checked_mul_int(self, k: i128) -> Option<Dec> {
+        Some(Dec { mantissa: self.mantissa.checked_mul(k)?, scale: self.scale })
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.scale == 0 || self.mantissa % 10i128.pow(self.scale) == 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// Drop trailing fractional zeros.
+    pub fn trimmed(self) -> Dec {
+        let mut d = self;
+        while d.scale > 0 && d.mantissa % 10 == 0 {
+            d.mantissa /= 10;
+            d.scale -= 1;
+        }
+        d
+    }
+
+    /// Integer value, if exact and within i64.
+    pub fn as_i64(self) -> Option<i64> {
+        let t = self.trimmed();
+        if t.scale == 0 {
+            i64::try_from(t.mantissa).ok()
+        } else {
+            None
+        }
+    }
+}
+
+impl PartialOrd for Dec {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Dec {
+    fn cmp(&self, o: &Self) -> Ordering {
+        let s = self.scale.max(o.scale);
+        match (self.rescale(s), o.rescale(s)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.scale.cmp(&o.scale),
+        }
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.trimmed();
+        if t.scale == 0 {
+            return write!(f, "{}", t.mantissa);
+        }
+        let neg = t.mantissa < 0;
+        let digits = t.mantissa.unsigned_abs().to_string();
+        let scale = t.scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (i, fr) = padded.split_at(padded.len() - scale);
+        write!(f, "{}{}.{}", if neg { "-" } else { "" }, i, fr)
+    }
+}
+
+/// Value of a Chinese numeral (一百二十三, 两千, 一千零五, 十二, 二〇二三 read digit by digit).
+pub fn chinese_value(s: &str) -> Option<i128> {
+    let digit = |c: char| -> Option<i128> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' | '壹' => 1,
+            '二' | '两' | '贰' => 2,
+            '三' | '叁' => 3,
+            '四' | '肆' => 4,
+            '五' | '伍' => 5,
+            '六' | '陆' => 6,
+            '七' | '柒' => 7,
+            '八' | '捌' => 8,
+            '九' | '玖' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return None;
+    }
+    // Digit-by-digit form (年份 二〇二三): only digits, more than one.
+    if chars.len() > 1 && chars.iter().all(|c| digit(*c).is_some()) {
+        let mut v: i128 = 0;
+        for c in &chars {
+            v = v.checked_mul(10)?.checked_add(digit(*c)?)?;
+        }
+        return Some(v);
+    }
+    let mut total: i128 = 0; // completed 万/亿 groups
+    let mut section: i128 = 0; // below 万
+    let mut pending: Option<i128> = None;
+    for c in chars {
+        if let Some(d) = digit(c) {
+            pending = Some(d);
+            continue;
+        }
+        let unit: i128 = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            '万' | '萬' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            section += pending.take().unwrap_or(0);
+            if section == 0 && total == 0 {
+                return None;
+            }
+            total = (total + section).checked_mul(unit)?;
+            section = 0;
+        } else {
+            let d = pending.take().unwrap_or(1);
+            section += d * unit;
+        }
+    }
+    section += pending.unwrap_or(0);
+    total.checked_add(section)
+}
+
+/// A number found in prose, with its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberFact {
+    /// Normalized byte range of the whole expression (markers, digits, unit).
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the digits alone.
+    pub value_start: usize,
+    pub value: Dec,
+    pub unit: String,
+    /// 余/多/近/约/超过…: never summed.
+    pub approximate: bool,
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(约|近|超过|逾|多达|将近|大约)?",
+        r"([0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千万亿]+)",
+        r"(余|多)?(万|亿)?",
+        r"(万元|元|件次|人次|件|条|篇|次|人|个|宗|项|期|批次|份|场|家|页)"
+    ))
+    .unwrap()
+});
+
+/// Every counted or priced number in the text.
+pub fn numbers(text: &str) -> Vec<NumberFact> {
+    let mut out = Vec::new();
+    for c in NUMBER.captures_iter(text) {
+        let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
+        let digits = &c[2];
+        let Some(vm) = c.get(2) else { continue };
+        let mut value = if digits.as_bytes()[0].is_ascii_digit() {
+            match Dec::parse(digits) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            // A lone numeral glued to the preceding word ("一是", "统一") is not a count.
+            if digits.chars().count() == 1 && !matches!(&c[5], "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗") {
+                continue;
+            }
+            match chinese_value(digits) {
+                Some(v) => Dec::int(v),
+                None => continue,
+            }
+        };
+        let mut unit = c[5].to_string();
+        if c.get(4).is_some_and(|m| m.as_str() == "万") && unit == "元" {
+            unit = "万元".to_string();
+        } else if let Some(m) = c.get(4) {
+            let k = if m.as_str() == "万" { 10_000 } else { 100_000_000 };
+            match value.checked_mul_int(k) {
+                Some(v) => value = v,
+                None => continue,
+            }
+        }
+        let approximate = c.get(1).is_some() || c.get(3).is_some() || text[..whole.0].ends_with("上百") || preceded_by_approx(text, whole.0);
+        out.push(NumberFact {
+            start: whole.0,
+            end: whole.1,
+            value_start: vm.start(),
+            value,
+            unit,
+            approximate,
+        });
+    }
+    out
+}
+
+fn preceded_by_approx(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.ends_with("约") || before.ends_with("近") || before.ends_with("过") || before.ends_with("达")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn chinese() {
+        assert_eq!(chinese_value("一百二十三"), Some(123));
+        assert_eq!(chinese_value("十二"), Some(12));
+        assert_eq!(chinese_value("两千"), Some(2000));
+        assert_eq!(chinese_value("一千零五"), Some(1005));
+        assert_eq!(chinese_value("零"), Some(0));
+        assert_eq!(chinese_value("二〇二三"), Some(2023));
+        assert_eq!(chinese_value("三万五千"), Some(35000));
+        assert_eq!(chinese_value("六百"), Some(600));
+        assert_eq!(chinese_value("壹佰贰拾叁"), Some(123));
+    }
+
+    #[test]
+    fn prose_numbers() {
+        let t = "新收申请118件,其中自然人113件;宣传稿件60余篇;六百多条信息;1.2万元;约30人;两件";
+        let ns = numbers(t);
+        let got: Vec<(String, &str, bool)> = ns.iter().map(|n| (n.value.to_string(), n.unit.as_str(), n.approximate)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("118".into(), "件", false),
+                ("113".into(), "件", false),
+                ("60".into(), "篇", true),
+                ("600".into(), "条", true),
+                ("1.2".into(), "万元", false),
+                ("30".into(), "人", true),
+                ("2".into(), "件", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals() {
+        let a = Dec::parse("96171.6").unwrap();
+        let b = Dec::parse("0.40").unwrap();
+        assert_eq!(a.checked_add(b).unwrap().to_string(), "96172");
+        assert_eq!(Dec::parse("5949.088667").unwrap().to_string(), "5949.088667");
+        assert!(Dec::parse("1e5").is_none());
+        assert!(Dec::parse("1000000000000000000000000000000").is_none());
+        assert!(Dec::parse("2.").is_none());
+        assert_eq!(Dec::parse("-3").unwrap().to_string(), "-3");
+        assert!(Dec::parse("0.5").unwrap() < Dec::int(1));
+    }
+
+    fn to_chinese(n: u32) -> String {
+        const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        if n == 0 {
+            return "零".into();
+        }
+        let units = [(1000, "千"), (100, "百"), (10, "十")];
+        let mut s = String::new();
+        let mut rest = n;
+        let mut zero = false;
+        for (u, name) in units {
+            let d = rest / u;
+            rest %= u;
+            if d > 0 {
+                if zero {
+                    s.push('零');
+                    zero = false;
+                }
+                s.push_str(D[d as usize]);
+                s.push_str(name);
+            } else if !s.is_empty() {
+                zero = true;
+            }
+        }
+        if rest > 0 {
+            if zero {
+                s.push('零');
+            }
+            s.push_str(D[rest as usize]);
+        }
+        s
+    }
+
+    proptest! {
+        #[test]
+        fn chinese_roundtrip(n in 1u32..10000) {
+            prop_assert_eq!(chinese_value(&to_chinese(n)), Some(n as i128));
+        }
+
+        #[test]
+        fn dec_roundtrip(i in 0u64..1_000_000_000, f in 0u32..1000) {
+            let s = format!("{i}.{f:03}");
+            let d = Dec::parse(&s).unwrap();
+            let back = Dec::parse(&d.to_string()).unwrap();
+            prop_assert_eq!(d.cmp(&back), Ordering::Equal);
+        }
+    }
+}

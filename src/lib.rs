@@ -1,0 +1,17 @@
+//! gongkai: a linter for drafts of 政府信息公开工作年度报告.
+//!
+//! Data flow: load → normalize → structure → facts → evaluate → render.
+//! Only `render/` and `main.rs` print; this module routes output to them.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod facts;
+pub mod normalize;
+pub mod render;
+pub mod rules;
+pub mod source;
+mod commands;
+
+pub use commands::{check_text, run, CheckOptions};

@@ -1,0 +1,117 @@
+//! Human output: miette reports in Chinese, one per finding, with the quoted
+//! text underlined. The snippet is cropped around the span (report paragraphs are
+//! long lines) and the location header counts columns in characters.
+
+use super::{FileReport, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::rules::spec::Severity;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
+
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// A window of the line around the span: (excerpt, span offset within it, span length).
+fn excerpt(text: &str, offset: usize, len: usize) -> (String, usize, usize) {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[offset..].find('\n').map(|i| offset + i).unwrap_or(text.len());
+    let span_end = (offset + len).min(line_end).max(offset);
+    const CONTEXT: usize = 24;
+    let start = text[line_start..offset].char_indices().rev().nth(CONTEXT - 1).map(|(i, _)| line_start + i).unwrap_or(line_start);
+    let end = text[span_end..line_end].char_indices().nth(CONTEXT).map(|(i, _)| span_end + i).unwrap_or(line_end);
+    let mut s = String::new();
+    let mut shift = 0;
+    if start > line_start {
+        s.push('…');
+        shift = '…'.len_utf8();
+    }
+    s.push_str(&text[start..end]);
+    if end < line_end {
+        s.push('…');
+    }
+    (s, offset - start + shift, span_end - offset)
+}
+
+fn one(d: &Diagnostic, path: &str, text: Option<&str>, handler: &GraphicalReportHandler) -> String {
+    let sev = match d.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let mut where_ = format!("{path}:{}:{}", d.line, d.column);
+    if let Some(sec) = &d.section {
+        where_.push_str(&format!("  〔{sec}〕"));
+    }
+    if let Some(loc) = &d.location {
+        where_.push_str(&format!("  〔{loc}〕"));
+    }
+    let mut diag = MietteDiagnostic::new(d.message.clone()).with_code(d.rule.clone()).with_severity(sev);
+    if !d.help.is_empty() {
+        diag = diag.with_help(d.help.clone());
+    }
+    let mut out = String::new();
+    match text {
+        Some(t) if d.length > 0 || d.offset < t.len() => {
+            let (snippet, off, len) = excerpt(t, d.offset, d.length);
+            let label = match (&d.expected, &d.actual) {
+                (Some(e), Some(a)) => format!("应为 {e}，实为 {a}"),
+                _ => "此处".to_string(),
+            };
+            diag = diag.with_label(LabeledSpan::new(Some(label), off, len.max(1)));
+            let report = Report::new(diag).with_source_code(NamedSource::new(where_, snippet));
+            let _ = handler.render_report(&mut out, report.as_ref());
+        }
+        _ => {
+            let report = Report::new(diag);
+            let _ = handler.render_report(&mut out, report.as_ref());
+            out.push_str(&format!("  ╰─ {where_}\n"));
+        }
+    }
+    out
+}
+
+pub fn render(files: &[FileReport], style: &Style) -> String {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).without_primary_span_start().with_context_lines(0);
+    let mut out = String::new();
+    for f in files {
+        let mut head = format!("■ {}", f.path);
+        let mut meta = Vec::new();
+        if let Some(p) = &f.profile {
+            meta.push(format!("格式 {p}"));
+        }
+        if let Some(y) = f.report.year {
+            meta.push(format!("{y}年度"));
+        }
+        if let Some(a) = &f.report.agency {
+            meta.push(a.clone());
+        }
+        if !meta.is_empty() {
+            head.push_str(&format!("（{}）", meta.join("，")));
+        }
+        out.push_str(&head);
+        out.push('\n');
+        if let Some(e) = &f.error {
+            out.push_str(&format!("  ✖ 无法检查：{e}\n\n"));
+            continue;
+        }
+        if f.diagnostics.is_empty() {
+            out.push_str("  ✔ 未发现问题\n\n");
+            continue;
+        }
+        for d in &f.diagnostics {
+            out.push_str(&one(d, &f.path, f.text.as_deref(), &handler));
+        }
+        out.push('\n');
+    }
+    let s = Summary::of(files);
+    let failed = files.iter().filter(|f| f.error.is_some()).count();
+    out.push_str(&format!("共检查 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处", s.files - failed, s.errors, s.warnings, s.infos));
+    if failed > 0 {
+        out.push_str(&format!("；{failed} 个文件无法检查"));
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,31 @@
+//! Is the file an annual report at all? A work plan or a notice gets one clear
+//! error instead of a flood of "missing section" findings.
+
+use super::super::spec::DocumentType;
+use super::super::{Ctx, Finding};
+
+pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (ms, me) = doc.main_span();
+    let (_, oe) = doc.opening_span();
+    let head_end = oe.max((ms + 600).min(me)).min(me);
+    let mut head_end_b = head_end;
+    while !text.is_char_boundary(head_end_b) {
+        head_end_b -= 1;
+    }
+    let head = &text[ms..head_end_b];
+    let marked = ctx.any_match(&p.markers, head).is_some();
+    let mut keys: Vec<&String> = ctx.bindings.iter().flatten().collect();
+    keys.sort();
+    keys.dedup();
+    if marked || keys.len() >= p.min_sections {
+        return vec![];
+    }
+    let l = doc.lines[doc.body_lines.0];
+    let e = l.start + text[l.start..l.end].chars().take(30).map(|c| c.len_utf8()).sum::<usize>();
+    let kind = ctx.any_match(&p.other_kinds, &text[ms..me]).map(|(s, e)| text[ms + s..ms + e].to_string());
+    let mut f = Finding::at(l.start, e).var("sections", keys.len().to_string());
+    f = f.var("kind", kind.map(|k| format!("（文中自称「{k}」）")).unwrap_or_default());
+    vec![f]
+}

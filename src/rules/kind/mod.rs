@@ -1,0 +1,58 @@
+//! Rule kinds: one pure function per kind, `(params, ctx) → findings`.
+//! They never print and never panic on document content; when an input they
+//! need is missing they report "cannot assess" (a variant) instead of guessing.
+
+mod contact;
+mod date;
+mod doctype;
+mod fee;
+mod section;
+mod sum;
+
+use super::spec::Check;
+use super::{Ctx, Finding};
+
+pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
+    match check {
+        Check::RequiredSection(p) => section::required(p, ctx),
+        Check::HeadingNumbering(_) => section::numbering(ctx),
+        Check::SectionOrder(_) => section::order(ctx),
+        Check::ContactBlock(p) => contact::run(p, ctx),
+        Check::Statement(p) => section::statement(p, ctx),
+        Check::FeeStatement(p) => fee::run(p, ctx),
+        Check::ProseSum(p) => sum::run(p, ctx),
+        Check::StatisticalPeriod(p) => date::period(p, ctx),
+        Check::PublicationDeadline(p) => date::deadline(p, ctx),
+        Check::YearSlip(p) => date::year_slip(p, ctx),
+        Check::DocumentType(p) => doctype::run(p, ctx),
+    }
+}
+
+/// Sentences (split at 。 ; ! ? and newlines) of a normalized range: (start, end).
+pub(crate) fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = from;
+    for (i, c) in text[from..to].char_indices() {
+        if matches!(c, '。' | ';' | '!' | '?' | '\n') {
+            let e = from + i;
+            if e > s {
+                out.push((s, e));
+            }
+            s = e + c.len_utf8();
+        }
+    }
+    if to > s {
+        out.push((s, to));
+    }
+    out
+}
+
+/// A short quotation of normalized text for messages.
+pub(crate) fn quote(text: &str, start: usize, end: usize) -> String {
+    let s: String = text[start..end].trim().chars().take(30).collect();
+    if text[start..end].trim().chars().count() > 30 {
+        format!("{s}…")
+    } else {
+        s
+    }
+}

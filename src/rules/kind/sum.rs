@@ -1,0 +1,52 @@
+//! Total + parts in prose: parts never exceed their total; an exhaustive breakdown
+//! (applicant types, handling results) equals it. Approximate numbers are never summed.
+
+use super::super::spec::ProseSum;
+use super::super::{Ctx, Finding};
+use crate::facts::{Dec, Introducer};
+
+pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let (bs, be) = doc.main_span();
+    let mut out = Vec::new();
+    for st in &doc.facts.sums {
+        let total = &nums[st.total];
+        if total.approximate || total.start < bs || total.end > be {
+            continue;
+        }
+        let exact: Vec<&(String, usize)> = st.parts.iter().filter(|(_, i)| !nums[*i].approximate).collect();
+        if exact.len() < 2 {
+            continue;
+        }
+        let overlapping = exact.iter().any(|(l, _)| ctx.any_match(&p.overlapping, l).is_some());
+        let Some(sum) = exact.iter().try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value)) else { continue };
+        let formula = exact.iter().map(|(l, i)| format!("{} {}", l, nums[*i].value)).collect::<Vec<_>>().join(" + ");
+        let all_approx_free = exact.len() == st.parts.len();
+        let group = p.exhaustive.iter().find(|g| exact.iter().all(|(l, _)| g.labels.iter().any(|pat| ctx.re(pat).is_some_and(|re| re.is_match(l)))));
+        let last = &nums[exact.last().map(|p| p.1).unwrap_or(st.total)];
+        let finding = |variant: &'static str| {
+            Finding::at(total.start, last.end)
+                .variant(variant)
+                .var("total", total.value.to_string())
+                .var("sum", sum.to_string())
+                .var("formula", formula.clone())
+                .var("unit", total.unit.clone())
+                .var("quote", super::quote(text, total.start, total.end))
+                .expected(total.value.to_string(), sum.to_string())
+        };
+        if sum > total.value && !overlapping {
+            out.push(finding(""));
+        } else if let Some(g) = group {
+            if sum != total.value && all_approx_free {
+                match st.introducer {
+                    Introducer::Breakdown => out.push(finding("mismatch").var("group", g.name.clone())),
+                    Introducer::Among if sum < total.value => out.push(finding("incomplete").var("group", g.name.clone())),
+                    Introducer::Among => {}
+                }
+            }
+        }
+    }
+    out
+}

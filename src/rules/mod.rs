@@ -1,0 +1,363 @@
+//! Rule packs: loading (embedded and from `--rules DIR`), profile selection and
+//! evaluation. Domain knowledge lives in the YAML; the mechanisms live in `kind/`.
+
+pub mod kind;
+pub mod load;
+pub mod position;
+pub mod spec;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use load::{problem_at, FileKind, RuleFileError};
+use regex::Regex;
+use spec::{Check, PackSpec, RuleSpec, Severity};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// Report formats, one rule pack each.
+pub const PROFILES: [&str; 3] = ["pre-2019", "2019-trial", "2021"];
+
+/// A loaded rule with where it came from.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    pub profile: String,
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub spec: PackSpec,
+    pub origin: String,
+}
+
+/// All loaded packs and rules with their compiled patterns.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub packs: Vec<Pack>,
+    pub rules: Vec<Rule>,
+    regexes: HashMap<String, Regex>,
+}
+
+/// A YAML file to load: display path and text.
+pub struct PackFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl RuleSet {
+    /// The built-in packs only.
+    pub fn builtin() -> Result<Self, RuleFileError> {
+        let mut rs = RuleSet::default();
+        rs.add_files(EMBEDDED.iter().map(|(p, t)| PackFile { path: p.to_string(), text: t.to_string() }).collect())?;
+        Ok(rs)
+    }
+
+    /// Read a directory of packs (`DIR/pack.yaml` or `DIR/*/pack.yaml` with rule files beside).
+    pub fn read_dir(dir: &Path) -> Result<Vec<PackFile>, String> {
+        let mut files = Vec::new();
+        let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3).sort_by_file_name();
+        for entry in walker {
+            let entry = entry.map_err(|e| format!("无法读取规则目录 {}：{e}", dir.display()))?;
+            let p = entry.path();
+            if entry.file_type().is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+                let meta = std::fs::metadata(p).map_err(|e| format!("{}：{e}", p.display()))?;
+                if meta.len() > 1024 * 1024 {
+                    return Err(format!("规则文件过大（超过 1 MB）：{}", p.display()));
+                }
+                let text = std::fs::read_to_string(p).map_err(|e| format!("无法读取规则文件 {}：{e}", p.display()))?;
+                files.push(PackFile { path: p.to_string_lossy().into_owned(), text });
+            }
+        }
+        if files.is_empty() {
+            return Err(format!("规则目录中没有 YAML 文件：{}", dir.display()));
+        }
+        Ok(files)
+    }
+
+    /// Add packs: every `pack.yaml` first, then the rule files beside it.
+    /// A rule with the id of an existing rule of the same profile replaces it.
+    pub fn add_files(&mut self, files: Vec<PackFile>) -> Result<(), RuleFileError> {
+        let dir_of = |p: &str| Path::new(p).parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut profiles: BTreeMap<String, String> = BTreeMap::new();
+        for f in files.iter().filter(|f| f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml")) {
+            let (value, index) = load::parse_checked(&f.path, &f.text, FileKind::Pack)?;
+            let spec = load::typed_pack(&f.path, &f.text, value)?;
+            let mut problems = Vec::new();
+            if !(PROFILES.contains(&spec.profile.as_str()) || spec.profile == "common") {
+                let span = index.lookup("/profile").map(|p| p.value).unwrap_or((0, 1));
+                problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("未知的 profile「{}」：可选 pre-2019、2019-trial、2021、common", spec.profile)));
+            }
+            for (i, s) in spec.sections.iter().enumerate() {
+                for (j, p) in s.patterns.iter().enumerate() {
+                    if let Err(e) = self.compile(p) {
+                        let span = index.lookup(&format!("/sections/{i}/patterns/{j}")).map(|p| p.value).unwrap_or((0, 1));
+                        problems.push(problem_at(&f.text, span.0, span.1 - span.0, e));
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                return Err(RuleFileError::new(&f.path, &f.text, problems));
+            }
+            profiles.insert(dir_of(&f.path), spec.profile.clone());
+            self.merge_pack(Pack { spec, origin: f.path.clone() });
+        }
+        let mut seen: HashMap<(String, String), String> = HashMap::new();
+        for f in files.iter().filter(|f| !(f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml"))) {
+            let Some(profile) = profiles.get(&dir_of(&f.path)).cloned() else {
+                return Err(RuleFileError::new(&f.path, &f.text, vec![problem_at(&f.text, 0, 0, "规则文件所在目录没有 pack.yaml，无法确定它属于哪个规则包".into())]));
+            };
+            let (value, index) = load::parse_checked(&f.path, &f.text, FileKind::Rule)?;
+            let mut problems = Vec::new();
+            for (ptr, pat) in load::regex_fields(&value) {
+                if let Err(e) = self.compile(&pat) {
+                    let span = index.lookup(&ptr).map(|p| p.value).unwrap_or((0, 1));
+                    problems.push(problem_at(&f.text, span.0, span.1 - span.0, e));
+                }
+            }
+            for (ptr, key) in load::section_refs(&value) {
+                if !self.section_known(&profile, &key) {
+                    let span = index.lookup(&ptr).map(|p| p.value).unwrap_or((0, 1));
+                    problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("未知的部分「{key}」：规则包 {profile} 的 sections 中没有这个 key")));
+                }
+            }
+            let id = value.get("id").and_then(|v| v.as_str()).unwrap_or("").to_string();
+            if let Some(first) = seen.get(&(profile.clone(), id.clone())) {
+                let span = index.lookup("/id").map(|p| p.value).unwrap_or((0, 1));
+                problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("规则 id「{id}」重复（已在 {first} 中定义）")));
+            }
+            if !problems.is_empty() {
+                return Err(RuleFileError::new(&f.path, &f.text, problems));
+            }
+            seen.insert((profile.clone(), id), f.path.clone());
+            let spec = load::typed_rule(&f.path, &f.text, value)?;
+            let rule = Rule { spec, profile: profile.clone(), origin: f.path.clone() };
+            match self.rules.iter_mut().find(|r| r.profile == profile && r.spec.id == rule.spec.id) {
+                Some(existing) => *existing = rule,
+                None => self.rules.push(rule),
+            }
+        }
+        Ok(())
+    }
+
+    fn merge_pack(&mut self, pack: Pack) {
+        match self.packs.iter_mut().find(|p| p.spec.profile == pack.spec.profile) {
+            Some(existing) => {
+                for s in pack.spec.sections {
+                    match existing.spec.sections.iter_mut().find(|e| e.key == s.key) {
+                        Some(e) => *e = s,
+                        None => existing.spec.sections.push(s),
+                    }
+                }
+                if pack.spec.years.is_some() {
+                    existing.spec.years = pack.spec.years;
+                }
+            }
+            None => self.packs.push(pack),
+        }
+    }
+
+    fn section_known(&self, profile: &str, key: &str) -> bool {
+        let has = |p: &str| self.packs.iter().any(|pk| pk.spec.profile == p && pk.spec.sections.iter().any(|s| s.key == key));
+        if profile == "common" {
+            PROFILES.iter().all(|p| has(p))
+        } else {
+            has(profile)
+        }
+    }
+
+    fn compile(&mut self, pattern: &str) -> Result<(), String> {
+        if self.regexes.contains_key(pattern) {
+            return Ok(());
+        }
+        let re = regex::RegexBuilder::new(pattern)
+            .size_limit(1 << 20)
+            .dfa_size_limit(1 << 20)
+            .build()
+            .map_err(|e| format!("无效的正则表达式：{}", e.to_string().lines().last().unwrap_or("")))?;
+        self.regexes.insert(pattern.to_string(), re);
+        Ok(())
+    }
+
+    /// A compiled pattern (all patterns are compiled at load time).
+    pub fn re(&self, pattern: &str) -> Option<&Regex> {
+        self.regexes.get(pattern)
+    }
+
+    pub fn pack(&self, profile: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.spec.profile == profile)
+    }
+
+    /// Rules that apply to a profile (its own pack and the common pack).
+    pub fn rules_for<'a>(&'a self, profile: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
+        self.rules.iter().filter(move |r| r.profile == profile || r.profile == "common")
+    }
+
+    pub fn find(&self, id: &str) -> Vec<&Rule> {
+        self.rules.iter().filter(|r| r.spec.id == id).collect()
+    }
+
+    /// The profile whose pack covers a report year.
+    pub fn profile_for_year(&self, year: i32) -> Option<&str> {
+        self.packs.iter().filter(|p| p.spec.profile != "common").find_map(|p| {
+            let y = p.spec.years.as_ref()?;
+            (y.from.is_none_or(|f| year >= f) && y.to.is_none_or(|t| year <= t)).then_some(p.spec.profile.as_str())
+        })
+    }
+}
+
+/// A finding from a rule kind, before messages and coordinates are filled in.
+#[derive(Debug, Clone, Default)]
+pub struct Finding {
+    /// Which outcome (`""` = the rule's main message).
+    pub variant: &'static str,
+    /// Normalized byte range.
+    pub start: usize,
+    pub end: usize,
+    pub vars: Vec<(&'static str, String)>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+}
+
+impl Finding {
+    pub fn at(start: usize, end: usize) -> Self {
+        Finding { start, end, ..Default::default() }
+    }
+    pub fn variant(mut self, v: &'static str) -> Self {
+        self.variant = v;
+        self
+    }
+    pub fn var(mut self, k: &'static str, v: impl Into<String>) -> Self {
+        self.vars.push((k, v.into()));
+        self
+    }
+    pub fn expected(mut self, e: impl Into<String>, a: impl Into<String>) -> Self {
+        self.expected = Some(e.into());
+        self.actual = Some(a.into());
+        self
+    }
+}
+
+/// Everything a rule kind may read.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub rules: &'a RuleSet,
+    pub profile: &'a str,
+    pub sections: Vec<spec::SectionDef>,
+    /// For each part (index into doc.parts), the section keys its heading matches.
+    pub bindings: Vec<Vec<String>>,
+    pub settings: &'a Settings,
+}
+
+/// Per-run settings that affect rules.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `--year`: the report year when the draft does not say it clearly.
+    pub year: Option<i32>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, rules: &'a RuleSet, profile: &'a str, settings: &'a Settings) -> Self {
+        let sections = rules.pack(profile).map(|p| p.spec.sections.clone()).unwrap_or_default();
+        let bindings = doc
+            .parts
+            .iter()
+            .map(|p| {
+                let title = &doc.headings[p.heading].title;
+                sections
+                    .iter()
+                    .filter(|s| s.patterns.iter().any(|pat| rules.re(pat).is_some_and(|re| re.is_match(title))))
+                    .map(|s| s.key.clone())
+                    .collect()
+            })
+            .collect();
+        Ctx { doc, rules, profile, sections, bindings, settings }
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        self.settings.year.or(self.doc.facts.year.map(|y| y.0))
+    }
+
+    /// Indices of parts bound to a section key.
+    pub fn parts_for(&self, key: &str) -> Vec<usize> {
+        self.bindings.iter().enumerate().filter(|(_, b)| b.iter().any(|k| k == key)).map(|(i, _)| i).collect()
+    }
+
+    pub fn section_title(&self, key: &str) -> String {
+        self.sections.iter().find(|s| s.key == key).map(|s| s.title.clone()).unwrap_or_else(|| key.to_string())
+    }
+
+    /// Normalized range of a part's whole text (heading included).
+    pub fn part_range(&self, i: usize) -> (usize, usize) {
+        let p = &self.doc.parts[i];
+        (self.doc.lines[self.doc.headings[p.heading].line].start, p.end)
+    }
+
+    pub fn re(&self, pattern: &str) -> Option<&Regex> {
+        self.rules.re(pattern)
+    }
+
+    pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {
+        patterns.iter().filter_map(|p| self.re(p)?.find(text)).map(|m| (m.start(), m.end())).min()
+    }
+}
+
+/// Fill a message template: `{name}` → value.
+pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// Turn a finding into a diagnostic: message, severity, source coordinates.
+pub fn diagnose(rule: &Rule, f: &Finding, doc: &Document) -> Diagnostic {
+    let variant = rule.spec.variants.get(f.variant);
+    let severity: Severity = variant.and_then(|v| v.severity).unwrap_or(rule.spec.severity);
+    let message = fill(variant.map(|v| v.message.as_str()).unwrap_or(&rule.spec.message), &f.vars);
+    let help = fill(variant.and_then(|v| v.help.as_deref()).unwrap_or(&rule.spec.help), &f.vars);
+    let (offset, length) = doc.norm.span(f.start, f.end.max(f.start));
+    let (line, column) = doc.source.line_col(offset);
+    Diagnostic {
+        rule: rule.spec.id.clone(),
+        category: rule.spec.category,
+        severity,
+        message,
+        help,
+        offset,
+        length,
+        line,
+        column,
+        section: doc.section_name(f.start),
+        location: doc.source.place(offset).map(|p| p.to_string()),
+        expected: f.expected.clone(),
+        actual: f.actual.clone(),
+    }
+}
+
+/// Run every rule of a profile on a document. Document-type rules run first:
+/// a file that is not an annual report gets only that finding.
+pub fn evaluate(doc: &Document, rules: &RuleSet, profile: &str, settings: &Settings, only: Option<&str>) -> Vec<Diagnostic> {
+    let ctx = Ctx::new(doc, rules, profile, settings);
+    let selected: Vec<&Rule> = rules.rules_for(profile).filter(|r| only.is_none_or(|id| r.spec.id == id)).collect();
+    let mut out = Vec::new();
+    for r in selected.iter().filter(|r| matches!(r.spec.check, Check::DocumentType(_))) {
+        for f in kind::run(&r.spec.check, &ctx) {
+            out.push(diagnose(r, &f, doc));
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    for r in selected.iter().filter(|r| !matches!(r.spec.check, Check::DocumentType(_))) {
+        for f in kind::run(&r.spec.check, &ctx) {
+            out.push(diagnose(r, &f, doc));
+        }
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
+}

@@ -1,0 +1,305 @@
+//! The serialized form of rule packs: what a YAML file may contain.
+//! `schemas/rule.schema.json` and `schemas/pack.schema.json` are generated from
+//! these types (see the schema drift test); doc comments become schema descriptions.
+
+use crate::facts::ContactKind;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Kind of problem a rule finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Structure,
+    Contact,
+    Arithmetic,
+    Fee,
+    Date,
+    Consistency,
+    Format,
+    Document,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// Example drafts: every invalid one must fire the rule, no valid one may.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[schemars(length(min = 1))]
+    pub valid: Vec<String>,
+    #[schemars(length(min = 1))]
+    pub invalid: Vec<String>,
+}
+
+/// A different message (and optionally severity) for one outcome of a rule kind,
+/// e.g. `empty` for a section that exists but has no content.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// One rule: a YAML file named after its id.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "gongkai rule")]
+pub struct RuleSpec {
+    /// Stable kebab-case id naming the problem, e.g. `missing-contact-block`.
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// Chinese message; `{name}` placeholders are filled by the rule kind.
+    pub message: String,
+    /// Chinese advice on how to fix the draft.
+    pub help: String,
+    /// The legal basis or format clause the rule enforces.
+    pub basis: String,
+    /// What the rule checks and why (for `gongkai explain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Messages for the other outcomes of the rule kind.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub variants: BTreeMap<String, Variant>,
+    pub examples: Examples,
+    pub check: Check,
+}
+
+/// The typed rule kind (exactly one).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Check {
+    RequiredSection(RequiredSection),
+    ContactBlock(ContactBlock),
+    Statement(Statement),
+    FeeStatement(FeeStatement),
+    ProseSum(ProseSum),
+    StatisticalPeriod(StatisticalPeriod),
+    PublicationDeadline(PublicationDeadline),
+    YearSlip(YearSlip),
+    DocumentType(DocumentType),
+    HeadingNumbering(HeadingNumbering),
+    SectionOrder(SectionOrder),
+}
+
+impl Check {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Check::RequiredSection(_) => "required-section",
+            Check::ContactBlock(_) => "contact-block",
+            Check::Statement(_) => "statement",
+            Check::FeeStatement(_) => "fee-statement",
+            Check::ProseSum(_) => "prose-sum",
+            Check::StatisticalPeriod(_) => "statistical-period",
+            Check::PublicationDeadline(_) => "publication-deadline",
+            Check::YearSlip(_) => "year-slip",
+            Check::DocumentType(_) => "document-type",
+            Check::HeadingNumbering(_) => "heading-numbering",
+            Check::SectionOrder(_) => "section-order",
+        }
+    }
+}
+
+/// A top-level part the report must have. Outcomes: default (missing),
+/// `empty` (heading without content), `elsewhere` (its content exists, but not as a part of its own).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredSection {
+    /// Section key from the pack's `sections`.
+    pub section: String,
+    /// The part must contain at least `min_chars` characters of content.
+    #[serde(default)]
+    pub require_body: bool,
+    #[serde(default = "one")]
+    pub min_chars: usize,
+    /// Content that is only `无`/`无。` counts as empty.
+    #[serde(default)]
+    pub placeholder_is_empty: bool,
+    /// Parts (section keys) in which this content may legitimately live instead of a part of its own.
+    #[serde(default)]
+    pub embedded_in: Vec<String>,
+    /// Patterns (regex, on normalized text) that show the content exists.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// Contact items the report must give. Outcomes: default (missing items), `malformed`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactBlock {
+    pub required: Vec<ContactKind>,
+}
+
+/// A statement a part must (or must not) contain.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Section key; the rule is skipped when the part is absent (another rule reports that).
+    pub section: String,
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub forbidden: bool,
+}
+
+/// The fee statement. Outcomes: default (missing), `conflict` (a zero-fee claim next to an amount above zero).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeeStatement {
+    /// Section keys whose parts are searched. Empty = the whole report.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Also accept a statement anywhere in the report, including attached tables.
+    #[serde(default)]
+    pub anywhere: bool,
+    /// What makes a sentence a fee statement.
+    pub topic: Vec<String>,
+    /// A claim that nothing was charged.
+    pub zero: Vec<String>,
+}
+
+/// A named set of labels that together exhaust a total.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LabelGroup {
+    pub name: String,
+    pub labels: Vec<String>,
+}
+
+/// Total + parts in prose. Outcomes: default (parts exceed the total),
+/// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseSum {
+    pub exhaustive: Vec<LabelGroup>,
+    /// Parts that may overlap (channels: 网站, 微博 …): never summed.
+    #[serde(default)]
+    pub overlapping: Vec<String>,
+}
+
+/// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticalPeriod {
+    /// Words near a date range that make it the statistical period.
+    pub context: Vec<String>,
+}
+
+/// Publication deadline. Outcomes: default (late), `missing` (no date at all),
+/// `metadata` (only a web-page date), `cannot-assess`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationDeadline {
+    /// `MM-DD` in the year after the report year, by agency level.
+    pub government: String,
+    pub department: String,
+    /// Deadline for 乡镇/街道 (not named in art. 49; local rules apply).
+    pub township: String,
+    /// Deadline that applies when the level is unknown (the latest statutory one).
+    pub fallback: String,
+}
+
+/// Work of the report year narrated under another year.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearSlip {
+    /// Verbs of completed work that make a sentence a statement about the year.
+    pub verbs: Vec<String>,
+    /// Words that make a mention of another year a legitimate comparison.
+    pub comparisons: Vec<String>,
+}
+
+/// Is this file an annual report at all? A failing file gets this finding only.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentType {
+    /// Phrases in the title or opening that mark an annual report.
+    pub markers: Vec<String>,
+    /// A file with at least this many recognised report parts is a report.
+    pub min_sections: usize,
+    /// Phrases that mark another kind of document (方案, 要点, 通知…), quoted in the message.
+    #[serde(default)]
+    pub other_kinds: Vec<String>,
+}
+
+/// Top-level parts numbered 一、二、三… without gaps or repeats.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingNumbering {}
+
+/// Recognised parts appear in the order of the pack's `sections`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionOrder {}
+
+/// A part of the report as the format names it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    /// Key that rules use to refer to the section.
+    pub key: String,
+    /// Canonical heading, e.g. `六、其他需要报告的事项`.
+    pub title: String,
+    /// Regexes matched against heading titles (normalized, numbering removed).
+    pub patterns: Vec<String>,
+}
+
+/// Years a pack applies to (inclusive).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Years {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i32>,
+}
+
+/// `pack.yaml`: metadata of a rule pack.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "gongkai rule pack")]
+pub struct PackSpec {
+    /// Profile the pack belongs to: `pre-2019`, `2019-trial`, `2021`, or `common` (all profiles).
+    pub profile: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<Years>,
+    #[serde(default)]
+    pub sections: Vec<SectionDef>,
+}
+
+pub fn rule_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RuleSpec)).unwrap_or_default()
+}
+
+pub fn pack_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(PackSpec)).unwrap_or_default()
+}
