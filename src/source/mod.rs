@@ -32,6 +32,27 @@ impl fmt::Display for Place {
     }
 }
 
+/// One cell of a table grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    /// Cell text (paragraphs joined by '\n' inside the cell are folded to spaces in the virtual text).
+    pub text: String,
+    /// Byte range of the cell's text in `Source::text` (empty for merged continuations).
+    pub start: usize,
+    pub end: usize,
+    /// A continuation of a merged cell (`gridSpan`/`vMerge`/`rowspan`/`colspan`): its value
+    /// belongs to the cell it continues, at `origin` (row, column).
+    pub merged_from: Option<(usize, usize)>,
+}
+
+/// A table with merged cells expanded: every row has the same number of columns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    /// 1-based table number in the document (表1, 表2 … in locations).
+    pub number: usize,
+    pub rows: Vec<Vec<GridCell>>,
+}
+
 /// A decoded draft.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -41,6 +62,9 @@ pub struct Source {
     pub encoding: &'static str,
     /// Sorted by start offset; empty for plain text, whose lines are their own place.
     pub origins: Vec<(usize, Place)>,
+    /// Tables read with their real structure (.docx/.html), merged cells expanded.
+    /// Plain text has none: its tables are recovered from the flattened text later.
+    pub grids: Vec<Grid>,
     line_starts: Vec<usize>,
 }
 
@@ -48,7 +72,7 @@ impl Source {
     pub fn new(path: impl Into<String>, text: String, encoding: &'static str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { path: path.into(), text, encoding, origins: Vec::new(), line_starts }
+        Source { path: path.into(), text, encoding, origins: Vec::new(), grids: Vec::new(), line_starts }
     }
 
     /// 1-based line and 1-based column counted in characters.
