@@ -79,8 +79,17 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// Check one decoded source with a rule set.
+/// Check one decoded source with a rule set. A defect in gongkai itself (a panic)
+/// is contained here: the file is reported as not checked and the run goes on.
 pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
+    let path = source.path.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_text_inner(source, rs, opts))) {
+        Ok(r) => r,
+        Err(_) => failed(path, "内部错误：检查此文件时程序出错（已跳过此文件，请向开发者报告）".into()),
+    }
+}
+
+fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
     let path = source.path.clone();
     let text: Arc<str> = Arc::from(source.text.as_str());
     let doc = Document::new(source);

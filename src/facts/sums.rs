@@ -40,7 +40,7 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 
 fn label_before(text: &str, from: usize, at: usize) -> String {
     let seg = &text[from..at];
-    let cut = seg.rfind([',', '、', ':', ';', '，']).map(|i| i + 1).unwrap_or(0);
+    let cut = seg.char_indices().rev().find(|(_, c)| matches!(c, ',' | '、' | ':' | ';' | '，')).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
     seg[cut..].trim().to_string()
 }
 

@@ -182,6 +182,13 @@ pub struct FeeStatement {
     pub topic: Vec<String>,
     /// A claim that nothing was charged.
     pub zero: Vec<String>,
+    /// Report a missing statement (false when a required-section rule already does).
+    #[serde(default = "yes")]
+    pub require: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A named set of labels that together exhaust a total.

@@ -52,7 +52,7 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
         (None, None) => {
             let (_, me) = doc.main_span();
             let last = doc.lines.iter().rev().find(|l| l.end <= me && !doc.norm.text[l.start..l.end].trim().is_empty()).copied().unwrap_or(doc.lines[0]);
-            return vec![Finding::at(last.start, last.end)];
+            return vec![Finding::at(last.start, last.end).variant("missing")];
         }
     };
     let mut out = Vec::new();

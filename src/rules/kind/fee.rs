@@ -21,6 +21,9 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     if topic_sentences.is_empty() {
+        if !p.require {
+            return vec![];
+        }
         let anchor = p.sections.iter().flat_map(|k| ctx.parts_for(k)).next().map(|i| {
             let h = &doc.headings[doc.parts[i].heading];
             (h.start, h.end)

@@ -48,7 +48,7 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
     if !p.evidence.is_empty() {
         if let Some((s, e)) = ctx.any_match(&p.evidence, &text[bs..be]) {
             let _ = (ms, me);
-            return vec![Finding::at(bs + s, bs + e).variant("elsewhere").var("title", title).var("found", super::quote(text, bs + s, bs + e))];
+            return vec![Finding::at(bs + s, bs + e).variant("elsewhere").var("title", title).var("found", super::quote_line(text, bs + s, bs + e))];
         }
     }
     let (s, e) = missing_anchor(ctx);
