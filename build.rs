@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -24,7 +26,9 @@ fn main() {
     collect(&rules, &mut files);
     let mut src = String::from("/// Built-in rule files: (path relative to the crate, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
     for f in &files {
-        let rel = f.strip_prefix(&format!("{}/", root.replace('\\', "/"))).unwrap_or(f);
+        let rel = f
+            .strip_prefix(&format!("{}/", root.replace('\\', "/")))
+            .unwrap_or(f);
         let _ = writeln!(src, "    ({rel:?}, include_str!({f:?})),");
     }
     src.push_str("];\n");

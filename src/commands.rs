@@ -49,7 +49,7 @@ fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
     let mut rs = match RuleSet::builtin() {
         Ok(rs) => rs,
         Err(e) => {
-            report_error(&e);
+            report_error(e.as_ref());
             return None;
         }
     };
@@ -62,7 +62,7 @@ fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
             }
         };
         if let Err(e) = rs.add_files(files) {
-            report_error(&e);
+            report_error(e.as_ref());
             return None;
         }
     }
@@ -73,8 +73,12 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
-        Command::Rules { command: RulesCommand::List { rules } } => list(&rules),
-        Command::Rules { command: RulesCommand::Test { dir } } => self_test(dir.as_deref()),
+        Command::Rules {
+            command: RulesCommand::List { rules },
+        } => list(&rules),
+        Command::Rules {
+            command: RulesCommand::Test { dir },
+        } => self_test(dir.as_deref()),
         Command::Dump { file, profile } => dump(&file, profile),
     }
 }
@@ -83,9 +87,14 @@ pub fn run(cli: Cli) -> i32 {
 /// is contained here: the file is reported as not checked and the run goes on.
 pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
     let path = source.path.clone();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_text_inner(source, rs, opts))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_text_inner(source, rs, opts)
+    })) {
         Ok(r) => r,
-        Err(_) => failed(path, "内部错误：检查此文件时程序出错（已跳过此文件，请向开发者报告）".into()),
+        Err(_) => failed(
+            path,
+            "内部错误：检查此文件时程序出错（已跳过此文件，请向开发者报告）".into(),
+        ),
     }
 }
 
@@ -97,13 +106,25 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
     let profile = opts
         .profile
         .clone()
-        .or_else(|| year.and_then(|y| rs.profile_for_year(y)).map(str::to_string))
+        .or_else(|| {
+            year.and_then(|y| rs.profile_for_year(y))
+                .map(str::to_string)
+        })
         .unwrap_or_else(|| "2021".to_string());
-    let diagnostics = rules::evaluate(&doc, rs, &profile, &opts.settings, opts.only_rule.as_deref());
+    let diagnostics = rules::evaluate(
+        &doc,
+        rs,
+        &profile,
+        &opts.settings,
+        opts.only_rule.as_deref(),
+    );
     FileReport {
         path,
         profile: Some(profile),
-        report: ReportMeta { year, agency: doc.facts.agency.clone() },
+        report: ReportMeta {
+            year,
+            agency: doc.facts.agency.clone(),
+        },
         diagnostics,
         error: None,
         text: Some(text),
@@ -123,9 +144,17 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(p)
+                .follow_links(false)
+                .sort_by_file_name()
+            {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && source::supported_extension(e.path()) => found.push(Input::File(e.into_path())),
+                    Ok(e)
+                        if (e.file_type().is_file() || e.file_type().is_symlink())
+                            && source::supported_extension(e.path()) =>
+                    {
+                        found.push(Input::File(e.into_path()))
+                    }
                     Ok(_) => {}
                     Err(e) => {
                         let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
@@ -134,35 +163,56 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
                 }
             }
             if found.is_empty() {
-                inputs.push(Input::Missing(p.clone(), "目录中没有可检查的 .txt/.md 文件".into()));
+                inputs.push(Input::Missing(
+                    p.clone(),
+                    "目录中没有可检查的 .txt/.md 文件".into(),
+                ));
             }
             inputs.extend(found);
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
-            inputs.push(Input::Missing(p.clone(), LoadError::NotFound(p.display().to_string()).to_string()));
+            inputs.push(Input::Missing(
+                p.clone(),
+                LoadError::NotFound(p.display().to_string()).to_string(),
+            ));
         }
     }
     inputs
 }
 
 fn failed(path: String, e: String) -> FileReport {
-    FileReport { path, profile: None, report: ReportMeta::default(), diagnostics: vec![], error: Some(e), text: None }
+    FileReport {
+        path,
+        profile: None,
+        report: ReportMeta::default(),
+        diagnostics: vec![],
+        error: Some(e),
+        text: None,
+    }
 }
 
 fn check(args: CheckArgs) -> i32 {
     if let Some(p) = &args.profile {
         if !rules::PROFILES.contains(&p.as_str()) {
-            err(&format!("错误：未知的 --profile「{p}」，可选：pre-2019、2019-trial、2021\n"));
+            err(&format!(
+                "错误：未知的 --profile「{p}」，可选：pre-2019、2019-trial、2021\n"
+            ));
             return 2;
         }
     }
-    let Some(rs) = load_rules(&args.rules) else { return 2 };
+    let Some(rs) = load_rules(&args.rules) else {
+        return 2;
+    };
     if rs.rules.is_empty() {
         err("错误：没有加载任何规则\n");
         return 2;
     }
-    let opts = CheckOptions { profile: args.profile.clone(), settings: Settings { year: args.year }, only_rule: None };
+    let opts = CheckOptions {
+        profile: args.profile.clone(),
+        settings: Settings { year: args.year },
+        only_rule: None,
+    };
     let inputs = collect_inputs(&args.paths);
     let max = args.max_file_size;
     let work = |input: &Input| -> FileReport {
@@ -184,7 +234,14 @@ fn check(args: CheckArgs) -> i32 {
             Input::Missing(p, m) => failed(p.display().to_string(), m.clone()),
         }
     };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
     let reports: Vec<FileReport> = if jobs == 1 || inputs.len() < 2 {
         inputs.iter().map(work).collect()
     } else {
@@ -199,7 +256,9 @@ fn check(args: CheckArgs) -> i32 {
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = match args.format {
-        Format::Human => render::human::render(&reports, &render::human::Style { color, width: 100 }),
+        Format::Human => {
+            render::human::render(&reports, &render::human::Style { color, width: 100 })
+        }
         Format::Json => render::json::render(&reports),
     };
     out(&text);
@@ -218,7 +277,10 @@ fn exit_code(reports: &[FileReport], fail_on: FailOn) -> i32 {
     };
     let Some(t) = threshold else { return 0 };
     let load_failures = reports.iter().any(|r| r.error.is_some());
-    let hit = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t);
+    let hit = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= t);
     if hit || load_failures {
         1
     } else {
@@ -230,7 +292,9 @@ fn list(dirs: &[PathBuf]) -> i32 {
     let Some(rs) = load_rules(dirs) else { return 2 };
     let mut s = String::new();
     let mut rules: Vec<_> = rs.rules.iter().collect();
-    rules.sort_by(|a, b| (profile_rank(&a.profile), &a.spec.id).cmp(&(profile_rank(&b.profile), &b.spec.id)));
+    rules.sort_by(|a, b| {
+        (profile_rank(&a.profile), &a.spec.id).cmp(&(profile_rank(&b.profile), &b.spec.id))
+    });
     for r in rules {
         s.push_str(&format!(
             "{:<12} {:<36} {:<8} {:<12} {}\n",
@@ -259,14 +323,25 @@ fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
     let Some(rs) = load_rules(dirs) else { return 2 };
     let found = rs.find(id);
     if found.is_empty() {
-        err(&format!("错误：没有 id 为「{id}」的规则；用 gongkai rules list 查看全部规则\n"));
+        err(&format!(
+            "错误：没有 id 为「{id}」的规则；用 gongkai rules list 查看全部规则\n"
+        ));
         return 2;
     }
     let mut s = String::new();
     for r in found {
         let sp = &r.spec;
-        s.push_str(&format!("{}  （规则包 {}，{}，类别 {:?}）\n", sp.id, r.profile, sp.severity.zh(), sp.category));
-        s.push_str(&format!("检查什么：{}\n", sp.description.as_deref().unwrap_or(&sp.message)));
+        s.push_str(&format!(
+            "{}  （规则包 {}，{}，类别 {:?}）\n",
+            sp.id,
+            r.profile,
+            sp.severity.zh(),
+            sp.category
+        ));
+        s.push_str(&format!(
+            "检查什么：{}\n",
+            sp.description.as_deref().unwrap_or(&sp.message)
+        ));
         s.push_str(&format!("提示信息：{}\n", sp.message));
         s.push_str(&format!("如何修改：{}\n", sp.help));
         s.push_str(&format!("依据：{}\n", sp.basis));
@@ -296,19 +371,42 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
         if only_origin_prefix.is_some_and(|p| !r.origin.starts_with(p)) {
             continue;
         }
-        let profile = if r.profile == "common" { "2021".to_string() } else { r.profile.clone() };
-        let opts = CheckOptions { profile: Some(profile), settings: Settings::default(), only_rule: Some(r.spec.id.clone()) };
-        for (valid, examples) in [(true, &r.spec.examples.valid), (false, &r.spec.examples.invalid)] {
+        let profile = if r.profile == "common" {
+            "2021".to_string()
+        } else {
+            r.profile.clone()
+        };
+        let opts = CheckOptions {
+            profile: Some(profile),
+            settings: Settings::default(),
+            only_rule: Some(r.spec.id.clone()),
+        };
+        for (valid, examples) in [
+            (true, &r.spec.examples.valid),
+            (false, &r.spec.examples.invalid),
+        ] {
             for (i, ex) in examples.iter().enumerate() {
                 count += 1;
                 let src = Source::new(format!("{}#{}", r.spec.id, i), ex.clone(), "UTF-8");
                 let rep = check_text(src, rs, &opts);
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
                 if valid && fired {
-                    let msgs: Vec<String> = rep.diagnostics.iter().map(|d| d.message.clone()).collect();
-                    failures.push(format!("{}（{}）：valid 示例 {} 触发了规则：{}", r.spec.id, r.origin, i + 1, msgs.join("；")));
+                    let msgs: Vec<String> =
+                        rep.diagnostics.iter().map(|d| d.message.clone()).collect();
+                    failures.push(format!(
+                        "{}（{}）：valid 示例 {} 触发了规则：{}",
+                        r.spec.id,
+                        r.origin,
+                        i + 1,
+                        msgs.join("；")
+                    ));
                 } else if !valid && !fired {
-                    failures.push(format!("{}（{}）：invalid 示例 {} 没有触发规则", r.spec.id, r.origin, i + 1));
+                    failures.push(format!(
+                        "{}（{}）：invalid 示例 {} 没有触发规则",
+                        r.spec.id,
+                        r.origin,
+                        i + 1
+                    ));
                 }
             }
         }
@@ -318,14 +416,20 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
 
 fn self_test(dir: Option<&Path>) -> i32 {
     let dirs: Vec<PathBuf> = dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default();
-    let Some(rs) = load_rules(&dirs) else { return 2 };
+    let Some(rs) = load_rules(&dirs) else {
+        return 2;
+    };
     let prefix = dir.map(|d| d.to_string_lossy().into_owned());
     let (count, failures) = run_examples(&rs, prefix.as_deref());
     let mut s = String::new();
     for f in &failures {
         s.push_str(&format!("✖ {f}\n"));
     }
-    s.push_str(&format!("{} passed, {} failed\n", count - failures.len(), failures.len()));
+    s.push_str(&format!(
+        "{} passed, {} failed\n",
+        count - failures.len(),
+        failures.len()
+    ));
     out(&s);
     if count == 0 {
         err("错误：没有可运行的规则示例\n");
@@ -349,7 +453,12 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
     let Some(rs) = load_rules(&[]) else { return 2 };
     let doc = Document::new(src);
     let year = doc.facts.year.map(|y| y.0);
-    let profile = profile.or_else(|| year.and_then(|y| rs.profile_for_year(y)).map(str::to_string)).unwrap_or_else(|| "2021".into());
+    let profile = profile
+        .or_else(|| {
+            year.and_then(|y| rs.profile_for_year(y))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "2021".into());
     let settings = Settings::default();
     let ctx = rules::Ctx::new(&doc, &rs, &profile, &settings);
     let loc = |off: usize| {
@@ -383,6 +492,9 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
             "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    out(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    ));
     0
 }

@@ -5,6 +5,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
+mod commands;
 pub mod diagnostic;
 pub mod document;
 pub mod facts;
@@ -12,6 +13,5 @@ pub mod normalize;
 pub mod render;
 pub mod rules;
 pub mod source;
-mod commands;
 
 pub use commands::{check_text, run, CheckOptions};

@@ -17,7 +17,9 @@ pub struct Normalized {
 
 pub fn is_cjk(c: char) -> bool {
     let u = c as u32;
-    (0x2E80..=0x9FFF).contains(&u) || (0xF900..=0xFAFF).contains(&u) || (0x3000..=0x303F).contains(&u)
+    (0x2E80..=0x9FFF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0x3000..=0x303F).contains(&u)
 }
 
 fn fold(c: char) -> Option<char> {
@@ -26,7 +28,9 @@ fn fold(c: char) -> Option<char> {
         0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
         0x3000 | 0x00A0 | 0x2000..=0x200A | 0x202F | 0x205F => Some(' '),
         0x200B..=0x200D | 0xFEFF | 0x2060 => None,
-        0x201C | 0x201D | 0x201E | 0x201F | 0x300C | 0x300D => Some(if u >= 0x300C { c } else { '"' }),
+        0x201C | 0x201D | 0x201E | 0x201F | 0x300C | 0x300D => {
+            Some(if u >= 0x300C { c } else { '"' })
+        }
         0x2018 | 0x2019 => Some('\''),
         0xFE50 => Some(','),
         0xFE52 => Some('.'),
@@ -50,7 +54,10 @@ impl Normalized {
                 continue;
             }
             if !pending.is_empty() {
-                let drop = f == '\n' || f == '\t' || prev.is_none_or(|p| p == '\n' || p == '\t' || is_cjk(p)) || is_cjk(f);
+                let drop = f == '\n'
+                    || f == '\t'
+                    || prev.is_none_or(|p| p == '\n' || p == '\t' || is_cjk(p))
+                    || is_cjk(f);
                 if !drop {
                     for (s, l) in pending.iter().zip(pending_len.iter()) {
                         map.push((text.len() as u32, *s, *l));
@@ -89,7 +96,11 @@ impl Normalized {
     /// Map a normalized byte range to a source byte range (start, len).
     pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.to_source(start);
-        let e = if end > start { self.to_source_end(end) } else { s };
+        let e = if end > start {
+            self.to_source_end(end)
+        } else {
+            s
+        };
         (s, e.saturating_sub(s))
     }
 

@@ -43,21 +43,38 @@ impl Document {
         let lines = outline::lines(text);
         let (first, last) = outline::body_range(text, &lines);
         let appendix = outline::appendix_start(text, &lines, first, last).filter(|a| *a > first);
-        let main_last = appendix.map(|a| a.saturating_sub(1)).unwrap_or(last).max(first);
+        let main_last = appendix
+            .map(|a| a.saturating_sub(1))
+            .unwrap_or(last)
+            .max(first);
         let headings = outline::headings(text, &lines, first, main_last);
         let first_l1 = headings.iter().find(|h| h.level == 1).map(|h| h.line);
         let title = outline::title_line(text, &lines, first, first_l1);
         let date_line = outline::date_line(text, &lines, first_l1.unwrap_or(first), main_last);
         let body_end = lines[main_last].end;
-        let l1: Vec<usize> = headings.iter().enumerate().filter(|(_, h)| h.level == 1).map(|(i, _)| i).collect();
+        let l1: Vec<usize> = headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == 1)
+            .map(|(i, _)| i)
+            .collect();
         let mut parts = Vec::new();
         for (k, &hi) in l1.iter().enumerate() {
-            let end = l1.get(k + 1).map(|&n| lines[headings[n].line].start).unwrap_or(body_end);
+            let end = l1
+                .get(k + 1)
+                .map(|&n| lines[headings[n].line].start)
+                .unwrap_or(body_end);
             let end = match date_line {
-                Some(d) if k + 1 == l1.len() && lines[d].start > headings[hi].end => lines[d].start.min(end),
+                Some(d) if k + 1 == l1.len() && lines[d].start > headings[hi].end => {
+                    lines[d].start.min(end)
+                }
                 _ => end,
             };
-            parts.push(Part { heading: hi, body_start: headings[hi].end, end: end.max(headings[hi].end) });
+            parts.push(Part {
+                heading: hi,
+                body_start: headings[hi].end,
+                end: end.max(headings[hi].end),
+            });
         }
         let mut doc = Document {
             source,
@@ -86,7 +103,10 @@ impl Document {
 
     /// Normalized byte range of the report (debris excluded), appendix included.
     pub fn body_span(&self) -> (usize, usize) {
-        (self.lines[self.body_lines.0].start, self.lines[self.body_lines.1].end)
+        (
+            self.lines[self.body_lines.0].start,
+            self.lines[self.body_lines.1].end,
+        )
     }
 
     /// Normalized byte range of the main text: body without the appendix.
@@ -101,13 +121,20 @@ impl Document {
     /// Text before the first top-level heading (title and opening paragraph).
     pub fn opening_span(&self) -> (usize, usize) {
         let (s, e) = self.main_span();
-        let end = self.parts.first().map(|p| self.lines[self.headings[p.heading].line].start).unwrap_or(e);
+        let end = self
+            .parts
+            .first()
+            .map(|p| self.lines[self.headings[p.heading].line].start)
+            .unwrap_or(e);
         (s, end.max(s))
     }
 
     /// Title of the part that contains a normalized offset, e.g. `三、收到和处理政府信息公开申请情况`.
     pub fn part_at(&self, off: usize) -> Option<&Part> {
-        self.parts.iter().find(|p| self.lines[self.headings[p.heading].line].start <= off && off < p.end.max(p.body_start + 1))
+        self.parts.iter().find(|p| {
+            self.lines[self.headings[p.heading].line].start <= off
+                && off < p.end.max(p.body_start + 1)
+        })
     }
 
     pub fn part_label(&self, part: &Part) -> String {

@@ -29,13 +29,22 @@ pub struct Heading {
 }
 
 static L1: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:第([一二三四五六七八九十]{1,3})部分[、.:]?|([一二三四五六七八九十]{1,3})[、.,])").unwrap()
+    Regex::new(
+        r"^(?:第([一二三四五六七八九十]{1,3})部分[、.:]?|([一二三四五六七八九十]{1,3})[、.,])",
+    )
+    .unwrap()
 });
-static L2: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]{1,3})\)").unwrap());
-static L3: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(?:[、]|\.[^0-9])").unwrap());
+static L2: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]{1,3})\)").unwrap());
+static L3: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(?:[、]|\.[^0-9])").unwrap());
 static L4: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)").unwrap());
-static APPENDIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)").unwrap());
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)",
+    )
+    .unwrap()
+});
 static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"版权所有|ICP备|ICP证|公安备案|公网安备|技术支持|网站标识码|主办单位|承办单位|原文链接|",
@@ -83,7 +92,10 @@ pub fn lines(text: &str) -> Vec<Line> {
         out.push(Line { start, end: i });
         start = i + 1;
     }
-    out.push(Line { start, end: text.len() });
+    out.push(Line {
+        start,
+        end: text.len(),
+    });
     out
 }
 
@@ -100,7 +112,9 @@ pub fn is_debris(s: &str) -> bool {
 pub fn body_range(text: &str, lines: &[Line]) -> (usize, usize) {
     let content = |l: &Line| text[l.start..l.end].trim().to_string();
     let mut first = 0;
-    while first < lines.len() && (content(&lines[first]).is_empty() || is_debris(&content(&lines[first]))) {
+    while first < lines.len()
+        && (content(&lines[first]).is_empty() || is_debris(&content(&lines[first])))
+    {
         first += 1;
     }
     let mut last = lines.len().saturating_sub(1);
@@ -130,9 +144,17 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         }
         let (level, number, rest) = if let Some(c) = L1.captures(s) {
             let num = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
-            (1, chinese_ordinal(num), c.get(0).map(|m| m.end()).unwrap_or(0))
+            (
+                1,
+                chinese_ordinal(num),
+                c.get(0).map(|m| m.end()).unwrap_or(0),
+            )
         } else if let Some(c) = L2.captures(s) {
-            (2, chinese_ordinal(&c[1]), c.get(0).map(|m| m.end()).unwrap_or(0))
+            (
+                2,
+                chinese_ordinal(&c[1]),
+                c.get(0).map(|m| m.end()).unwrap_or(0),
+            )
         } else if let Some(c) = L4.captures(s) {
             (4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0))
         } else if let Some(c) = L3.captures(s) {
@@ -156,13 +178,25 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         let title: String = title_full[..cut].chars().take(60).collect();
         let start = line.start + lead;
         let end = start + rest + ws + title.len();
-        out.push(Heading { line: i, level, number, start, end: end.min(line.end), title });
+        out.push(Heading {
+            line: i,
+            level,
+            number,
+            start,
+            end: end.min(line.end),
+            title,
+        });
     }
     out
 }
 
 /// Title line: a short line before the first top-level heading naming the report.
-pub fn title_line(text: &str, lines: &[Line], from: usize, first_heading: Option<usize>) -> Option<usize> {
+pub fn title_line(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    first_heading: Option<usize>,
+) -> Option<usize> {
     let stop = first_heading.unwrap_or(lines.len()).min(from + 6);
     (from..stop.min(lines.len())).find(|&i| {
         let s = text[lines[i].start..lines[i].end].trim();
@@ -178,9 +212,25 @@ pub fn date_line(text: &str, lines: &[Line], from: usize, to: usize) -> Option<u
         let s = text[lines[i].start..lines[i].end].trim();
         DATE_LINE.captures(s).is_some_and(|c| {
             let before = c.get(1).map(|m| m.as_str()).unwrap_or("");
-            !before.contains(',') && !before.contains('。') && !before.contains(':') && !is_table_line(s)
+            !before.contains(',')
+                && !before.contains('。')
+                && !before.contains(':')
+                && !is_table_line(s)
         })
     })
+}
+
+/// 1 → 一, 12 → 十二 (for messages).
+pub fn zh_ordinal(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "零".into(),
+        1..=9 => D[n as usize].into(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -201,8 +251,19 @@ mod tests {
         let t = "一、总体情况\n(一)主动公开。本年度...\n1.规章\n(2)其他\n一是加强领导\n三、本年度办理结果 | 1 |";
         let ls = lines(t);
         let hs = headings(t, &ls, 0, ls.len() - 1);
-        let got: Vec<(u8, u32, &str)> = hs.iter().map(|h| (h.level, h.number, h.title.as_str())).collect();
-        assert_eq!(got, vec![(1, 1, "总体情况"), (2, 1, "主动公开"), (3, 1, "规章"), (4, 2, "其他")]);
+        let got: Vec<(u8, u32, &str)> = hs
+            .iter()
+            .map(|h| (h.level, h.number, h.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, 1, "总体情况"),
+                (2, 1, "主动公开"),
+                (3, 1, "规章"),
+                (4, 2, "其他")
+            ]
+        );
         assert_eq!(&t[hs[1].start..hs[1].end], "(一)主动公开");
     }
 
@@ -220,18 +281,5 @@ mod tests {
         assert_eq!(date_line(t, &ls, 0, ls.len() - 1), Some(2));
         let t2 = "填报日期:2019年1月30日";
         assert_eq!(date_line(t2, &lines(t2), 0, 0), None);
-    }
-}
-
-/// 1 → 一, 12 → 十二 (for messages).
-pub fn zh_ordinal(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "零".into(),
-        1..=9 => D[n as usize].into(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[(n % 10) as usize]),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-        _ => n.to_string(),
     }
 }

@@ -6,7 +6,19 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ContactKind {
     Phone,
@@ -43,12 +55,17 @@ static PHONE_LABELED: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\(?0[0-9]{2,3}\)?-?[0-9]{7,8}(?:-[0-9]{1,5})?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12[0-9]{3}|[0-9]{7,8})$").unwrap()
 });
-static PHONE_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap());
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:邮编|邮政编码)\s*[:]?\s*([0-9]+)").unwrap());
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:地址|地点|办公地址|通讯地址)\s*[:]\s*([^,;)\n]{4,60})").unwrap());
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").unwrap());
+static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap()
+});
+static POSTCODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:邮编|邮政编码)\s*[:]?\s*([0-9]+)").unwrap());
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:地址|地点|办公地址|通讯地址)\s*[:]\s*([^,;)\n]{4,60})").unwrap()
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").unwrap()
+});
 static WEBSITE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+").unwrap());
 
@@ -59,13 +76,32 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
         let raw = m.as_str().trim();
         let compact: String = raw.chars().filter(|c| *c != ' ').collect();
         // Several numbers may be listed: "020-1234567 020-7654321".
-        let valid = raw.split([' ', '、', '/']).filter(|p| !p.is_empty()).all(|p| PHONE_OK.is_match(p)) || PHONE_OK.is_match(&compact);
-        out.push(ContactItem { kind: ContactKind::Phone, start: m.start(), end: m.start() + raw.len(), value: raw.to_string(), valid });
+        let valid = raw
+            .split([' ', '、', '/'])
+            .filter(|p| !p.is_empty())
+            .all(|p| PHONE_OK.is_match(p))
+            || PHONE_OK.is_match(&compact);
+        out.push(ContactItem {
+            kind: ContactKind::Phone,
+            start: m.start(),
+            end: m.start() + raw.len(),
+            value: raw.to_string(),
+            valid,
+        });
     }
     for c in PHONE_BARE.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        if !out.iter().any(|o| o.kind == ContactKind::Phone && o.start <= m.start() && m.end() <= o.end + 1) {
-            out.push(ContactItem { kind: ContactKind::Phone, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+        if !out
+            .iter()
+            .any(|o| o.kind == ContactKind::Phone && o.start <= m.start() && m.end() <= o.end + 1)
+        {
+            out.push(ContactItem {
+                kind: ContactKind::Phone,
+                start: m.start(),
+                end: m.end(),
+                value: m.as_str().to_string(),
+                valid: true,
+            });
         }
     }
     for c in POSTCODE.captures_iter(text) {
@@ -80,16 +116,37 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
     }
     for c in ADDRESS.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        out.push(ContactItem { kind: ContactKind::Address, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+        out.push(ContactItem {
+            kind: ContactKind::Address,
+            start: m.start(),
+            end: m.end(),
+            value: m.as_str().to_string(),
+            valid: true,
+        });
     }
     for m in EMAIL.find_iter(text) {
-        out.push(ContactItem { kind: ContactKind::Email, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+        out.push(ContactItem {
+            kind: ContactKind::Email,
+            start: m.start(),
+            end: m.end(),
+            value: m.as_str().to_string(),
+            valid: true,
+        });
     }
     for m in WEBSITE.find_iter(text) {
-        if out.iter().any(|o| o.kind == ContactKind::Email && o.start <= m.start() && m.start() < o.end) {
+        if out
+            .iter()
+            .any(|o| o.kind == ContactKind::Email && o.start <= m.start() && m.start() < o.end)
+        {
             continue;
         }
-        out.push(ContactItem { kind: ContactKind::Website, start: m.start(), end: m.end(), value: m.as_str().to_string(), valid: true });
+        out.push(ContactItem {
+            kind: ContactKind::Website,
+            start: m.start(),
+            end: m.end(),
+            value: m.as_str().to_string(),
+            valid: true,
+        });
     }
     out.sort_by_key(|c| (c.start, c.kind));
     out
@@ -102,7 +159,8 @@ mod tests {
     #[test]
     fn finds_items() {
         let t = "(地址:广东省广州市越秀区黄华路3号,邮编:510050,电话:020-83831691)。邮箱 gk@gd.gov.cn,网址 http://www.leizhou.gov.cn";
-        let kinds: Vec<(ContactKind, bool)> = contacts(t).into_iter().map(|c| (c.kind, c.valid)).collect();
+        let kinds: Vec<(ContactKind, bool)> =
+            contacts(t).into_iter().map(|c| (c.kind, c.valid)).collect();
         assert_eq!(
             kinds,
             vec![

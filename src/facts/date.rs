@@ -51,9 +51,19 @@ pub fn dates(text: &str) -> Vec<DateFact> {
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let (y, mo, d, end) = if let (Some(y), Some(mo), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
-            (y.as_str().parse().ok(), mo.as_str().parse().ok(), d.as_str().parse().ok(), m.end())
+            (
+                y.as_str().parse().ok(),
+                mo.as_str().parse().ok(),
+                d.as_str().parse().ok(),
+                m.end(),
+            )
         } else if let (Some(y), Some(mo), Some(d)) = (c.get(4), c.get(5), c.get(6)) {
-            (y.as_str().parse().ok(), mo.as_str().parse().ok(), d.as_str().parse().ok(), d.end())
+            (
+                y.as_str().parse().ok(),
+                mo.as_str().parse().ok(),
+                d.as_str().parse().ok(),
+                d.end(),
+            )
         } else if let (Some(y), Some(mo), Some(d)) = (c.get(7), c.get(8), c.get(9)) {
             (
                 chinese_value(y.as_str()).map(|v| v as i32),
@@ -64,10 +74,16 @@ pub fn dates(text: &str) -> Vec<DateFact> {
         } else {
             continue;
         };
-        let (Some(y), Some(mo), Some(d)) = (y, mo, d) else { continue };
+        let (Some(y), Some(mo), Some(d)) = (y, mo, d) else {
+            continue;
+        };
         let date = Ymd { y, m: mo, d };
         if date.valid() {
-            out.push(DateFact { start: m.start(), end, date });
+            out.push(DateFact {
+                start: m.start(),
+                end,
+                date,
+            });
         }
     }
     out
@@ -91,12 +107,28 @@ pub fn periods(text: &str) -> Vec<Period> {
     for c in PERIOD.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let p = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
-        let (Some(y1), Some(m1), Some(d1), Some(m2), Some(d2)) = (p(1), p(2), p(3), p(5), p(6)) else { continue };
+        let (Some(y1), Some(m1), Some(d1), Some(m2), Some(d2)) = (p(1), p(2), p(3), p(5), p(6))
+        else {
+            continue;
+        };
         let y2 = p(4).unwrap_or(y1);
-        let from = Ymd { y: y1 as i32, m: m1, d: d1 };
-        let to = Ymd { y: y2 as i32, m: m2, d: d2 };
+        let from = Ymd {
+            y: y1 as i32,
+            m: m1,
+            d: d1,
+        };
+        let to = Ymd {
+            y: y2 as i32,
+            m: m2,
+            d: d2,
+        };
         if from.valid() && to.valid() {
-            out.push(Period { start: m.start(), end: m.end(), from, to });
+            out.push(Period {
+                start: m.start(),
+                end: m.end(),
+                from,
+                to,
+            });
         }
     }
     out
@@ -110,14 +142,38 @@ mod tests {
     fn date_forms() {
         let t = "2019年3月1日;2019-03-01 发布;二〇一九年三月一日;2019年2月30日";
         let ds: Vec<Ymd> = dates(t).into_iter().map(|d| d.date).collect();
-        assert_eq!(ds, vec![Ymd { y: 2019, m: 3, d: 1 }; 3]);
+        assert_eq!(
+            ds,
+            vec![
+                Ymd {
+                    y: 2019,
+                    m: 3,
+                    d: 1
+                };
+                3
+            ]
+        );
     }
 
     #[test]
     fn period_forms() {
         let ps = periods("统计期限为2020年1月1日起至12月31日止;2018年1月1日至2018年12月31日");
         assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].to, Ymd { y: 2020, m: 12, d: 31 });
-        assert_eq!(ps[1].from, Ymd { y: 2018, m: 1, d: 1 });
+        assert_eq!(
+            ps[0].to,
+            Ymd {
+                y: 2020,
+                m: 12,
+                d: 31
+            }
+        );
+        assert_eq!(
+            ps[1].from,
+            Ymd {
+                y: 2018,
+                m: 1,
+                d: 1
+            }
+        );
     }
 }

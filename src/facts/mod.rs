@@ -45,11 +45,17 @@ pub fn collect(doc: &Document) -> Facts {
     let dates = date::dates(text);
     let periods = date::periods(text);
     let (bs, be) = doc.body_span();
-    let contacts = contact::contacts(text).into_iter().filter(|c| c.start >= bs && c.end <= be).collect();
+    let contacts = contact::contacts(text)
+        .into_iter()
+        .filter(|c| c.start >= bs && c.end <= be)
+        .collect();
     let sums = sums::sum_statements(text, &numbers);
 
     let title = doc.title.map(|t| doc.line_text(t).to_string());
-    let (title_year, title_agency) = title.as_deref().map(report::from_title).unwrap_or((None, None));
+    let (title_year, title_agency) = title
+        .as_deref()
+        .map(report::from_title)
+        .unwrap_or((None, None));
     let (os, oe) = doc.opening_span();
     let opening = &text[os..oe];
     let year = if let Some(y) = title_year {
@@ -65,34 +71,61 @@ pub fn collect(doc: &Document) -> Facts {
 
     let signed = doc.date_line.and_then(|l| {
         let line = doc.lines[l];
-        dates.iter().rev().find(|d| d.start >= line.start && d.end <= line.end).cloned()
+        dates
+            .iter()
+            .rev()
+            .find(|d| d.start >= line.start && d.end <= line.end)
+            .cloned()
     });
     let signature_agency = doc.date_line.and_then(|l| {
         let s = doc.line_text(l);
-        let before = s.split(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c)).next().unwrap_or("").trim();
+        let before = s
+            .split(|c: char| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c))
+            .next()
+            .unwrap_or("")
+            .trim();
         if before.chars().count() >= 3 {
             return Some(before.to_string());
         }
-        (l > 0).then(|| doc.line_text(l - 1).trim().to_string()).filter(|p| {
-            let n = p.chars().count();
-            (3..=30).contains(&n) && !p.contains(['。', ',', ':', ';', '|']) && report::agency_level(p).is_some()
-        })
+        (l > 0)
+            .then(|| doc.line_text(l - 1).trim().to_string())
+            .filter(|p| {
+                let n = p.chars().count();
+                (3..=30).contains(&n)
+                    && !p.contains(['。', ',', ':', ';', '|'])
+                    && report::agency_level(p).is_some()
+            })
     });
-    let agency = title_agency.or_else(|| report::agency_in(opening)).or(signature_agency);
+    let agency = title_agency
+        .or_else(|| report::agency_in(opening))
+        .or(signature_agency);
     let level = agency.as_deref().and_then(report::agency_level);
 
     let published_meta = {
         let head = &text[..bs];
         let tail = &text[be.min(text.len())..];
         let pick = |region: &str, base: usize| {
-            region.find("发布").and_then(|i| date::dates(&region[i..]).into_iter().next().map(|mut d| {
-                d.start += base + i;
-                d.end += base + i;
-                d
-            }))
+            region.find("发布").and_then(|i| {
+                date::dates(&region[i..]).into_iter().next().map(|mut d| {
+                    d.start += base + i;
+                    d.end += base + i;
+                    d
+                })
+            })
         };
         pick(head, 0).or_else(|| pick(tail, be))
     };
 
-    Facts { numbers, dates, periods, contacts, sums, year, agency, level, signed, published_meta }
+    Facts {
+        numbers,
+        dates,
+        periods,
+        contacts,
+        sums,
+        year,
+        agency,
+        level,
+        signed,
+        published_meta,
+    }
 }

@@ -15,10 +15,16 @@ pub struct Dec {
 }
 
 impl Dec {
-    pub const ZERO: Dec = Dec { mantissa: 0, scale: 0 };
+    pub const ZERO: Dec = Dec {
+        mantissa: 0,
+        scale: 0,
+    };
 
     pub fn int(v: i128) -> Dec {
-        Dec { mantissa: v, scale: 0 }
+        Dec {
+            mantissa: v,
+            scale: 0,
+        }
     }
 
     /// Parse `123`, `-4`, `96171.6`, `5949.088667`. None for anything else or overflow.
@@ -32,7 +38,10 @@ impl Dec {
             Some((i, f)) => (i, f),
             None => (body, ""),
         };
-        if ip.is_empty() || !ip.bytes().all(|b| b.is_ascii_digit()) || !fp.bytes().all(|b| b.is_ascii_digit()) {
+        if ip.is_empty()
+            || !ip.bytes().all(|b| b.is_ascii_digit())
+            || !fp.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         if body.contains('.') && fp.is_empty() {
@@ -43,20 +52,30 @@ impl Dec {
         }
         let digits = format!("{ip}{fp}");
         let m: i128 = digits.parse().ok()?;
-        Some(Dec { mantissa: if neg { -m } else { m }, scale: fp.len() as u32 })
+        Some(Dec {
+            mantissa: if neg { -m } else { m },
+            scale: fp.len() as u32,
+        })
     }
 
     fn rescale(self, scale: u32) -> Option<i128> {
-        self.mantissa.checked_mul(10i128.checked_pow(scale.checked_sub(self.scale)?)?)
+        self.mantissa
+            .checked_mul(10i128.checked_pow(scale.checked_sub(self.scale)?)?)
     }
 
     pub fn checked_add(self, o: Dec) -> Option<Dec> {
         let s = self.scale.max(o.scale);
-        Some(Dec { mantissa: self.rescale(s)?.checked_add(o.rescale(s)?)?, scale: s })
+        Some(Dec {
+            mantissa: self.rescale(s)?.checked_add(o.rescale(s)?)?,
+            scale: s,
+        })
     }
 
     pub fn checked_mul_int(self, k: i128) -> Option<Dec> {
-        Some(Dec { mantissa: self.mantissa.checked_mul(k)?, scale: self.scale })
+        Some(Dec {
+            mantissa: self.mantissa.checked_mul(k)?,
+            scale: self.scale,
+        })
     }
 
     pub fn is_integer(self) -> bool {
@@ -221,7 +240,12 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
             }
         } else {
             // A lone numeral glued to the preceding word ("一是", "统一") is not a count.
-            if digits.chars().count() == 1 && !matches!(&c[5], "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗") {
+            if digits.chars().count() == 1
+                && !matches!(
+                    &c[5],
+                    "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗"
+                )
+            {
                 continue;
             }
             match chinese_value(digits) {
@@ -233,13 +257,20 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
         if c.get(4).is_some_and(|m| m.as_str() == "万") && unit == "元" {
             unit = "万元".to_string();
         } else if let Some(m) = c.get(4) {
-            let k = if m.as_str() == "万" { 10_000 } else { 100_000_000 };
+            let k = if m.as_str() == "万" {
+                10_000
+            } else {
+                100_000_000
+            };
             match value.checked_mul_int(k) {
                 Some(v) => value = v,
                 None => continue,
             }
         }
-        let approximate = c.get(1).is_some() || c.get(3).is_some() || text[..whole.0].ends_with("上百") || preceded_by_approx(text, whole.0);
+        let approximate = c.get(1).is_some()
+            || c.get(3).is_some()
+            || text[..whole.0].ends_with("上百")
+            || preceded_by_approx(text, whole.0);
         out.push(NumberFact {
             start: whole.0,
             end: whole.1,
@@ -254,7 +285,10 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
 
 fn preceded_by_approx(text: &str, at: usize) -> bool {
     let before = &text[..at];
-    before.ends_with("约") || before.ends_with("近") || before.ends_with("过") || before.ends_with("达")
+    before.ends_with("约")
+        || before.ends_with("近")
+        || before.ends_with("过")
+        || before.ends_with("达")
 }
 
 #[cfg(test)]
@@ -279,7 +313,10 @@ mod tests {
     fn prose_numbers() {
         let t = "新收申请118件,其中自然人113件;宣传稿件60余篇;六百多条信息;1.2万元;约30人;两件";
         let ns = numbers(t);
-        let got: Vec<(String, &str, bool)> = ns.iter().map(|n| (n.value.to_string(), n.unit.as_str(), n.approximate)).collect();
+        let got: Vec<(String, &str, bool)> = ns
+            .iter()
+            .map(|n| (n.value.to_string(), n.unit.as_str(), n.approximate))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -299,7 +336,10 @@ mod tests {
         let a = Dec::parse("96171.6").unwrap();
         let b = Dec::parse("0.40").unwrap();
         assert_eq!(a.checked_add(b).unwrap().to_string(), "96172");
-        assert_eq!(Dec::parse("5949.088667").unwrap().to_string(), "5949.088667");
+        assert_eq!(
+            Dec::parse("5949.088667").unwrap().to_string(),
+            "5949.088667"
+        );
         assert!(Dec::parse("1e5").is_none());
         assert!(Dec::parse("1000000000000000000000000000000").is_none());
         assert!(Dec::parse("2.").is_none());

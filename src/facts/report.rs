@@ -31,20 +31,39 @@ pub fn agency_level(name: &str) -> Option<AgencyLevel> {
     if n.is_empty() {
         return None;
     }
-    if n.ends_with("街道办事处") || ((n.ends_with("镇人民政府") || n.ends_with("乡人民政府")) && !n.ends_with("城镇人民政府")) {
+    if n.ends_with("街道办事处")
+        || ((n.ends_with("镇人民政府") || n.ends_with("乡人民政府"))
+            && !n.ends_with("城镇人民政府"))
+    {
         return Some(AgencyLevel::Township);
     }
     if n.ends_with("人民政府") || n.ends_with("管委会") || n.ends_with("管理委员会") {
         return Some(AgencyLevel::Government);
     }
-    const DEPT: [&str; 14] = ["局", "厅", "委", "委员会", "办公室", "办", "中心", "院", "署", "部", "会", "所", "处", "站"];
+    const DEPT: [&str; 14] = [
+        "局",
+        "厅",
+        "委",
+        "委员会",
+        "办公室",
+        "办",
+        "中心",
+        "院",
+        "署",
+        "部",
+        "会",
+        "所",
+        "处",
+        "站",
+    ];
     if DEPT.iter().any(|s| n.ends_with(s)) {
         return Some(AgencyLevel::Department);
     }
     None
 }
 
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.{0,40}?)([0-9]{4})年度?").unwrap());
+static TITLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.{0,40}?)([0-9]{4})年度?").unwrap());
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)").unwrap()
 });
@@ -57,7 +76,10 @@ pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
     match TITLE_YEAR.captures(title) {
         Some(c) => {
             let year = c[2].parse().ok();
-            let agency = c.get(1).map(|m| m.as_str().trim().to_string()).filter(|s| s.chars().count() >= 2);
+            let agency = c
+                .get(1)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|s| s.chars().count() >= 2);
             (year, agency)
         }
         None => (None, None),
@@ -66,7 +88,9 @@ pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
 
 /// Year named in the opening text (`现公布XX2018年政府信息公开工作年度报告`).
 pub fn year_in(text: &str) -> Option<(i32, usize)> {
-    OPENING_YEAR.captures(text).and_then(|c| Some((c[1].parse().ok()?, c.get(1)?.start())))
+    OPENING_YEAR
+        .captures(text)
+        .and_then(|c| Some((c[1].parse().ok()?, c.get(1)?.start())))
 }
 
 pub fn agency_in(text: &str) -> Option<String> {
@@ -84,21 +108,39 @@ mod tests {
 
     #[test]
     fn levels() {
-        assert_eq!(agency_level("淮安市洪泽区人民政府"), Some(AgencyLevel::Government));
+        assert_eq!(
+            agency_level("淮安市洪泽区人民政府"),
+            Some(AgencyLevel::Government)
+        );
         assert_eq!(agency_level("广东省司法厅"), Some(AgencyLevel::Department));
         assert_eq!(agency_level("息烽县民政局"), Some(AgencyLevel::Department));
-        assert_eq!(agency_level("上海市人民政府办公厅"), Some(AgencyLevel::Department));
-        assert_eq!(agency_level("衡东县杨林镇人民政府"), Some(AgencyLevel::Township));
-        assert_eq!(agency_level("平潭综合实验区管委会"), Some(AgencyLevel::Government));
+        assert_eq!(
+            agency_level("上海市人民政府办公厅"),
+            Some(AgencyLevel::Department)
+        );
+        assert_eq!(
+            agency_level("衡东县杨林镇人民政府"),
+            Some(AgencyLevel::Township)
+        );
+        assert_eq!(
+            agency_level("平潭综合实验区管委会"),
+            Some(AgencyLevel::Government)
+        );
         assert_eq!(agency_level("雷州"), None);
     }
 
     #[test]
     fn title_and_opening() {
-        assert_eq!(from_title("广东省司法厅2020年政府信息公开工作年度报告"), (Some(2020), Some("广东省司法厅".into())));
+        assert_eq!(
+            from_title("广东省司法厅2020年政府信息公开工作年度报告"),
+            (Some(2020), Some("广东省司法厅".into()))
+        );
         let t = "现公布广东省戒毒管理局(以下简称省戒毒局)2018年政府信息公开工作年度报告。";
         assert_eq!(agency_in(t), Some("广东省戒毒管理局".into()));
         assert_eq!(year_in(t).map(|y| y.0), Some(2018));
-        assert_eq!(agency_in("组织开展息烽县民政局2018年度政府信息公开工作。"), Some("息烽县民政局".into()));
+        assert_eq!(
+            agency_in("组织开展息烽县民政局2018年度政府信息公开工作。"),
+            Some("息烽县民政局".into())
+        );
     }
 }

@@ -21,7 +21,17 @@ pub struct SumStatement {
     pub introducer: Introducer,
 }
 
-const BREAKDOWN: [&str; 9] = ["答复意见中", "答复结果中", "办理结果中", "办理结果为", "处理结果中", "分别为", "办理情况为", "答复情况为", "其中:"];
+const BREAKDOWN: [&str; 9] = [
+    "答复意见中",
+    "答复结果中",
+    "办理结果中",
+    "办理结果为",
+    "处理结果中",
+    "分别为",
+    "办理情况为",
+    "答复情况为",
+    "其中:",
+];
 
 fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -33,14 +43,25 @@ fn floor(text: &str, mut i: usize) -> usize {
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     let at = floor(text, at.min(text.len()));
     let is_stop = |c: char| c == '。' || c == '\n' || c == ';' || c == '!' || c == '?';
-    let start = text[..at].rfind(is_stop).map(|i| i + text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
-    let end = text[at..].find(is_stop).map(|i| at + i).unwrap_or(text.len());
+    let start = text[..at]
+        .rfind(is_stop)
+        .map(|i| i + text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+        .unwrap_or(0);
+    let end = text[at..]
+        .find(is_stop)
+        .map(|i| at + i)
+        .unwrap_or(text.len());
     (start, end)
 }
 
 fn label_before(text: &str, from: usize, at: usize) -> String {
     let seg = &text[from..at];
-    let cut = seg.char_indices().rev().find(|(_, c)| matches!(c, ',' | '、' | ':' | ';' | '，')).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
+    let cut = seg
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '、' | ':' | ';' | '，'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
     seg[cut..].trim().to_string()
 }
 
@@ -53,16 +74,32 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         let after = &text[n.end..s_end];
         let gap = after.trim_start_matches([',', ' ', ':']);
         let intro = if gap.starts_with("其中") {
-            Some((n.end + (after.len() - gap.len()) + "其中".len(), if gap.starts_with("其中:") { Introducer::Breakdown } else { Introducer::Among }))
+            Some((
+                n.end + (after.len() - gap.len()) + "其中".len(),
+                if gap.starts_with("其中:") {
+                    Introducer::Breakdown
+                } else {
+                    Introducer::Among
+                },
+            ))
         } else {
-            BREAKDOWN.iter().find(|b| gap.starts_with(**b)).map(|b| (n.end + (after.len() - gap.len()) + b.len(), Introducer::Breakdown))
+            BREAKDOWN.iter().find(|b| gap.starts_with(**b)).map(|b| {
+                (
+                    n.end + (after.len() - gap.len()) + b.len(),
+                    Introducer::Breakdown,
+                )
+            })
         };
         if let Some((parts_from, introducer)) = intro {
             let parts = collect_parts(text, numbers, i + 1, parts_from, s_end, &n.unit);
             if parts.len() >= 2 {
                 let total = i;
                 i = parts.last().map(|p| p.1).unwrap_or(i) + 1;
-                out.push(SumStatement { total, parts, introducer });
+                out.push(SumStatement {
+                    total,
+                    parts,
+                    introducer,
+                });
                 continue;
             }
         }
@@ -70,29 +107,56 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     }
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
-    for (pos, _) in text.match_indices("答复意见中").chain(text.match_indices("办理结果中")).chain(text.match_indices("答复结果中")) {
+    for (pos, _) in text
+        .match_indices("答复意见中")
+        .chain(text.match_indices("办理结果中"))
+        .chain(text.match_indices("答复结果中"))
+    {
         let (s_start, s_end) = sentence_bounds(text, pos);
         if text[s_start..pos].trim().len() > 6 || s_start == 0 {
             continue;
         }
         let prev_end = floor(text, s_start.saturating_sub(1));
         let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
-        let Some(ti) = numbers.iter().rposition(|n| n.start >= p_start && n.end <= s_start && !n.approximate) else { continue };
+        let Some(ti) = numbers
+            .iter()
+            .rposition(|n| n.start >= p_start && n.end <= s_start && !n.approximate)
+        else {
+            continue;
+        };
         let total = &numbers[ti];
         if out.iter().any(|s| s.total == ti) {
             continue;
         }
         let first = numbers.partition_point(|n| n.start < pos);
-        let parts = collect_parts(text, numbers, first, pos + "答复意见中".len(), s_end, &total.unit);
+        let parts = collect_parts(
+            text,
+            numbers,
+            first,
+            pos + "答复意见中".len(),
+            s_end,
+            &total.unit,
+        );
         if parts.len() >= 2 {
-            out.push(SumStatement { total: ti, parts, introducer: Introducer::Breakdown });
+            out.push(SumStatement {
+                total: ti,
+                parts,
+                introducer: Introducer::Breakdown,
+            });
         }
     }
     out.sort_by_key(|s| numbers[s.total].start);
     out
 }
 
-fn collect_parts(text: &str, numbers: &[NumberFact], first: usize, from: usize, to: usize, unit: &str) -> Vec<(String, usize)> {
+fn collect_parts(
+    text: &str,
+    numbers: &[NumberFact],
+    first: usize,
+    from: usize,
+    to: usize,
+    unit: &str,
+) -> Vec<(String, usize)> {
     let mut parts = Vec::new();
     let mut prev_end = from;
     for (j, m) in numbers.iter().enumerate().skip(first) {
@@ -143,7 +207,8 @@ mod tests {
 
     #[test]
     fn separate_sentence_is_not_linked() {
-        let t = "主动公开政府信息395条。一是在主动公开的信息中,政策法规类信息122条,网站公开信息380条。";
+        let t =
+            "主动公开政府信息395条。一是在主动公开的信息中,政策法规类信息122条,网站公开信息380条。";
         let ns = numbers(t);
         assert!(sum_statements(t, &ns).is_empty());
     }

@@ -5,7 +5,9 @@
 use super::{FileReport, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::rules::spec::Severity;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+};
 
 pub struct Style {
     pub color: bool,
@@ -16,11 +18,23 @@ pub struct Style {
 fn excerpt(text: &str, offset: usize, len: usize) -> (String, usize, usize) {
     let offset = offset.min(text.len());
     let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[offset..].find('\n').map(|i| offset + i).unwrap_or(text.len());
+    let line_end = text[offset..]
+        .find('\n')
+        .map(|i| offset + i)
+        .unwrap_or(text.len());
     let span_end = (offset + len).min(line_end).max(offset);
     const CONTEXT: usize = 24;
-    let start = text[line_start..offset].char_indices().rev().nth(CONTEXT - 1).map(|(i, _)| line_start + i).unwrap_or(line_start);
-    let end = text[span_end..line_end].char_indices().nth(CONTEXT).map(|(i, _)| span_end + i).unwrap_or(line_end);
+    let start = text[line_start..offset]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map(|(i, _)| line_start + i)
+        .unwrap_or(line_start);
+    let end = text[span_end..line_end]
+        .char_indices()
+        .nth(CONTEXT)
+        .map(|(i, _)| span_end + i)
+        .unwrap_or(line_end);
     let mut s = String::new();
     let mut shift = 0;
     if start > line_start {
@@ -47,7 +61,9 @@ fn one(d: &Diagnostic, path: &str, text: Option<&str>, handler: &GraphicalReport
     if let Some(loc) = &d.location {
         where_.push_str(&format!("  〔{loc}〕"));
     }
-    let mut diag = MietteDiagnostic::new(d.message.clone()).with_code(d.rule.clone()).with_severity(sev);
+    let mut diag = MietteDiagnostic::new(d.message.clone())
+        .with_code(d.rule.clone())
+        .with_severity(sev);
     if !d.help.is_empty() {
         diag = diag.with_help(d.help.clone());
     }
@@ -73,8 +89,16 @@ fn one(d: &Diagnostic, path: &str, text: Option<&str>, handler: &GraphicalReport
 }
 
 pub fn render(files: &[FileReport], style: &Style) -> String {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false).without_primary_span_start().with_context_lines(0);
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .without_primary_span_start()
+        .with_context_lines(0);
     let mut out = String::new();
     for f in files {
         let mut head = format!("■ {}", f.path);
@@ -108,7 +132,13 @@ pub fn render(files: &[FileReport], style: &Style) -> String {
     }
     let s = Summary::of(files);
     let failed = files.iter().filter(|f| f.error.is_some()).count();
-    out.push_str(&format!("共检查 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处", s.files - failed, s.errors, s.warnings, s.infos));
+    out.push_str(&format!(
+        "共检查 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处",
+        s.files - failed,
+        s.errors,
+        s.warnings,
+        s.infos
+    ));
     if failed > 0 {
         out.push_str(&format!("；{failed} 个文件无法检查"));
     }

@@ -11,8 +11,13 @@ struct Output<'a> {
 }
 
 pub fn render(files: &[FileReport]) -> String {
-    let out = Output { version: 1, files, summary: Summary::of(files) };
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let out = Output {
+        version: 1,
+        files,
+        summary: Summary::of(files),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -36,7 +36,10 @@ pub struct Summary {
 impl Summary {
     pub fn of(files: &[FileReport]) -> Summary {
         use crate::rules::spec::Severity::*;
-        let mut s = Summary { files: files.len(), ..Default::default() };
+        let mut s = Summary {
+            files: files.len(),
+            ..Default::default()
+        };
         for f in files {
             for d in &f.diagnostics {
                 match d.severity {

@@ -20,7 +20,10 @@ pub struct Problem {
 /// A rule file that cannot be used. Rendered with miette at its YAML positions.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("规则文件有误：{path}")]
-#[diagnostic(code(gongkai::rule_file), help("按 schemas/rule.schema.json（pack.yaml 按 schemas/pack.schema.json）修改后重试"))]
+#[diagnostic(
+    code(gongkai::rule_file),
+    help("按 schemas/rule.schema.json（pack.yaml 按 schemas/pack.schema.json）修改后重试")
+)]
 pub struct RuleFileError {
     pub path: String,
     #[source_code]
@@ -31,10 +34,24 @@ pub struct RuleFileError {
 }
 
 impl RuleFileError {
-    pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Self {
+    pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Box<Self> {
         problems.sort_by_key(|p| (p.offset, p.message.clone()));
-        let labels = problems.iter().map(|p| LabeledSpan::new(Some(p.message.clone()), p.offset, p.len)).collect();
-        RuleFileError { path: path.to_string(), src: NamedSource::new(path, text.to_string()), labels, problems }
+        let labels = problems
+            .iter()
+            .map(|p| {
+                LabeledSpan::new(
+                    Some(format!("{}（第{}行第{}列）", p.message, p.line, p.column)),
+                    p.offset,
+                    p.len,
+                )
+            })
+            .collect();
+        Box::new(RuleFileError {
+            path: path.to_string(),
+            src: NamedSource::new(path, text.to_string()),
+            labels,
+            problems,
+        })
     }
 }
 
@@ -43,7 +60,13 @@ pub fn problem_at(text: &str, offset: usize, len: usize, message: String) -> Pro
     let line = text[..offset].matches('\n').count() + 1;
     let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let column = text[line_start..offset].chars().count() + 1;
-    Problem { offset, len: len.min(text.len() - offset), line, column, message }
+    Problem {
+        offset,
+        len: len.min(text.len() - offset),
+        line,
+        column,
+        message,
+    }
 }
 
 static RULE_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
@@ -59,7 +82,11 @@ pub enum FileKind {
 }
 
 /// Parse and schema-check one YAML file; on success, the JSON value and the position index.
-pub fn parse_checked(path: &str, text: &str, kind: FileKind) -> Result<(serde_json::Value, PositionIndex), RuleFileError> {
+pub fn parse_checked(
+    path: &str,
+    text: &str,
+    kind: FileKind,
+) -> Result<(serde_json::Value, PositionIndex), Box<RuleFileError>> {
     let value: serde_json::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -67,7 +94,11 @@ pub fn parse_checked(path: &str, text: &str, kind: FileKind) -> Result<(serde_js
                 Some(l) => (l.index(), format!("YAML 语法错误：{e}")),
                 None => (0, format!("YAML 语法错误：{e}")),
             };
-            return Err(RuleFileError::new(path, text, vec![problem_at(text, off, 1, msg)]));
+            return Err(RuleFileError::new(
+                path,
+                text,
+                vec![problem_at(text, off, 1, msg)],
+            ));
         }
     };
     let index = PositionIndex::build(text).unwrap_or_default();
@@ -76,7 +107,16 @@ pub fn parse_checked(path: &str, text: &str, kind: FileKind) -> Result<(serde_js
         FileKind::Pack => PACK_VALIDATOR.as_ref(),
     };
     let Some(validator) = validator else {
-        return Err(RuleFileError::new(path, text, vec![problem_at(text, 0, 0, "内部错误：规则 schema 无法编译".into())]));
+        return Err(RuleFileError::new(
+            path,
+            text,
+            vec![problem_at(
+                text,
+                0,
+                0,
+                "内部错误：规则 schema 无法编译".into(),
+            )],
+        ));
     };
     let mut problems = Vec::new();
     for err in validator.iter_errors(&value) {
@@ -97,27 +137,86 @@ fn dedup_nested(problems: &mut Vec<Problem>) {
     problems.dedup_by(|a, b| a.offset == b.offset && a.message == b.message);
 }
 
-fn describe(err: &jsonschema::ValidationError, ptr: &str, index: &PositionIndex) -> ((usize, usize), String) {
+fn describe(
+    err: &jsonschema::ValidationError,
+    ptr: &str,
+    index: &PositionIndex,
+) -> ((usize, usize), String) {
     use jsonschema::error::ValidationErrorKind as K;
     let pos = index.lookup(ptr);
     let value_span = pos.map(|p| p.value).unwrap_or((0, 1));
-    let field = if ptr.is_empty() { "文件顶层".to_string() } else { format!("「{}」", ptr.trim_start_matches('/').replace('/', ".")) };
+    let field = if ptr.is_empty() {
+        "文件顶层".to_string()
+    } else {
+        format!("「{}」", ptr.trim_start_matches('/').replace('/', "."))
+    };
     match err.kind() {
         K::AdditionalProperties { unexpected } => {
             let name = unexpected.first().cloned().unwrap_or_default();
-            let child = index.lookup(&format!("{ptr}/{}", name.replace('~', "~0").replace('/', "~1")));
+            let child = index.lookup(&format!(
+                "{ptr}/{}",
+                name.replace('~', "~0").replace('/', "~1")
+            ));
             let span = child.and_then(|p| p.key).unwrap_or(value_span);
-            (span, format!("未知的键「{}」（{field} 不允许）", unexpected.join("」「")))
+            (
+                span,
+                format!("未知的键「{}」（{field} 不允许）", unexpected.join("」「")),
+            )
         }
         K::Required { property } => {
             let span = pos.and_then(|p| p.key).unwrap_or(value_span);
             (span, format!("{field} 缺少必填的键 {property}"))
         }
-        K::Type { kind } => (value_span, format!("{field} 的类型不对：应为 {kind:?}")),
+        K::Type { kind } => {
+            let k = format!("{kind:?}");
+            let zh = [
+                ("Array", "列表"),
+                ("Object", "映射（键: 值）"),
+                ("String", "字符串"),
+                ("Integer", "整数"),
+                ("Number", "数字"),
+                ("Boolean", "true/false"),
+                ("Null", "空"),
+            ]
+            .iter()
+            .filter(|(en, _)| k.contains(en))
+            .map(|(_, zh)| *zh)
+            .collect::<Vec<_>>()
+            .join(" 或 ");
+            (value_span, format!("{field} 的类型不对：应为{zh}"))
+        }
         K::Enum { options } => (value_span, format!("{field} 的取值无效，可选：{options}")),
         K::Pattern { pattern } => (value_span, format!("{field} 不符合格式 {pattern}")),
-        K::OneOfNotValid { .. } | K::AnyOf { .. } => {
-            (pos.and_then(|p| p.key).unwrap_or(value_span), format!("{field} 不是已知的规则类型（check 下只能有一种规则类型，且参数须完整）"))
+        K::OneOfNotValid { context } | K::AnyOf { context } => {
+            // The branch that failed least is the one the author meant (e.g. the rule
+            // kind whose key is present): report its first error instead.
+            let best = context
+                .iter()
+                .filter(|b| !b.is_empty())
+                .min_by_key(|b| b.len());
+            let unknown_kind = best.is_none_or(|b| {
+                b.iter().all(|e| {
+                    matches!(
+                        e.kind(),
+                        K::AdditionalProperties { .. } | K::Required { .. }
+                    )
+                }) && context
+                    .iter()
+                    .all(|b| b.len() == best.map_or(0, |x| x.len()))
+            });
+            match best {
+                Some(branch) if !unknown_kind => {
+                    let e = &branch[0];
+                    let p = e.instance_path().as_str().to_string();
+                    describe(e, &p, index)
+                }
+                _ => (
+                    pos.and_then(|p| p.key).unwrap_or(value_span),
+                    format!(
+                        "{field} 不是已知的规则类型（check 下只能有一种规则类型，且参数须完整）"
+                    ),
+                ),
+            }
         }
         K::MinItems { limit } => (value_span, format!("{field} 至少需要 {limit} 项")),
         _ => (value_span, format!("{field}：{err}")),
@@ -126,7 +225,19 @@ fn describe(err: &jsonschema::ValidationError, ptr: &str, index: &PositionIndex)
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 11] = ["patterns", "evidence", "topic", "zero", "labels", "overlapping", "context", "verbs", "comparisons", "markers", "other_kinds"];
+    const KEYS: [&str; 11] = [
+        "patterns",
+        "evidence",
+        "topic",
+        "zero",
+        "labels",
+        "overlapping",
+        "context",
+        "verbs",
+        "comparisons",
+        "markers",
+        "other_kinds",
+    ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {
         match v {
@@ -155,9 +266,13 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
 /// Section keys a rule refers to, by JSON pointer.
 pub fn section_refs(value: &serde_json::Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let Some(check) = value.get("check").and_then(|c| c.as_object()) else { return out };
+    let Some(check) = value.get("check").and_then(|c| c.as_object()) else {
+        return out;
+    };
     for (kind, params) in check {
-        let Some(obj) = params.as_object() else { continue };
+        let Some(obj) = params.as_object() else {
+            continue;
+        };
         for (k, v) in obj {
             let base = format!("/check/{kind}/{k}");
             match (k.as_str(), v) {
@@ -176,10 +291,30 @@ pub fn section_refs(value: &serde_json::Value) -> Vec<(String, String)> {
     out
 }
 
-pub fn typed_rule(path: &str, text: &str, value: serde_json::Value) -> Result<RuleSpec, RuleFileError> {
-    serde_json::from_value(value).map_err(|e| RuleFileError::new(path, text, vec![problem_at(text, 0, 1, format!("规则内容无法解析：{e}"))]))
+pub fn typed_rule(
+    path: &str,
+    text: &str,
+    value: serde_json::Value,
+) -> Result<RuleSpec, Box<RuleFileError>> {
+    serde_json::from_value(value).map_err(|e| {
+        RuleFileError::new(
+            path,
+            text,
+            vec![problem_at(text, 0, 1, format!("规则内容无法解析：{e}"))],
+        )
+    })
 }
 
-pub fn typed_pack(path: &str, text: &str, value: serde_json::Value) -> Result<PackSpec, RuleFileError> {
-    serde_json::from_value(value).map_err(|e| RuleFileError::new(path, text, vec![problem_at(text, 0, 1, format!("规则包内容无法解析：{e}"))]))
+pub fn typed_pack(
+    path: &str,
+    text: &str,
+    value: serde_json::Value,
+) -> Result<PackSpec, Box<RuleFileError>> {
+    serde_json::from_value(value).map_err(|e| {
+        RuleFileError::new(
+            path,
+            text,
+            vec![problem_at(text, 0, 1, format!("规则包内容无法解析：{e}"))],
+        )
+    })
 }

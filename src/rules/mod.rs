@@ -49,26 +49,43 @@ pub struct PackFile {
 
 impl RuleSet {
     /// The built-in packs only.
-    pub fn builtin() -> Result<Self, RuleFileError> {
+    pub fn builtin() -> Result<Self, Box<RuleFileError>> {
         let mut rs = RuleSet::default();
-        rs.add_files(EMBEDDED.iter().map(|(p, t)| PackFile { path: p.to_string(), text: t.to_string() }).collect())?;
+        rs.add_files(
+            EMBEDDED
+                .iter()
+                .map(|(p, t)| PackFile {
+                    path: p.to_string(),
+                    text: t.to_string(),
+                })
+                .collect(),
+        )?;
         Ok(rs)
     }
 
     /// Read a directory of packs (`DIR/pack.yaml` or `DIR/*/pack.yaml` with rule files beside).
     pub fn read_dir(dir: &Path) -> Result<Vec<PackFile>, String> {
         let mut files = Vec::new();
-        let walker = walkdir::WalkDir::new(dir).follow_links(false).max_depth(3).sort_by_file_name();
+        let walker = walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .max_depth(3)
+            .sort_by_file_name();
         for entry in walker {
             let entry = entry.map_err(|e| format!("无法读取规则目录 {}：{e}", dir.display()))?;
             let p = entry.path();
-            if entry.file_type().is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            if entry.file_type().is_file()
+                && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            {
                 let meta = std::fs::metadata(p).map_err(|e| format!("{}：{e}", p.display()))?;
                 if meta.len() > 1024 * 1024 {
                     return Err(format!("规则文件过大（超过 1 MB）：{}", p.display()));
                 }
-                let text = std::fs::read_to_string(p).map_err(|e| format!("无法读取规则文件 {}：{e}", p.display()))?;
-                files.push(PackFile { path: p.to_string_lossy().into_owned(), text });
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| format!("无法读取规则文件 {}：{e}", p.display()))?;
+                files.push(PackFile {
+                    path: p.to_string_lossy().into_owned(),
+                    text,
+                });
             }
         }
         if files.is_empty() {
@@ -79,21 +96,40 @@ impl RuleSet {
 
     /// Add packs: every `pack.yaml` first, then the rule files beside it.
     /// A rule with the id of an existing rule of the same profile replaces it.
-    pub fn add_files(&mut self, files: Vec<PackFile>) -> Result<(), RuleFileError> {
-        let dir_of = |p: &str| Path::new(p).parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    pub fn add_files(&mut self, files: Vec<PackFile>) -> Result<(), Box<RuleFileError>> {
+        let dir_of = |p: &str| {
+            Path::new(p)
+                .parent()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
         let mut profiles: BTreeMap<String, String> = BTreeMap::new();
-        for f in files.iter().filter(|f| f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml")) {
+        for f in files
+            .iter()
+            .filter(|f| f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml"))
+        {
             let (value, index) = load::parse_checked(&f.path, &f.text, FileKind::Pack)?;
             let spec = load::typed_pack(&f.path, &f.text, value)?;
             let mut problems = Vec::new();
             if !(PROFILES.contains(&spec.profile.as_str()) || spec.profile == "common") {
                 let span = index.lookup("/profile").map(|p| p.value).unwrap_or((0, 1));
-                problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("未知的 profile「{}」：可选 pre-2019、2019-trial、2021、common", spec.profile)));
+                problems.push(problem_at(
+                    &f.text,
+                    span.0,
+                    span.1 - span.0,
+                    format!(
+                        "未知的 profile「{}」：可选 pre-2019、2019-trial、2021、common",
+                        spec.profile
+                    ),
+                ));
             }
             for (i, s) in spec.sections.iter().enumerate() {
                 for (j, p) in s.patterns.iter().enumerate() {
                     if let Err(e) = self.compile(p) {
-                        let span = index.lookup(&format!("/sections/{i}/patterns/{j}")).map(|p| p.value).unwrap_or((0, 1));
+                        let span = index
+                            .lookup(&format!("/sections/{i}/patterns/{j}"))
+                            .map(|p| p.value)
+                            .unwrap_or((0, 1));
                         problems.push(problem_at(&f.text, span.0, span.1 - span.0, e));
                     }
                 }
@@ -102,12 +138,27 @@ impl RuleSet {
                 return Err(RuleFileError::new(&f.path, &f.text, problems));
             }
             profiles.insert(dir_of(&f.path), spec.profile.clone());
-            self.merge_pack(Pack { spec, origin: f.path.clone() });
+            self.merge_pack(Pack {
+                spec,
+                origin: f.path.clone(),
+            });
         }
         let mut seen: HashMap<(String, String), String> = HashMap::new();
-        for f in files.iter().filter(|f| !(f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml"))) {
+        for f in files
+            .iter()
+            .filter(|f| !(f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml")))
+        {
             let Some(profile) = profiles.get(&dir_of(&f.path)).cloned() else {
-                return Err(RuleFileError::new(&f.path, &f.text, vec![problem_at(&f.text, 0, 0, "规则文件所在目录没有 pack.yaml，无法确定它属于哪个规则包".into())]));
+                return Err(RuleFileError::new(
+                    &f.path,
+                    &f.text,
+                    vec![problem_at(
+                        &f.text,
+                        0,
+                        0,
+                        "规则文件所在目录没有 pack.yaml，无法确定它属于哪个规则包".into(),
+                    )],
+                ));
             };
             let (value, index) = load::parse_checked(&f.path, &f.text, FileKind::Rule)?;
             let mut problems = Vec::new();
@@ -120,21 +171,43 @@ impl RuleSet {
             for (ptr, key) in load::section_refs(&value) {
                 if !self.section_known(&profile, &key) {
                     let span = index.lookup(&ptr).map(|p| p.value).unwrap_or((0, 1));
-                    problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("未知的部分「{key}」：规则包 {profile} 的 sections 中没有这个 key")));
+                    problems.push(problem_at(
+                        &f.text,
+                        span.0,
+                        span.1 - span.0,
+                        format!("未知的部分「{key}」：规则包 {profile} 的 sections 中没有这个 key"),
+                    ));
                 }
             }
-            let id = value.get("id").and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let id = value
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
             if let Some(first) = seen.get(&(profile.clone(), id.clone())) {
                 let span = index.lookup("/id").map(|p| p.value).unwrap_or((0, 1));
-                problems.push(problem_at(&f.text, span.0, span.1 - span.0, format!("规则 id「{id}」重复（已在 {first} 中定义）")));
+                problems.push(problem_at(
+                    &f.text,
+                    span.0,
+                    span.1 - span.0,
+                    format!("规则 id「{id}」重复（已在 {first} 中定义）"),
+                ));
             }
             if !problems.is_empty() {
                 return Err(RuleFileError::new(&f.path, &f.text, problems));
             }
             seen.insert((profile.clone(), id), f.path.clone());
             let spec = load::typed_rule(&f.path, &f.text, value)?;
-            let rule = Rule { spec, profile: profile.clone(), origin: f.path.clone() };
-            match self.rules.iter_mut().find(|r| r.profile == profile && r.spec.id == rule.spec.id) {
+            let rule = Rule {
+                spec,
+                profile: profile.clone(),
+                origin: f.path.clone(),
+            };
+            match self
+                .rules
+                .iter_mut()
+                .find(|r| r.profile == profile && r.spec.id == rule.spec.id)
+            {
                 Some(existing) => *existing = rule,
                 None => self.rules.push(rule),
             }
@@ -143,7 +216,11 @@ impl RuleSet {
     }
 
     fn merge_pack(&mut self, pack: Pack) {
-        match self.packs.iter_mut().find(|p| p.spec.profile == pack.spec.profile) {
+        match self
+            .packs
+            .iter_mut()
+            .find(|p| p.spec.profile == pack.spec.profile)
+        {
             Some(existing) => {
                 for s in pack.spec.sections {
                     match existing.spec.sections.iter_mut().find(|e| e.key == s.key) {
@@ -160,7 +237,11 @@ impl RuleSet {
     }
 
     fn section_known(&self, profile: &str, key: &str) -> bool {
-        let has = |p: &str| self.packs.iter().any(|pk| pk.spec.profile == p && pk.spec.sections.iter().any(|s| s.key == key));
+        let has = |p: &str| {
+            self.packs
+                .iter()
+                .any(|pk| pk.spec.profile == p && pk.spec.sections.iter().any(|s| s.key == key))
+        };
         if profile == "common" {
             PROFILES.iter().all(|p| has(p))
         } else {
@@ -176,7 +257,12 @@ impl RuleSet {
             .size_limit(1 << 20)
             .dfa_size_limit(1 << 20)
             .build()
-            .map_err(|e| format!("无效的正则表达式：{}", e.to_string().lines().last().unwrap_or("")))?;
+            .map_err(|e| {
+                format!(
+                    "无效的正则表达式：{}",
+                    e.to_string().lines().last().unwrap_or("")
+                )
+            })?;
         self.regexes.insert(pattern.to_string(), re);
         Ok(())
     }
@@ -192,7 +278,9 @@ impl RuleSet {
 
     /// Rules that apply to a profile (its own pack and the common pack).
     pub fn rules_for<'a>(&'a self, profile: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
-        self.rules.iter().filter(move |r| r.profile == profile || r.profile == "common")
+        self.rules
+            .iter()
+            .filter(move |r| r.profile == profile || r.profile == "common")
     }
 
     pub fn find(&self, id: &str) -> Vec<&Rule> {
@@ -201,10 +289,14 @@ impl RuleSet {
 
     /// The profile whose pack covers a report year.
     pub fn profile_for_year(&self, year: i32) -> Option<&str> {
-        self.packs.iter().filter(|p| p.spec.profile != "common").find_map(|p| {
-            let y = p.spec.years.as_ref()?;
-            (y.from.is_none_or(|f| year >= f) && y.to.is_none_or(|t| year <= t)).then_some(p.spec.profile.as_str())
-        })
+        self.packs
+            .iter()
+            .filter(|p| p.spec.profile != "common")
+            .find_map(|p| {
+                let y = p.spec.years.as_ref()?;
+                (y.from.is_none_or(|f| year >= f) && y.to.is_none_or(|t| year <= t))
+                    .then_some(p.spec.profile.as_str())
+            })
     }
 }
 
@@ -223,7 +315,11 @@ pub struct Finding {
 
 impl Finding {
     pub fn at(start: usize, end: usize) -> Self {
-        Finding { start, end, ..Default::default() }
+        Finding {
+            start,
+            end,
+            ..Default::default()
+        }
     }
     pub fn variant(mut self, v: &'static str) -> Self {
         self.variant = v;
@@ -259,8 +355,16 @@ pub struct Settings {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, rules: &'a RuleSet, profile: &'a str, settings: &'a Settings) -> Self {
-        let sections = rules.pack(profile).map(|p| p.spec.sections.clone()).unwrap_or_default();
+    pub fn new(
+        doc: &'a Document,
+        rules: &'a RuleSet,
+        profile: &'a str,
+        settings: &'a Settings,
+    ) -> Self {
+        let sections = rules
+            .pack(profile)
+            .map(|p| p.spec.sections.clone())
+            .unwrap_or_default();
         let bindings = doc
             .parts
             .iter()
@@ -268,12 +372,23 @@ impl<'a> Ctx<'a> {
                 let title = &doc.headings[p.heading].title;
                 sections
                     .iter()
-                    .filter(|s| s.patterns.iter().any(|pat| rules.re(pat).is_some_and(|re| re.is_match(title))))
+                    .filter(|s| {
+                        s.patterns
+                            .iter()
+                            .any(|pat| rules.re(pat).is_some_and(|re| re.is_match(title)))
+                    })
                     .map(|s| s.key.clone())
                     .collect()
             })
             .collect();
-        Ctx { doc, rules, profile, sections, bindings, settings }
+        Ctx {
+            doc,
+            rules,
+            profile,
+            sections,
+            bindings,
+            settings,
+        }
     }
 
     pub fn year(&self) -> Option<i32> {
@@ -282,17 +397,29 @@ impl<'a> Ctx<'a> {
 
     /// Indices of parts bound to a section key.
     pub fn parts_for(&self, key: &str) -> Vec<usize> {
-        self.bindings.iter().enumerate().filter(|(_, b)| b.iter().any(|k| k == key)).map(|(i, _)| i).collect()
+        self.bindings
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.iter().any(|k| k == key))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     pub fn section_title(&self, key: &str) -> String {
-        self.sections.iter().find(|s| s.key == key).map(|s| s.title.clone()).unwrap_or_else(|| key.to_string())
+        self.sections
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// Normalized range of a part's whole text (heading included).
     pub fn part_range(&self, i: usize) -> (usize, usize) {
         let p = &self.doc.parts[i];
-        (self.doc.lines[self.doc.headings[p.heading].line].start, p.end)
+        (
+            self.doc.lines[self.doc.headings[p.heading].line].start,
+            p.end,
+        )
     }
 
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
@@ -300,7 +427,11 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {
-        patterns.iter().filter_map(|p| self.re(p)?.find(text)).map(|m| (m.start(), m.end())).min()
+        patterns
+            .iter()
+            .filter_map(|p| self.re(p)?.find(text))
+            .map(|m| (m.start(), m.end()))
+            .min()
     }
 }
 
@@ -316,9 +447,21 @@ pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
 /// Turn a finding into a diagnostic: message, severity, source coordinates.
 pub fn diagnose(rule: &Rule, f: &Finding, doc: &Document) -> Diagnostic {
     let variant = rule.spec.variants.get(f.variant);
-    let severity: Severity = variant.and_then(|v| v.severity).unwrap_or(rule.spec.severity);
-    let message = fill(variant.map(|v| v.message.as_str()).unwrap_or(&rule.spec.message), &f.vars);
-    let help = fill(variant.and_then(|v| v.help.as_deref()).unwrap_or(&rule.spec.help), &f.vars);
+    let severity: Severity = variant
+        .and_then(|v| v.severity)
+        .unwrap_or(rule.spec.severity);
+    let message = fill(
+        variant
+            .map(|v| v.message.as_str())
+            .unwrap_or(&rule.spec.message),
+        &f.vars,
+    );
+    let help = fill(
+        variant
+            .and_then(|v| v.help.as_deref())
+            .unwrap_or(&rule.spec.help),
+        &f.vars,
+    );
     let (offset, length) = doc.norm.span(f.start, f.end.max(f.start));
     let (line, column) = doc.source.line_col(offset);
     Diagnostic {
@@ -340,11 +483,23 @@ pub fn diagnose(rule: &Rule, f: &Finding, doc: &Document) -> Diagnostic {
 
 /// Run every rule of a profile on a document. Document-type rules run first:
 /// a file that is not an annual report gets only that finding.
-pub fn evaluate(doc: &Document, rules: &RuleSet, profile: &str, settings: &Settings, only: Option<&str>) -> Vec<Diagnostic> {
+pub fn evaluate(
+    doc: &Document,
+    rules: &RuleSet,
+    profile: &str,
+    settings: &Settings,
+    only: Option<&str>,
+) -> Vec<Diagnostic> {
     let ctx = Ctx::new(doc, rules, profile, settings);
-    let selected: Vec<&Rule> = rules.rules_for(profile).filter(|r| only.is_none_or(|id| r.spec.id == id)).collect();
+    let selected: Vec<&Rule> = rules
+        .rules_for(profile)
+        .filter(|r| only.is_none_or(|id| r.spec.id == id))
+        .collect();
     let mut out = Vec::new();
-    for r in selected.iter().filter(|r| matches!(r.spec.check, Check::DocumentType(_))) {
+    for r in selected
+        .iter()
+        .filter(|r| matches!(r.spec.check, Check::DocumentType(_)))
+    {
         for f in kind::run(&r.spec.check, &ctx) {
             out.push(diagnose(r, &f, doc));
         }
@@ -352,7 +507,10 @@ pub fn evaluate(doc: &Document, rules: &RuleSet, profile: &str, settings: &Setti
     if !out.is_empty() {
         return out;
     }
-    for r in selected.iter().filter(|r| !matches!(r.spec.check, Check::DocumentType(_))) {
+    for r in selected
+        .iter()
+        .filter(|r| !matches!(r.spec.check, Check::DocumentType(_)))
+    {
         for f in kind::run(&r.spec.check, &ctx) {
             out.push(diagnose(r, &f, doc));
         }

@@ -28,7 +28,11 @@ impl PositionIndex {
         let docs = MarkedYaml::load_from_str(src).ok()?;
         let root = docs.into_iter().next()?;
         // saphyr counts characters; convert to bytes.
-        let char_to_byte: Vec<usize> = src.char_indices().map(|(i, _)| i).chain(std::iter::once(src.len())).collect();
+        let char_to_byte: Vec<usize> = src
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(src.len()))
+            .collect();
         let conv = |c: usize| char_to_byte.get(c).copied().unwrap_or(src.len());
         let mut idx = PositionIndex::default();
         walk(&root, String::new(), None, &conv, &mut idx.map);
@@ -48,7 +52,13 @@ impl PositionIndex {
     }
 }
 
-fn walk(node: &MarkedYaml, ptr: String, key: Option<(usize, usize)>, conv: &dyn Fn(usize) -> usize, out: &mut HashMap<String, Pos>) {
+fn walk(
+    node: &MarkedYaml,
+    ptr: String,
+    key: Option<(usize, usize)>,
+    conv: &dyn Fn(usize) -> usize,
+    out: &mut HashMap<String, Pos>,
+) {
     let s = conv(node.span.start.index());
     let mut e = conv(node.span.end.index());
     if e <= s {
@@ -67,7 +77,13 @@ fn walk(node: &MarkedYaml, ptr: String, key: Option<(usize, usize)>, conv: &dyn 
                 };
                 let ks = conv(k.span.start.index());
                 let ke = conv(k.span.end.index()).max(ks + 1);
-                walk(v, format!("{ptr}/{}", escape(&name)), Some((ks, ke)), conv, out);
+                walk(
+                    v,
+                    format!("{ptr}/{}", escape(&name)),
+                    Some((ks, ke)),
+                    conv,
+                    out,
+                );
             }
         }
         YamlData::Sequence(items) => {

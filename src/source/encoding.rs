@@ -75,7 +75,7 @@ fn finish(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> 
 
 /// UTF-16 text saved without a BOM: one byte of every pair is mostly zero for ASCII.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -122,7 +122,10 @@ fn plausible_chinese(text: &str) -> bool {
     let mut odd = 0usize;
     for c in text.chars().take(20000) {
         let u = c as u32;
-        if (0x4E00..=0x9FFF).contains(&u) || (0x3000..=0x303F).contains(&u) || (0xFF00..=0xFFEF).contains(&u) {
+        if (0x4E00..=0x9FFF).contains(&u)
+            || (0x3000..=0x303F).contains(&u)
+            || (0xFF00..=0xFFEF).contains(&u)
+        {
             cjk += 1;
         } else if c.is_ascii() {
         } else {

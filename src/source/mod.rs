@@ -18,7 +18,11 @@ pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     Paragraph(usize),
-    Cell { table: usize, row: usize, col: usize },
+    Cell {
+        table: usize,
+        row: usize,
+        col: usize,
+    },
     Page(usize),
 }
 
@@ -72,7 +76,14 @@ impl Source {
     pub fn new(path: impl Into<String>, text: String, encoding: &'static str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Source { path: path.into(), text, encoding, origins: Vec::new(), grids: Vec::new(), line_starts }
+        Source {
+            path: path.into(),
+            text,
+            encoding,
+            origins: Vec::new(),
+            grids: Vec::new(),
+            line_starts,
+        }
     }
 
     /// 1-based line and 1-based column counted in characters.
@@ -120,7 +131,10 @@ pub enum LoadError {
 /// File extensions this build can read.
 pub fn supported_extension(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
         Some("txt" | "md" | "markdown" | "text")
     )
 }
@@ -132,18 +146,34 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
         return Err(LoadError::Io(format!("{display} 是目录")));
     }
     if meta.len() > max_bytes {
-        return Err(LoadError::TooLarge { size: meta.len(), limit: max_bytes });
+        return Err(LoadError::TooLarge {
+            size: meta.len(),
+            limit: max_bytes,
+        });
     }
     if !supported_extension(path) {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_string();
-        return Err(LoadError::Unsupported(if ext.is_empty() { display } else { format!(".{ext}") }));
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_string();
+        return Err(LoadError::Unsupported(if ext.is_empty() {
+            display
+        } else {
+            format!(".{ext}")
+        }));
     }
     let file = std::fs::File::open(path).map_err(|e| io_error(&display, e))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit: the file may have grown since stat.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_error(&display, e))?;
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&display, e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(LoadError::TooLarge { size: bytes.len() as u64, limit: max_bytes });
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
     }
     from_bytes(display, &bytes)
 }
@@ -155,7 +185,10 @@ pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io(format!("标准输入：{e}")))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(LoadError::TooLarge { size: bytes.len() as u64, limit: max_bytes });
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
     }
     from_bytes("-".to_string(), &bytes)
 }
@@ -189,7 +222,17 @@ mod tests {
     #[test]
     fn place_lookup() {
         let mut s = Source::new("x", "aaaa\nbbbb".into(), "UTF-8");
-        s.origins = vec![(0, Place::Paragraph(1)), (5, Place::Cell { table: 1, row: 2, col: 3 })];
+        s.origins = vec![
+            (0, Place::Paragraph(1)),
+            (
+                5,
+                Place::Cell {
+                    table: 1,
+                    row: 2,
+                    col: 3,
+                },
+            ),
+        ];
         assert_eq!(s.place(2), Some(&Place::Paragraph(1)));
         assert_eq!(s.place(7).unwrap().to_string(), "表1 第2行 第3列");
     }

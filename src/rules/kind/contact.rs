@@ -7,15 +7,33 @@ pub fn run(p: &ContactBlock, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let items = &doc.facts.contacts;
     let mut out = Vec::new();
-    let missing: Vec<&str> = p.required.iter().filter(|k| !items.iter().any(|c| c.kind == **k)).map(|k| k.zh()).collect();
+    let missing: Vec<&str> = p
+        .required
+        .iter()
+        .filter(|k| !items.iter().any(|c| c.kind == **k))
+        .map(|k| k.zh())
+        .collect();
     if !missing.is_empty() {
         let (s, _) = doc.opening_span();
         let l = doc.lines[doc.body_lines.0];
-        let e = l.start + doc.norm.text[l.start..l.end].chars().take(20).map(|c| c.len_utf8()).sum::<usize>();
+        let e = l.start
+            + doc.norm.text[l.start..l.end]
+                .chars()
+                .take(20)
+                .map(|c| c.len_utf8())
+                .sum::<usize>();
         out.push(Finding::at(s, e.max(s)).var("items", missing.join("、")));
     }
-    for c in items.iter().filter(|c| !c.valid && p.required.contains(&c.kind)) {
-        out.push(Finding::at(c.start, c.end).variant("malformed").var("item", c.kind.zh()).var("value", doc.norm.text[c.start..c.end].to_string()));
+    for c in items
+        .iter()
+        .filter(|c| !c.valid && p.required.contains(&c.kind))
+    {
+        out.push(
+            Finding::at(c.start, c.end)
+                .variant("malformed")
+                .var("item", c.kind.zh())
+                .var("value", doc.norm.text[c.start..c.end].to_string()),
+        );
     }
     out
 }

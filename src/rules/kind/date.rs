@@ -17,12 +17,26 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
         if per.start < bs || per.end > be {
             return false;
         }
-        let ctx_start = text[..per.start].char_indices().rev().nth(29).map(|(i, _)| i).unwrap_or(0).max(bs);
-        (per.start >= os && per.end <= oe) || ctx.any_match(&p.context, &text[ctx_start..per.end]).is_some()
+        let ctx_start = text[..per.start]
+            .char_indices()
+            .rev()
+            .nth(29)
+            .map(|(i, _)| i)
+            .unwrap_or(0)
+            .max(bs);
+        (per.start >= os && per.end <= oe)
+            || ctx
+                .any_match(&p.context, &text[ctx_start..per.end])
+                .is_some()
     });
     let Some(per) = stated else {
         let l = doc.lines[doc.title.unwrap_or(doc.body_lines.0)];
-        let e = l.start + text[l.start..l.end].chars().take(20).map(|c| c.len_utf8()).sum::<usize>();
+        let e = l.start
+            + text[l.start..l.end]
+                .chars()
+                .take(20)
+                .map(|c| c.len_utf8())
+                .sum::<usize>();
         return vec![Finding::at(l.start, e).variant("missing")];
     };
     let Some(y) = ctx.year() else {
@@ -33,7 +47,11 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
     if per.from != from || per.to != to {
         let expected = format!("{}至{}", from.zh(), to.zh());
         let actual = format!("{}至{}", per.from.zh(), per.to.zh());
-        return vec![Finding::at(per.start, per.end).var("expected", expected.clone()).var("actual", actual.clone()).var("year", y.to_string()).expected(expected, actual)];
+        return vec![Finding::at(per.start, per.end)
+            .var("expected", expected.clone())
+            .var("actual", actual.clone())
+            .var("year", y.to_string())
+            .expected(expected, actual)];
     }
     vec![]
 }
@@ -51,27 +69,62 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
         (None, Some(d)) => (d, true),
         (None, None) => {
             let (_, me) = doc.main_span();
-            let last = doc.lines.iter().rev().find(|l| l.end <= me && !doc.norm.text[l.start..l.end].trim().is_empty()).copied().unwrap_or(doc.lines[0]);
+            let last = doc
+                .lines
+                .iter()
+                .rev()
+                .find(|l| l.end <= me && !doc.norm.text[l.start..l.end].trim().is_empty())
+                .copied()
+                .unwrap_or(doc.lines[0]);
             return vec![Finding::at(last.start, last.end).variant("missing")];
         }
     };
     let mut out = Vec::new();
     if from_meta {
-        out.push(Finding::at(date.start, date.end).variant("metadata").var("date", date.date.zh()));
+        out.push(
+            Finding::at(date.start, date.end)
+                .variant("metadata")
+                .var("date", date.date.zh()),
+        );
     }
     let Some(y) = ctx.year() else {
-        out.push(Finding::at(date.start, date.end).variant("cannot-assess").var("date", date.date.zh()).var("reason", "无法确定报告年度"));
+        out.push(
+            Finding::at(date.start, date.end)
+                .variant("cannot-assess")
+                .var("date", date.date.zh())
+                .var("reason", "无法确定报告年度"),
+        );
         return out;
     };
     // The 2019 条例 took effect on 2019-05-15; reports published before then fall under the 2007 条例 (3月31日 for all).
-    let new_statute = date.date >= Ymd { y: 2019, m: 5, d: 15 } || y >= 2019;
+    let new_statute = date.date
+        >= Ymd {
+            y: 2019,
+            m: 5,
+            d: 15,
+        }
+        || y >= 2019;
     let (rule, level_zh, assumed) = if !new_statute {
-        ("03-31", "各级行政机关（2007年《条例》第三十一条）".to_string(), false)
+        (
+            "03-31",
+            "各级行政机关（2007年《条例》第三十一条）".to_string(),
+            false,
+        )
     } else {
         match facts.level {
-            Some(AgencyLevel::Government) => (p.government.as_str(), "县级以上地方人民政府（《条例》第四十九条第二款）".to_string(), false),
-            Some(AgencyLevel::Department) => (p.department.as_str(), "县级以上人民政府部门（《条例》第四十九条第一款）".to_string(), false),
-            Some(AgencyLevel::Township) => (p.township.as_str(), "乡镇人民政府/街道".to_string(), true),
+            Some(AgencyLevel::Government) => (
+                p.government.as_str(),
+                "县级以上地方人民政府（《条例》第四十九条第二款）".to_string(),
+                false,
+            ),
+            Some(AgencyLevel::Department) => (
+                p.department.as_str(),
+                "县级以上人民政府部门（《条例》第四十九条第一款）".to_string(),
+                false,
+            ),
+            Some(AgencyLevel::Township) => {
+                (p.township.as_str(), "乡镇人民政府/街道".to_string(), true)
+            }
             None => (p.fallback.as_str(), "机关层级不明".to_string(), true),
         }
     };
@@ -88,13 +141,20 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
     } else if assumed && new_statute {
         // Level unknown: it may be a department, whose deadline is earlier.
         if let Some((dm, dd)) = mmdd(&p.department) {
-            let dept = Ymd { y: y + 1, m: dm, d: dd };
+            let dept = Ymd {
+                y: y + 1,
+                m: dm,
+                d: dd,
+            };
             if date.date > dept {
                 out.push(
                     Finding::at(date.start, date.end)
                         .variant("cannot-assess")
                         .var("date", date.date.zh())
-                        .var("reason", format!("{level_zh}：若为政府部门，应于{}前公布", dept.zh())),
+                        .var(
+                            "reason",
+                            format!("{level_zh}：若为政府部门，应于{}前公布", dept.zh()),
+                        ),
                 );
             }
         }
@@ -116,14 +176,25 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     for (s, e) in sentences(text, oe, me) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
-        let Some(c) = YEAR_LEAD.captures(sent) else { continue };
+        let Some(c) = YEAR_LEAD.captures(sent) else {
+            continue;
+        };
         let Some(ym) = c.get(1) else { continue };
-        let Ok(found) = ym.as_str().parse::<i32>() else { continue };
+        let Ok(found) = ym.as_str().parse::<i32>() else {
+            continue;
+        };
         if found == y || found == y + 1 {
             continue;
         }
-        let has_count = doc.facts.numbers.iter().any(|n| n.start >= s && n.end <= e && !n.approximate);
-        if !has_count || ctx.any_match(&p.verbs, sent).is_none() || ctx.any_match(&p.comparisons, sent).is_some() {
+        let has_count = doc
+            .facts
+            .numbers
+            .iter()
+            .any(|n| n.start >= s && n.end <= e && !n.approximate);
+        if !has_count
+            || ctx.any_match(&p.verbs, sent).is_none()
+            || ctx.any_match(&p.comparisons, sent).is_some()
+        {
             continue;
         }
         let ys = lead + ym.start();

@@ -23,9 +23,20 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
         return vec![];
     }
     let l = doc.lines[doc.body_lines.0];
-    let e = l.start + text[l.start..l.end].chars().take(30).map(|c| c.len_utf8()).sum::<usize>();
-    let kind = ctx.any_match(&p.other_kinds, &text[ms..me]).map(|(s, e)| text[ms + s..ms + e].to_string());
+    let e = l.start
+        + text[l.start..l.end]
+            .chars()
+            .take(30)
+            .map(|c| c.len_utf8())
+            .sum::<usize>();
+    let kind = ctx
+        .any_match(&p.other_kinds, &text[ms..me])
+        .map(|(s, e)| text[ms + s..ms + e].to_string());
     let mut f = Finding::at(l.start, e).var("sections", keys.len().to_string());
-    f = f.var("kind", kind.map(|k| format!("（文中自称「{k}」）")).unwrap_or_default());
+    f = f.var(
+        "kind",
+        kind.map(|k| format!("（文中自称「{k}」）"))
+            .unwrap_or_default(),
+    );
     vec![f]
 }

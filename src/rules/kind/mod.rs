@@ -60,8 +60,15 @@ pub(crate) fn quote(text: &str, start: usize, end: usize) -> String {
 /// The line around a normalized range, quoted for messages.
 pub(crate) fn quote_line(text: &str, start: usize, end: usize) -> String {
     let ls = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let le = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
-    let line: String = text[ls..le].replace(['|', '\t'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let le = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    let line: String = text[ls..le]
+        .replace(['|', '\t'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let short: String = line.chars().take(30).collect();
     if line.chars().count() > 30 {
         format!("{short}…")

@@ -8,12 +8,19 @@ fn missing_anchor(ctx: &Ctx) -> (usize, usize) {
     let doc = ctx.doc;
     let line = doc.title.unwrap_or(doc.body_lines.0);
     let l = doc.lines[line];
-    let end = l.start + doc.norm.text[l.start..l.end].chars().take(20).map(|c| c.len_utf8()).sum::<usize>();
+    let end = l.start
+        + doc.norm.text[l.start..l.end]
+            .chars()
+            .take(20)
+            .map(|c| c.len_utf8())
+            .sum::<usize>();
     (l.start, end.max(l.start))
 }
 
 fn content_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '|')).count()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '|'))
+        .count()
 }
 
 pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
@@ -28,17 +35,28 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         let part = &doc.parts[i];
         let body = &text[part.body_start..part.end];
         let n = content_chars(body);
-        let placeholder = p.placeholder_is_empty && matches!(body.trim().trim_end_matches(['。', '.']), "无" | "暂无" | "没有");
+        let placeholder = p.placeholder_is_empty
+            && matches!(
+                body.trim().trim_end_matches(['。', '.']),
+                "无" | "暂无" | "没有"
+            );
         if n < p.min_chars || placeholder {
             let h = &doc.headings[part.heading];
-            return vec![Finding::at(h.start, h.end).variant("empty").var("title", title).var("heading", doc.part_label(part))];
+            return vec![Finding::at(h.start, h.end)
+                .variant("empty")
+                .var("title", title)
+                .var("heading", doc.part_label(part))];
         }
         return vec![];
     }
     // No part of its own: is the content embedded where the format allows it?
     let (ms, me) = doc.main_span();
     let (bs, be) = doc.body_span();
-    let hosts: Vec<usize> = p.embedded_in.iter().flat_map(|k| ctx.parts_for(k)).collect();
+    let hosts: Vec<usize> = p
+        .embedded_in
+        .iter()
+        .flat_map(|k| ctx.parts_for(k))
+        .collect();
     for h in hosts {
         let (s, e) = ctx.part_range(h);
         if ctx.any_match(&p.evidence, &text[s..e]).is_some() {
@@ -48,7 +66,10 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
     if !p.evidence.is_empty() {
         if let Some((s, e)) = ctx.any_match(&p.evidence, &text[bs..be]) {
             let _ = (ms, me);
-            return vec![Finding::at(bs + s, bs + e).variant("elsewhere").var("title", title).var("found", super::quote_line(text, bs + s, bs + e))];
+            return vec![Finding::at(bs + s, bs + e)
+                .variant("elsewhere")
+                .var("title", title)
+                .var("found", super::quote_line(text, bs + s, bs + e))];
         }
     }
     let (s, e) = missing_anchor(ctx);
@@ -66,7 +87,10 @@ pub fn numbering(ctx: &Ctx) -> Vec<Finding> {
                 Finding::at(h.start, h.end)
                     .var("heading", doc.part_label(part))
                     .var("expected", crate::document::outline::zh_ordinal(expected))
-                    .expected(crate::document::outline::zh_ordinal(expected), crate::document::outline::zh_ordinal(h.number)),
+                    .expected(
+                        crate::document::outline::zh_ordinal(expected),
+                        crate::document::outline::zh_ordinal(h.number),
+                    ),
             );
         }
         expected = h.number + 1;
@@ -80,11 +104,17 @@ pub fn order(ctx: &Ctx) -> Vec<Finding> {
     let mut last: Option<(usize, String)> = None;
     let mut out = Vec::new();
     for (i, keys) in ctx.bindings.iter().enumerate() {
-        let Some(r) = keys.iter().filter_map(|k| rank(k)).min() else { continue };
+        let Some(r) = keys.iter().filter_map(|k| rank(k)).min() else {
+            continue;
+        };
         if let Some((lr, ltitle)) = &last {
             if r < *lr {
                 let h = &doc.headings[doc.parts[i].heading];
-                out.push(Finding::at(h.start, h.end).var("heading", doc.part_label(&doc.parts[i])).var("before", ltitle.clone()));
+                out.push(
+                    Finding::at(h.start, h.end)
+                        .var("heading", doc.part_label(&doc.parts[i]))
+                        .var("before", ltitle.clone()),
+                );
             }
         }
         if last.as_ref().is_none_or(|(lr, _)| r > *lr) {
@@ -98,17 +128,22 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
     let mut out = Vec::new();
-    for i in ctx.parts_for(&p.section) {
+    // One bound part is enough to judge.
+    if let Some(&i) = ctx.parts_for(&p.section).first() {
         let (s, e) = ctx.part_range(i);
         let found = ctx.any_match(&p.patterns, &text[s..e]);
         let h = &doc.headings[doc.parts[i].heading];
         match (found, p.forbidden) {
-            (None, false) => out.push(Finding::at(h.start, h.end).var("heading", doc.part_label(&doc.parts[i]))),
-            (Some((fs, fe)), true) => out.push(Finding::at(s + fs, s + fe).var("heading", doc.part_label(&doc.parts[i])).var("found", super::quote(text, s + fs, s + fe))),
+            (None, false) => {
+                out.push(Finding::at(h.start, h.end).var("heading", doc.part_label(&doc.parts[i])))
+            }
+            (Some((fs, fe)), true) => out.push(
+                Finding::at(s + fs, s + fe)
+                    .var("heading", doc.part_label(&doc.parts[i]))
+                    .var("found", super::quote(text, s + fs, s + fe)),
+            ),
             _ => {}
         }
-        // One bound part is enough to judge.
-        break;
     }
     out
 }

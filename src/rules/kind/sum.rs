@@ -16,15 +16,36 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         if total.approximate || total.start < bs || total.end > be {
             continue;
         }
-        let exact: Vec<&(String, usize)> = st.parts.iter().filter(|(_, i)| !nums[*i].approximate).collect();
+        let exact: Vec<&(String, usize)> = st
+            .parts
+            .iter()
+            .filter(|(_, i)| !nums[*i].approximate)
+            .collect();
         if exact.len() < 2 {
             continue;
         }
-        let overlapping = exact.iter().any(|(l, _)| ctx.any_match(&p.overlapping, l).is_some());
-        let Some(sum) = exact.iter().try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value)) else { continue };
-        let formula = exact.iter().map(|(l, i)| format!("{} {}", l, nums[*i].value)).collect::<Vec<_>>().join(" + ");
+        let overlapping = exact
+            .iter()
+            .any(|(l, _)| ctx.any_match(&p.overlapping, l).is_some());
+        let Some(sum) = exact
+            .iter()
+            .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+        else {
+            continue;
+        };
+        let formula = exact
+            .iter()
+            .map(|(l, i)| format!("{} {}", l, nums[*i].value))
+            .collect::<Vec<_>>()
+            .join(" + ");
         let all_approx_free = exact.len() == st.parts.len();
-        let group = p.exhaustive.iter().find(|g| exact.iter().all(|(l, _)| g.labels.iter().any(|pat| ctx.re(pat).is_some_and(|re| re.is_match(l)))));
+        let group = p.exhaustive.iter().find(|g| {
+            exact.iter().all(|(l, _)| {
+                g.labels
+                    .iter()
+                    .any(|pat| ctx.re(pat).is_some_and(|re| re.is_match(l)))
+            })
+        });
         let last = &nums[exact.last().map(|p| p.1).unwrap_or(st.total)];
         let finding = |variant: &'static str| {
             Finding::at(total.start, last.end)
@@ -41,8 +62,12 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         } else if let Some(g) = group {
             if sum != total.value && all_approx_free {
                 match st.introducer {
-                    Introducer::Breakdown => out.push(finding("mismatch").var("group", g.name.clone())),
-                    Introducer::Among if sum < total.value => out.push(finding("incomplete").var("group", g.name.clone())),
+                    Introducer::Breakdown => {
+                        out.push(finding("mismatch").var("group", g.name.clone()))
+                    }
+                    Introducer::Among if sum < total.value => {
+                        out.push(finding("incomplete").var("group", g.name.clone()))
+                    }
                     Introducer::Among => {}
                 }
             }

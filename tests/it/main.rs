@@ -1,0 +1,8 @@
+//! The one integration test binary: each module covers one area.
+
+mod bad_input;
+mod encodings;
+mod rule_packs;
+mod schemas;
+mod seeds;
+mod support;

@@ -1,0 +1,67 @@
+//! Shared helpers for the integration tests.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+pub fn gongkai() -> Command {
+    let mut c = Command::cargo_bin("gongkai").expect("binary");
+    c.env("NO_COLOR", "1");
+    c
+}
+
+/// Run `check --format json` and return (exit code, parsed JSON).
+pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = gongkai()
+        .arg("check")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "bad JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), v)
+}
+
+/// (severity, rule) pairs of the first file, sorted.
+pub fn findings(v: &serde_json::Value) -> Vec<(String, String)> {
+    findings_of(&v["files"][0])
+}
+
+pub fn findings_of(file: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = file["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    (
+                        d["severity"].as_str().unwrap_or("").to_string(),
+                        d["rule"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = v
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    out.sort();
+    out
+}
