@@ -6,8 +6,35 @@ use super::{FileReport, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::rules::spec::Severity;
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, Report, SourceCode, SourceSpan, SpanContents,
 };
+
+/// A one-line excerpt of the draft that keeps the real line number in the gutter.
+struct Excerpt {
+    name: String,
+    text: String,
+    line: usize,
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.line.saturating_sub(1),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
 
 pub struct Style {
     pub color: bool,
@@ -61,28 +88,30 @@ fn one(d: &Diagnostic, path: &str, text: Option<&str>, handler: &GraphicalReport
     if let Some(loc) = &d.location {
         where_.push_str(&format!("  〔{loc}〕"));
     }
-    let mut diag = MietteDiagnostic::new(d.message.clone())
-        .with_code(d.rule.clone())
-        .with_severity(sev);
+    let mut diag = MietteDiagnostic::new(format!("[{}] {}", d.rule, d.message)).with_severity(sev);
     if !d.help.is_empty() {
         diag = diag.with_help(d.help.clone());
     }
     let mut out = String::new();
     match text {
-        Some(t) if d.length > 0 || d.offset < t.len() => {
+        Some(t) if d.length > 0 => {
             let (snippet, off, len) = excerpt(t, d.offset, d.length);
             let label = match (&d.expected, &d.actual) {
                 (Some(e), Some(a)) => format!("应为 {e}，实为 {a}"),
                 _ => "此处".to_string(),
             };
             diag = diag.with_label(LabeledSpan::new(Some(label), off, len.max(1)));
-            let report = Report::new(diag).with_source_code(NamedSource::new(where_, snippet));
+            let report = Report::new(diag).with_source_code(Excerpt {
+                name: where_,
+                text: snippet,
+                line: d.line,
+            });
             let _ = handler.render_report(&mut out, report.as_ref());
         }
         _ => {
             let report = Report::new(diag);
             let _ = handler.render_report(&mut out, report.as_ref());
-            out.push_str(&format!("  ╰─ {where_}\n"));
+            out.push_str(&format!("   ╰─ {where_}\n"));
         }
     }
     out
@@ -98,7 +127,7 @@ pub fn render(files: &[FileReport], style: &Style) -> String {
         .with_width(style.width)
         .with_links(false)
         .without_primary_span_start()
-        .with_context_lines(0);
+        .with_context_lines(1);
     let mut out = String::new();
     for f in files {
         let mut head = format!("■ {}", f.path);
@@ -127,8 +156,8 @@ pub fn render(files: &[FileReport], style: &Style) -> String {
         }
         for d in &f.diagnostics {
             out.push_str(&one(d, &f.path, f.text.as_deref(), &handler));
+            out.push('\n');
         }
-        out.push('\n');
     }
     let s = Summary::of(files);
     let failed = files.iter().filter(|f| f.error.is_some()).count();

@@ -37,7 +37,8 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
                 .take(20)
                 .map(|c| c.len_utf8())
                 .sum::<usize>();
-        return vec![Finding::at(l.start, e).variant("missing")];
+        let _ = e;
+        return vec![Finding::at(l.start, l.start).variant("missing")];
     };
     let Some(y) = ctx.year() else {
         return vec![Finding::at(per.start, per.end).variant("cannot-assess")];
@@ -76,7 +77,7 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
                 .find(|l| l.end <= me && !doc.norm.text[l.start..l.end].trim().is_empty())
                 .copied()
                 .unwrap_or(doc.lines[0]);
-            return vec![Finding::at(last.start, last.end).variant("missing")];
+            return vec![Finding::at(last.end, last.end).variant("missing")];
         }
     };
     let mut out = Vec::new();

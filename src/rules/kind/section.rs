@@ -6,15 +6,8 @@ use super::super::{Ctx, Finding};
 /// Where to point when something is missing: the title line, else the first line of the report.
 fn missing_anchor(ctx: &Ctx) -> (usize, usize) {
     let doc = ctx.doc;
-    let line = doc.title.unwrap_or(doc.body_lines.0);
-    let l = doc.lines[line];
-    let end = l.start
-        + doc.norm.text[l.start..l.end]
-            .chars()
-            .take(20)
-            .map(|c| c.len_utf8())
-            .sum::<usize>();
-    (l.start, end.max(l.start))
+    let l = doc.lines[doc.title.unwrap_or(doc.body_lines.0)];
+    (l.start, l.start)
 }
 
 fn content_chars(text: &str) -> usize {
