@@ -2,6 +2,7 @@
 //! Built once per file; rules only read it.
 
 pub mod outline;
+pub mod table;
 
 use crate::facts::{self, Facts};
 use crate::normalize::Normalized;
