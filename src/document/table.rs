@@ -389,27 +389,21 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
         let mut label = String::new();
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
         let mut vals: Vec<&Tok> = Vec::new();
-        let mut tail_text_in_label_token = false;
         if let Tok::Text { s, end, .. } = &toks[ti] {
-            label.push_str(s);
+            label.push_str(&s[me.min(s.len())..]);
+            label.insert_str(0, &s[..me.min(s.len())]);
             le = *end;
-            tail_text_in_label_token = me < s.len();
         }
-        let _ = tail_text_in_label_token;
-        let mut seen_value = false;
-        for (k, t) in toks.iter().enumerate().take(next.0.min(toks.len())).skip(ti + 1) {
+        // The label is every piece of text up to the next row (a wrapped label may continue after the values).
+        for t in toks.iter().take(next.0.min(toks.len())).skip(ti + 1) {
             match t {
                 Tok::Text { s, end, .. } => {
-                    if !seen_value {
-                        label.push_str(s);
+                    label.push_str(s);
+                    if vals.is_empty() {
                         le = *end;
                     }
-                    let _ = k;
                 }
-                _ => {
-                    seen_value = true;
-                    vals.push(t);
-                }
+                _ => vals.push(t),
             }
         }
         let value_type = row.value.unwrap_or(tpl.value);

@@ -462,6 +462,9 @@ pub struct RowDef {
     /// The row may be absent without a finding (local variants).
     #[serde(default)]
     pub optional: bool,
+    /// Compare the written label with `label` (off for a row that has no label cell, like 表四's numbers).
+    #[serde(default = "yes")]
+    pub label_check: bool,
     /// Regex of the merged group label above this row (e.g. `(三)不予公开`); a draft that
     /// puts numbers on the group label has added a subtotal row.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -264,7 +264,8 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     }
     for r in &t.rows {
         let official = row_label(tpl, &r.key);
-        if !label_matches(official, &r.label) {
+        let check = tpl.rows.iter().find(|x| x.key == r.key).is_none_or(|x| x.label_check);
+        if check && !label_matches(official, &r.label) {
             out.push(Finding::at(r.start, r.end).variant("label").var("table", t.title.clone()).var("official", official).var("actual", text[r.start..r.end].trim().to_string()));
         }
         if let Some(problem) = &r.problem {
