@@ -476,7 +476,11 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
         })
         .collect();
     let f = &doc.facts;
-    let tables: serde_json::Map<String, serde_json::Value> = ctx.tables.iter().map(|(id, t)| (id.clone(), table_json(&ctx, t))).collect();
+    let tables: serde_json::Map<String, serde_json::Value> = ctx
+        .tables
+        .iter()
+        .map(|(id, t)| (id.clone(), table_json(&ctx, t)))
+        .collect();
     let v = serde_json::json!({
         "path": doc.source.path,
         "encoding": doc.source.encoding,
@@ -512,7 +516,9 @@ fn table_json(ctx: &rules::Ctx, t: &crate::document::table::RecoveredTable) -> s
     let mut rows = serde_json::Map::new();
     if let Some(tpl) = ctx.template(&t.id) {
         for r in &tpl.rows {
-            let Some(hit) = t.rows.iter().find(|h| h.key == r.key) else { continue };
+            let Some(hit) = t.rows.iter().find(|h| h.key == r.key) else {
+                continue;
+            };
             let cols: Vec<&str> = match &r.columns {
                 Some(c) => c.iter().map(String::as_str).collect(),
                 None => tpl.columns.iter().map(|c| c.key.as_str()).collect(),

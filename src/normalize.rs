@@ -56,7 +56,9 @@ impl Normalized {
             if !pending.is_empty() {
                 let edge = f == '\n' || f == '\t' || prev.is_none_or(|p| p == '\n' || p == '\t');
                 // A wide gap before or after a number is a column gap of a laid-out table: a cell separator.
-                let column_gap = !edge && pending.len() >= 2 && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
+                let column_gap = !edge
+                    && pending.len() >= 2
+                    && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
                 let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
                 if column_gap {
                     map.push((text.len() as u32, pending[0], pending_len[0]));

@@ -104,8 +104,10 @@ pub fn is_table_line(s: &str) -> bool {
     s.contains('|') || s.contains('\t')
 }
 
+/// Website chrome around the report. A long line is content even when it mentions such words.
 pub fn is_debris(s: &str) -> bool {
-    DEBRIS.is_match(s.trim())
+    let s = s.trim();
+    s.chars().count() < 120 && DEBRIS.is_match(s)
 }
 
 /// First and last line (inclusive) of the report itself, skipping website debris.
@@ -168,7 +170,8 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         let Some(number) = number else { continue };
         // A lone "三、" is a character of a vertical merged label, not a heading; so is a
         // top-level-looking label between two rows of a laid-out table.
-        if s[rest.min(s.len())..].trim().is_empty() || (level == 1 && inside_table(text, lines, i)) {
+        if s[rest.min(s.len())..].trim().is_empty() || (level == 1 && inside_table(text, lines, i))
+        {
             continue;
         }
         let rest = rest.min(s.len());
@@ -201,7 +204,16 @@ fn inside_table(text: &str, lines: &[Line], i: usize) -> bool {
     let content = |j: usize| text[lines[j].start..lines[j].end].trim();
     let prev = (0..i).rev().map(content).find(|s| !s.is_empty());
     let next = (i + 1..lines.len()).map(content).find(|s| !s.is_empty());
-    matches!((prev, next), (Some(p), Some(n)) if is_table_line(p) && is_table_line(n))
+    let lone_number = |s: &str| {
+        !s.is_empty()
+            && s.trim_end_matches('|')
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+    };
+    // A row label followed by its numbers one per line is a table row, not a heading.
+    next.is_some_and(lone_number)
+        || matches!((prev, next), (Some(p), Some(n)) if is_table_line(p) && is_table_line(n))
 }
 
 /// Title line: a short line before the first top-level heading naming the report.

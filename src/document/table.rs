@@ -98,28 +98,58 @@ impl RecoveredTable {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Text { s: String, start: usize, end: usize },
+    Text {
+        s: String,
+        start: usize,
+        end: usize,
+    },
     /// A number from its own cell: exactly one value.
-    Cell { v: Dec, unit: Option<String>, start: usize, end: usize },
-    /// Digits from free text: possibly several values run together.
-    Run { digits: String, start: usize, end: usize },
-    Blank { marker: String, start: usize, end: usize },
+    Cell {
+        v: Dec,
+        unit: Option<String>,
+        start: usize,
+        end: usize,
+    },
+    /// Digits from free text: possibly several values run together. `glued`: text touches
+    /// it on both sides with no separator (crawled page text), so even its extent is uncertain.
+    Run {
+        digits: String,
+        start: usize,
+        end: usize,
+        glued: bool,
+    },
+    Blank {
+        marker: String,
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Tok {
     fn start(&self) -> usize {
         match self {
-            Tok::Text { start, .. } | Tok::Cell { start, .. } | Tok::Run { start, .. } | Tok::Blank { start, .. } => *start,
+            Tok::Text { start, .. }
+            | Tok::Cell { start, .. }
+            | Tok::Run { start, .. }
+            | Tok::Blank { start, .. } => *start,
         }
     }
 }
 
-static FOOTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-—–]\s*[0-9]{1,3}\s*[-—–]$|^第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]{1,3}\s*页)?$").unwrap());
-static CELL_NUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$").unwrap());
-static MD_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[|:\- ]+$").unwrap());
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-—–]\s*[0-9]{1,3}\s*[-—–]$|^第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]{1,3}\s*页)?$")
+        .unwrap()
+});
+static CELL_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$").unwrap()
+});
+static MD_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\|[|: ]*-[-|: ]*$").unwrap());
 
 fn is_blank_marker(s: &str) -> bool {
-    matches!(s, "" | "/" | "-" | "—" | "——" | "–" | "无" | "不适用" | "\\" | "／" | "空")
+    matches!(
+        s,
+        "" | "/" | "-" | "—" | "——" | "–" | "无" | "不适用" | "\\" | "／" | "空"
+    )
 }
 
 /// Cut a normalized range into tokens.
@@ -143,10 +173,14 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 cells.push((ls + off, c));
                 off += c.len() + 1;
             }
-            if t.starts_with('|') && cells.first().is_some_and(|(_, c)| c.trim().is_empty()) {
+            let markdown = t.starts_with('|') && cells.iter().any(|(_, c)| !c.trim().is_empty());
+            if markdown && cells.first().is_some_and(|(_, c)| c.trim().is_empty()) {
                 cells.remove(0);
             }
-            if t.ends_with('|') && cells.last().is_some_and(|(_, c)| c.trim().is_empty()) {
+            // "label |", "3 |", "|" (one empty cell), "||" (two): the text after the last pipe is not a cell.
+            if (markdown || t.ends_with('|'))
+                && cells.last().is_some_and(|(_, c)| c.trim().is_empty())
+            {
                 cells.pop();
             }
             for (o, c) in cells {
@@ -170,11 +204,24 @@ fn cell_token(c: &str, at: usize, toks: &mut Vec<Tok>) {
     let t = c.trim();
     let (s, e) = (at + lead, at + lead + t.len());
     if is_blank_marker(t) {
-        toks.push(Tok::Blank { marker: t.to_string(), start: s, end: e });
+        toks.push(Tok::Blank {
+            marker: t.to_string(),
+            start: s,
+            end: e,
+        });
     } else if let Some(cap) = CELL_NUM.captures(t) {
         match Dec::parse(&cap[1]) {
-            Some(v) => toks.push(Tok::Cell { v, unit: cap.get(2).map(|m| m.as_str().to_string()), start: s, end: e }),
-            None => toks.push(Tok::Text { s: t.to_string(), start: s, end: e }),
+            Some(v) => toks.push(Tok::Cell {
+                v,
+                unit: cap.get(2).map(|m| m.as_str().to_string()),
+                start: s,
+                end: e,
+            }),
+            None => toks.push(Tok::Text {
+                s: t.to_string(),
+                start: s,
+                end: e,
+            }),
         }
     } else {
         free_tokens(c, at, toks);
@@ -191,7 +238,11 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
         if let Some(f) = from {
             let s = &line[f..to];
             if !s.trim().is_empty() {
-                toks.push(Tok::Text { s: s.to_string(), start: at + f, end: at + to });
+                toks.push(Tok::Text {
+                    s: s.to_string(),
+                    start: at + f,
+                    end: at + to,
+                });
             }
         }
     };
@@ -202,7 +253,9 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
             i += 1;
             continue;
         }
-        let neg = c == '-' && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit()) && text_start.is_none();
+        let neg = c == '-'
+            && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+            && text_start.is_none();
         if c.is_ascii_digit() || neg {
             let mut j = i + 1;
             while j < chars.len() && chars[j].1.is_ascii_digit() {
@@ -217,9 +270,12 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
             }
             let next = chars.get(j).map(|x| x.1);
             let after = chars.get(j + 1).map(|x| x.1);
-            let is_prefix = matches!(next, Some('.' | '、')) && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
+            let is_prefix = matches!(next, Some('.' | '、'))
+                && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
             // "计1条", "第1项", "2018年": a number inside words, not a cell value.
-            let in_words = next.is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n)) || (i > 0 && chars[i - 1].1 == '第');
+            let in_words = next
+                .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
+                || (i > 0 && chars[i - 1].1 == '第');
             if in_words && !is_prefix {
                 if text_start.is_none() {
                     text_start = Some(b);
@@ -231,9 +287,15 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
                 // The last digit starts a label; digits before it are a value glued to it.
                 let last = j - 1;
                 if last > i {
+                    let glued = text_start.is_some();
                     flush_text(text_start.take(), b, toks);
                     let e = chars[last].0;
-                    toks.push(Tok::Run { digits: line[b..e].to_string(), start: at + b, end: at + e });
+                    toks.push(Tok::Run {
+                        digits: line[b..e].to_string(),
+                        start: at + b,
+                        end: at + e,
+                        glued,
+                    });
                 }
                 if text_start.is_none() {
                     text_start = Some(chars[last].0);
@@ -241,9 +303,16 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
                 i = j;
                 continue;
             }
+            let glued =
+                text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
             flush_text(text_start.take(), b, toks);
             let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
-            toks.push(Tok::Run { digits: line[b..e].to_string(), start: at + b, end: at + e });
+            toks.push(Tok::Run {
+                digits: line[b..e].to_string(),
+                start: at + b,
+                end: at + e,
+                glued,
+            });
             i = j;
             continue;
         }
@@ -263,7 +332,13 @@ fn valid_number(s: &str) -> bool {
 
 /// Ways to cut `digits` into `k` valid numbers: counts up to 2, and the first way.
 fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
-    fn go(runs: &[&str], n: usize, acc: &mut Vec<String>, found: &mut usize, first: &mut Vec<String>) {
+    fn go(
+        runs: &[&str],
+        n: usize,
+        acc: &mut Vec<String>,
+        found: &mut usize,
+        first: &mut Vec<String>,
+    ) {
         if *found >= 2 {
             return;
         }
@@ -286,7 +361,14 @@ fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
         }
         cut(head, rest, n, acc, found, first);
     }
-    fn cut(s: &str, rest: &[&str], n: usize, acc: &mut Vec<String>, found: &mut usize, first: &mut Vec<String>) {
+    fn cut(
+        s: &str,
+        rest: &[&str],
+        n: usize,
+        acc: &mut Vec<String>,
+        found: &mut usize,
+        first: &mut Vec<String>,
+    ) {
         if *found >= 2 {
             return;
         }
@@ -323,7 +405,14 @@ pub trait Patterns {
 }
 
 /// Recover one template from a normalized range.
-pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profile: &str, re: &dyn Patterns) -> RecoveredTable {
+pub fn recover(
+    text: &str,
+    start: usize,
+    end: usize,
+    tpl: &TableTemplate,
+    profile: &str,
+    re: &dyn Patterns,
+) -> RecoveredTable {
     let mut out = RecoveredTable {
         id: tpl.id.clone(),
         title: tpl.title.clone(),
@@ -337,7 +426,11 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
         end,
     };
     let region = compact(&text[start..end]);
-    if !tpl.presence.iter().any(|p| re.get(p).is_some_and(|r| r.is_match(&region))) {
+    if !tpl
+        .presence
+        .iter()
+        .any(|p| re.get(p).is_some_and(|r| r.is_match(&region)))
+    {
         return out;
     }
     let toks = tokenize(text, start, end);
@@ -349,7 +442,9 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
     let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row idx, token idx, match end in token, label token end idx)
     let mut pos = (first, 0usize);
     for (ri, row) in tpl.rows.iter().enumerate() {
-        let Some(rx) = re.get(&row.pattern) else { continue };
+        let Some(rx) = re.get(&row.pattern) else {
+            continue;
+        };
         let mut found = None;
         for (ti, t) in toks.iter().enumerate().skip(pos.0) {
             if let Tok::Text { s, .. } = t {
@@ -384,7 +479,10 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
             None => tpl.columns.iter().map(|c| c.key.as_str()).collect(),
         };
         let n = cols.len();
-        let next = hits.get(h + 1).map(|x| (x.1, x.2)).unwrap_or((toks.len(), 0));
+        let next = hits
+            .get(h + 1)
+            .map(|x| (x.1, x.2))
+            .unwrap_or((toks.len(), 0));
         // The label: text tokens from the label token until the first value.
         let mut label = String::new();
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
@@ -395,19 +493,31 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
             le = *end;
         }
         // The label is every piece of text up to the next row (a wrapped label may continue after the values).
+        // Only the first run of values with no words in between belongs to the row.
+        let mut closed = false;
         for t in toks.iter().take(next.0.min(toks.len())).skip(ti + 1) {
             match t {
                 Tok::Text { s, end, .. } => {
                     label.push_str(s);
                     if vals.is_empty() {
                         le = *end;
+                    } else {
+                        closed = true;
                     }
                 }
-                _ => vals.push(t),
+                _ if !closed => vals.push(t),
+                _ => {}
             }
         }
         let value_type = row.value.unwrap_or(tpl.value);
-        let mut hit = RowHit { key: row.key.clone(), label: compact(&label), start: ls, end: le, complete: false, problem: None };
+        let mut hit = RowHit {
+            key: row.key.clone(),
+            label: compact(&label),
+            start: ls,
+            end: le,
+            complete: false,
+            problem: None,
+        };
         let cells = read_values(&vals, n, value_type);
         match cells {
             Ok(cells) => {
@@ -423,7 +533,9 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
     // 3. Subtotal rows: numbers written on a group label before its first member.
     let mut seen_groups: Vec<String> = Vec::new();
     for (h, &(ri, ti, _, _)) in hits.iter().enumerate() {
-        let Some(g) = &tpl.rows[ri].group else { continue };
+        let Some(g) = &tpl.rows[ri].group else {
+            continue;
+        };
         if seen_groups.contains(g) {
             continue;
         }
@@ -434,12 +546,32 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
         for k in from..ti {
             if let Tok::Text { s, start, end } = &toks[k] {
                 if gx.is_match(&compact(s)) {
-                    let vals: Vec<&Tok> = toks[k + 1..ti].iter().filter(|t| !matches!(t, Tok::Text { .. })).collect();
+                    let vals: Vec<&Tok> = toks[k + 1..ti]
+                        .iter()
+                        .filter(|t| !matches!(t, Tok::Text { .. }))
+                        .collect();
                     // The previous row's own values come first when the group label is on its line.
-                    if vals.len() >= n && toks[k + 1..ti].iter().take_while(|t| !matches!(t, Tok::Text { .. })).count() >= n {
+                    if vals.len() >= n
+                        && toks[k + 1..ti]
+                            .iter()
+                            .take_while(|t| !matches!(t, Tok::Text { .. }))
+                            .count()
+                            >= n
+                    {
                         if let Ok(values) = read_values(&vals[..n], n, tpl.value) {
-                            let members = tpl.rows.iter().filter(|r| r.group.as_deref() == Some(g.as_str())).map(|r| r.key.clone()).collect();
-                            out.subtotals.push(Subtotal { group: compact(s), start: *start, end: *end, members, values });
+                            let members = tpl
+                                .rows
+                                .iter()
+                                .filter(|r| r.group.as_deref() == Some(g.as_str()))
+                                .map(|r| r.key.clone())
+                                .collect();
+                            out.subtotals.push(Subtotal {
+                                group: compact(s),
+                                start: *start,
+                                end: *end,
+                                members,
+                                values,
+                            });
                         }
                     }
                     break;
@@ -451,7 +583,11 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
     out.status = if found * 2 < required {
         Status::Unbound(format!("只识别出 {found} 行（模板 {} 行）", tpl.rows.len()))
-    } else if let Some(c) = tpl.columns.iter().find(|c| re.get(&c.pattern).is_some_and(|r| !r.is_match(&region))) {
+    } else if let Some(c) = tpl
+        .columns
+        .iter()
+        .find(|c| re.get(&c.pattern).is_some_and(|r| !r.is_match(&region)))
+    {
         Status::Unbound(format!("找不到列标题「{}」", c.label))
     } else {
         Status::Recovered
@@ -465,12 +601,31 @@ pub fn recover(text: &str, start: usize, end: usize, tpl: &TableTemplate, profil
 /// Read `n` cells from the value tokens after a label.
 fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, String> {
     let _ = vt;
-    let runs_need_split = vals.iter().take(n).any(|t| matches!(t, Tok::Run { digits, .. } if !valid_number(digits)));
+    // A number glued to words on both sides in a one-value row: its extent is a guess
+    // (a crawled "数条20263542" may be 2026 and 3542 of two columns).
+    if let Some(Tok::Run {
+        digits,
+        glued: true,
+        ..
+    }) = vals.first()
+    {
+        if n == 1 || digits.len() < n {
+            return Err(format!("数字与文字连写（{digits}），无法确定单元格的值"));
+        }
+    }
+    let runs_need_split = vals
+        .iter()
+        .take(n)
+        .any(|t| matches!(t, Tok::Run { digits, glued, .. } if *glued || !valid_number(digits)));
     if vals.len() >= n && !runs_need_split {
         return Ok(vals[..n].iter().map(|t| to_cell(t)).collect());
     }
     // Only free-text digit runs may be cut, and only in exactly one way.
-    let window: Vec<&Tok> = vals.iter().copied().take_while(|t| matches!(t, Tok::Run { .. } | Tok::Cell { .. })).collect();
+    let window: Vec<&Tok> = vals
+        .iter()
+        .copied()
+        .take_while(|t| matches!(t, Tok::Run { .. } | Tok::Cell { .. }))
+        .collect();
     if window.is_empty() {
         return Err(format!("该行没有数值（应有 {n} 个）"));
     }
@@ -483,7 +638,16 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
         })
         .collect();
     // Cells are one value each: mark them so the splitter does not cut them.
-    let refs: Vec<&str> = strs.iter().map(|s| if s.ends_with('.') { s.trim_end_matches('.') } else { s.as_str() }).collect();
+    let refs: Vec<&str> = strs
+        .iter()
+        .map(|s| {
+            if s.ends_with('.') {
+                s.trim_end_matches('.')
+            } else {
+                s.as_str()
+            }
+        })
+        .collect();
     let fixed: Vec<bool> = strs.iter().map(|s| s.ends_with('.')).collect();
     let mut parts: Vec<Vec<String>> = Vec::new();
     let mut total_ways = 1usize;
@@ -494,10 +658,16 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
     }
     let (ways, first) = splits(&refs, n);
     if ways == 0 {
-        return Err(format!("数值个数不符：找到 {}，应有 {n} 个", refs.join(" ")));
+        return Err(format!(
+            "数值个数不符：找到 {}，应有 {n} 个",
+            refs.join(" ")
+        ));
     }
     if ways > 1 {
-        return Err(format!("数字连写（{}）可以有多种拆分，无法确定各单元格的值", refs.join(" ")));
+        return Err(format!(
+            "数字连写（{}）可以有多种拆分，无法确定各单元格的值",
+            refs.join(" ")
+        ));
     }
     total_ways *= ways;
     let _ = total_ways;
@@ -506,15 +676,24 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
     let mut cells = Vec::with_capacity(n);
     let mut vi = 0;
     for (t, s) in window.iter().zip(refs.iter()) {
-        let (ts, te) = (t.start(), match t {
-            Tok::Run { end, .. } | Tok::Cell { end, .. } => *end,
-            _ => t.start(),
-        });
+        let (ts, te) = (
+            t.start(),
+            match t {
+                Tok::Run { end, .. } | Tok::Cell { end, .. } => *end,
+                _ => t.start(),
+            },
+        );
         let mut consumed = 0;
         while consumed < s.len() && vi < first.len() {
             let piece = &first[vi];
             let ps = ts + consumed;
-            cells.push(Cell { value: Dec::parse(piece), blank: None, unit: None, start: ps, end: (ps + piece.len()).min(te) });
+            cells.push(Cell {
+                value: Dec::parse(piece),
+                blank: None,
+                unit: None,
+                start: ps,
+                end: (ps + piece.len()).min(te),
+            });
             consumed += piece.len();
             vi += 1;
         }
@@ -527,10 +706,41 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
 
 fn to_cell(t: &Tok) -> Cell {
     match t {
-        Tok::Cell { v, unit, start, end } => Cell { value: Some(*v), blank: None, unit: unit.clone(), start: *start, end: *end },
-        Tok::Run { digits, start, end } => Cell { value: Dec::parse(digits), blank: None, unit: None, start: *start, end: *end },
-        Tok::Blank { marker, start, end } => Cell { value: None, blank: Some(marker.clone()), unit: None, start: *start, end: *end },
-        Tok::Text { start, end, .. } => Cell { value: None, blank: Some(String::new()), unit: None, start: *start, end: *end },
+        Tok::Cell {
+            v,
+            unit,
+            start,
+            end,
+        } => Cell {
+            value: Some(*v),
+            blank: None,
+            unit: unit.clone(),
+            start: *start,
+            end: *end,
+        },
+        Tok::Run {
+            digits, start, end, ..
+        } => Cell {
+            value: Dec::parse(digits),
+            blank: None,
+            unit: None,
+            start: *start,
+            end: *end,
+        },
+        Tok::Blank { marker, start, end } => Cell {
+            value: None,
+            blank: Some(marker.clone()),
+            unit: None,
+            start: *start,
+            end: *end,
+        },
+        Tok::Text { start, end, .. } => Cell {
+            value: None,
+            blank: Some(String::new()),
+            unit: None,
+            start: *start,
+            end: *end,
+        },
     }
 }
 
@@ -540,12 +750,24 @@ mod tests {
 
     #[test]
     fn forced_and_ambiguous_splits() {
-        assert_eq!(splits(&["7400000"], 7), (1, vec!["7", "4", "0", "0", "0", "0", "0"].into_iter().map(String::from).collect()));
+        assert_eq!(
+            splits(&["7400000"], 7),
+            (
+                1,
+                vec!["7", "4", "0", "0", "0", "0", "0"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
         assert_eq!(splits(&["7400000074"], 7).0, 2);
         // "230 000023": 3 ways → ambiguous.
         assert_eq!(splits(&["230", "000023"], 7).0, 2);
         // "00" can only be 0 0.
-        assert_eq!(splits(&["100", "00"], 4), (1, vec!["10".into(), "0".into(), "0".into(), "0".into()]));
+        assert_eq!(
+            splits(&["100", "00"], 4),
+            (1, vec!["10".into(), "0".into(), "0".into(), "0".into()])
+        );
         assert_eq!(splits(&["5949.088667"], 1).0, 1);
     }
 

@@ -14,6 +14,9 @@ use super::spec::Check;
 use super::{Ctx, Finding};
 
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
+    if ctx.doc.unstructured && needs_outline(check) {
+        return vec![];
+    }
     match check {
         Check::RequiredSection(p) => section::required(p, ctx),
         Check::HeadingNumbering(_) => section::numbering(ctx),
@@ -43,6 +46,15 @@ pub fn table_of(check: &Check) -> Option<&str> {
         Check::ProseTable(p) => Some(&p.table),
         Check::RulemakingAuthority(p) => Some(&p.table),
         _ => None,
+    }
+}
+
+/// Kinds that read the report's parts: they cannot judge a text without line structure.
+fn needs_outline(check: &Check) -> bool {
+    match check {
+        Check::RequiredSection(_) | Check::Statement(_) | Check::SectionOrder(_) => true,
+        Check::FeeStatement(p) => !p.anywhere && !p.sections.is_empty(),
+        _ => false,
     }
 }
 
