@@ -6,3 +6,4 @@ mod rule_packs;
 mod schemas;
 mod seeds;
 mod support;
+mod tables;
