@@ -137,6 +137,7 @@ pub fn appendix_start(text: &str, lines: &[Line], from: usize, to: usize) -> Opt
 /// Headings between `from` and `to` (inclusive line indices).
 pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Heading> {
     let mut out = Vec::new();
+    let mut last_l1 = 0;
     for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
         let raw = &text[line.start..line.end];
         let lead = raw.len() - raw.trim_start().len();
@@ -170,9 +171,13 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         let Some(number) = number else { continue };
         // A lone "三、" is a character of a vertical merged label, not a heading; so is a
         // top-level-looking label between two rows of a laid-out table.
-        if s[rest.min(s.len())..].trim().is_empty() || (level == 1 && inside_table(text, lines, i))
+        if s[rest.min(s.len())..].trim().is_empty()
+            || (level == 1 && inside_table(text, lines, i, number, last_l1))
         {
             continue;
+        }
+        if level == 1 {
+            last_l1 = number;
         }
         let rest = rest.min(s.len());
         let after = &s[rest..];
@@ -199,8 +204,10 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
     out
 }
 
-/// Are the nearest non-empty lines before and after line `i` both table rows?
-fn inside_table(text: &str, lines: &[Line], i: usize) -> bool {
+/// Is a top-level-looking line a row label of a table? It is when its numbers follow it one per
+/// line, or when it sits between two table rows without continuing the outline's numbering
+/// (`三、本年度办理结果` inside part 三; a real `三、` after the 表二 of part 二 continues it).
+fn inside_table(text: &str, lines: &[Line], i: usize, number: u32, last_l1: u32) -> bool {
     let content = |j: usize| text[lines[j].start..lines[j].end].trim();
     let prev = (0..i).rev().map(content).find(|s| !s.is_empty());
     let next = (i + 1..lines.len()).map(content).find(|s| !s.is_empty());
@@ -213,7 +220,8 @@ fn inside_table(text: &str, lines: &[Line], i: usize) -> bool {
     };
     // A row label followed by its numbers one per line is a table row, not a heading.
     next.is_some_and(lone_number)
-        || matches!((prev, next), (Some(p), Some(n)) if is_table_line(p) && is_table_line(n))
+        || (number != last_l1 + 1
+            && matches!((prev, next), (Some(p), Some(n)) if is_table_line(p) && is_table_line(n)))
 }
 
 /// Title line: a short line before the first top-level heading naming the report.

@@ -147,3 +147,26 @@ fn directory_of_seeds() {
     assert_eq!(v["summary"]["files"], 5);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn bundled_sample_draft() {
+    let p = fixture("sample/2023年度政府信息公开工作年度报告（草稿）.txt");
+    let (code, v) = check_json(&[p.to_str().unwrap()]);
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("error", "t3-applicants-total"),
+            ("error", "t3-balance"),
+            ("error", "t3-results-total"),
+            ("warning", "fee-statement"),
+            ("warning", "t2-cells"),
+            ("warning", "t2-prose"),
+            ("warning", "t2-rulemaking-authority"),
+            ("warning", "year-slip"),
+        ])
+    );
+    let d = diag(&v, "t3-results-total");
+    assert_eq!((d[0]["expected"].as_str(), d[0]["actual"].as_str()), (Some("2932"), Some("2923")));
+    assert_eq!(d[0]["section"], "三、收到和处理政府信息公开申请情况");
+    assert_eq!(code, 1);
+}
