@@ -47,7 +47,10 @@ impl Document {
             .map(|a| a.saturating_sub(1))
             .unwrap_or(last)
             .max(first);
-        let headings = outline::headings(text, &lines, first, main_last);
+        let mut headings = outline::headings(text, &lines, first, main_last);
+        // A row of a real table (.docx/.html grid) is never a heading, even when its
+        // trailing empty cells leave no tab after trimming ("四、结转下年度继续办理").
+        headings.retain(|h| !in_grid_row(&source, norm.to_source(h.start)));
         let first_l1 = headings.iter().find(|h| h.level == 1).map(|h| h.line);
         let title = outline::title_line(text, &lines, first, first_l1);
         let date_line = outline::date_line(text, &lines, first_l1.unwrap_or(first), main_last);
@@ -158,4 +161,14 @@ impl Document {
         }
         None
     }
+}
+
+/// Whether a source offset lies on a line that is a row of one of the source's grids.
+fn in_grid_row(source: &Source, offset: usize) -> bool {
+    source.grids.iter().any(|g| {
+        g.rows.iter().any(|r| match (r.first(), r.last()) {
+            (Some(a), Some(b)) => a.start <= offset && offset <= b.end,
+            _ => false,
+        })
+    })
 }

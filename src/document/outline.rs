@@ -158,9 +158,11 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         } else if let Some(c) = L4.captures(s) {
             (4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0))
         } else if let Some(c) = L3.captures(s) {
-            // "1." followed by a non-digit: the capture ends one char past the dot.
+            // "1、" or "1." followed by a non-digit: the title starts after the separator
+            // ('、' is three bytes, '.' one).
             let m = c.get(1).map(|m| m.end()).unwrap_or(0);
-            (3, c[1].parse().ok(), m + 1)
+            let sep = s[m..].chars().next().map(char::len_utf8).unwrap_or(1);
+            (3, c[1].parse().ok(), m + sep)
         } else {
             continue;
         };
@@ -265,6 +267,15 @@ mod tests {
             ]
         );
         assert_eq!(&t[hs[1].start..hs[1].end], "(一)主动公开");
+    }
+
+    #[test]
+    fn arabic_heading_with_ideographic_comma() {
+        let t = "一、总体情况\n1、申请人无正当理由逾期不补正";
+        let ls = lines(t);
+        let hs = headings(t, &ls, 0, ls.len() - 1);
+        assert_eq!(hs[1].title, "申请人无正当理由逾期不补正");
+        assert_eq!(&t[hs[1].start..hs[1].end], "1、申请人无正当理由逾期不补正");
     }
 
     #[test]
