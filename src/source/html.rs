@@ -21,22 +21,66 @@ pub const MAX_DEPTH: usize = 512;
 const MAX_SPAN: usize = 1000;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 const SKIP: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "object", "embed", "svg",
-    "math", "canvas", "select", "button", "textarea", "audio", "video", "title",
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "iframe",
+    "object", "embed", "svg", "math", "canvas", "select", "button", "textarea", "audio", "video",
+    "title",
 ];
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "html", "li",
-    "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 pub fn read(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let (text, enc) = decode(bytes)?;
     let html = Html::parse_document(&text);
-    let mut flow = Flow { layout: Layout::new(), line: String::new(), heading: None, budget: CellBudget::default() };
+    let mut flow = Flow {
+        layout: Layout::new(),
+        line: String::new(),
+        heading: None,
+        budget: CellBudget::default(),
+    };
     flow.walk(html.tree.root())?;
     flow.flush();
     flow.layout.finish(path, enc)
@@ -80,7 +124,9 @@ fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
                     .iter()
                     .copied()
                     .skip_while(|b| matches!(b, b' ' | b'"' | b'\''))
-                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+                    })
                     .collect();
                 if let Some(enc) = Encoding::for_label(&v) {
                     return Some(enc);
@@ -104,19 +150,27 @@ fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
 }
 
 fn hidden(node: NodeRef<'_, Node>) -> bool {
-    let Node::Element(e) = node.value() else { return false };
+    let Node::Element(e) = node.value() else {
+        return false;
+    };
     if e.attr("hidden").is_some() {
         return true;
     }
     e.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
 
 fn skipped(node: NodeRef<'_, Node>) -> bool {
-    matches!(node.value(), Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_))
-        || element_name(node).is_some_and(|n| SKIP.contains(&n))
+    matches!(
+        node.value(),
+        Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_)
+    ) || element_name(node).is_some_and(|n| SKIP.contains(&n))
         || hidden(node)
 }
 
@@ -150,7 +204,8 @@ struct Flow {
 impl Flow {
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
-        self.layout.paragraph(line.trim_matches(' '), self.heading.take());
+        self.layout
+            .paragraph(line.trim_matches(' '), self.heading.take());
     }
 
     fn walk(&mut self, root: NodeRef<'_, Node>) -> Result<(), LoadError> {
@@ -180,7 +235,12 @@ impl Flow {
                     self.flush();
                     continue;
                 }
-                Some("table") if !node.descendants().skip(1).any(|d| element_name(d) == Some("table")) => {
+                Some("table")
+                    if !node
+                        .descendants()
+                        .skip(1)
+                        .any(|d| element_name(d) == Some("table")) =>
+                {
                     self.flush();
                     self.table(node)?;
                     continue;
@@ -195,7 +255,12 @@ impl Flow {
             }
             stack.push(Visit::Exit(node));
             let children: Vec<_> = node.children().collect();
-            stack.extend(children.into_iter().rev().map(|c| Visit::Enter(c, depth + 1)));
+            stack.extend(
+                children
+                    .into_iter()
+                    .rev()
+                    .map(|c| Visit::Enter(c, depth + 1)),
+            );
         }
         Ok(())
     }
@@ -204,7 +269,9 @@ impl Flow {
         let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::new();
         for node in table.descendants() {
             match element_name(node) {
-                Some("caption") if !skipped(node) => self.layout.paragraph(cell_text(node).trim(), None),
+                Some("caption") if !skipped(node) => {
+                    self.layout.paragraph(cell_text(node).trim(), None)
+                }
                 Some("tr") if !skipped(node) => {
                     let cells = node
                         .children()
@@ -245,8 +312,14 @@ impl Flow {
                 c += cs;
             }
         }
-        let rows: Vec<Vec<Slot>> =
-            grid.into_iter().map(|row| row.into_iter().map(|s| s.unwrap_or(Slot::Text(String::new()))).collect()).collect();
+        let rows: Vec<Vec<Slot>> = grid
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|s| s.unwrap_or(Slot::Text(String::new())))
+                    .collect()
+            })
+            .collect();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         self.budget.take(width.saturating_mul(rows.len()))?;
         self.layout.table(rows);
@@ -255,7 +328,9 @@ impl Flow {
 }
 
 fn span(cell: NodeRef<'_, Node>, name: &str) -> usize {
-    let Node::Element(e) = cell.value() else { return 1 };
+    let Node::Element(e) = cell.value() else {
+        return 1;
+    };
     let v = e.attr(name).map(|v| v.trim()).and_then(|v| {
         let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
         digits.parse::<usize>().ok()
@@ -276,10 +351,10 @@ fn cell_text(cell: NodeRef<'_, Node>) -> String {
         }
         match node.value() {
             Node::Text(t) => push_collapsed(&mut out, t),
-            Node::Element(e) if e.name() == "br" || BLOCK.contains(&e.name()) => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
+            Node::Element(e)
+                if (e.name() == "br" || BLOCK.contains(&e.name())) && !out.ends_with(' ') =>
+            {
+                out.push(' ')
             }
             _ => {}
         }

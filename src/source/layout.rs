@@ -52,7 +52,8 @@ impl Layout {
             }
             if first {
                 self.paragraphs += 1;
-                self.origins.push((self.text.len(), Place::Paragraph(self.paragraphs)));
+                self.origins
+                    .push((self.text.len(), Place::Paragraph(self.paragraphs)));
                 if let Some(level) = heading {
                     self.headings.push((self.text.len(), level));
                 }
@@ -83,7 +84,10 @@ impl Layout {
             row.resize(width, Slot::Text(String::new()));
         }
         let number = self.grids.len() + 1;
-        let mut grid = Grid { number, rows: Vec::with_capacity(rows.len()) };
+        let mut grid = Grid {
+            number,
+            rows: Vec::with_capacity(rows.len()),
+        };
         for (r, row) in rows.into_iter().enumerate() {
             let mut cells = Vec::with_capacity(width);
             for (c, slot) in row.into_iter().enumerate() {
@@ -91,7 +95,14 @@ impl Layout {
                     self.text.push('\t');
                 }
                 let start = self.text.len();
-                self.origins.push((start, Place::Cell { table: number, row: r + 1, col: c + 1 }));
+                self.origins.push((
+                    start,
+                    Place::Cell {
+                        table: number,
+                        row: r + 1,
+                        col: c + 1,
+                    },
+                ));
                 let merged_from = match slot {
                     Slot::Text(t) => {
                         self.text.extend(t.chars().map(fold_cell_char));
@@ -100,7 +111,12 @@ impl Layout {
                     Slot::Merged(mr, mc) => Some((mr, mc)),
                 };
                 let end = self.text.len();
-                cells.push(GridCell { text: self.text[start..end].to_string(), start, end, merged_from });
+                cells.push(GridCell {
+                    text: self.text[start..end].to_string(),
+                    start,
+                    end,
+                    merged_from,
+                });
             }
             self.text.push('\n');
             grid.rows.push(cells);
@@ -144,7 +160,9 @@ impl CellBudget {
     pub fn take(&mut self, n: usize) -> Result<(), LoadError> {
         self.used = self.used.saturating_add(n);
         if self.used > MAX_TABLE_CELLS {
-            Err(LoadError::TableTooLarge { limit: MAX_TABLE_CELLS })
+            Err(LoadError::TableTooLarge {
+                limit: MAX_TABLE_CELLS,
+            })
         } else {
             Ok(())
         }
@@ -164,10 +182,16 @@ mod tests {
         let mut l = Layout::new();
         l.paragraph("一、总体情况", Some(0));
         l.paragraph("  \u{3000} ", None);
-        l.table(vec![vec![t("项目"), Slot::Merged(0, 0), t("合计")], vec![t("a\nb"), t("")]]);
+        l.table(vec![
+            vec![t("项目"), Slot::Merged(0, 0), t("合计")],
+            vec![t("a\nb"), t("")],
+        ]);
         l.paragraph("第二段\n第二行", None);
         let s = l.finish("x.docx".into(), "docx").unwrap();
-        assert_eq!(s.text, "一、总体情况\n项目\t\t合计\na b\t\t\n第二段\n第二行\n");
+        assert_eq!(
+            s.text,
+            "一、总体情况\n项目\t\t合计\na b\t\t\n第二段\n第二行\n"
+        );
         let g = &s.grids[0];
         assert_eq!(g.rows.len(), 2);
         assert!(g.rows.iter().all(|r| r.len() == 3));
@@ -190,6 +214,9 @@ mod tests {
     fn blank_document_is_an_error() {
         let mut l = Layout::new();
         l.paragraph("\u{3000}", None);
-        assert!(matches!(l.finish("x".into(), "docx"), Err(LoadError::NoText)));
+        assert!(matches!(
+            l.finish("x".into(), "docx"),
+            Err(LoadError::NoText)
+        ));
     }
 }

@@ -3,12 +3,14 @@
 //! Every later stage addresses the draft by byte ranges into `Source::text`.
 //! This module never writes to the input and never panics on its content.
 
-#[cfg(feature = "pdf")]
-mod pdf;
 mod docx;
 pub mod encoding;
 mod html;
 pub mod layout;
+#[cfg(test)]
+mod mutation;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod sniff;
 
 use std::fmt;
@@ -137,9 +139,13 @@ pub enum LoadError {
     Decode(#[from] DecodeError),
     #[error("不支持的文件类型「{0}」：目前可检查 {SUPPORTED_HINT} 文件")]
     Unsupported(String),
-    #[error("这是旧版 Word/WPS 二进制格式（{0}），无法直接检查；请在 WPS/Word 中另存为 .docx 后再检查")]
+    #[error(
+        "这是旧版 Word/WPS 二进制格式（{0}），无法直接检查；请在 WPS/Word 中另存为 .docx 后再检查"
+    )]
     Legacy(String),
-    #[error("文档已加密（设置了打开密码），无法读取；请在 WPS/Word 中取消密码，另存为 .docx 后再检查")]
+    #[error(
+        "文档已加密（设置了打开密码），无法读取；请在 WPS/Word 中取消密码，另存为 .docx 后再检查"
+    )]
     Encrypted,
     #[error("文件扩展名是 .docx，但内容不是 .docx（zip）格式，可能已损坏或改过扩展名；请在 WPS/Word 中另存为 .docx 后再检查")]
     NotZip,
@@ -179,7 +185,10 @@ enum Kind {
 }
 
 fn kind_of(path: &Path) -> Option<Kind> {
-    let ext = path.extension().and_then(|e| e.to_str())?.to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())?
+        .to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "md" | "markdown" | "text" => Some(Kind::Text),
         "docx" | "docm" | "dotx" | "dotm" => Some(Kind::Docx),
@@ -294,7 +303,9 @@ fn read_pdf(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
 
 #[cfg(not(feature = "pdf"))]
 fn read_pdf(_path: String, _bytes: &[u8]) -> Result<Source, LoadError> {
-    Err(LoadError::Unsupported(".pdf（此版本编译时未启用 pdf 功能）".into()))
+    Err(LoadError::Unsupported(
+        ".pdf（此版本编译时未启用 pdf 功能）".into(),
+    ))
 }
 
 fn legacy_label(path: &str) -> String {

@@ -21,7 +21,10 @@ pub fn container(bytes: &[u8]) -> Option<Container> {
         Some(Container::Zip)
     } else if bytes.starts_with(&CFB_MAGIC) {
         Some(Container::Cfb)
-    } else if bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+    } else if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
         // The PDF header may follow a little junk; readers accept it within 1 KiB.
         Some(Container::Pdf)
     } else if bytes.starts_with(b"{\\rtf") {
@@ -34,18 +37,34 @@ pub fn container(bytes: &[u8]) -> Option<Container> {
 /// An encrypted OOXML package is a compound file holding an `EncryptedPackage` stream;
 /// its directory stores names in UTF-16LE.
 pub fn cfb_is_encrypted_ooxml(bytes: &[u8]) -> bool {
-    let needle: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
 /// Text that starts (after a BOM and whitespace) with an HTML doctype or a common tag.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
-    let head: Vec<u8> = b[start..b.len().min(start + 16)].to_ascii_lowercase();
-    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<p ", b"<table"]
+    let start = b
         .iter()
-        .any(|t| head.starts_with(t))
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head: Vec<u8> = b[start..b.len().min(start + 16)].to_ascii_lowercase();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<table",
+    ]
+    .iter()
+    .any(|t| head.starts_with(t))
 }
 
 #[cfg(test)]

@@ -107,7 +107,11 @@ pub fn parse(xml: &str) -> Result<Vec<Block>, LoadError> {
         match step {
             Step::Open { ns, name, tag } => {
                 let depth = st.path.len();
-                st.path.push(if ns == Ns::W { name.to_string() } else { String::new() });
+                st.path.push(if ns == Ns::W {
+                    name.to_string()
+                } else {
+                    String::new()
+                });
                 if st.skip_from.is_some() {
                     return Ok(());
                 }
@@ -168,7 +172,9 @@ impl State {
             ("br" | "cr", "r") => self.push_text("\n"),
             ("noBreakHyphen", "r") => self.push_text("-"),
             ("sym", "r") => {
-                let c = attr(tag, "char").and_then(|h| u32::from_str_radix(&h, 16).ok()).and_then(char::from_u32);
+                let c = attr(tag, "char")
+                    .and_then(|h| u32::from_str_radix(&h, 16).ok())
+                    .and_then(char::from_u32);
                 if let Some(c) = c.filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c)) {
                     self.push_text(c.encode_utf8(&mut [0u8; 4]));
                 }
@@ -194,7 +200,12 @@ impl State {
             ("sdtContent", _) => return self.sdts.last().copied().unwrap_or(false),
             ("tbl", _) => self.frames.push(Frame::Table(Table::default())),
             ("tr", _) => self.frames.push(Frame::Row(Row::default())),
-            ("tc", _) => self.frames.push(Frame::Cell(Cell { span: 1, vmerge: Merge::None, hmerge: Merge::None, blocks: Vec::new() })),
+            ("tc", _) => self.frames.push(Frame::Cell(Cell {
+                span: 1,
+                vmerge: Merge::None,
+                hmerge: Merge::None,
+                blocks: Vec::new(),
+            })),
             ("gridBefore" | "gridAfter", "trPr") => {
                 let n = attr_num(tag, "val").unwrap_or(0).clamp(0, MAX_SPAN) as usize;
                 if let Some(Frame::Row(r)) = self.frames.last_mut() {
@@ -207,9 +218,15 @@ impl State {
             }
             ("gridSpan" | "vMerge" | "hMerge", "tcPr") => {
                 if let Some(Frame::Cell(c)) = self.frames.last_mut() {
-                    let merge = if attr(tag, "val").as_deref() == Some("restart") { Merge::Restart } else { Merge::Continue };
+                    let merge = if attr(tag, "val").as_deref() == Some("restart") {
+                        Merge::Restart
+                    } else {
+                        Merge::Continue
+                    };
                     match name {
-                        "gridSpan" => c.span = attr_num(tag, "val").unwrap_or(1).clamp(1, MAX_SPAN) as usize,
+                        "gridSpan" => {
+                            c.span = attr_num(tag, "val").unwrap_or(1).clamp(1, MAX_SPAN) as usize
+                        }
                         "vMerge" => c.vmerge = merge,
                         _ => c.hmerge = merge,
                     }

@@ -22,7 +22,12 @@ pub struct Emitter {
 
 impl Emitter {
     pub fn new(numbering: Numbering, styles: Styles) -> Self {
-        Emitter { layout: Layout::new(), numbering, styles, budget: CellBudget::default() }
+        Emitter {
+            layout: Layout::new(),
+            numbering,
+            styles,
+            budget: CellBudget::default(),
+        }
     }
 
     pub fn blocks(&mut self, blocks: Vec<Block>) -> Result<(), LoadError> {
@@ -47,7 +52,11 @@ impl Emitter {
 
     /// The paragraph's text with its list label, and its outline level if it is a heading.
     fn para_text(&mut self, p: Para) -> (String, Option<u8>) {
-        let (style_num, style_ilvl) = p.style.as_deref().map(|s| self.styles.numbering(s)).unwrap_or((None, None));
+        let (style_num, style_ilvl) = p
+            .style
+            .as_deref()
+            .map(|s| self.styles.numbering(s))
+            .unwrap_or((None, None));
         let num_id = p.num_id.or(style_num);
         let ilvl = p.ilvl.or(style_ilvl).unwrap_or(0);
         let label = match (num_id, usize::try_from(ilvl)) {
@@ -56,7 +65,10 @@ impl Emitter {
         };
         let heading = match p.outline {
             Some(l) => u8::try_from(l).ok().filter(|l| *l < 9),
-            None => p.style.as_deref().and_then(|s| self.styles.heading_level(s)),
+            None => p
+                .style
+                .as_deref()
+                .and_then(|s| self.styles.heading_level(s)),
         };
         let text = match label {
             Some(l) if !is_blank(&p.text) || !l.is_empty() => l + &p.text,
@@ -133,5 +145,9 @@ fn origin(slot: &Slot, r: usize, c: usize) -> (usize, usize) {
 }
 
 fn has_inner_table(t: &Table) -> bool {
-    t.rows.iter().flat_map(|r| &r.cells).flat_map(|c| &c.blocks).any(|b| matches!(b, Block::Table(_)))
+    t.rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .flat_map(|c| &c.blocks)
+        .any(|b| matches!(b, Block::Table(_)))
 }

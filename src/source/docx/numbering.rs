@@ -24,7 +24,13 @@ struct Level {
 
 impl Default for Level {
     fn default() -> Self {
-        Level { start: 1, fmt: "decimal".into(), text: String::new(), suffix: "tab".into(), legal: false }
+        Level {
+            start: 1,
+            fmt: "decimal".into(),
+            text: String::new(),
+            suffix: "tab".into(),
+            legal: false,
+        }
     }
 }
 
@@ -53,18 +59,30 @@ impl Numbering {
         let mut override_ilvl: Option<usize> = None;
         walk(xml, "numbering.xml", |step| {
             match step {
-                Step::Open { ns: Ns::W, name, tag } => match name {
-                    "abstractNum" => abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new())),
+                Step::Open {
+                    ns: Ns::W,
+                    name,
+                    tag,
+                } => match name {
+                    "abstractNum" => {
+                        abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+                    }
                     "num" => num = attr_num(tag, "numId").map(|id| (id, Num::default())),
                     "lvlOverride" => override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
-                    "lvl" => lvl = attr_num(tag, "ilvl").and_then(level_index).map(|i| (i, Level::default())),
+                    "lvl" => {
+                        lvl = attr_num(tag, "ilvl")
+                            .and_then(level_index)
+                            .map(|i| (i, Level::default()))
+                    }
                     "abstractNumId" => {
                         if let Some((_, n)) = num.as_mut() {
                             n.abstract_id = attr_num(tag, "val");
                         }
                     }
                     "startOverride" => {
-                        if let (Some((_, n)), Some(i), Some(v)) = (num.as_mut(), override_ilvl, attr_num(tag, "val")) {
+                        if let (Some((_, n)), Some(i), Some(v)) =
+                            (num.as_mut(), override_ilvl, attr_num(tag, "val"))
+                        {
                             n.start_override.insert(i, clamp_count(v));
                         }
                     }
@@ -72,11 +90,15 @@ impl Numbering {
                         if let Some((_, l)) = lvl.as_mut() {
                             let val = attr(tag, "val");
                             match (name, val) {
-                                ("start", Some(v)) => l.start = v.trim().parse().map(clamp_count).unwrap_or(1),
+                                ("start", Some(v)) => {
+                                    l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
+                                }
                                 ("numFmt", Some(v)) => l.fmt = v,
                                 ("lvlText", Some(v)) => l.text = v,
                                 ("suff", Some(v)) => l.suffix = v,
-                                ("isLgl", v) => l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off")),
+                                ("isLgl", v) => {
+                                    l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
+                                }
                                 _ => {}
                             }
                         }
@@ -139,7 +161,10 @@ impl Numbering {
         let mut out = String::new();
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
-            let Some(k) = (c == '%').then(|| chars.peek().and_then(|d| d.to_digit(10))).flatten() else {
+            let Some(k) = (c == '%')
+                .then(|| chars.peek().and_then(|d| d.to_digit(10)))
+                .flatten()
+            else {
                 out.push(c);
                 continue;
             };
@@ -147,7 +172,11 @@ impl Numbering {
             let i = (k as usize).saturating_sub(1).min(LEVELS - 1);
             let lv = levels[i].clone().unwrap_or_default();
             let value = counters[i].unwrap_or(lv.start);
-            let fmt = if level.legal && i < ilvl { "decimal" } else { lv.fmt.as_str() };
+            let fmt = if level.legal && i < ilvl {
+                "decimal"
+            } else {
+                lv.fmt.as_str()
+            };
             out.push_str(&numfmt::format(value, fmt).unwrap_or_default());
         }
         if out.trim().is_empty() {
@@ -165,11 +194,10 @@ impl Numbering {
 
     fn level(&self, num_id: i64, ilvl: usize) -> Option<Level> {
         let num = self.nums.get(&num_id)?;
-        let mut level = num
-            .level_override
-            .get(&ilvl)
-            .cloned()
-            .or_else(|| num.abstract_id.and_then(|a| self.abstracts.get(&a)?.get(&ilvl).cloned()))?;
+        let mut level = num.level_override.get(&ilvl).cloned().or_else(|| {
+            num.abstract_id
+                .and_then(|a| self.abstracts.get(&a)?.get(&ilvl).cloned())
+        })?;
         if let Some(s) = num.start_override.get(&ilvl) {
             level.start = *s;
         }

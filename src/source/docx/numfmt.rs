@@ -6,7 +6,9 @@
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const TIANGAN: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
-const DIZHI: [char; 12] = ['子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥'];
+const DIZHI: [char; 12] = [
+    '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
+];
 
 /// The text of counter value `n` in format `fmt`; `None` for bullets (not text).
 pub fn format(n: u32, fmt: &str) -> Option<String> {
@@ -17,7 +19,10 @@ pub fn format(n: u32, fmt: &str) -> Option<String> {
             if n < 100 {
                 chinese(n, &DIGITS, ['十', '百', '千'], '〇')
             } else {
-                n.to_string().chars().map(|d| DIGITS[d as usize - '0' as usize]).collect()
+                n.to_string()
+                    .chars()
+                    .map(|d| DIGITS[d as usize - '0' as usize])
+                    .collect()
             }
         }
         "chineseCountingThousand" | "japaneseDigitalTenThousand" | "taiwaneseCountingThousand" => {
@@ -27,11 +32,15 @@ pub fn format(n: u32, fmt: &str) -> Option<String> {
         "ideographTraditional" => cycle(n, &TIANGAN),
         "ideographZodiac" => cycle(n, &DIZHI),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
+            char::from_u32(0x2460 + n - 1)
+                .map(String::from)
+                .unwrap_or_default()
         }
-        "decimalFullWidth" | "decimalFullWidth2" => {
-            n.to_string().chars().filter_map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10)).collect()
-        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10))
+            .collect(),
         "decimalZero" if n < 10 => format!("0{n}"),
         "upperLetter" => letters(n, b'A'),
         "lowerLetter" => letters(n, b'a'),
@@ -121,9 +130,15 @@ mod tests {
     #[test]
     fn chinese_counting() {
         let f = |n| format(n, "chineseCounting").unwrap();
-        assert_eq!([f(1), f(6), f(10), f(11), f(20), f(21), f(99)], ["一", "六", "十", "十一", "二十", "二十一", "九十九"]);
+        assert_eq!(
+            [f(1), f(6), f(10), f(11), f(20), f(21), f(99)],
+            ["一", "六", "十", "十一", "二十", "二十一", "九十九"]
+        );
         let t = |n| format(n, "chineseCountingThousand").unwrap();
-        assert_eq!([t(10), t(105), t(110), t(1001), t(2300)], ["十", "一百零五", "一百一十", "一千零一", "二千三百"]);
+        assert_eq!(
+            [t(10), t(105), t(110), t(1001), t(2300)],
+            ["十", "一百零五", "一百一十", "一千零一", "二千三百"]
+        );
         assert_eq!(format(3, "chineseLegalSimplified").unwrap(), "叁");
     }
 

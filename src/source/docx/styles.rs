@@ -29,10 +29,16 @@ impl Styles {
         let mut in_ppr = false;
         walk(xml, "styles.xml", |step| {
             match step {
-                Step::Open { ns: Ns::W, name, tag } => match name {
+                Step::Open {
+                    ns: Ns::W,
+                    name,
+                    tag,
+                } => match name {
                     "style" => {
                         let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
-                        cur = attr(tag, "styleId").filter(|_| para).map(|id| (id, Style::default()));
+                        cur = attr(tag, "styleId")
+                            .filter(|_| para)
+                            .map(|id| (id, Style::default()));
                     }
                     "pPr" => in_ppr = true,
                     _ => {
@@ -91,14 +97,19 @@ impl Styles {
     /// The list a style numbers its paragraphs with: (numId, ilvl).
     pub fn numbering(&self, id: &str) -> (Option<i64>, Option<i64>) {
         let chain = self.chain(id);
-        (chain.iter().find_map(|s| s.num_id), chain.iter().find_map(|s| s.ilvl))
+        (
+            chain.iter().find_map(|s| s.num_id),
+            chain.iter().find_map(|s| s.ilvl),
+        )
     }
 }
 
 /// "heading 2", "Heading2", "标题 2", "标题2" → 1.
 fn level_from_name(name: &str) -> Option<u8> {
     let lower = name.to_lowercase();
-    let rest = lower.strip_prefix("heading").or_else(|| lower.strip_prefix("标题"))?;
+    let rest = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("标题"))?;
     let n: u8 = rest.trim().parse().ok()?;
     (1..=9).contains(&n).then(|| n - 1)
 }

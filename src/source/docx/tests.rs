@@ -9,7 +9,8 @@ pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 /// A zip package holding the given parts (deflated).
 pub fn package(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zw = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, body) in parts {
         zw.start_file(*name, opts).unwrap();
         zw.write_all(body.as_bytes()).unwrap();
@@ -19,7 +20,9 @@ pub fn package(parts: &[(&str, &str)]) -> Vec<u8> {
 
 /// A .docx with this body XML and optional numbering/styles parts.
 pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-    let doc = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#);
+    let doc = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    );
     let mut parts = vec![
         ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_string()),
         ("_rels/.rels", r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
@@ -48,7 +51,10 @@ fn load(bytes: &[u8]) -> Result<Source, LoadError> {
 }
 
 fn grid_texts(g: &Grid) -> Vec<Vec<String>> {
-    g.rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect()).collect()
+    g.rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.clone()).collect())
+        .collect()
 }
 
 const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -66,9 +72,13 @@ const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wor
 #[test]
 fn auto_numbered_headings() {
     let numbered = |lvl: u8, text: &str| {
-        format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
     };
-    let by_style = |text: &str| format!(r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#);
+    let by_style = |text: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    };
     let body = [
         p("2023年政府信息公开工作年度报告"),
         numbered(0, "总体情况"),
@@ -109,7 +119,10 @@ fn grid_span_and_vertical_merge() {
         p("后文"),
     );
     let s = load(&docx(&body, None, None)).unwrap();
-    assert_eq!(s.text, "前文\n申请人情况\t\t总计\n三、本年度办理结果\t1\t2\n\t3\t4\n\t中\t\n后文\n");
+    assert_eq!(
+        s.text,
+        "前文\n申请人情况\t\t总计\n三、本年度办理结果\t1\t2\n\t3\t4\n\t中\t\n后文\n"
+    );
     let g = &s.grids[0];
     assert_eq!(grid_texts(g)[1], ["三、本年度办理结果", "1", "2"]);
     assert_eq!(g.rows[0][1].merged_from, Some((0, 0)));
@@ -117,7 +130,10 @@ fn grid_span_and_vertical_merge() {
     assert_eq!(g.rows[3][0].merged_from, None);
     let four = s.text.find('4').unwrap();
     assert_eq!(s.place(four).unwrap().to_string(), "表1 第3行 第3列");
-    assert_eq!(s.place(s.text.find("后文").unwrap()), Some(&Place::Paragraph(2)));
+    assert_eq!(
+        s.place(s.text.find("后文").unwrap()),
+        Some(&Place::Paragraph(2))
+    );
 }
 
 #[test]
@@ -134,7 +150,10 @@ fn tracked_changes_hidden_text_and_fields() {
         r#"<w:tr><w:trPr><w:del w:author="a"/></w:trPr><w:tc><w:p><w:r><w:t>删除行</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
     );
     let s = load(&docx(body, None, None)).unwrap();
-    assert_eq!(s.text, "收到申请15件\n段落标记隐藏但文字可见\n第3页\n可见\n保留行\n");
+    assert_eq!(
+        s.text,
+        "收到申请15件\n段落标记隐藏但文字可见\n第3页\n可见\n保留行\n"
+    );
     assert_eq!(s.grids[0].rows.len(), 1);
 }
 
@@ -153,7 +172,13 @@ fn containers_are_descended_and_placeholders_skipped() {
 
 #[test]
 fn nested_table_becomes_its_own_grid() {
-    let inner = format!("<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>", tc("", "新收"), tc("", "5"), tc("", "结转"), tc("", "1"));
+    let inner = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        tc("", "新收"),
+        tc("", "5"),
+        tc("", "结转"),
+        tc("", "1")
+    );
     let body = format!(
         "<w:tbl><w:tr><w:tc>{}{inner}{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl><w:tbl><w:tr>{}</w:tr></w:tbl>",
         p("三、收到和处理政府信息公开申请情况"),
@@ -162,11 +187,17 @@ fn nested_table_becomes_its_own_grid() {
         tc("", "独立表")
     );
     let s = load(&docx(&body, None, None)).unwrap();
-    assert_eq!(s.text, "三、收到和处理政府信息公开申请情况\n新收\t5\n结转\t1\n（表内说明）\n旁注\n独立表\n");
+    assert_eq!(
+        s.text,
+        "三、收到和处理政府信息公开申请情况\n新收\t5\n结转\t1\n（表内说明）\n旁注\n独立表\n"
+    );
     assert_eq!(s.grids.len(), 2);
     assert_eq!(grid_texts(&s.grids[0]), [["新收", "5"], ["结转", "1"]]);
     assert_eq!(s.grids[1].number, 2);
-    assert_eq!(s.place(s.text.find("独立表").unwrap()).unwrap().to_string(), "表2 第1行 第1列");
+    assert_eq!(
+        s.place(s.text.find("独立表").unwrap()).unwrap().to_string(),
+        "表2 第1行 第1列"
+    );
 }
 
 #[test]
@@ -186,9 +217,15 @@ fn wps_namespaces_and_other_prefixes() {
 #[test]
 fn refusals() {
     assert!(matches!(load(b"not a zip at all"), Err(LoadError::NotZip)));
-    assert!(matches!(load(b"PK\x03\x04garbage garbage garbage"), Err(LoadError::Corrupt(_))));
+    assert!(matches!(
+        load(b"PK\x03\x04garbage garbage garbage"),
+        Err(LoadError::Corrupt(_))
+    ));
     let good = docx(&p("正文"), None, None);
-    assert!(matches!(load(&good[..good.len() / 2]), Err(LoadError::Corrupt(_))));
+    assert!(matches!(
+        load(&good[..good.len() / 2]),
+        Err(LoadError::Corrupt(_))
+    ));
     let no_doc = package(&[("content.xml", "<x/>")]);
     let e = load(&no_doc).unwrap_err();
     assert!(e.to_string().contains("word/document.xml"), "{e}");
@@ -203,15 +240,29 @@ fn zip_bomb_and_entry_limits() {
     let big = format!("{}{}", p("正文"), "<w:p/>".repeat(200_000));
     let bytes = docx(&big, None, None);
     assert!(bytes.len() < 100_000, "compresses well: {}", bytes.len());
-    let tight = Limits { max_unpacked: 1024 * 1024, max_entries: 4096 };
-    assert!(matches!(read("b.docx".into(), &bytes, &tight), Err(LoadError::ZipBomb { .. })));
-    let few = Limits { max_unpacked: 1 << 26, max_entries: 2 };
+    let tight = Limits {
+        max_unpacked: 1024 * 1024,
+        max_entries: 4096,
+    };
+    assert!(matches!(
+        read("b.docx".into(), &bytes, &tight),
+        Err(LoadError::ZipBomb { .. })
+    ));
+    let few = Limits {
+        max_unpacked: 1 << 26,
+        max_entries: 2,
+    };
     let e = read("m.docx".into(), &docx(&p("正文"), None, None), &few).unwrap_err();
-    assert!(matches!(e, LoadError::TooManyEntries { count: 3, .. }), "{e}");
+    assert!(
+        matches!(e, LoadError::TooManyEntries { count: 3, .. }),
+        "{e}"
+    );
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -220,7 +271,11 @@ pub const TEMPLATE: &str = "004_template-2021-format-blank.docx";
 #[test]
 fn real_wps_template() {
     let s = load(&fixture(TEMPLATE)).unwrap();
-    let dims: Vec<(usize, usize)> = s.grids.iter().map(|g| (g.rows.len(), g.rows[0].len())).collect();
+    let dims: Vec<(usize, usize)> = s
+        .grids
+        .iter()
+        .map(|g| (g.rows.len(), g.rows[0].len()))
+        .collect();
     assert_eq!(dims, [(14, 4), (28, 10), (4, 15)]);
     for g in &s.grids {
         for row in &g.rows {
@@ -233,8 +288,22 @@ fn real_wps_template() {
     let t3 = grid_texts(&s.grids[1]);
     assert!(t3[0][0].starts_with("（本列数据的勾稽关系为"));
     assert_eq!(t3[0][3], "申请人情况");
-    assert_eq!(t3[1][3..10], ["自然人", "法人或其他组织", "", "", "", "", "总计"]);
-    assert_eq!(t3[2][3..10], ["", "商业 企业", "科研 机构", "社会公益组织", "法律服务机构", "其他", ""]);
+    assert_eq!(
+        t3[1][3..10],
+        ["自然人", "法人或其他组织", "", "", "", "", "总计"]
+    );
+    assert_eq!(
+        t3[2][3..10],
+        [
+            "",
+            "商业 企业",
+            "科研 机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            ""
+        ]
+    );
     assert_eq!(s.grids[1].rows[2][3].merged_from, Some((1, 3)));
     assert_eq!(s.grids[1].rows[1][5].merged_from, Some((1, 4)));
     assert_eq!(s.grids[1].rows[5][0].text, "三、本年度办理结果");
@@ -248,7 +317,11 @@ fn real_wps_template() {
     assert!(t4[3].iter().all(|c| c.is_empty()));
     // Cells holding only U+3000 ideographic spaces are blank cells.
     assert_eq!(grid_texts(&s.grids[0])[2], ["规章", "", "", ""]);
-    for heading in ["一、总体情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"] {
+    for heading in [
+        "一、总体情况",
+        "三、收到和处理政府信息公开申请情况",
+        "六、其他需要报告的事项",
+    ] {
         assert!(s.text.lines().any(|l| l == heading), "{heading}");
     }
     let cell = s.text.find("行政复议\t").unwrap();

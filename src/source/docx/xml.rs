@@ -33,8 +33,15 @@ pub enum Ns {
 
 /// One step of the walk. `Open` is followed by a matching `Close`, also for empty elements.
 pub enum Step<'a> {
-    Open { ns: Ns, name: &'a str, tag: &'a BytesStart<'a> },
-    Close { ns: Ns, name: &'a str },
+    Open {
+        ns: Ns,
+        name: &'a str,
+        tag: &'a BytesStart<'a>,
+    },
+    Close {
+        ns: Ns,
+        name: &'a str,
+    },
     Text(&'a str),
 }
 
@@ -51,11 +58,16 @@ fn classify(r: &ResolveResult<'_>) -> Ns {
 }
 
 /// Walk `xml`, calling `f` for every step. Malformed XML is a `Corrupt` error naming `part`.
-pub fn walk(xml: &str, part: &str, mut f: impl FnMut(Step<'_>) -> Result<(), LoadError>) -> Result<(), LoadError> {
+pub fn walk(
+    xml: &str,
+    part: &str,
+    mut f: impl FnMut(Step<'_>) -> Result<(), LoadError>,
+) -> Result<(), LoadError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().check_end_names = true;
     let mut names: Vec<(Ns, String)> = Vec::new();
-    let corrupt = |e: &dyn std::fmt::Display| LoadError::Corrupt(format!("{part} 不是有效的 XML（{e}）"));
+    let corrupt =
+        |e: &dyn std::fmt::Display| LoadError::Corrupt(format!("{part} 不是有效的 XML（{e}）"));
     loop {
         let (res, ev) = reader.read_resolved_event().map_err(|e| corrupt(&e))?;
         let ns = classify(&res);
@@ -65,12 +77,20 @@ pub fn walk(xml: &str, part: &str, mut f: impl FnMut(Step<'_>) -> Result<(), Loa
                     return Err(LoadError::TooDeep { limit: MAX_DEPTH });
                 }
                 let name = local(tag.name().as_ref()).to_string();
-                f(Step::Open { ns, name: &name, tag: &tag })?;
+                f(Step::Open {
+                    ns,
+                    name: &name,
+                    tag: &tag,
+                })?;
                 names.push((ns, name));
             }
             Event::Empty(tag) => {
                 let name = local(tag.name().as_ref()).to_string();
-                f(Step::Open { ns, name: &name, tag: &tag })?;
+                f(Step::Open {
+                    ns,
+                    name: &name,
+                    tag: &tag,
+                })?;
                 f(Step::Close { ns, name: &name })?;
             }
             Event::End(_) => {
@@ -121,7 +141,9 @@ fn local(qname: &str) -> &str {
 pub fn attr(tag: &BytesStart<'_>, name: &str) -> Option<String> {
     tag.attributes().with_checks(false).flatten().find_map(|a| {
         if local(a.key.as_ref()) == name {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
         } else {
             None
         }
@@ -135,7 +157,10 @@ pub fn attr_num(tag: &BytesStart<'_>, name: &str) -> Option<i64> {
 
 /// OOXML on/off properties: present means on unless `val` says otherwise.
 pub fn is_on(tag: &BytesStart<'_>) -> bool {
-    !matches!(attr(tag, "val").as_deref(), Some("0" | "false" | "off" | "none"))
+    !matches!(
+        attr(tag, "val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
 }
 
 #[cfg(test)]
@@ -159,7 +184,21 @@ mod tests {
     fn namespaces_entities_and_empty_elements() {
         let x = r#"<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:o="urn:other"><x:t>a&amp;b&#20013;</x:t><o:z/></x:document>"#;
         let ev = events(x).unwrap();
-        assert_eq!(ev, vec!["<W:document", "<W:t", "a", "&", "b", "中", ">t", "<Other:z", ">z", ">document"]);
+        assert_eq!(
+            ev,
+            vec![
+                "<W:document",
+                "<W:t",
+                "a",
+                "&",
+                "b",
+                "中",
+                ">t",
+                "<Other:z",
+                ">z",
+                ">document"
+            ]
+        );
     }
 
     #[test]
