@@ -358,4 +358,97 @@ mod tests {
         assert_eq!(s.place(2), Some(&Place::Paragraph(1)));
         assert_eq!(s.place(7).unwrap().to_string(), "表1 第2行 第3列");
     }
+
+    fn cfb(extra: &[u8]) -> Vec<u8> {
+        let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        b.extend_from_slice(&[0u8; 504]);
+        b.extend_from_slice(extra);
+        b
+    }
+
+    fn load(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        load_path(&path, DEFAULT_MAX_BYTES)
+    }
+
+    #[test]
+    fn legacy_and_encrypted_files_are_refused_with_advice() {
+        for name in ["报告.doc", "报告.wps", "报告.docx"] {
+            let e = load(name, &cfb(b"WordDocument")).unwrap_err();
+            assert!(matches!(e, LoadError::Legacy(_)), "{name}: {e}");
+            assert!(
+                e.to_string()
+                    .contains("请在 WPS/Word 中另存为 .docx 后再检查"),
+                "{e}"
+            );
+        }
+        assert!(load("报告.doc", &cfb(b""))
+            .unwrap_err()
+            .to_string()
+            .contains("（.doc）"));
+        assert!(load("报告.wps", &cfb(b""))
+            .unwrap_err()
+            .to_string()
+            .contains("（.wps）"));
+        let enc: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = load("加密.docx", &cfb(&enc)).unwrap_err();
+        assert!(matches!(e, LoadError::Encrypted), "{e}");
+        assert!(e.to_string().contains("另存为 .docx"));
+        let e = load("rtf.doc", b"{\\rtf1\\ansi hello}").unwrap_err();
+        assert!(matches!(e, LoadError::Legacy(_)), "{e}");
+    }
+
+    #[test]
+    fn not_a_zip_corrupt_and_truncated_docx() {
+        let e = load("坏.docx", "一、总体情况".as_bytes()).unwrap_err();
+        assert!(matches!(e, LoadError::NotZip), "{e}");
+        assert!(e.to_string().contains("另存为 .docx"));
+        let e = load("坏.docx", b"PK\x03\x04\x14\x00broken").unwrap_err();
+        assert!(matches!(e, LoadError::Corrupt(_)), "{e}");
+        let good = docx::build_docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", None, None);
+        for cut in [10, good.len() / 2, good.len() - 5] {
+            let e = load("截断.docx", &good[..cut]).unwrap_err();
+            assert!(matches!(e, LoadError::Corrupt(_)), "{cut}: {e}");
+        }
+        assert!(load("空.docx", b"").is_err());
+    }
+
+    #[test]
+    fn magic_wins_over_extension() {
+        let docx = docx::build_docx("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>", None, None);
+        for name in ["改名.doc", "改名.txt", "改名.html"] {
+            let s = load(name, &docx).unwrap();
+            assert_eq!(s.text, "一、总体情况\n", "{name}");
+            assert_eq!(s.encoding, "docx");
+        }
+        let s = from_bytes("-".into(), &docx).unwrap();
+        assert_eq!(s.origins[0].1, Place::Paragraph(1));
+        let s = from_bytes("-".into(), "<p>一、总体情况</p><p>正文</p>".as_bytes()).unwrap();
+        assert_eq!(s.text, "一、总体情况\n正文\n");
+        let s = from_bytes("-".into(), "一、总体情况 <p>".as_bytes()).unwrap();
+        assert_eq!(s.text, "一、总体情况 <p>");
+    }
+
+    #[test]
+    fn supported_extensions() {
+        for ok in [
+            "a.txt", "a.MD", "a.docx", "a.htm", "a.HTML", "a.doc", "a.wps",
+        ] {
+            assert!(supported_extension(Path::new(ok)), "{ok}");
+        }
+        assert_eq!(
+            supported_extension(Path::new("a.pdf")),
+            cfg!(feature = "pdf")
+        );
+        for no in ["a.xlsx", "a.png", "a"] {
+            assert!(!supported_extension(Path::new(no)), "{no}");
+        }
+        let e = load("表.xlsx", b"x").unwrap_err();
+        assert!(e.to_string().contains(".docx"), "{e}");
+    }
 }
