@@ -165,7 +165,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             if found.is_empty() {
                 inputs.push(Input::Missing(
                     p.clone(),
-                    "目录中没有可检查的 .txt/.md 文件".into(),
+                    format!("目录中没有可检查的 {} 文件", source::SUPPORTED_HINT),
                 ));
             }
             inputs.extend(found);

@@ -97,7 +97,16 @@ impl Document {
             .map(|a| a.saturating_sub(1))
             .unwrap_or(last)
             .max(first);
-        let headings = outline::headings(text, &lines, first, main_last);
+        // A .docx/.html source knows exactly which lines are table rows (its grids):
+        // a row is never a heading, even when trimming drops the tabs of its empty cells
+        // ("四、结转下年度继续办理"), and a heading between two tables is still a heading.
+        let grid_row = |i: usize| in_grid_row(&source, norm.to_source(lines[i].start));
+        let rows: Option<&dyn Fn(usize) -> bool> = if source.grids.is_empty() {
+            None
+        } else {
+            Some(&grid_row)
+        };
+        let headings = outline::headings_in(text, &lines, first, main_last, rows);
         let first_l1 = headings.iter().find(|h| h.level == 1).map(|h| h.line);
         let title = outline::title_line(text, &lines, first, first_l1);
         let date_line = outline::date_line(text, &lines, first_l1.unwrap_or(first), main_last);
@@ -217,6 +226,16 @@ impl Document {
         }
         None
     }
+}
+
+/// Whether a source offset lies on a line that is a row of one of the source's grids.
+fn in_grid_row(source: &Source, offset: usize) -> bool {
+    source.grids.iter().any(|g| {
+        g.rows.iter().any(|r| match (r.first(), r.last()) {
+            (Some(a), Some(b)) => a.start <= offset && offset <= b.end,
+            _ => false,
+        })
+    })
 }
 
 #[cfg(test)]

@@ -136,13 +136,29 @@ pub fn appendix_start(text: &str, lines: &[Line], from: usize, to: usize) -> Opt
 
 /// Headings between `from` and `to` (inclusive line indices).
 pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Heading> {
+    headings_in(text, lines, from, to, None)
+}
+
+/// Headings, when the caller knows exactly which lines are table rows (`rows`, by line
+/// index, from a structured reader's grids) instead of guessing from the text.
+pub fn headings_in(
+    text: &str,
+    lines: &[Line],
+    from: usize,
+    to: usize,
+    rows: Option<&dyn Fn(usize) -> bool>,
+) -> Vec<Heading> {
+    let table_row = |i: usize, s: &str| match rows {
+        Some(f) => f(i),
+        None => is_table_line(s),
+    };
     let mut out = Vec::new();
     let mut last_l1 = 0;
     for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
         let raw = &text[line.start..line.end];
         let lead = raw.len() - raw.trim_start().len();
         let s = raw.trim();
-        if s.is_empty() || is_table_line(s) {
+        if s.is_empty() || table_row(i, s) {
             continue;
         }
         let (level, number, rest) = if let Some(c) = L1.captures(s) {
@@ -172,7 +188,7 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         // A lone "三、" is a character of a vertical merged label, not a heading; so is a
         // top-level-looking label between two rows of a laid-out table.
         if s[rest.min(s.len())..].trim().is_empty()
-            || (level == 1 && inside_table(text, lines, i, number, last_l1))
+            || (level == 1 && rows.is_none() && inside_table(text, lines, i, number, last_l1))
         {
             continue;
         }
@@ -299,6 +315,15 @@ mod tests {
             ]
         );
         assert_eq!(&t[hs[1].start..hs[1].end], "(一)主动公开");
+    }
+
+    #[test]
+    fn arabic_heading_with_ideographic_comma() {
+        let t = "一、总体情况\n1、申请人无正当理由逾期不补正";
+        let ls = lines(t);
+        let hs = headings(t, &ls, 0, ls.len() - 1);
+        assert_eq!(hs[1].title, "申请人无正当理由逾期不补正");
+        assert_eq!(&t[hs[1].start..hs[1].end], "1、申请人无正当理由逾期不补正");
     }
 
     #[test]

@@ -3,7 +3,15 @@
 //! Every later stage addresses the draft by byte ranges into `Source::text`.
 //! This module never writes to the input and never panics on its content.
 
+mod docx;
 pub mod encoding;
+mod html;
+pub mod layout;
+#[cfg(test)]
+mod mutation;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod sniff;
 
 use std::fmt;
 use std::io::Read;
@@ -39,13 +47,14 @@ impl fmt::Display for Place {
 /// One cell of a table grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridCell {
-    /// Cell text (paragraphs joined by '\n' inside the cell are folded to spaces in the virtual text).
+    /// Cell text as it stands in the virtual text (line breaks and tabs inside the cell folded to spaces).
     pub text: String,
-    /// Byte range of the cell's text in `Source::text` (empty for merged continuations).
+    /// Byte range of the cell's text in `Source::text` (empty for merged continuations);
+    /// `text == source.text[start..end]`.
     pub start: usize,
     pub end: usize,
     /// A continuation of a merged cell (`gridSpan`/`vMerge`/`rowspan`/`colspan`): its value
-    /// belongs to the cell it continues, at `origin` (row, column).
+    /// belongs to the cell it continues, at 0-based (row, column) indices into `Grid::rows`.
     pub merged_from: Option<(usize, usize)>,
 }
 
@@ -69,6 +78,9 @@ pub struct Source {
     /// Tables read with their real structure (.docx/.html), merged cells expanded.
     /// Plain text has none: its tables are recovered from the flattened text later.
     pub grids: Vec<Grid>,
+    /// Lines the file itself marks as headings (Word heading styles / outline levels,
+    /// HTML h1–h6): (offset of the line start, 0-based outline level), sorted.
+    pub headings: Vec<(usize, u8)>,
     line_starts: Vec<usize>,
 }
 
@@ -82,6 +94,7 @@ impl Source {
             encoding,
             origins: Vec::new(),
             grids: Vec::new(),
+            headings: Vec::new(),
             line_starts,
         }
     }
@@ -124,19 +137,72 @@ pub enum LoadError {
     TooLarge { size: u64, limit: u64 },
     #[error("{0}")]
     Decode(#[from] DecodeError),
-    #[error("不支持的文件类型「{0}」：目前可检查 .txt、.md 文件")]
+    #[error("不支持的文件类型「{0}」：目前可检查 {SUPPORTED_HINT} 文件")]
     Unsupported(String),
+    #[error(
+        "这是旧版 Word/WPS 二进制格式（{0}），无法直接检查；请在 WPS/Word 中另存为 .docx 后再检查"
+    )]
+    Legacy(String),
+    #[error(
+        "文档已加密（设置了打开密码），无法读取；请在 WPS/Word 中取消密码，另存为 .docx 后再检查"
+    )]
+    Encrypted,
+    #[error("文件扩展名是 .docx，但内容不是 .docx（zip）格式，可能已损坏或改过扩展名；请在 WPS/Word 中另存为 .docx 后再检查")]
+    NotZip,
+    #[error("无法读取 .docx：{0}；文件可能已损坏，请在 WPS/Word 中打开并另存为 .docx 后再检查")]
+    Corrupt(String),
+    #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查")]
+    ZipBomb { limit: u64 },
+    #[error("文档包含 {count} 个压缩条目（上限 {limit}），不像正常的 Word 文档，已拒绝检查")]
+    TooManyEntries { count: usize, limit: usize },
+    #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的）")]
+    TooDeep { limit: usize },
+    #[error("文档中的表格过大（展开合并单元格后超过 {limit} 个单元格），已拒绝检查")]
+    TableTooLarge { limit: usize },
+    #[error("文档中没有可检查的文字")]
+    NoText,
+    #[error("无法可靠地提取这份 PDF 的文字层（{0}）；请改用 .docx 原稿或网页版再检查")]
+    PdfUnreliable(String),
+    #[error("无法读取 PDF：{0}；请改用 .docx 原稿或网页版再检查")]
+    PdfFailed(String),
 }
 
-/// File extensions this build can read.
+/// The kinds of file this build reads, for messages.
+#[cfg(feature = "pdf")]
+pub const SUPPORTED_HINT: &str = ".txt、.md、.docx、.html、.pdf";
+#[cfg(not(feature = "pdf"))]
+pub const SUPPORTED_HINT: &str = ".txt、.md、.docx、.html";
+
+/// How a file is read, chosen by extension and corrected by its leading bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Docx,
+    Html,
+    Pdf,
+    /// .doc / .wps: refused with advice unless the bytes are really a .docx.
+    Legacy,
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())?
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "md" | "markdown" | "text" => Some(Kind::Text),
+        "docx" | "docm" | "dotx" | "dotm" => Some(Kind::Docx),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Kind::Html),
+        "pdf" if cfg!(feature = "pdf") => Some(Kind::Pdf),
+        "doc" | "dot" | "wps" | "wpt" => Some(Kind::Legacy),
+        _ => None,
+    }
+}
+
+/// File extensions this build can read (legacy Word/WPS files are included so that a
+/// directory scan tells the clerk how to convert them instead of skipping them).
 pub fn supported_extension(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("txt" | "md" | "markdown" | "text")
-    )
+    kind_of(path).is_some()
 }
 
 pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
@@ -151,7 +217,7 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    if !supported_extension(path) {
+    let Some(kind) = kind_of(path) else {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -162,7 +228,7 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
         } else {
             format!(".{ext}")
         }));
-    }
+    };
     let file = std::fs::File::open(path).map_err(|e| io_error(&display, e))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit: the file may have grown since stat.
@@ -175,7 +241,7 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    from_bytes(display, &bytes)
+    read_kind(display, kind, &bytes)
 }
 
 pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
@@ -193,7 +259,63 @@ pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
     from_bytes("-".to_string(), &bytes)
 }
 
+/// Bytes of unknown type (stdin): containers are recognised by their magic, HTML by its
+/// opening tag, anything else is plain text.
 pub fn from_bytes(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
+    let kind = if sniff::looks_like_html(bytes) {
+        Kind::Html
+    } else {
+        Kind::Text
+    };
+    read_kind(path, kind, bytes)
+}
+
+fn read_kind(path: String, kind: Kind, bytes: &[u8]) -> Result<Source, LoadError> {
+    // The leading bytes win over the extension: a renamed .docx is still a zip.
+    let kind = match sniff::container(bytes) {
+        Some(sniff::Container::Zip) => Kind::Docx,
+        Some(sniff::Container::Pdf) if cfg!(feature = "pdf") => Kind::Pdf,
+        Some(sniff::Container::Cfb) => {
+            return Err(if sniff::cfb_is_encrypted_ooxml(bytes) {
+                LoadError::Encrypted
+            } else {
+                LoadError::Legacy(legacy_label(&path))
+            });
+        }
+        Some(sniff::Container::Rtf) if kind != Kind::Text => {
+            return Err(LoadError::Legacy("RTF".into()));
+        }
+        _ => kind,
+    };
+    match kind {
+        Kind::Text => text_source(path, bytes),
+        Kind::Docx => docx::read(path, bytes, &docx::Limits::default()),
+        Kind::Html => html::read(path, bytes),
+        Kind::Pdf => read_pdf(path, bytes),
+        Kind::Legacy => Err(LoadError::Legacy(legacy_label(&path))),
+    }
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
+    pdf::read(path, bytes, pdf::DEFAULT_TIMEOUT)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_path: String, _bytes: &[u8]) -> Result<Source, LoadError> {
+    Err(LoadError::Unsupported(
+        ".pdf（此版本编译时未启用 pdf 功能）".into(),
+    ))
+}
+
+fn legacy_label(path: &str) -> String {
+    match Path::new(path).extension().and_then(|e| e.to_str()) {
+        Some(e) if !e.eq_ignore_ascii_case("docx") => format!(".{}", e.to_ascii_lowercase()),
+        _ => ".doc".to_string(),
+    }
+}
+
+fn text_source(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let decoded = encoding::decode(bytes)?;
     let text = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
     Ok(Source::new(path, text, decoded.encoding))
@@ -235,5 +357,98 @@ mod tests {
         ];
         assert_eq!(s.place(2), Some(&Place::Paragraph(1)));
         assert_eq!(s.place(7).unwrap().to_string(), "表1 第2行 第3列");
+    }
+
+    fn cfb(extra: &[u8]) -> Vec<u8> {
+        let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        b.extend_from_slice(&[0u8; 504]);
+        b.extend_from_slice(extra);
+        b
+    }
+
+    fn load(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        load_path(&path, DEFAULT_MAX_BYTES)
+    }
+
+    #[test]
+    fn legacy_and_encrypted_files_are_refused_with_advice() {
+        for name in ["报告.doc", "报告.wps", "报告.docx"] {
+            let e = load(name, &cfb(b"WordDocument")).unwrap_err();
+            assert!(matches!(e, LoadError::Legacy(_)), "{name}: {e}");
+            assert!(
+                e.to_string()
+                    .contains("请在 WPS/Word 中另存为 .docx 后再检查"),
+                "{e}"
+            );
+        }
+        assert!(load("报告.doc", &cfb(b""))
+            .unwrap_err()
+            .to_string()
+            .contains("（.doc）"));
+        assert!(load("报告.wps", &cfb(b""))
+            .unwrap_err()
+            .to_string()
+            .contains("（.wps）"));
+        let enc: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = load("加密.docx", &cfb(&enc)).unwrap_err();
+        assert!(matches!(e, LoadError::Encrypted), "{e}");
+        assert!(e.to_string().contains("另存为 .docx"));
+        let e = load("rtf.doc", b"{\\rtf1\\ansi hello}").unwrap_err();
+        assert!(matches!(e, LoadError::Legacy(_)), "{e}");
+    }
+
+    #[test]
+    fn not_a_zip_corrupt_and_truncated_docx() {
+        let e = load("坏.docx", "一、总体情况".as_bytes()).unwrap_err();
+        assert!(matches!(e, LoadError::NotZip), "{e}");
+        assert!(e.to_string().contains("另存为 .docx"));
+        let e = load("坏.docx", b"PK\x03\x04\x14\x00broken").unwrap_err();
+        assert!(matches!(e, LoadError::Corrupt(_)), "{e}");
+        let good = docx::build_docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", None, None);
+        for cut in [10, good.len() / 2, good.len() - 5] {
+            let e = load("截断.docx", &good[..cut]).unwrap_err();
+            assert!(matches!(e, LoadError::Corrupt(_)), "{cut}: {e}");
+        }
+        assert!(load("空.docx", b"").is_err());
+    }
+
+    #[test]
+    fn magic_wins_over_extension() {
+        let docx = docx::build_docx("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>", None, None);
+        for name in ["改名.doc", "改名.txt", "改名.html"] {
+            let s = load(name, &docx).unwrap();
+            assert_eq!(s.text, "一、总体情况\n", "{name}");
+            assert_eq!(s.encoding, "docx");
+        }
+        let s = from_bytes("-".into(), &docx).unwrap();
+        assert_eq!(s.origins[0].1, Place::Paragraph(1));
+        let s = from_bytes("-".into(), "<p>一、总体情况</p><p>正文</p>".as_bytes()).unwrap();
+        assert_eq!(s.text, "一、总体情况\n正文\n");
+        let s = from_bytes("-".into(), "一、总体情况 <p>".as_bytes()).unwrap();
+        assert_eq!(s.text, "一、总体情况 <p>");
+    }
+
+    #[test]
+    fn supported_extensions() {
+        for ok in [
+            "a.txt", "a.MD", "a.docx", "a.htm", "a.HTML", "a.doc", "a.wps",
+        ] {
+            assert!(supported_extension(Path::new(ok)), "{ok}");
+        }
+        assert_eq!(
+            supported_extension(Path::new("a.pdf")),
+            cfg!(feature = "pdf")
+        );
+        for no in ["a.xlsx", "a.png", "a"] {
+            assert!(!supported_extension(Path::new(no)), "{no}");
+        }
+        let e = load("表.xlsx", b"x").unwrap_err();
+        assert!(e.to_string().contains(".docx"), "{e}");
     }
 }

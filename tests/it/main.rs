@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod encodings;
+mod readers;
 mod rule_packs;
 mod schemas;
 mod seeds;

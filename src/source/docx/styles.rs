@@ -1,0 +1,139 @@
+//! Paragraph styles (`styles.xml`): which styles are headings, and which carry a list.
+//!
+//! Style ids are localized or arbitrary (WPS writes "1", "2"; Chinese Word writes
+//! "1" or "标题1"), so a heading is recognised by its outline level or its *name*,
+//! following `w:basedOn` chains.
+
+use super::xml::{attr, attr_num, walk, Ns, Step};
+use crate::source::LoadError;
+use std::collections::HashMap;
+
+#[derive(Debug, Default, Clone)]
+struct Style {
+    name: String,
+    based_on: Option<String>,
+    outline: Option<i64>,
+    num_id: Option<i64>,
+    ilvl: Option<i64>,
+}
+
+#[derive(Debug, Default)]
+pub struct Styles {
+    by_id: HashMap<String, Style>,
+}
+
+impl Styles {
+    pub fn parse(xml: &str) -> Result<Self, LoadError> {
+        let mut styles = Styles::default();
+        let mut cur: Option<(String, Style)> = None;
+        let mut in_ppr = false;
+        walk(xml, "styles.xml", |step| {
+            match step {
+                Step::Open {
+                    ns: Ns::W,
+                    name,
+                    tag,
+                } => match name {
+                    "style" => {
+                        let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
+                        cur = attr(tag, "styleId")
+                            .filter(|_| para)
+                            .map(|id| (id, Style::default()));
+                    }
+                    "pPr" => in_ppr = true,
+                    _ => {
+                        if let Some((_, s)) = cur.as_mut() {
+                            match name {
+                                "name" => s.name = attr(tag, "val").unwrap_or_default(),
+                                "basedOn" => s.based_on = attr(tag, "val"),
+                                "outlineLvl" if in_ppr => s.outline = attr_num(tag, "val"),
+                                "numId" if in_ppr => s.num_id = attr_num(tag, "val"),
+                                "ilvl" if in_ppr => s.ilvl = attr_num(tag, "val"),
+                                _ => {}
+                            }
+                        }
+                    }
+                },
+                Step::Close { ns: Ns::W, name } => match name {
+                    "pPr" => in_ppr = false,
+                    "style" => {
+                        if let Some((id, s)) = cur.take() {
+                            styles.by_id.insert(id, s);
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(styles)
+    }
+
+    /// The style and its ancestors, nearest first (cycles and long chains cut).
+    fn chain(&self, id: &str) -> Vec<&Style> {
+        let mut out = Vec::new();
+        let mut next = Some(id.to_string());
+        while let Some(id) = next.take() {
+            let Some(s) = self.by_id.get(&id) else { break };
+            if out.len() >= 16 {
+                break;
+            }
+            out.push(s);
+            next = s.based_on.clone();
+        }
+        out
+    }
+
+    /// 0-based outline level of a heading style.
+    pub fn heading_level(&self, id: &str) -> Option<u8> {
+        let chain = self.chain(id);
+        if let Some(l) = chain.iter().find_map(|s| s.outline) {
+            return u8::try_from(l).ok().filter(|l| *l < 9);
+        }
+        chain.first().and_then(|s| level_from_name(&s.name))
+    }
+
+    /// The list a style numbers its paragraphs with: (numId, ilvl).
+    pub fn numbering(&self, id: &str) -> (Option<i64>, Option<i64>) {
+        let chain = self.chain(id);
+        (
+            chain.iter().find_map(|s| s.num_id),
+            chain.iter().find_map(|s| s.ilvl),
+        )
+    }
+}
+
+/// "heading 2", "Heading2", "标题 2", "标题2" → 1.
+fn level_from_name(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let rest = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("标题"))?;
+    let n: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&n).then(|| n - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_by_name_and_outline_level() {
+        let xml = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="标题 2"/><w:basedOn w:val="1"/></w:style>
+<w:style w:type="paragraph" w:styleId="x"><w:name w:val="Custom"/><w:pPr><w:outlineLvl w:val="2"/><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="y"><w:name w:val="Body"/><w:basedOn w:val="x"/></w:style>
+<w:style w:type="character" w:styleId="c"><w:name w:val="heading 1 Char"/></w:style>
+</w:styles>"#;
+        let s = Styles::parse(xml).unwrap();
+        assert_eq!(s.heading_level("1"), Some(0));
+        assert_eq!(s.heading_level("a5"), Some(1));
+        assert_eq!(s.heading_level("x"), Some(2));
+        assert_eq!(s.heading_level("y"), Some(2));
+        assert_eq!(s.heading_level("c"), None);
+        assert_eq!(s.heading_level("missing"), None);
+        assert_eq!(s.numbering("y"), (Some(4), None));
+    }
+}
