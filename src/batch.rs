@@ -135,7 +135,10 @@ fn collect(
                 .filter_entry(|e| !hidden(e))
             {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && source::supported_extension(e.path()) => {
+                    Ok(e)
+                        if (e.file_type().is_file() || e.file_type().is_symlink())
+                            && source::supported_extension(e.path()) =>
+                    {
                         let config = configs.for_file(e.path())?;
                         if config.is_some_and(|c| !configs.loaded[c].selects(e.path())) {
                             excluded += 1;

@@ -29,6 +29,7 @@ pub struct Config {
     /// Report format to check against: `pre-2019`, `2019-trial` or `2021`
     /// (default: chosen from the report year). `--profile` wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ProfileValue")]
     pub profile: Option<ProfileValue>,
     /// Report year to assume when a draft does not state it clearly. `--year` wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,13 +37,14 @@ pub struct Config {
     pub year: Option<i32>,
     /// Agency level of the drafts, when it cannot be read from them reliably.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Level")]
     pub level: Option<Level>,
     /// Local publication deadlines, stricter than the statute (条例 art. 49).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Deadlines>,
+    #[serde(default, skip_serializing_if = "Deadlines::is_empty")]
+    pub deadline: Deadlines,
     /// Which rules run, and at which severity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rules: Option<RuleSettings>,
+    #[serde(default, skip_serializing_if = "RuleSettings::is_empty")]
+    pub rules: RuleSettings,
     /// Extra rule-pack directories (relative to this file), like `--rules`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rule_dirs: Vec<String>,
@@ -86,6 +88,18 @@ pub enum Level {
     Department,
     /// 乡镇人民政府 / 街道办事处.
     Township,
+}
+
+impl RuleSettings {
+    fn is_empty(&self) -> bool {
+        self.enable.is_empty() && self.disable.is_empty() && self.severity.is_empty()
+    }
+}
+
+impl Deadlines {
+    fn is_empty(&self) -> bool {
+        self.government.is_none() && self.department.is_none() && self.township.is_none()
+    }
 }
 
 impl Level {
@@ -135,7 +149,7 @@ pub const STATUTE: [(&str, &str, &str); 3] = [
     ),
 ];
 
-/// Rules to run and their severities.
+/// Rules to run and their severities. `unused-waiver` runs unless disabled.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSettings {
@@ -276,7 +290,8 @@ impl Loaded {
                 ));
             }
         }
-        if let Some(d) = &config.deadline {
+        {
+            let d = &config.deadline;
             for (key, value) in [
                 ("government", &d.government),
                 ("department", &d.department),
@@ -385,7 +400,8 @@ impl Loaded {
                 format!("未知的规则 id「{id}」：用 gongkai rules list 查看全部规则"),
             ));
         };
-        if let Some(r) = &self.config.rules {
+        {
+            let r = &self.config.rules;
             for (i, id) in r.enable.iter().enumerate() {
                 check(format!("/rules/enable/{i}"), id, false);
             }
@@ -456,7 +472,7 @@ impl Loaded {
 
     /// Settings for the rules, with command-line values winning.
     pub fn settings(&self, cli_year: Option<i32>) -> crate::rules::Settings {
-        let d = self.config.deadline.clone().unwrap_or_default();
+        let d = self.config.deadline.clone();
         crate::rules::Settings {
             year: cli_year.or(self.config.year),
             level: self.config.level.map(Level::agency_level),
@@ -470,7 +486,7 @@ impl Loaded {
 
     /// Remove disabled rules (and all but the enabled ones, when `enable` is given).
     pub fn select_rules(&self, rs: &mut RuleSet) {
-        let Some(r) = &self.config.rules else { return };
+        let r = &self.config.rules;
         rs.rules.retain(|rule| {
             (r.enable.is_empty() || r.enable.contains(&rule.spec.id))
                 && !r.disable.contains(&rule.spec.id)
@@ -479,15 +495,13 @@ impl Loaded {
 
     /// The severity a finding of a rule gets under this configuration.
     pub fn severity_of(&self, rule: &str) -> Option<Severity> {
-        self.config.rules.as_ref()?.severity.get(rule).copied()
+        self.config.rules.severity.get(rule).copied()
     }
 
-    /// Is a rule (such as `unused-waiver`) switched off?
+    /// Is `unused-waiver` (or another meta-rule) switched off? Only `disable` does
+    /// that: `enable` selects the rules run on drafts.
     pub fn disabled(&self, rule: &str) -> bool {
-        self.config.rules.as_ref().is_some_and(|r| {
-            r.disable.iter().any(|d| d == rule)
-                || (!r.enable.is_empty() && !r.enable.iter().any(|e| e == rule))
-        })
+        self.config.rules.disable.iter().any(|d| d == rule)
     }
 }
 

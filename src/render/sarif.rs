@@ -217,6 +217,24 @@ fn region(d: &Diagnostic, text: Option<&str>) -> Region {
     r
 }
 
+/// Text for a Markdown field: markup characters are shown as themselves.
+fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn descriptor(r: &RuleInfo) -> Descriptor {
     let category = format!("{:?}", r.category).to_lowercase();
     Descriptor {
@@ -227,7 +245,11 @@ fn descriptor(r: &RuleInfo) -> Descriptor {
         },
         help: Markdown {
             text: format!("{}\n依据：{}", r.help, r.basis),
-            markdown: format!("**修改建议**：{}\n\n**依据**：{}", r.help, r.basis),
+            markdown: format!(
+                "**修改建议**：{}\n\n**依据**：{}",
+                markdown(&r.help),
+                markdown(&r.basis)
+            ),
         },
         default_configuration: Configuration {
             level: level(r.severity),

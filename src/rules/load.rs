@@ -215,6 +215,10 @@ fn describe(
                     let p = e.instance_path().as_str().to_string();
                     describe(e, &p, index)
                 }
+                _ if !ptr.starts_with("/check") => (
+                    pos.and_then(|p| p.key).unwrap_or(value_span),
+                    format!("{field} 的取值无效"),
+                ),
                 _ => (
                     pos.and_then(|p| p.key).unwrap_or(value_span),
                     format!(
