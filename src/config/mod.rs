@@ -78,15 +78,17 @@ impl ProfileValue {
     }
 }
 
-/// Which deadline of 条例 art. 49 binds the agency.
+/// Which deadline of 条例 art. 49 binds the agency: `government` (县级以上地方人民政府),
+/// `department` (县级以上人民政府部门) or `township` (乡镇人民政府、街道办事处).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
-    /// 县级以上地方人民政府 (the 本级政府 report).
+    // 县级以上地方人民政府 (the 本级政府 report). Plain comments keep the schema a
+    // simple `enum`, so a typo is reported with the accepted values.
     Government,
-    /// 县级以上人民政府部门.
+    // 县级以上人民政府部门.
     Department,
-    /// 乡镇人民政府 / 街道办事处.
+    // 乡镇人民政府 / 街道办事处.
     Township,
 }
 
@@ -578,6 +580,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.problems[0].line, 4);
+    }
+
+    #[test]
+    fn level_typo_lists_the_values() {
+        let e = parse("level: departmnet\n").unwrap_err();
+        assert!(
+            e.problems[0].message.contains("department"),
+            "{}",
+            e.problems[0].message
+        );
     }
 
     #[test]

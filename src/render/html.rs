@@ -46,13 +46,14 @@ mark { background: #fedf89; padding: 0 2px; }
 td.hit { background: #fedf89; font-weight: bold; }
 .help { margin: 4px 0; }
 .expect { margin: 4px 0; font-family: monospace; }
+td code { white-space: nowrap; }
 code { font-family: Consolas, "Courier New", monospace; background: #f2f4f7; padding: 0 3px; }
 .reason { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
-  section.file { break-before: page; }
+  #overview ~ section.file, section.file ~ section.file { break-before: page; }
   ol.findings li { break-inside: avoid; }
   tr { break-inside: avoid; }
   .matrix th.rule { writing-mode: horizontal-tb; }
@@ -197,6 +198,9 @@ fn verdict_cell(f: &FileReport, ctx: &Context) -> String {
     )
 }
 
+/// Per rule: how many findings, and the worst severity among them.
+type RuleCounts<'a> = BTreeMap<&'a str, (usize, Severity)>;
+
 fn overview(out: &mut String, files: &[FileReport], ctx: &Context) {
     out.push_str("<section id=\"overview\">\n<h2>总览</h2>\n<table class=\"files\">\n<tr><th>文件</th><th>机关</th><th>年度</th><th>格式</th><th>错误</th><th>警告</th><th>提示</th><th>已豁免</th><th>结果</th></tr>\n");
     for (i, f) in files.iter().enumerate() {
@@ -216,7 +220,7 @@ fn overview(out: &mut String, files: &[FileReport], ctx: &Context) {
     }
     out.push_str("</table>\n");
     // Agencies × rules: how often each rule fired for each agency.
-    let mut matrix: BTreeMap<String, BTreeMap<&str, (usize, Severity)>> = BTreeMap::new();
+    let mut matrix: BTreeMap<String, (usize, RuleCounts)> = BTreeMap::new();
     let mut rules: BTreeMap<&str, ()> = BTreeMap::new();
     for f in files.iter().filter(|f| !f.is_config) {
         let who = f
@@ -224,7 +228,8 @@ fn overview(out: &mut String, files: &[FileReport], ctx: &Context) {
             .agency
             .clone()
             .unwrap_or_else(|| format!("（未识别机关）{}", f.path));
-        let row = matrix.entry(who).or_default();
+        let (files, row) = matrix.entry(who).or_default();
+        *files += 1;
         for d in &f.diagnostics {
             let e = row.entry(d.rule.as_str()).or_insert((0, d.severity));
             e.0 += 1;
@@ -237,7 +242,7 @@ fn overview(out: &mut String, files: &[FileReport], ctx: &Context) {
         out.push_str("<p>所有机关均未发现问题。</p>\n</section>\n");
         return;
     }
-    out.push_str("<table class=\"matrix\">\n<tr><th>机关</th>");
+    out.push_str("<table class=\"matrix\">\n<tr><th>机关</th><th>文件数</th>");
     for r in rules.keys() {
         let title = ctx.rule(r).map(|i| i.short()).unwrap_or_default();
         out.push_str(&format!(
@@ -247,8 +252,11 @@ fn overview(out: &mut String, files: &[FileReport], ctx: &Context) {
         ));
     }
     out.push_str("<th>合计</th></tr>\n");
-    for (who, row) in &matrix {
-        out.push_str(&format!("<tr><td>{}</td>", escape(who)));
+    for (who, (files, row)) in &matrix {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"n\">{files}</td>",
+            escape(who)
+        ));
         let mut total = 0;
         for r in rules.keys() {
             match row.get(r) {

@@ -132,7 +132,7 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
     // gongkai.yaml `deadline:` (local rules stricter than the statute) and `level:`.
     let local = ctx.level().filter(|_| new_statute);
     let (rule, level_zh) = match local.and_then(|l| ctx.settings.local_deadline(l, rule)) {
-        Some(local) => (local, format!("{level_zh}（本地规定）")),
+        Some(local) => (local, format!("本地规定，严于{level_zh}")),
         None => (rule, level_zh),
     };
     let Some((m, d)) = mmdd(rule) else { return out };
