@@ -325,6 +325,11 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
         })
         .collect();
     let f = &doc.facts;
+    let tables: serde_json::Map<String, serde_json::Value> = ctx
+        .tables
+        .iter()
+        .map(|(id, t)| (id.clone(), table_json(&ctx, t)))
+        .collect();
     let v = serde_json::json!({
         "path": doc.source.path,
         "encoding": doc.source.encoding,
@@ -336,6 +341,7 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
         "published_meta": f.published_meta.as_ref().map(|d| d.date.zh()),
         "periods": f.periods.iter().map(|p| format!("{}至{}", p.from.zh(), p.to.zh())).collect::<Vec<_>>(),
         "contacts": f.contacts.iter().map(|c| serde_json::json!({"kind": c.kind, "value": c.value, "valid": c.valid})).collect::<Vec<_>>(),
+        "tables": tables,
         "sums": f.sums.iter().map(|s| serde_json::json!({
             "total": f.numbers[s.total].value.to_string(),
             "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
@@ -346,4 +352,53 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
         serde_json::to_string_pretty(&v).unwrap_or_default()
     ));
     0
+}
+
+/// A recovered table as JSON: keys from the template, numbers as strings (exact decimals), blanks marked.
+fn table_json(ctx: &rules::Ctx, t: &crate::document::table::RecoveredTable) -> serde_json::Value {
+    use crate::document::table::Status;
+    let status = match &t.status {
+        Status::Recovered => "recovered".to_string(),
+        Status::Absent => "absent".to_string(),
+        Status::Unbound(why) => format!("unbound: {why}"),
+    };
+    let mut rows = serde_json::Map::new();
+    if let Some(tpl) = ctx.template(&t.id) {
+        for r in &tpl.rows {
+            let Some(hit) = t.rows.iter().find(|h| h.key == r.key) else {
+                continue;
+            };
+            let cols: Vec<&str> = match &r.columns {
+                Some(c) => c.iter().map(String::as_str).collect(),
+                None => tpl.columns.iter().map(|c| c.key.as_str()).collect(),
+            };
+            let mut cells = serde_json::Map::new();
+            for c in cols {
+                let v = match t.cell(&r.key, c) {
+                    Some(cell) => match (cell.value, &cell.blank) {
+                        (Some(v), _) => serde_json::Value::String(v.to_string()),
+                        (None, Some(m)) => serde_json::json!({"blank": m}),
+                        (None, None) => serde_json::Value::Null,
+                    },
+                    None => serde_json::Value::Null,
+                };
+                cells.insert(c.to_string(), v);
+            }
+            let values: Vec<serde_json::Value> = cells.values().cloned().collect();
+            let _ = values;
+            let mut row = serde_json::json!({"label": r.label, "cells": cells});
+            if let Some(p) = &hit.problem {
+                row["problem"] = serde_json::Value::String(p.clone());
+            }
+            rows.insert(r.key.clone(), row);
+        }
+    }
+    serde_json::json!({
+        "title": t.title,
+        "template": t.profile,
+        "status": status,
+        "rows": rows,
+        "missing_rows": t.missing_rows,
+        "subtotals": t.subtotals.iter().map(|s| s.group.clone()).collect::<Vec<_>>(),
+    })
 }

@@ -54,11 +54,16 @@ impl Normalized {
                 continue;
             }
             if !pending.is_empty() {
-                let drop = f == '\n'
-                    || f == '\t'
-                    || prev.is_none_or(|p| p == '\n' || p == '\t' || is_cjk(p))
-                    || is_cjk(f);
-                if !drop {
+                let edge = f == '\n' || f == '\t' || prev.is_none_or(|p| p == '\n' || p == '\t');
+                // A wide gap before or after a number is a column gap of a laid-out table: a cell separator.
+                let column_gap = !edge
+                    && pending.len() >= 2
+                    && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
+                let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
+                if column_gap {
+                    map.push((text.len() as u32, pending[0], pending_len[0]));
+                    text.push('\t');
+                } else if !drop {
                     for (s, l) in pending.iter().zip(pending_len.iter()) {
                         map.push((text.len() as u32, *s, *l));
                         text.push(' ');
@@ -120,6 +125,12 @@ impl Normalized {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn wide_gaps_next_to_numbers_become_tabs() {
+        let n = Normalized::new("规章            1          0        11\n信息内容   本年制发件数");
+        assert_eq!(n.text, "规章\t1\t0\t11\n信息内容本年制发件数");
+    }
 
     #[test]
     fn folds_width_and_spaces() {

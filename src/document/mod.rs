@@ -2,6 +2,7 @@
 //! Built once per file; rules only read it.
 
 pub mod outline;
+pub mod table;
 
 use crate::facts::{self, Facts};
 use crate::normalize::Normalized;
@@ -19,6 +20,51 @@ pub struct Part {
     pub end: usize,
 }
 
+/// The normalized text with line breaks removed, for prose patterns that a hard-wrapped
+/// draft (PDF text, fixed-width crawls) splits over lines: `申请\n17件` → `申请17件`.
+#[derive(Debug, Default)]
+pub struct Flat {
+    pub text: String,
+    /// Normalized offsets of the removed line breaks, ascending.
+    removed: Vec<usize>,
+}
+
+impl Flat {
+    pub fn new(norm: &str) -> Self {
+        let mut text = String::with_capacity(norm.len());
+        let mut removed = Vec::new();
+        for (i, c) in norm.char_indices() {
+            if c == '\n' {
+                removed.push(i);
+            } else {
+                text.push(c);
+            }
+        }
+        Flat { text, removed }
+    }
+
+    /// Map a flat offset back to the normalized text.
+    pub fn to_norm(&self, off: usize) -> usize {
+        // Each removed break before the target shifts it by one byte.
+        let mut lo = 0;
+        let mut hi = self.removed.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.removed[mid] - mid <= off {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        off + lo
+    }
+
+    /// Flat offset of a normalized offset.
+    pub fn from_norm(&self, off: usize) -> usize {
+        off - self.removed.partition_point(|r| *r < off)
+    }
+}
+
 #[derive(Debug)]
 pub struct Document {
     pub source: Source,
@@ -34,6 +80,10 @@ pub struct Document {
     /// The closing date line (落款日期).
     pub date_line: Option<usize>,
     pub facts: Facts,
+    pub flat: Flat,
+    /// The report text has no line structure (a crawled page saved as one long line):
+    /// its parts cannot be recognised, so rules that need them do not run.
+    pub unstructured: bool,
 }
 
 impl Document {
@@ -87,7 +137,16 @@ impl Document {
             parts,
             date_line,
             facts: Facts::default(),
+            flat: Flat::default(),
+            unstructured: false,
         };
+        let (ms, me) = doc.main_span();
+        let longest = (doc.body_lines.0..=doc.body_lines.1)
+            .map(|i| doc.line_text(i).len())
+            .max()
+            .unwrap_or(0);
+        doc.unstructured = doc.parts.is_empty() && longest > 1500 && longest * 5 > (me - ms) * 4;
+        doc.flat = Flat::new(&doc.norm.text);
         doc.facts = facts::collect(&doc);
         doc
     }
@@ -157,5 +216,22 @@ impl Document {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flat;
+
+    #[test]
+    fn flat_maps_back() {
+        let norm = "受理政府\n信息公开申请17件\n\n下一段";
+        let f = Flat::new(norm);
+        assert_eq!(f.text, "受理政府信息公开申请17件下一段");
+        let at = f.text.find("17").unwrap();
+        assert_eq!(&norm[f.to_norm(at)..f.to_norm(at) + 2], "17");
+        let at = f.text.find("下一段").unwrap();
+        assert_eq!(&norm[f.to_norm(at)..], "下一段");
+        assert_eq!(f.from_norm(norm.find("下一段").unwrap()), at);
     }
 }

@@ -104,8 +104,10 @@ pub fn is_table_line(s: &str) -> bool {
     s.contains('|') || s.contains('\t')
 }
 
+/// Website chrome around the report. A long line is content even when it mentions such words.
 pub fn is_debris(s: &str) -> bool {
-    DEBRIS.is_match(s.trim())
+    let s = s.trim();
+    s.chars().count() < 120 && DEBRIS.is_match(s)
 }
 
 /// First and last line (inclusive) of the report itself, skipping website debris.
@@ -158,13 +160,20 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         } else if let Some(c) = L4.captures(s) {
             (4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0))
         } else if let Some(c) = L3.captures(s) {
-            // "1." followed by a non-digit: the capture ends one char past the dot.
+            // "1." or "1、": the numbering ends after the separator.
             let m = c.get(1).map(|m| m.end()).unwrap_or(0);
-            (3, c[1].parse().ok(), m + 1)
+            let sep = s[m..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+            (3, c[1].parse().ok(), m + sep)
         } else {
             continue;
         };
         let Some(number) = number else { continue };
+        // A lone "三、" is a character of a vertical merged label, not a heading; so is a
+        // top-level-looking label between two rows of a laid-out table.
+        if s[rest.min(s.len())..].trim().is_empty() || (level == 1 && inside_table(text, lines, i))
+        {
+            continue;
+        }
         let rest = rest.min(s.len());
         let after = &s[rest..];
         let ws = after.len() - after.trim_start().len();
@@ -188,6 +197,23 @@ pub fn headings(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Headi
         });
     }
     out
+}
+
+/// Are the nearest non-empty lines before and after line `i` both table rows?
+fn inside_table(text: &str, lines: &[Line], i: usize) -> bool {
+    let content = |j: usize| text[lines[j].start..lines[j].end].trim();
+    let prev = (0..i).rev().map(content).find(|s| !s.is_empty());
+    let next = (i + 1..lines.len()).map(content).find(|s| !s.is_empty());
+    let lone_number = |s: &str| {
+        !s.is_empty()
+            && s.trim_end_matches('|')
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+    };
+    // A row label followed by its numbers one per line is a table row, not a heading.
+    next.is_some_and(lone_number)
+        || matches!((prev, next), (Some(p), Some(n)) if is_table_line(p) && is_table_line(n))
 }
 
 /// Title line: a short line before the first top-level heading naming the report.

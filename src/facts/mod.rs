@@ -43,7 +43,15 @@ pub fn collect(doc: &Document) -> Facts {
     let text = doc.text();
     let numbers = number::numbers(text);
     let dates = date::dates(text);
-    let periods = date::periods(text);
+    // Periods and the opening are read on the flat view: PDF text wraps them over lines.
+    let periods: Vec<Period> = date::periods(&doc.flat.text)
+        .into_iter()
+        .map(|mut p| {
+            p.start = doc.flat.to_norm(p.start);
+            p.end = doc.flat.to_norm(p.end.saturating_sub(1)) + 1;
+            p
+        })
+        .collect();
     let (bs, be) = doc.body_span();
     let contacts = contact::contacts(text)
         .into_iter()
@@ -57,7 +65,8 @@ pub fn collect(doc: &Document) -> Facts {
         .map(report::from_title)
         .unwrap_or((None, None));
     let (os, oe) = doc.opening_span();
-    let opening = &text[os..oe];
+    let (fos, foe) = (doc.flat.from_norm(os), doc.flat.from_norm(oe));
+    let opening = &doc.flat.text[fos..foe];
     let year = if let Some(y) = title_year {
         Some((y, YearSource::Title))
     } else if let Some((y, _)) = report::year_in(opening) {
@@ -95,6 +104,16 @@ pub fn collect(doc: &Document) -> Facts {
                     && !p.contains(['。', ',', ':', ';', '|'])
                     && report::agency_level(p).is_some()
             })
+    });
+    // A title split over two lines: the agency alone on the line above "2024年…年度报告".
+    let title_agency = title_agency.or_else(|| {
+        let t = doc.title?;
+        let prev = (doc.body_lines.0..t)
+            .rev()
+            .map(|i| doc.line_text(i).trim())
+            .find(|s| !s.is_empty())?;
+        (prev.chars().count() <= 30 && report::agency_level(prev).is_some())
+            .then(|| prev.to_string())
     });
     let agency = title_agency
         .or_else(|| report::agency_in(opening))

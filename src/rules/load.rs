@@ -234,7 +234,12 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 11] = [
+    const KEYS: [&str; 16] = [
+        "match",
+        "presence",
+        "allowed",
+        "denied",
+        "group",
         "patterns",
         "evidence",
         "topic",
@@ -264,10 +269,9 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
             _ => {}
         }
     }
-    if let Some(check) = value.get("check") {
-        walk(check, "/check", false, &mut out);
-    } else {
-        walk(value, "", false, &mut out);
+    match value.get("check") {
+        Some(check) => walk(check, "/check", false, &mut out),
+        None => walk(value, "", false, &mut out),
     }
     out
 }

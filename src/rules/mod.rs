@@ -7,6 +7,7 @@ pub mod position;
 pub mod spec;
 
 use crate::diagnostic::Diagnostic;
+use crate::document::table::{self, RecoveredTable};
 use crate::document::Document;
 use load::{problem_at, FileKind, RuleFileError};
 use regex::Regex;
@@ -109,6 +110,7 @@ impl RuleSet {
             .filter(|f| f.path.ends_with("pack.yaml") || f.path.ends_with("pack.yml"))
         {
             let (value, index) = load::parse_checked(&f.path, &f.text, FileKind::Pack)?;
+            let value_copy = value.clone();
             let spec = load::typed_pack(&f.path, &f.text, value)?;
             let mut problems = Vec::new();
             if !(PROFILES.contains(&spec.profile.as_str()) || spec.profile == "common") {
@@ -123,17 +125,13 @@ impl RuleSet {
                     ),
                 ));
             }
-            for (i, s) in spec.sections.iter().enumerate() {
-                for (j, p) in s.patterns.iter().enumerate() {
-                    if let Err(e) = self.compile(p) {
-                        let span = index
-                            .lookup(&format!("/sections/{i}/patterns/{j}"))
-                            .map(|p| p.value)
-                            .unwrap_or((0, 1));
-                        problems.push(problem_at(&f.text, span.0, span.1 - span.0, e));
-                    }
+            for (ptr, pat) in load::regex_fields(&value_copy) {
+                if let Err(e) = self.compile(&pat) {
+                    let span = index.lookup(&ptr).map(|p| p.value).unwrap_or((0, 1));
+                    problems.push(problem_at(&f.text, span.0, span.1 - span.0, e));
                 }
             }
+            problems.extend(table_template_problems(&spec, &index, &f.text));
             if !problems.is_empty() {
                 return Err(RuleFileError::new(&f.path, &f.text, problems));
             }
@@ -178,6 +176,10 @@ impl RuleSet {
                         format!("未知的部分「{key}」：规则包 {profile} 的 sections 中没有这个 key"),
                     ));
                 }
+            }
+            for (ptr, msg) in self.table_ref_problems(&profile, &value) {
+                let span = index.lookup(&ptr).map(|p| p.value).unwrap_or((0, 1));
+                problems.push(problem_at(&f.text, span.0, span.1 - span.0, msg));
             }
             let id = value
                 .get("id")
@@ -236,6 +238,100 @@ impl RuleSet {
         }
     }
 
+    /// Table, row and column keys a rule names must exist in its profile's templates.
+    fn table_ref_problems(
+        &self,
+        profile: &str,
+        value: &serde_json::Value,
+    ) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let Some((kind, params)) = value
+            .get("check")
+            .and_then(|c| c.as_object())
+            .and_then(|o| o.iter().next())
+        else {
+            return out;
+        };
+        let Some(table) = params.get("table").and_then(|t| t.as_str()) else {
+            return out;
+        };
+        let base = format!("/check/{kind}");
+        let Some(tpl) = self
+            .pack(profile)
+            .and_then(|p| p.spec.tables.iter().find(|t| t.id == table))
+        else {
+            out.push((
+                format!("{base}/table"),
+                format!("未知的表格「{table}」：规则包 {profile} 的 tables 中没有这个 id"),
+            ));
+            return out;
+        };
+        let row = |k: &str| tpl.rows.iter().any(|r| r.key == k);
+        let col = |k: &str| tpl.columns.iter().any(|c| c.key == k);
+        let along_rows = params.get("along").and_then(|a| a.as_str()) != Some("columns");
+        let strs = |key: &str| -> Vec<(usize, String)> {
+            params
+                .get(key)
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| Some((i, v.as_str()?.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        for key in ["left", "right"] {
+            for (i, k) in strs(key) {
+                if !(if along_rows { row(&k) } else { col(&k) }) {
+                    out.push((
+                        format!("{base}/{key}/{i}"),
+                        format!(
+                            "表格「{table}」没有{}「{k}」",
+                            if along_rows { "行" } else { "列" }
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, k) in strs("over") {
+            if !(if along_rows { col(&k) } else { row(&k) }) {
+                out.push((
+                    format!("{base}/over/{i}"),
+                    format!(
+                        "表格「{table}」没有{}「{k}」",
+                        if along_rows { "列" } else { "行" }
+                    ),
+                ));
+            }
+        }
+        let cell_ok = |c: &str| c.split_once('.').is_some_and(|(r, k)| row(r) && col(k));
+        for (i, c) in strs("cells") {
+            if !cell_ok(&c) {
+                out.push((
+                    format!("{base}/cells/{i}"),
+                    format!("表格「{table}」没有单元格「{c}」（写作 行key.列key）"),
+                ));
+            }
+        }
+        if let Some(sts) = params.get("statements").and_then(|v| v.as_array()) {
+            for (j, st) in sts.iter().enumerate() {
+                if let Some(cells) = st.get("cells").and_then(|v| v.as_array()) {
+                    for (i, c) in cells.iter().enumerate() {
+                        let c = c.as_str().unwrap_or("");
+                        if !cell_ok(c) {
+                            out.push((
+                                format!("{base}/statements/{j}/cells/{i}"),
+                                format!("表格「{table}」没有单元格「{c}」（写作 行key.列key）"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn section_known(&self, profile: &str, key: &str) -> bool {
         let has = |p: &str| {
             self.packs
@@ -270,6 +366,11 @@ impl RuleSet {
     /// A compiled pattern (all patterns are compiled at load time).
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
         self.regexes.get(pattern)
+    }
+
+    /// Packs in load order.
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
     }
 
     pub fn pack(&self, profile: &str) -> Option<&Pack> {
@@ -345,6 +446,8 @@ pub struct Ctx<'a> {
     /// For each part (index into doc.parts), the section keys its heading matches.
     pub bindings: Vec<Vec<String>>,
     pub settings: &'a Settings,
+    /// Statistics tables recovered with the profile's templates (or a legacy profile's).
+    pub tables: BTreeMap<String, RecoveredTable>,
 }
 
 /// Per-run settings that affect rules.
@@ -418,14 +521,77 @@ impl<'a> Ctx<'a> {
                     .collect()
             })
             .collect();
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             rules,
             profile,
             sections,
             bindings,
             settings,
+            tables: BTreeMap::new(),
+        };
+        ctx.tables = ctx.recover_tables();
+        ctx
+    }
+
+    /// Recover every table template of the profile; a legacy layout is used when it fits better.
+    fn recover_tables(&self) -> BTreeMap<String, RecoveredTable> {
+        let mut out = BTreeMap::new();
+        let Some(pack) = self.rules.pack(self.profile) else {
+            return out;
+        };
+        let legacy = pack.spec.legacy.as_deref().and_then(|l| self.rules.pack(l));
+        for tpl in &pack.spec.tables {
+            let (s, e) = self.table_region(tpl);
+            let own = table::recover(self.doc.text(), s, e, tpl, self.profile, self.rules);
+            let alt = legacy.and_then(|lp| {
+                let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
+                let (s, e) = self.table_region(lt);
+                Some(table::recover(
+                    self.doc.text(),
+                    s,
+                    e,
+                    lt,
+                    &lp.spec.profile,
+                    self.rules,
+                ))
+            });
+            let score = |t: &RecoveredTable| {
+                (
+                    t.status == table::Status::Recovered,
+                    t.rows.iter().filter(|r| r.complete).count(),
+                )
+            };
+            let best = match alt {
+                Some(a) if score(&a) > score(&own) => a,
+                _ => own,
+            };
+            out.insert(tpl.id.clone(), best);
         }
+        out
+    }
+
+    /// The part that holds a table (its section), else the whole report.
+    pub fn table_region(&self, tpl: &spec::TableTemplate) -> (usize, usize) {
+        if let Some(i) = tpl
+            .section
+            .as_deref()
+            .and_then(|k| self.parts_for(k).first().copied())
+        {
+            return self.part_range(i);
+        }
+        self.doc.body_span()
+    }
+
+    /// The template a recovered table was read with.
+    pub fn template(&self, table: &str) -> Option<&spec::TableTemplate> {
+        let t = self.tables.get(table)?;
+        self.rules
+            .pack(&t.profile)?
+            .spec
+            .tables
+            .iter()
+            .find(|x| x.id == table)
     }
 
     pub fn year(&self) -> Option<i32> {
@@ -559,5 +725,47 @@ pub fn evaluate(
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
+    out
+}
+
+impl table::Patterns for RuleSet {
+    fn get(&self, pattern: &str) -> Option<&Regex> {
+        self.re(pattern)
+    }
+}
+
+/// Row and column keys of table templates are unique, and row columns exist.
+fn table_template_problems(
+    spec: &PackSpec,
+    index: &position::PositionIndex,
+    text: &str,
+) -> Vec<load::Problem> {
+    let mut out = Vec::new();
+    for (ti, t) in spec.tables.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for (ri, r) in t.rows.iter().enumerate() {
+            let at = |p: &str| index.lookup(p).map(|p| p.value).unwrap_or((0, 1));
+            if !seen.insert(r.key.as_str()) {
+                let span = at(&format!("/tables/{ti}/rows/{ri}/key"));
+                out.push(problem_at(
+                    text,
+                    span.0,
+                    span.1 - span.0,
+                    format!("表格「{}」的行 key「{}」重复", t.id, r.key),
+                ));
+            }
+            for (ci, c) in r.columns.iter().flatten().enumerate() {
+                if !t.columns.iter().any(|x| &x.key == c) {
+                    let span = at(&format!("/tables/{ti}/rows/{ri}/columns/{ci}"));
+                    out.push(problem_at(
+                        text,
+                        span.0,
+                        span.1 - span.0,
+                        format!("表格「{}」没有列「{c}」", t.id),
+                    ));
+                }
+            }
+        }
+    }
     out
 }

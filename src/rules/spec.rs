@@ -107,6 +107,11 @@ pub enum Check {
     DocumentType(DocumentType),
     HeadingNumbering(HeadingNumbering),
     SectionOrder(SectionOrder),
+    TableSum(TableSum),
+    TableCells(TableCells),
+    TableStructure(TableStructure),
+    ProseTable(ProseTable),
+    RulemakingAuthority(RulemakingAuthority),
 }
 
 impl Check {
@@ -123,6 +128,11 @@ impl Check {
             Check::DocumentType(_) => "document-type",
             Check::HeadingNumbering(_) => "heading-numbering",
             Check::SectionOrder(_) => "section-order",
+            Check::TableSum(_) => "table-sum",
+            Check::TableCells(_) => "table-cells",
+            Check::TableStructure(_) => "table-structure",
+            Check::ProseTable(_) => "prose-table",
+            Check::RulemakingAuthority(_) => "rulemaking-authority",
         }
     }
 }
@@ -269,6 +279,98 @@ pub struct HeadingNumbering {}
 #[serde(deny_unknown_fields)]
 pub struct SectionOrder {}
 
+/// How two sides of a table relation compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparison {
+    /// Σ left = Σ right.
+    #[default]
+    Eq,
+    /// Σ left ≤ Σ right.
+    Le,
+}
+
+/// Which keys `left`/`right` name: rows (checked in every column) or columns (checked in every row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Along {
+    Rows,
+    Columns,
+}
+
+/// An arithmetic relation between cells of one table: Σ left (op) Σ right.
+/// Outcomes: default (fails), `not-assessable` (a needed cell is blank, missing or not a number).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableSum {
+    pub table: String,
+    pub along: Along,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+    #[serde(default)]
+    pub op: Comparison,
+    /// Restrict to these columns (along rows) or rows (along columns); default all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over: Option<Vec<String>>,
+}
+
+/// Cell semantics. Outcomes: default (blank cell), `negative`, `fraction` (non-integer count),
+/// `unit` (元 written into a 万元 cell), `text` (words where a number belongs), `blank-many` (many blanks, summarised).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableCells {
+    pub table: String,
+    /// More blank cells than this are reported as one summary finding.
+    #[serde(default = "ten")]
+    pub max_listed: usize,
+}
+
+fn ten() -> usize {
+    10
+}
+
+/// Table structure. Outcomes: default (no table where the part needs one), `missing-row`, `label`
+/// (a row label that differs from the official one), `subtotal` (a subtotal row the format does not have),
+/// `legacy` (the layout of an older format), `unbound` (a table that cannot be read reliably).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableStructure {
+    pub table: String,
+}
+
+/// A number stated in prose must equal the table. Outcome: default (mismatch).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseTable {
+    pub table: String,
+    pub statements: Vec<ProseStatement>,
+}
+
+/// One kind of prose statement and the cells it must equal (their sum).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseStatement {
+    /// What the number is, for messages (e.g. `本年新收申请数`).
+    pub name: String,
+    /// Regexes with a named group `n` capturing the number.
+    pub patterns: Vec<String>,
+    /// Cells as `row.column`; the statement must equal their sum.
+    pub cells: Vec<String>,
+}
+
+/// 规章 reported by a body that cannot make 规章 (立法法 arts. 91, 93).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulemakingAuthority {
+    pub table: String,
+    /// Cells as `row.column` that must be 0 for such a body.
+    pub cells: Vec<String>,
+    /// Agency names (regex) that may make 规章; an unknown agency is not assessed.
+    pub allowed: Vec<String>,
+    /// Agency names (regex) that certainly may not (县/区/乡镇/街道 bodies, departments of local governments).
+    pub denied: Vec<String>,
+}
+
 /// A part of the report as the format names it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -305,6 +407,88 @@ pub struct PackSpec {
     pub years: Option<Years>,
     #[serde(default)]
     pub sections: Vec<SectionDef>,
+    /// Statistics table templates of this format.
+    #[serde(default)]
+    pub tables: Vec<TableTemplate>,
+    /// Profile whose table templates an outdated draft of this format may still use
+    /// (e.g. a 2023 report with the 2019-trial 表三). Its tables are tried too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<String>,
+}
+
+/// Value type of a table cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueType {
+    /// A non-negative integer (件).
+    #[default]
+    Count,
+    /// Money in 万元, decimals allowed.
+    Money,
+    /// A change (本年增/减): an integer that may be negative.
+    Delta,
+}
+
+/// A column of a statistics table.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnDef {
+    pub key: String,
+    /// The official label.
+    pub label: String,
+    /// Regex that finds the label in the table header (normalized, whitespace removed).
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// Value type of the column when it differs from the table's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueType>,
+}
+
+/// A data row of a statistics table.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowDef {
+    pub key: String,
+    /// The exact official label (compared after normalization for label findings).
+    pub label: String,
+    /// Regex that finds the row label (normalized, whitespace removed); short and distinctive.
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// Columns this row has (default: all columns of the table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueType>,
+    /// The row may be absent without a finding (local variants).
+    #[serde(default)]
+    pub optional: bool,
+    /// Compare the written label with `label` (off for a row that has no label cell, like 表四's numbers).
+    #[serde(default = "yes")]
+    pub label_check: bool,
+    /// Regex of the merged group label above this row (e.g. `(三)不予公开`); a draft that
+    /// puts numbers on the group label has added a subtotal row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// A statistics table of a report format.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableTemplate {
+    /// Key used by rules, e.g. `t3`.
+    pub id: String,
+    /// How reports name it, e.g. `表三`.
+    pub title: String,
+    pub name: String,
+    /// Section key whose part holds the table (searched first; the whole report if absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Regexes that show the table is present (e.g. its header); none found = no table.
+    pub presence: Vec<String>,
+    pub columns: Vec<ColumnDef>,
+    pub rows: Vec<RowDef>,
+    #[serde(default)]
+    pub value: ValueType,
 }
 
 pub fn rule_schema() -> serde_json::Value {

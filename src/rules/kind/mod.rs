@@ -8,11 +8,15 @@ mod doctype;
 mod fee;
 mod section;
 mod sum;
+pub mod table;
 
 use super::spec::Check;
 use super::{Ctx, Finding};
 
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
+    if ctx.doc.unstructured && needs_outline(check) {
+        return vec![];
+    }
     match check {
         Check::RequiredSection(p) => section::required(p, ctx),
         Check::HeadingNumbering(_) => section::numbering(ctx),
@@ -25,6 +29,32 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PublicationDeadline(p) => date::deadline(p, ctx),
         Check::YearSlip(p) => date::year_slip(p, ctx),
         Check::DocumentType(p) => doctype::run(p, ctx),
+        Check::TableSum(p) => table::sum(p, ctx),
+        Check::TableCells(p) => table::cells(p, ctx),
+        Check::TableStructure(p) => table::structure(p, ctx),
+        Check::ProseTable(p) => table::prose(p, ctx),
+        Check::RulemakingAuthority(p) => table::authority(p, ctx),
+    }
+}
+
+/// The table whose cells a rule reads. Such rules follow the template the table was read
+/// with; structure rules stay with the report's own format (they report the legacy layout).
+pub fn table_of(check: &Check) -> Option<&str> {
+    match check {
+        Check::TableSum(p) => Some(&p.table),
+        Check::TableCells(p) => Some(&p.table),
+        Check::ProseTable(p) => Some(&p.table),
+        Check::RulemakingAuthority(p) => Some(&p.table),
+        _ => None,
+    }
+}
+
+/// Kinds that read the report's parts: they cannot judge a text without line structure.
+fn needs_outline(check: &Check) -> bool {
+    match check {
+        Check::RequiredSection(_) | Check::Statement(_) | Check::SectionOrder(_) => true,
+        Check::FeeStatement(p) => !p.anywhere && !p.sections.is_empty(),
+        _ => false,
     }
 }
 

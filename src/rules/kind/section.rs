@@ -71,6 +71,10 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
 
 pub fn numbering(ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
+    if doc.unstructured {
+        let l = doc.lines[doc.body_lines.0];
+        return vec![Finding::at(l.start, l.start).variant("unstructured")];
+    }
     let mut out = Vec::new();
     let mut expected = 1;
     for part in &doc.parts {

@@ -1,0 +1,791 @@
+//! Statistics tables: recover a template's cells from the text of a report part,
+//! whatever layout the draft or page flattened them into.
+//!
+//! The text is cut into tokens (cells of `|`/tab rows, or runs of free text and
+//! digits), row labels are found in template order, and each row takes the values
+//! between its label and the next row's label. Digits run together with no separator
+//! are split only when the split is forced (as many digits as cells, no number
+//! starting with 0); otherwise the row is reported unreadable — never guessed, and
+//! never split so that the sums come out. This module knows nothing about relations.
+
+use crate::facts::Dec;
+use crate::rules::spec::{TableTemplate, ValueType};
+use regex::Regex;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// What a cell holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum CellValue {
+    Number(String),
+    /// Blank, `/`, `-`, `—`, `无`: not zero.
+    Blank(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub value: Option<Dec>,
+    /// The marker of a blank cell (`""`, `/`, `-`, `无`…), when not a number.
+    pub blank: Option<String>,
+    /// Unit written in the cell (`251000元`).
+    pub unit: Option<String>,
+    /// Normalized byte range (empty for an invisible blank).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A row label found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowHit {
+    pub key: String,
+    /// The label text as written (compact), for label-fidelity findings.
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    /// All its cells were read.
+    pub complete: bool,
+    /// Why not, when not.
+    pub problem: Option<String>,
+}
+
+/// Numbers written on a group label (a subtotal row the format does not have).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subtotal {
+    pub group: String,
+    pub start: usize,
+    pub end: usize,
+    /// Row keys of the group's members.
+    pub members: Vec<String>,
+    pub values: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Recovered,
+    /// No table in the region.
+    Absent,
+    /// A table is there but cannot be bound to the template.
+    Unbound(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RecoveredTable {
+    pub id: String,
+    pub title: String,
+    /// Profile of the template that was used.
+    pub profile: String,
+    pub status: Status,
+    /// (row key, column key) → cell.
+    pub cells: BTreeMap<(String, String), Cell>,
+    pub rows: Vec<RowHit>,
+    pub missing_rows: Vec<String>,
+    pub subtotals: Vec<Subtotal>,
+    /// Normalized range searched.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RecoveredTable {
+    pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
+        self.cells.get(&(row.to_string(), col.to_string()))
+    }
+    pub fn row_found(&self, key: &str) -> bool {
+        self.rows.iter().any(|r| r.key == key)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Text {
+        s: String,
+        start: usize,
+        end: usize,
+    },
+    /// A number from its own cell: exactly one value.
+    Cell {
+        v: Dec,
+        unit: Option<String>,
+        start: usize,
+        end: usize,
+    },
+    /// Digits from free text: possibly several values run together. `glued`: text touches
+    /// it on both sides with no separator (crawled page text), so even its extent is uncertain.
+    Run {
+        digits: String,
+        start: usize,
+        end: usize,
+        glued: bool,
+    },
+    Blank {
+        marker: String,
+        start: usize,
+        end: usize,
+    },
+}
+
+impl Tok {
+    fn start(&self) -> usize {
+        match self {
+            Tok::Text { start, .. }
+            | Tok::Cell { start, .. }
+            | Tok::Run { start, .. }
+            | Tok::Blank { start, .. } => *start,
+        }
+    }
+}
+
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-—–]\s*[0-9]{1,3}\s*[-—–]$|^第\s*[0-9]{1,3}\s*页(?:\s*共\s*[0-9]{1,3}\s*页)?$")
+        .unwrap()
+});
+static CELL_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$").unwrap()
+});
+static MD_SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\|[|: ]*-[-|: ]*$").unwrap());
+
+fn is_blank_marker(s: &str) -> bool {
+    matches!(
+        s,
+        "" | "/" | "-" | "—" | "——" | "–" | "无" | "不适用" | "\\" | "／" | "空"
+    )
+}
+
+/// Cut a normalized range into tokens.
+fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut line_start = start;
+    for line in text[start..end].split('\n') {
+        let ls = line_start;
+        line_start += line.len() + 1;
+        let t = line.trim();
+        if t.is_empty() || FOOTER.is_match(t) {
+            continue;
+        }
+        if line.contains('|') {
+            if MD_SEP.is_match(t) {
+                continue;
+            }
+            let mut cells: Vec<(usize, &str)> = Vec::new();
+            let mut off = 0;
+            for c in line.split('|') {
+                cells.push((ls + off, c));
+                off += c.len() + 1;
+            }
+            let markdown = t.starts_with('|') && cells.iter().any(|(_, c)| !c.trim().is_empty());
+            if markdown && cells.first().is_some_and(|(_, c)| c.trim().is_empty()) {
+                cells.remove(0);
+            }
+            // "label |", "3 |", "|" (one empty cell), "||" (two): the text after the last pipe is not a cell.
+            if (markdown || t.ends_with('|'))
+                && cells.last().is_some_and(|(_, c)| c.trim().is_empty())
+            {
+                cells.pop();
+            }
+            for (o, c) in cells {
+                cell_token(c, o, &mut toks);
+            }
+        } else if line.contains('\t') {
+            let mut off = 0;
+            for c in line.split('\t') {
+                cell_token(c, ls + off, &mut toks);
+                off += c.len() + 1;
+            }
+        } else {
+            free_tokens(line, ls, &mut toks);
+        }
+    }
+    toks
+}
+
+fn cell_token(c: &str, at: usize, toks: &mut Vec<Tok>) {
+    let lead = c.len() - c.trim_start().len();
+    let t = c.trim();
+    let (s, e) = (at + lead, at + lead + t.len());
+    if is_blank_marker(t) {
+        toks.push(Tok::Blank {
+            marker: t.to_string(),
+            start: s,
+            end: e,
+        });
+    } else if let Some(cap) = CELL_NUM.captures(t) {
+        match Dec::parse(&cap[1]) {
+            Some(v) => toks.push(Tok::Cell {
+                v,
+                unit: cap.get(2).map(|m| m.as_str().to_string()),
+                start: s,
+                end: e,
+            }),
+            None => toks.push(Tok::Text {
+                s: t.to_string(),
+                start: s,
+                end: e,
+            }),
+        }
+    } else {
+        free_tokens(c, at, toks);
+    }
+}
+
+/// Free text: whitespace-separated segments, each split into text and digit runs.
+/// A digit followed by `.`/`、` and a non-digit is a label prefix (`1.属于国家秘密`), not a value.
+fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut i = 0;
+    let mut text_start: Option<usize> = None;
+    let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok>| {
+        if let Some(f) = from {
+            let s = &line[f..to];
+            if !s.trim().is_empty() {
+                toks.push(Tok::Text {
+                    s: s.to_string(),
+                    start: at + f,
+                    end: at + to,
+                });
+            }
+        }
+    };
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            flush_text(text_start.take(), b, toks);
+            i += 1;
+            continue;
+        }
+        let neg = c == '-'
+            && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+            && text_start.is_none();
+        if c.is_ascii_digit() || neg {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            // Decimal part.
+            if j + 1 < chars.len() && chars[j].1 == '.' && chars[j + 1].1.is_ascii_digit() {
+                j += 1;
+                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                    j += 1;
+                }
+            }
+            let next = chars.get(j).map(|x| x.1);
+            let after = chars.get(j + 1).map(|x| x.1);
+            let is_prefix = matches!(next, Some('.' | '、'))
+                && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
+            // "计1条", "第1项", "2018年": a number inside words, not a cell value.
+            let in_words = next
+                .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
+                || (i > 0 && chars[i - 1].1 == '第');
+            if in_words && !is_prefix {
+                if text_start.is_none() {
+                    text_start = Some(b);
+                }
+                i = j;
+                continue;
+            }
+            if is_prefix {
+                // The last digit starts a label; digits before it are a value glued to it.
+                let last = j - 1;
+                if last > i {
+                    let glued = text_start.is_some();
+                    flush_text(text_start.take(), b, toks);
+                    let e = chars[last].0;
+                    toks.push(Tok::Run {
+                        digits: line[b..e].to_string(),
+                        start: at + b,
+                        end: at + e,
+                        glued,
+                    });
+                }
+                if text_start.is_none() {
+                    text_start = Some(chars[last].0);
+                }
+                i = j;
+                continue;
+            }
+            let glued =
+                text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
+            flush_text(text_start.take(), b, toks);
+            let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+            toks.push(Tok::Run {
+                digits: line[b..e].to_string(),
+                start: at + b,
+                end: at + e,
+                glued,
+            });
+            i = j;
+            continue;
+        }
+        if text_start.is_none() {
+            text_start = Some(b);
+        }
+        i += 1;
+    }
+    flush_text(text_start, line.len(), toks);
+}
+
+/// Valid single value: no leading zero unless it is `0`; decimals allowed.
+fn valid_number(s: &str) -> bool {
+    let int = s.trim_start_matches('-').split('.').next().unwrap_or("");
+    !int.is_empty() && (int == "0" || !int.starts_with('0'))
+}
+
+/// Ways to cut `digits` into `k` valid numbers: counts up to 2, and the first way.
+fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
+    fn go(
+        runs: &[&str],
+        n: usize,
+        acc: &mut Vec<String>,
+        found: &mut usize,
+        first: &mut Vec<String>,
+    ) {
+        if *found >= 2 {
+            return;
+        }
+        let Some((head, rest)) = runs.split_first() else {
+            if n == 0 {
+                *found += 1;
+                if first.is_empty() {
+                    *first = acc.clone();
+                }
+            }
+            return;
+        };
+        if head.contains('.') || head.starts_with('-') {
+            if valid_number(head) && n > 0 {
+                acc.push(head.to_string());
+                go(rest, n - 1, acc, found, first);
+                acc.pop();
+            }
+            return;
+        }
+        cut(head, rest, n, acc, found, first);
+    }
+    fn cut(
+        s: &str,
+        rest: &[&str],
+        n: usize,
+        acc: &mut Vec<String>,
+        found: &mut usize,
+        first: &mut Vec<String>,
+    ) {
+        if *found >= 2 {
+            return;
+        }
+        if s.is_empty() {
+            go(rest, n, acc, found, first);
+            return;
+        }
+        if n == 0 {
+            return;
+        }
+        for l in 1..=s.len() {
+            let piece = &s[..l];
+            if !valid_number(piece) {
+                break;
+            }
+            acc.push(piece.to_string());
+            cut(&s[l..], rest, n - 1, acc, found, first);
+            acc.pop();
+        }
+    }
+    let mut found = 0;
+    let mut first = Vec::new();
+    go(runs, n, &mut Vec::new(), &mut found, &mut first);
+    (found, first)
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Regex lookups are passed in: templates hold pattern strings, compiled by the rule set.
+pub trait Patterns {
+    fn get(&self, pattern: &str) -> Option<&Regex>;
+}
+
+/// Recover one template from a normalized range.
+pub fn recover(
+    text: &str,
+    start: usize,
+    end: usize,
+    tpl: &TableTemplate,
+    profile: &str,
+    re: &dyn Patterns,
+) -> RecoveredTable {
+    let mut out = RecoveredTable {
+        id: tpl.id.clone(),
+        title: tpl.title.clone(),
+        profile: profile.to_string(),
+        status: Status::Absent,
+        cells: BTreeMap::new(),
+        rows: Vec::new(),
+        missing_rows: Vec::new(),
+        subtotals: Vec::new(),
+        start,
+        end,
+    };
+    let region = compact(&text[start..end]);
+    if !tpl
+        .presence
+        .iter()
+        .any(|p| re.get(p).is_some_and(|r| r.is_match(&region)))
+    {
+        return out;
+    }
+    let toks = tokenize(text, start, end);
+    // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
+    let first = toks
+        .iter()
+        .position(|t| matches!(t, Tok::Text { s, .. } if tpl.presence.iter().any(|p| re.get(p).is_some_and(|r| r.is_match(&compact(s))))))
+        .unwrap_or(0);
+    let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row idx, token idx, match end in token, label token end idx)
+    let mut pos = (first, 0usize);
+    for (ri, row) in tpl.rows.iter().enumerate() {
+        let Some(rx) = re.get(&row.pattern) else {
+            continue;
+        };
+        let mut found = None;
+        for (ti, t) in toks.iter().enumerate().skip(pos.0) {
+            if let Tok::Text { s, .. } = t {
+                let from = if ti == pos.0 { pos.1.min(s.len()) } else { 0 };
+                let mut from = from;
+                while !s.is_char_boundary(from) {
+                    from += 1;
+                }
+                if let Some(m) = rx.find_at(s, from) {
+                    found = Some((ti, m.end()));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((ti, me)) => {
+                hits.push((ri, ti, me, ti));
+                pos = (ti, me);
+            }
+            None => {
+                if !row.optional {
+                    out.missing_rows.push(row.key.clone());
+                }
+            }
+        }
+    }
+    // 2. Values between each label and the next.
+    for (h, &(ri, ti, me, _)) in hits.iter().enumerate() {
+        let row = &tpl.rows[ri];
+        let cols: Vec<&str> = match &row.columns {
+            Some(c) => c.iter().map(String::as_str).collect(),
+            None => tpl.columns.iter().map(|c| c.key.as_str()).collect(),
+        };
+        let n = cols.len();
+        let next = hits
+            .get(h + 1)
+            .map(|x| (x.1, x.2))
+            .unwrap_or((toks.len(), 0));
+        // The label: text tokens from the label token until the first value.
+        let mut label = String::new();
+        let (ls, mut le) = (toks[ti].start(), toks[ti].start());
+        let mut vals: Vec<&Tok> = Vec::new();
+        if let Tok::Text { s, end, .. } = &toks[ti] {
+            label.push_str(&s[me.min(s.len())..]);
+            label.insert_str(0, &s[..me.min(s.len())]);
+            le = *end;
+        }
+        // The label is every piece of text up to the next row (a wrapped label may continue after the values).
+        // Only the first run of values with no words in between belongs to the row.
+        let mut closed = false;
+        for t in toks.iter().take(next.0.min(toks.len())).skip(ti + 1) {
+            match t {
+                Tok::Text { s, end, .. } => {
+                    label.push_str(s);
+                    if vals.is_empty() {
+                        le = *end;
+                    } else {
+                        closed = true;
+                    }
+                }
+                _ if !closed => vals.push(t),
+                _ => {}
+            }
+        }
+        let value_type = row.value.unwrap_or(tpl.value);
+        let mut hit = RowHit {
+            key: row.key.clone(),
+            label: compact(&label),
+            start: ls,
+            end: le,
+            complete: false,
+            problem: None,
+        };
+        let cells = read_values(&vals, n, value_type);
+        match cells {
+            Ok(cells) => {
+                for (c, cell) in cols.iter().zip(cells) {
+                    out.cells.insert((row.key.clone(), c.to_string()), cell);
+                }
+                hit.complete = true;
+            }
+            Err(why) => hit.problem = Some(why),
+        }
+        out.rows.push(hit);
+    }
+    // 3. Subtotal rows: numbers written on a group label before its first member.
+    let mut seen_groups: Vec<String> = Vec::new();
+    for (h, &(ri, ti, _, _)) in hits.iter().enumerate() {
+        let Some(g) = &tpl.rows[ri].group else {
+            continue;
+        };
+        if seen_groups.contains(g) {
+            continue;
+        }
+        seen_groups.push(g.clone());
+        let Some(gx) = re.get(g) else { continue };
+        let from = if h == 0 { 0 } else { hits[h - 1].1 };
+        let n = tpl.columns.len();
+        for k in from..ti {
+            if let Tok::Text { s, start, end } = &toks[k] {
+                if gx.is_match(&compact(s)) {
+                    let vals: Vec<&Tok> = toks[k + 1..ti]
+                        .iter()
+                        .filter(|t| !matches!(t, Tok::Text { .. }))
+                        .collect();
+                    // The previous row's own values come first when the group label is on its line.
+                    if vals.len() >= n
+                        && toks[k + 1..ti]
+                            .iter()
+                            .take_while(|t| !matches!(t, Tok::Text { .. }))
+                            .count()
+                            >= n
+                    {
+                        if let Ok(values) = read_values(&vals[..n], n, tpl.value) {
+                            let members = tpl
+                                .rows
+                                .iter()
+                                .filter(|r| r.group.as_deref() == Some(g.as_str()))
+                                .map(|r| r.key.clone())
+                                .collect();
+                            out.subtotals.push(Subtotal {
+                                group: compact(s),
+                                start: *start,
+                                end: *end,
+                                members,
+                                values,
+                            });
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    let found = out.rows.len();
+    let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
+    out.status = if found * 2 < required {
+        Status::Unbound(format!("只识别出 {found} 行（模板 {} 行）", tpl.rows.len()))
+    } else if let Some(c) = tpl
+        .columns
+        .iter()
+        .find(|c| re.get(&c.pattern).is_some_and(|r| !r.is_match(&region)))
+    {
+        Status::Unbound(format!("找不到列标题「{}」", c.label))
+    } else {
+        Status::Recovered
+    };
+    if out.status != Status::Recovered {
+        out.cells.clear();
+    }
+    out
+}
+
+/// Read `n` cells from the value tokens after a label.
+fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, String> {
+    let _ = vt;
+    // A number glued to words on both sides in a one-value row: its extent is a guess
+    // (a crawled "数条20263542" may be 2026 and 3542 of two columns).
+    if let Some(Tok::Run {
+        digits,
+        glued: true,
+        ..
+    }) = vals.first()
+    {
+        if n == 1 || digits.len() < n {
+            return Err(format!("数字与文字连写（{digits}），无法确定单元格的值"));
+        }
+    }
+    let runs_need_split = vals
+        .iter()
+        .take(n)
+        .any(|t| matches!(t, Tok::Run { digits, glued, .. } if *glued || !valid_number(digits)));
+    if vals.len() >= n && !runs_need_split {
+        return Ok(vals[..n].iter().map(|t| to_cell(t)).collect());
+    }
+    // Only free-text digit runs may be cut, and only in exactly one way.
+    let window: Vec<&Tok> = vals
+        .iter()
+        .copied()
+        .take_while(|t| matches!(t, Tok::Run { .. } | Tok::Cell { .. }))
+        .collect();
+    if window.is_empty() {
+        return Err(format!("该行没有数值（应有 {n} 个）"));
+    }
+    let strs: Vec<String> = window
+        .iter()
+        .map(|t| match t {
+            Tok::Run { digits, .. } => digits.clone(),
+            Tok::Cell { v, .. } => format!("{v}."),
+            _ => String::new(),
+        })
+        .collect();
+    // Cells are one value each: mark them so the splitter does not cut them.
+    let refs: Vec<&str> = strs
+        .iter()
+        .map(|s| {
+            if s.ends_with('.') {
+                s.trim_end_matches('.')
+            } else {
+                s.as_str()
+            }
+        })
+        .collect();
+    let fixed: Vec<bool> = strs.iter().map(|s| s.ends_with('.')).collect();
+    let mut parts: Vec<Vec<String>> = Vec::new();
+    let mut total_ways = 1usize;
+    // Split each run independently when the others are fixed single values.
+    let flexible: Vec<usize> = (0..refs.len()).filter(|i| !fixed[*i]).collect();
+    if flexible.is_empty() {
+        return Err(format!("只找到 {} 个数值（应有 {n} 个）", refs.len()));
+    }
+    let (ways, first) = splits(&refs, n);
+    if ways == 0 {
+        return Err(format!(
+            "数值个数不符：找到 {}，应有 {n} 个",
+            refs.join(" ")
+        ));
+    }
+    if ways > 1 {
+        return Err(format!(
+            "数字连写（{}）可以有多种拆分，无法确定各单元格的值",
+            refs.join(" ")
+        ));
+    }
+    total_ways *= ways;
+    let _ = total_ways;
+    parts.push(first.clone());
+    // Positions: spread the split values over the span of their source tokens.
+    let mut cells = Vec::with_capacity(n);
+    let mut vi = 0;
+    for (t, s) in window.iter().zip(refs.iter()) {
+        let (ts, te) = (
+            t.start(),
+            match t {
+                Tok::Run { end, .. } | Tok::Cell { end, .. } => *end,
+                _ => t.start(),
+            },
+        );
+        let mut consumed = 0;
+        while consumed < s.len() && vi < first.len() {
+            let piece = &first[vi];
+            let ps = ts + consumed;
+            cells.push(Cell {
+                value: Dec::parse(piece),
+                blank: None,
+                unit: None,
+                start: ps,
+                end: (ps + piece.len()).min(te),
+            });
+            consumed += piece.len();
+            vi += 1;
+        }
+    }
+    if cells.len() != n {
+        return Err(format!("数值个数不符：应有 {n} 个"));
+    }
+    Ok(cells)
+}
+
+fn to_cell(t: &Tok) -> Cell {
+    match t {
+        Tok::Cell {
+            v,
+            unit,
+            start,
+            end,
+        } => Cell {
+            value: Some(*v),
+            blank: None,
+            unit: unit.clone(),
+            start: *start,
+            end: *end,
+        },
+        Tok::Run {
+            digits, start, end, ..
+        } => Cell {
+            value: Dec::parse(digits),
+            blank: None,
+            unit: None,
+            start: *start,
+            end: *end,
+        },
+        Tok::Blank { marker, start, end } => Cell {
+            value: None,
+            blank: Some(marker.clone()),
+            unit: None,
+            start: *start,
+            end: *end,
+        },
+        Tok::Text { start, end, .. } => Cell {
+            value: None,
+            blank: Some(String::new()),
+            unit: None,
+            start: *start,
+            end: *end,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forced_and_ambiguous_splits() {
+        assert_eq!(
+            splits(&["7400000"], 7),
+            (
+                1,
+                vec!["7", "4", "0", "0", "0", "0", "0"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+        assert_eq!(splits(&["7400000074"], 7).0, 2);
+        // "230 000023": 3 ways → ambiguous.
+        assert_eq!(splits(&["230", "000023"], 7).0, 2);
+        // "00" can only be 0 0.
+        assert_eq!(
+            splits(&["100", "00"], 4),
+            (1, vec!["10".into(), "0".into(), "0".into(), "0".into()])
+        );
+        assert_eq!(splits(&["5949.088667"], 1).0, 1);
+    }
+
+    #[test]
+    fn free_text_tokens() {
+        let mut t = Vec::new();
+        free_tokens("0000001.属于国家秘密4000004", 0, &mut t);
+        let kinds: Vec<String> = t
+            .iter()
+            .map(|x| match x {
+                Tok::Text { s, .. } => format!("T:{s}"),
+                Tok::Run { digits, .. } => format!("R:{digits}"),
+                _ => "?".into(),
+            })
+            .collect();
+        assert_eq!(kinds, vec!["R:000000", "T:1.属于国家秘密", "R:4000004"]);
+        let mut t = Vec::new();
+        free_tokens("行政事业性收费96171.6", 0, &mut t);
+        assert!(matches!(&t[1], Tok::Run { digits, .. } if digits == "96171.6"));
+    }
+}

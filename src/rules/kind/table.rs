@@ -1,0 +1,578 @@
+//! Table kinds: relations between cells, cell semantics, table structure, prose
+//! against table, and 规章 reported by a body that cannot make 规章.
+//! A relation that needs a blank, missing or unreadable cell is "not assessable",
+//! never a pass or a fail.
+
+use super::super::spec::{
+    Along, Comparison, ProseTable, RulemakingAuthority, TableCells, TableStructure, TableSum,
+    TableTemplate, ValueType,
+};
+use super::super::{Ctx, Finding};
+use crate::document::table::{Cell, RecoveredTable, Status};
+use crate::facts::Dec;
+
+/// The result of one relation instance (one column, or one row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Pass,
+    Fail { left: Dec, right: Dec },
+    NotAssessable(Vec<(String, String)>),
+}
+
+/// One instance of a relation, with the cells it reads.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    /// The column (along rows) or row (along columns) it is checked in.
+    pub at: String,
+    pub left: Vec<(String, String)>,
+    pub right: Vec<(String, String)>,
+    pub outcome: Outcome,
+}
+
+fn row_has(tpl: &TableTemplate, row: &str, col: &str) -> bool {
+    tpl.rows.iter().find(|r| r.key == row).is_some_and(|r| {
+        r.columns
+            .as_ref()
+            .is_none_or(|c| c.iter().any(|k| k == col))
+    })
+}
+
+pub fn row_label<'a>(tpl: &'a TableTemplate, key: &'a str) -> &'a str {
+    tpl.rows
+        .iter()
+        .find(|r| r.key == key)
+        .map(|r| r.label.as_str())
+        .unwrap_or(key)
+}
+
+pub fn col_label<'a>(tpl: &'a TableTemplate, key: &'a str) -> &'a str {
+    tpl.columns
+        .iter()
+        .find(|c| c.key == key)
+        .map(|c| c.label.as_str())
+        .unwrap_or(key)
+}
+
+/// Evaluate every instance of a relation on a recovered table.
+pub fn instances(p: &TableSum, t: &RecoveredTable, tpl: &TableTemplate) -> Vec<Instance> {
+    let over: Vec<String> = match (&p.over, p.along) {
+        (Some(o), _) => o.clone(),
+        (None, Along::Rows) => tpl.columns.iter().map(|c| c.key.clone()).collect(),
+        (None, Along::Columns) => tpl.rows.iter().map(|r| r.key.clone()).collect(),
+    };
+    let mut out = Vec::new();
+    for at in over {
+        let key = |k: &String| match p.along {
+            Along::Rows => (k.clone(), at.clone()),
+            Along::Columns => (at.clone(), k.clone()),
+        };
+        let left: Vec<(String, String)> = p.left.iter().map(key).collect();
+        let right: Vec<(String, String)> = p.right.iter().map(key).collect();
+        // Skip instances the template does not define (表二 rows have different columns),
+        // and optional rows the draft does not have.
+        let defined = |cells: &[(String, String)]| cells.iter().all(|(r, c)| row_has(tpl, r, c));
+        if !defined(&left) || !defined(&right) {
+            continue;
+        }
+        let present = |(r, _): &(String, String)| {
+            t.row_found(r) || !tpl.rows.iter().any(|x| &x.key == r && x.optional)
+        };
+        let left: Vec<(String, String)> = left.into_iter().filter(present).collect();
+        let right: Vec<(String, String)> = right.into_iter().filter(present).collect();
+        let mut missing = Vec::new();
+        let mut sum = |cells: &[(String, String)]| -> Option<Dec> {
+            let mut acc = Dec::ZERO;
+            let mut ok = true;
+            for (r, c) in cells {
+                match t.cell(r, c).and_then(|x| x.value) {
+                    Some(v) => acc = acc.checked_add(v).unwrap_or(acc),
+                    None => {
+                        missing.push((r.clone(), c.clone()));
+                        ok = false;
+                    }
+                }
+            }
+            ok.then_some(acc)
+        };
+        let (l, r) = (sum(&left), sum(&right));
+        let outcome = match (l, r) {
+            (Some(l), Some(r)) => {
+                let ok = match p.op {
+                    Comparison::Eq => l == r,
+                    Comparison::Le => l <= r,
+                };
+                if ok {
+                    Outcome::Pass
+                } else {
+                    Outcome::Fail { left: l, right: r }
+                }
+            }
+            _ => Outcome::NotAssessable(missing),
+        };
+        out.push(Instance {
+            at,
+            left,
+            right,
+            outcome,
+        });
+    }
+    out
+}
+
+fn formula(
+    cells: &[(String, String)],
+    t: &RecoveredTable,
+    tpl: &TableTemplate,
+    along: Along,
+) -> String {
+    cells
+        .iter()
+        .map(|(r, c)| {
+            let name = match along {
+                Along::Rows => row_label(tpl, r),
+                Along::Columns => col_label(tpl, c),
+            };
+            let v = t
+                .cell(r, c)
+                .and_then(|x| x.value)
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "空".into());
+            format!("{name} {v}")
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Where a cell is, the way the report names it: 表三「（七）总计」「自然人」列.
+pub fn cell_name(t: &RecoveredTable, tpl: &TableTemplate, row: &str, col: &str) -> String {
+    if tpl.columns.len() == 1
+        || tpl
+            .rows
+            .iter()
+            .find(|r| r.key == row)
+            .and_then(|r| r.columns.as_ref())
+            .is_some_and(|c| c.len() == 1)
+    {
+        format!("{}「{}」", t.title, row_label(tpl, row))
+    } else {
+        format!(
+            "{}「{}」「{}」列",
+            t.title,
+            row_label(tpl, row),
+            col_label(tpl, col)
+        )
+    }
+}
+
+pub fn sum(p: &TableSum, ctx: &Ctx) -> Vec<Finding> {
+    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+        return vec![];
+    };
+    if t.status != Status::Recovered {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let mut unassessable = Vec::new();
+    for inst in instances(p, t, tpl) {
+        let where_ = match p.along {
+            Along::Rows => format!("「{}」列", col_label(tpl, &inst.at)),
+            Along::Columns => format!("「{}」行", row_label(tpl, &inst.at)),
+        };
+        match inst.outcome {
+            Outcome::Pass => {}
+            Outcome::Fail { left, right } => {
+                let (r, c) = inst.left.first().cloned().unwrap_or_default();
+                let (s, e) = t
+                    .cell(&r, &c)
+                    .map(|x| (x.start, x.end))
+                    .unwrap_or((t.start, t.start));
+                let total_cell = if inst.left.len() == 1 {
+                    cell_name(t, tpl, &r, &c)
+                } else {
+                    format!("{}{}", t.title, where_)
+                };
+                out.push(
+                    Finding::at(s, e)
+                        .var("table", t.title.clone())
+                        .var("where", where_)
+                        .var("cell", total_cell)
+                        .var("lformula", formula(&inst.left, t, tpl, p.along))
+                        .var("rformula", formula(&inst.right, t, tpl, p.along))
+                        .var("lsum", left.to_string())
+                        .var("rsum", right.to_string())
+                        .expected(right.to_string(), left.to_string()),
+                );
+            }
+            Outcome::NotAssessable(_) => unassessable.push(where_),
+        }
+    }
+    if !unassessable.is_empty() {
+        let n = unassessable.len();
+        let list: Vec<String> = unassessable.into_iter().take(5).collect();
+        out.push(
+            Finding::at(t.start, t.start)
+                .variant("not-assessable")
+                .var("table", t.title.clone())
+                .var("count", n.to_string())
+                .var(
+                    "where",
+                    format!("{}{}", list.join("、"), if n > 5 { "等" } else { "" }),
+                ),
+        );
+    }
+    out
+}
+
+fn cell_list(
+    t: &RecoveredTable,
+    tpl: &TableTemplate,
+    cells: &[(&(String, String), &Cell)],
+) -> String {
+    let names: Vec<String> = cells
+        .iter()
+        .take(5)
+        .map(|((r, c), _)| cell_name(t, tpl, r, c))
+        .collect();
+    format!(
+        "{}{}",
+        names.join("、"),
+        if cells.len() > 5 { "等" } else { "" }
+    )
+}
+
+pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
+    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+        return vec![];
+    };
+    let text = ctx.doc.text();
+    let mut out = Vec::new();
+    let blanks: Vec<(&(String, String), &Cell)> =
+        t.cells.iter().filter(|(_, c)| c.value.is_none()).collect();
+    if blanks.len() > p.max_listed {
+        out.push(
+            Finding::at(blanks[0].1.start, blanks[0].1.end)
+                .variant("blank-many")
+                .var("table", t.title.clone())
+                .var("count", blanks.len().to_string())
+                .var("cells", cell_list(t, tpl, &blanks)),
+        );
+    } else {
+        for ((r, c), cell) in &blanks {
+            let shown = cell
+                .blank
+                .clone()
+                .filter(|m| !m.is_empty())
+                .map(|m| format!("“{m}”"))
+                .unwrap_or_else(|| "空白".into());
+            out.push(
+                Finding::at(cell.start, cell.end)
+                    .var("cell", cell_name(t, tpl, r, c))
+                    .var("marker", shown),
+            );
+        }
+    }
+    for ((r, c), cell) in &t.cells {
+        let Some(v) = cell.value else { continue };
+        let vt = tpl
+            .columns
+            .iter()
+            .find(|x| &x.key == c)
+            .and_then(|x| x.value)
+            .or_else(|| tpl.rows.iter().find(|x| &x.key == r).and_then(|x| x.value))
+            .unwrap_or(tpl.value);
+        let name = cell_name(t, tpl, r, c);
+        let raw = text[cell.start..cell.end].to_string();
+        if v.is_negative() && vt != ValueType::Delta {
+            out.push(
+                Finding::at(cell.start, cell.end)
+                    .variant("negative")
+                    .var("cell", name)
+                    .var("value", raw),
+            );
+        } else if vt != ValueType::Money && !v.is_integer() {
+            out.push(
+                Finding::at(cell.start, cell.end)
+                    .variant("fraction")
+                    .var("cell", name)
+                    .var("value", raw),
+            );
+        } else if vt == ValueType::Money && cell.unit.as_deref() == Some("元") {
+            out.push(
+                Finding::at(cell.start, cell.end)
+                    .variant("unit")
+                    .var("cell", name)
+                    .var("value", raw),
+            );
+        }
+    }
+    out
+}
+
+/// Is every character of `official` found, in order, in `actual`? (Wrapped labels and
+/// stray characters of merged group labels in between are tolerated; missing words are not.)
+fn label_matches(official: &str, actual: &str) -> bool {
+    let strip = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !"、,.，。:;\"'“”‘’()（）·".contains(*c))
+            .collect()
+    };
+    let want = strip(official);
+    let mut it = strip(actual).into_iter();
+    want.iter().all(|w| it.any(|a| a == *w))
+}
+
+pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let Some(t) = ctx.tables.get(&p.table) else {
+        return vec![];
+    };
+    let Some(own) = ctx
+        .rules
+        .pack(ctx.profile)
+        .and_then(|pk| pk.spec.tables.iter().find(|x| x.id == p.table))
+    else {
+        return vec![];
+    };
+    let tpl = ctx.template(&p.table).unwrap_or(own);
+    let mut out = Vec::new();
+    match &t.status {
+        Status::Absent => {
+            // Only when the part exists and has content: an empty part is reported by the section rules.
+            let Some(i) = own
+                .section
+                .as_deref()
+                .and_then(|k| ctx.parts_for(k).first().copied())
+            else {
+                return out;
+            };
+            let part = &doc.parts[i];
+            let body = &text[part.body_start..part.end];
+            if body.chars().filter(|c| !c.is_whitespace()).count() >= 10 {
+                let h = &doc.headings[part.heading];
+                out.push(
+                    Finding::at(h.start, h.end)
+                        .var("heading", doc.part_label(part))
+                        .var("table", format!("{}（{}）", own.title, own.name)),
+                );
+            }
+            return out;
+        }
+        Status::Unbound(why) => {
+            out.push(
+                Finding::at(t.start, t.start)
+                    .variant("unbound")
+                    .var("table", own.title.clone())
+                    .var("reason", why.clone()),
+            );
+            return out;
+        }
+        Status::Recovered => {}
+    }
+    if t.profile != ctx.profile {
+        let anchor = t
+            .rows
+            .first()
+            .map(|r| (r.start, r.end))
+            .unwrap_or((t.start, t.start));
+        out.push(
+            Finding::at(anchor.0, anchor.1)
+                .variant("legacy")
+                .var("table", own.title.clone())
+                .var(
+                    "legacy",
+                    ctx.rules
+                        .pack(&t.profile)
+                        .map(|pk| pk.spec.name.clone())
+                        .unwrap_or_else(|| t.profile.clone()),
+                )
+                .var(
+                    "format",
+                    ctx.rules
+                        .pack(ctx.profile)
+                        .map(|pk| pk.spec.name.clone())
+                        .unwrap_or_default(),
+                ),
+        );
+    }
+    if !t.missing_rows.is_empty() {
+        let labels: Vec<&str> = t.missing_rows.iter().map(|k| row_label(tpl, k)).collect();
+        out.push(
+            Finding::at(t.start, t.start)
+                .variant("missing-row")
+                .var("table", t.title.clone())
+                .var("rows", labels.join("」「")),
+        );
+    }
+    for r in &t.rows {
+        let official = row_label(tpl, &r.key);
+        let check = tpl
+            .rows
+            .iter()
+            .find(|x| x.key == r.key)
+            .is_none_or(|x| x.label_check);
+        if check && !label_matches(official, &r.label) {
+            out.push(
+                Finding::at(r.start, r.end)
+                    .variant("label")
+                    .var("table", t.title.clone())
+                    .var("official", official)
+                    .var("actual", text[r.start..r.end].trim().to_string()),
+            );
+        }
+        if let Some(problem) = &r.problem {
+            out.push(
+                Finding::at(r.start, r.end)
+                    .variant("unreadable-row")
+                    .var("table", t.title.clone())
+                    .var("row", official)
+                    .var("reason", problem.clone()),
+            );
+        }
+    }
+    for st in &t.subtotals {
+        out.push(
+            Finding::at(st.start, st.end)
+                .variant("subtotal")
+                .var("table", t.title.clone())
+                .var("group", st.group.clone()),
+        );
+        for (ci, col) in tpl.columns.iter().enumerate() {
+            let Some(v) = st.values.get(ci).and_then(|c| c.value) else {
+                continue;
+            };
+            let parts: Option<Vec<Dec>> = st
+                .members
+                .iter()
+                .map(|m| t.cell(m, &col.key).and_then(|c| c.value))
+                .collect();
+            let Some(parts) = parts else { continue };
+            let total = parts.iter().try_fold(Dec::ZERO, |a, b| a.checked_add(*b));
+            if let Some(total) = total {
+                if total != v {
+                    let c = &st.values[ci];
+                    out.push(
+                        Finding::at(c.start, c.end)
+                            .variant("subtotal-sum")
+                            .var("table", t.title.clone())
+                            .var("group", st.group.clone())
+                            .var("column", col.label.clone())
+                            .expected(total.to_string(), v.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn parse_cell_ref(s: &str) -> (String, String) {
+    match s.split_once('.') {
+        Some((r, c)) => (r.to_string(), c.to_string()),
+        None => (s.to_string(), String::new()),
+    }
+}
+
+pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+        return vec![];
+    };
+    if t.status != Status::Recovered {
+        return vec![];
+    }
+    let (bs, be) = doc.body_span();
+    let flat = &doc.flat;
+    let (ms, me) = (flat.from_norm(bs), flat.from_norm(be));
+    let ftext = flat.text.as_str();
+    let mut out = Vec::new();
+    for st in &p.statements {
+        let cells: Vec<(String, String)> = st.cells.iter().map(|c| parse_cell_ref(c)).collect();
+        if !cells.iter().all(|(r, c)| row_has(tpl, r, c)) {
+            continue;
+        }
+        let values: Option<Vec<Dec>> = cells
+            .iter()
+            .map(|(r, c)| t.cell(r, c).and_then(|x| x.value))
+            .collect();
+        let Some(values) = values else { continue };
+        let Some(target) = values.iter().try_fold(Dec::ZERO, |a, b| a.checked_add(*b)) else {
+            continue;
+        };
+        let mut seen = Vec::new();
+        for pat in &st.patterns {
+            let Some(re) = ctx.re(pat) else { continue };
+            for c in re.captures_iter(&ftext[ms..me]) {
+                let Some(n) = c.name("n") else { continue };
+                let (ns, ne) = (
+                    flat.to_norm(ms + n.start()),
+                    flat.to_norm(ms + n.end() - 1) + 1,
+                );
+                // Numbers inside the table itself are not prose.
+                let line_start = text[..ns].rfind('\n').map(|i| i + 1).unwrap_or(0);
+                let line_end = text[ns..].find('\n').map(|i| ns + i).unwrap_or(text.len());
+                if crate::document::outline::is_table_line(&text[line_start..line_end])
+                    || seen.contains(&ns)
+                {
+                    continue;
+                }
+                seen.push(ns);
+                let Some(v) = Dec::parse(n.as_str()) else {
+                    continue;
+                };
+                if v != target {
+                    let m = c
+                        .get(0)
+                        .map(|m| (ms + m.start(), ms + m.end()))
+                        .unwrap_or((ns, ne));
+                    let quote = super::quote(ftext, m.0, m.1);
+                    let names: Vec<String> =
+                        cells.iter().map(|(r, c)| cell_name(t, tpl, r, c)).collect();
+                    out.push(
+                        Finding::at(ns, ne)
+                            .var("name", st.name.clone())
+                            .var("quote", quote)
+                            .var("value", v.to_string())
+                            .var("cells", names.join(" + "))
+                            .var("table_value", target.to_string())
+                            .expected(target.to_string(), v.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn authority(p: &RulemakingAuthority, ctx: &Ctx) -> Vec<Finding> {
+    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+        return vec![];
+    };
+    let Some(agency) = ctx.doc.facts.agency.as_deref() else {
+        return vec![];
+    };
+    let allowed = ctx.any_match(&p.allowed, agency).is_some();
+    let denied = ctx.any_match(&p.denied, agency).is_some();
+    if allowed || !denied {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for c in &p.cells {
+        let (r, col) = parse_cell_ref(c);
+        if let Some(cell) = t.cell(&r, &col) {
+            if cell.value.is_some_and(|v| v > Dec::ZERO) {
+                out.push(
+                    Finding::at(cell.start, cell.end)
+                        .var("agency", agency.to_string())
+                        .var("cell", cell_name(t, tpl, &r, &col))
+                        .var(
+                            "value",
+                            cell.value.map(|v| v.to_string()).unwrap_or_default(),
+                        ),
+                );
+            }
+        }
+    }
+    out
+}
