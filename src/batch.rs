@@ -353,12 +353,15 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         };
         let mut used = Vec::new();
         let mut rel = None;
-        if let (Some(c), Some(path)) = (plan.config, path) {
+        if let Some(c) = plan.config {
             for d in &mut report.diagnostics {
                 if let Some(s) = c.severity_of(&d.rule) {
                     d.severity = s;
                 }
             }
+        }
+        // Waivers name files: they apply to files read from disk, not to stdin.
+        if let (Some(c), Some(path)) = (plan.config, path) {
             used = c.apply_waivers(path, &mut report);
             rel = Some(
                 c.relative(path)

@@ -409,6 +409,109 @@ pub(crate) mod tests {
         assert_eq!(r.short(), "缺少…等联系方式");
     }
 
+    /// A report whose text, messages and path contain everything markup fears.
+    pub fn nasty() -> (Vec<FileReport>, Context) {
+        let text = "标题 <a href=\"x\">&amp;</a>\n第二行\u{1}\u{FFFE}]]>'\"\t表\t格\n";
+        let mut d1 = diag(text, "<a href", "r-one", Severity::Error);
+        d1.message = "消息 <b>&\"'\u{0}\u{1b}[31m ]]> 😀".into();
+        d1.location = Some("表1 第2行 第3列 <x>".into());
+        d1.expected = Some("<1>".into());
+        d1.actual = Some("&2".into());
+        let d2 = diag(text, "]]>", "r-two", Severity::Warning);
+        let d3 = diag(text, "格", "r-two", Severity::Info);
+        let file = FileReport {
+            path: "目录 <&>/\"报告\".txt".into(),
+            profile: Some("2021".into()),
+            report: ReportMeta {
+                year: Some(2024),
+                agency: Some("某局<&>".into()),
+            },
+            diagnostics: vec![d1, d2.clone()],
+            suppressed: vec![Suppressed {
+                diagnostic: d3,
+                reason: "理由 <&> ]]>".into(),
+                waiver: WaiverRef {
+                    config: "gongkai.yaml".into(),
+                    line: 3,
+                    approver: None,
+                },
+            }],
+            text: Some(Arc::from(text)),
+            rules: Arc::from(vec!["r-one".to_string(), "r-three".to_string()]),
+            is_config: false,
+            error: None,
+        };
+        let failed = FileReport::failed("坏<文件>.txt".into(), "无法读取 <&> \u{7}".into());
+        (vec![file, failed], Context::new(&[], Some(Severity::Error)))
+    }
+
+    /// Strict well-formedness: quick-xml with end-name checks, every entity known.
+    fn well_formed(xml: &str) -> usize {
+        use quick_xml::events::Event;
+        let mut r = quick_xml::Reader::from_str(xml);
+        r.config_mut().check_end_names = true;
+        let mut elements = 0;
+        loop {
+            match r.read_event() {
+                Ok(Event::Eof) => return elements,
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                    elements += 1;
+                    for a in e.attributes() {
+                        a.expect("attribute")
+                            .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                            .expect("attribute value");
+                    }
+                }
+                Ok(Event::GeneralRef(g)) => {
+                    let name: &str = g.as_ref();
+                    assert!(
+                        ["amp", "lt", "gt", "quot", "apos"].contains(&name) || g.is_char_ref(),
+                        "&{name};"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{e} at {}: {xml}", r.error_position()),
+            }
+        }
+    }
+
+    #[test]
+    fn xml_formats_survive_hostile_text() {
+        let (files, ctx) = nasty();
+        assert!(well_formed(&junit::render(&files, &ctx)) > 5);
+        assert!(well_formed(&checkstyle::render(&files)) > 3);
+        assert!(well_formed(&html::render(&files, &ctx)) > 20);
+        for xml in [
+            junit::render(&files, &ctx),
+            checkstyle::render(&files),
+            html::render(&files, &ctx),
+        ] {
+            assert!(!xml.contains('\u{1}') && !xml.contains('\u{0}') && !xml.contains('\u{FFFE}'));
+        }
+    }
+
+    #[test]
+    fn json_formats_survive_hostile_text() {
+        let (files, ctx) = nasty();
+        for s in [
+            json::render(&files),
+            sarif::render(&files, &ctx),
+            gitlab::render(&files),
+        ] {
+            serde_json::from_str::<serde_json::Value>(&s).expect("valid JSON");
+        }
+        for line in jsonl::render(&files).lines() {
+            serde_json::from_str::<serde_json::Value>(line).expect("valid JSON line");
+        }
+        let gh = github::render(&files);
+        assert_eq!(
+            gh.lines().count(),
+            3,
+            "one command per finding, newlines escaped: {gh}"
+        );
+        assert_eq!(concise::render(&files).lines().count(), 3);
+    }
+
     #[test]
     fn slash_paths() {
         assert_eq!(slash_path(r".\报告\a.txt"), "报告/a.txt");
