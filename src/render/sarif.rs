@@ -376,7 +376,10 @@ mod tests {
             "%E6%8A%A5%E5%91%8A/2024%E5%B9%B4%20%E5%B9%B4%E6%8A%A5.txt"
         );
         assert_eq!(artifact("./a b.txt").uri_base_id, Some("%SRCROOT%"));
-        assert_eq!(artifact("/tmp/年.txt").uri, "file:///tmp/%E5%B9%B4.txt");
+        assert_eq!(
+            artifact("/年报/年.txt").uri,
+            "file:///%E5%B9%B4%E6%8A%A5/%E5%B9%B4.txt"
+        );
         assert_eq!(
             artifact(r"C:\报告\a.txt").uri,
             "file:///C:/%E6%8A%A5%E5%91%8A/a.txt"
