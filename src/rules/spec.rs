@@ -199,6 +199,14 @@ pub struct FeeStatement {
     /// Report a missing statement (false when a required-section rule already does).
     #[serde(default = "yes")]
     pub require: bool,
+    /// A table cell (`table.row.column`) with the fee charged: a zero-fee claim next to a value
+    /// above zero, or an amount in prose next to a zero in the table, is a contradiction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_cell: Option<String>,
+    /// A table cell counting applications ended because a fee notice went unpaid: above zero,
+    /// a fee was demanded, so a bare zero-fee claim needs an explanation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_cell: Option<String>,
 }
 
 fn yes() -> bool {

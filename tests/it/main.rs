@@ -9,3 +9,4 @@ mod rule_packs;
 mod schemas;
 mod seeds;
 mod support;
+mod tables;

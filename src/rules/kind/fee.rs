@@ -70,12 +70,72 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
                 && !n.approximate
         })
     });
-    match (zero, amount) {
-        (Some((zs, ze)), Some(n)) => vec![Finding::at(n.start, n.end)
-            .variant("conflict")
-            .var("zero", super::quote(text, *zs, *ze))
-            .var("amount", text[n.start..n.end].to_string())
-            .expected("0", format!("{}{}", n.value, n.unit))],
-        _ => vec![],
+    let mut out = Vec::new();
+    if let (Some((zs, ze)), Some(n)) = (zero, amount) {
+        out.push(
+            Finding::at(n.start, n.end)
+                .variant("conflict")
+                .var("zero", super::quote(text, *zs, *ze))
+                .var("amount", text[n.start..n.end].to_string())
+                .expected("0", format!("{}{}", n.value, n.unit)),
+        );
     }
+    // Prose against the table.
+    if let Some((cell, name, t)) = p.amount_cell.as_deref().and_then(|c| table_cell(ctx, c)) {
+        if let Some(v) = cell.value {
+            let (s, e) = (cell.start, cell.end);
+            if !v.is_zero() {
+                if let Some((zs, ze)) = zero {
+                    out.push(
+                        Finding::at(*zs, *ze)
+                            .variant("table")
+                            .var("zero", super::quote(text, *zs, *ze))
+                            .var("cell", name)
+                            .var("value", v.to_string())
+                            .var("table", t),
+                    );
+                }
+            } else if let Some(n) = amount {
+                out.push(
+                    Finding::at(s, e)
+                        .variant("table")
+                        .var("zero", text[n.start..n.end].to_string())
+                        .var("cell", name)
+                        .var("value", "0")
+                        .var("table", t),
+                );
+            }
+        }
+    }
+    if let Some((cell, name, _)) = p.notice_cell.as_deref().and_then(|c| table_cell(ctx, c)) {
+        if let (Some(v), Some((zs, ze))) = (cell.value, zero) {
+            if !v.is_zero() && amount.is_none() {
+                out.push(
+                    Finding::at(*zs, *ze)
+                        .variant("notice")
+                        .var("zero", super::quote(text, *zs, *ze))
+                        .var("cell", name)
+                        .var("value", v.to_string()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A recovered cell named `table.row.column`, its name for messages, and the table title.
+fn table_cell<'a>(
+    ctx: &'a Ctx,
+    spec: &str,
+) -> Option<(&'a crate::document::table::Cell, String, String)> {
+    let mut it = spec.splitn(3, '.');
+    let (table, row, col) = (it.next()?, it.next()?, it.next()?);
+    let t = ctx.tables.get(table)?;
+    let tpl = ctx.template(table)?;
+    let cell = t.cell(row, col)?;
+    Some((
+        cell,
+        super::table::cell_name(t, tpl, row, col),
+        t.title.clone(),
+    ))
 }

@@ -1,0 +1,536 @@
+//! Statistics tables (issue 3): recovery from every layout, the real reports' values and
+//! findings, a mutation test over every cell, old-format detection, and seed 003's 统计表.
+
+use crate::support::*;
+use gongkai::document::table::Status;
+use gongkai::document::Document;
+use gongkai::rules::kind::table::{instances, Outcome};
+use gongkai::rules::spec::Check;
+use gongkai::rules::{Ctx, RuleSet, Settings};
+use gongkai::source::Source;
+use std::collections::BTreeMap;
+
+const T3_ROWS_2021: [&str; 25] = [
+    "new_received",
+    "carried_in",
+    "r_open",
+    "r_partial",
+    "r_deny_secret",
+    "r_deny_law",
+    "r_deny_3s1w",
+    "r_deny_third_party",
+    "r_deny_internal",
+    "r_deny_process",
+    "r_deny_case_file",
+    "r_deny_query",
+    "r_na_not_held",
+    "r_na_must_create",
+    "r_na_unclear",
+    "r_np_petition",
+    "r_np_repeat",
+    "r_np_publication",
+    "r_np_mass",
+    "r_np_confirm",
+    "r_other_no_correction",
+    "r_other_fee_unpaid",
+    "r_other_other",
+    "r_total",
+    "carried_out",
+];
+const T3_COLS: [&str; 7] = [
+    "natural", "business", "research", "welfare", "legal", "other", "total",
+];
+const T4_COLS: [&str; 15] = [
+    "rv_keep",
+    "rv_fix",
+    "rv_other",
+    "rv_pending",
+    "rv_total",
+    "ld_keep",
+    "ld_fix",
+    "ld_other",
+    "ld_pending",
+    "ld_total",
+    "lr_keep",
+    "lr_fix",
+    "lr_other",
+    "lr_pending",
+    "lr_total",
+];
+
+fn t3_rows_2019() -> Vec<&'static str> {
+    let mut v: Vec<&str> = T3_ROWS_2021
+        .iter()
+        .copied()
+        .filter(|k| !k.starts_with("r_other_"))
+        .collect();
+    let at = v.iter().position(|k| *k == "r_total").unwrap();
+    v.insert(at, "r_other");
+    v
+}
+
+/// `gongkai dump` of a file: table → row → column → value (null for blanks).
+fn dump(path: &std::path::Path) -> serde_json::Value {
+    let out = gongkai().arg("dump").arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn cells_of(
+    d: &serde_json::Value,
+    table: &str,
+    rows: &[&str],
+    cols: &[&str],
+) -> Vec<Vec<Option<i64>>> {
+    rows.iter()
+        .map(|r| {
+            cols.iter()
+                .map(|c| {
+                    d["tables"][table]["rows"][r]["cells"][c]
+                        .as_str()
+                        .map(|v| v.parse::<f64>().unwrap() as i64)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The audited values of a real report (`extracted` of its expected YAML).
+fn expected(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(fixture(&format!("real/expected/{name}.yaml"))).unwrap();
+    serde_yaml::from_str(&text).unwrap()
+}
+
+/// The audited rows of 表三 / numbers of 表四 in document order (a YAML mapping keeps its order).
+fn expected_ordered(name: &str, table: &str) -> Vec<Vec<Option<i64>>> {
+    let text = std::fs::read_to_string(fixture(&format!("real/expected/{name}.yaml"))).unwrap();
+    let y: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let t = &y["extracted"][table];
+    let m = if table == "table3" { &t["rows"] } else { t };
+    m.as_mapping()
+        .unwrap()
+        .iter()
+        .map(|(_, v)| match v.as_sequence() {
+            Some(a) => a.iter().map(|x| x.as_i64()).collect(),
+            None => vec![v.as_i64()],
+        })
+        .collect()
+}
+
+#[test]
+fn real_pdf_text_renderings_recover_the_audited_tables() {
+    for (name, rows) in [
+        ("003_huaian-city-2024", T3_ROWS_2021.to_vec()),
+        ("001_huaian-hongze-district-2023", t3_rows_2019()),
+        ("002_huaian-hongze-district-2024", t3_rows_2019()),
+    ] {
+        let d = dump(&fixture(&format!("real/text/{name}.txt")));
+        let e = expected(name);
+        for t in ["t2", "t3", "t4"] {
+            assert_eq!(d["tables"][t]["status"], "recovered", "{name} {t}");
+        }
+        // 表三, row by row in the order of the format, and 表四's 15 numbers in their order.
+        assert_eq!(
+            cells_of(&d, "t3", &rows, &T3_COLS),
+            expected_ordered(name, "table3"),
+            "{name} 表三"
+        );
+        let t4: Vec<Vec<Option<i64>>> = cells_of(&d, "t4", &["all"], &T4_COLS)
+            .remove(0)
+            .into_iter()
+            .map(|v| vec![v])
+            .collect();
+        assert_eq!(t4, expected_ordered(name, "table4"), "{name} 表四");
+        // 表二.
+        let t2 = &e["extracted"]["table2"];
+        let row = |k: &str, cols: &[&str]| -> Vec<f64> {
+            cols.iter()
+                .map(|c| {
+                    d["tables"]["t2"]["rows"][k]["cells"][c]
+                        .as_str()
+                        .unwrap()
+                        .parse::<f64>()
+                        .unwrap()
+                })
+                .collect()
+        };
+        let nums = |v: &serde_json::Value| -> Vec<f64> {
+            match v.as_array() {
+                Some(a) => a.iter().map(|x| x.as_f64().unwrap()).collect(),
+                None => vec![v.as_f64().unwrap()],
+            }
+        };
+        assert_eq!(
+            row("regulations", &["made", "repealed", "valid"]),
+            nums(&t2["规章"]),
+            "{name}"
+        );
+        assert_eq!(
+            row("normative", &["made", "repealed", "valid"]),
+            nums(&t2["行政规范性文件"]),
+            "{name}"
+        );
+        assert_eq!(
+            row("permit", &["decisions"]),
+            nums(&t2["行政许可"]),
+            "{name}"
+        );
+        assert_eq!(
+            row("penalty", &["decisions"]),
+            nums(&t2["行政处罚"]),
+            "{name}"
+        );
+        assert_eq!(
+            row("coercion", &["decisions"]),
+            nums(&t2["行政强制"]),
+            "{name}"
+        );
+        assert_eq!(
+            row("fees", &["amount"]),
+            nums(&t2["行政事业性收费(万元)"]),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn real_pdf_text_findings_match_the_audits() {
+    let path = |n: &str| {
+        fixture(&format!("real/text/{n}.txt"))
+            .to_string_lossy()
+            .into_owned()
+    };
+    let errors = |v: &serde_json::Value| -> Vec<String> {
+        let mut e: Vec<String> = findings(v)
+            .into_iter()
+            .filter(|(s, _)| s == "error")
+            .map(|(_, r)| r)
+            .collect();
+        e.sort();
+        e
+    };
+    let has = |v: &serde_json::Value, rule: &str, needle: &str| {
+        v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == rule && d["message"].as_str().unwrap().contains(needle))
+    };
+    // 洪泽 2023: 表四 行政复议 总计 0 where the parts add to 11, 复议后起诉 0 vs 5; the 2019 表三; a row-label typo.
+    let (_, v) = check_json(&[&path("001_huaian-hongze-district-2023")]);
+    assert_eq!(
+        errors(&v),
+        vec!["t4-review-total", "t4-suit-after-review-total"]
+    );
+    assert!(has(&v, "t4-review-total", "应为 11，实为 0"));
+    assert!(has(&v, "t4-suit-after-review-total", "应为 5，实为 0"));
+    assert!(has(&v, "t3-structure", "2019年试行格式"));
+    assert!(has(&v, "t3-structure", "2.其他法律行政止公开"));
+    // 洪泽 2024: prose 17 vs table 95, the 2019 表三, no error.
+    let (_, v) = check_json(&[&path("002_huaian-hongze-district-2024")]);
+    assert!(errors(&v).is_empty(), "{:?}", errors(&v));
+    let d: Vec<&serde_json::Value> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "t3-prose")
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        (d[0]["expected"].as_str(), d[0]["actual"].as_str()),
+        (Some("95"), Some("17"))
+    );
+    assert!(has(&v, "t3-structure", "2019年试行格式"));
+    // 淮安市 2024 is clean: no table finding at all, no error.
+    let (_, v) = check_json(&[&path("003_huaian-city-2024")]);
+    assert!(errors(&v).is_empty());
+    assert!(
+        findings(&v)
+            .iter()
+            .all(|(_, r)| !r.starts_with("t2") && !r.starts_with("t3") && !r.starts_with("t4")),
+        "{:?}",
+        findings(&v)
+    );
+}
+
+#[test]
+fn every_layout_recovers_the_same_table() {
+    let base = cells_of(
+        &dump(&fixture("real/text/003_huaian-city-2024.txt")),
+        "t3",
+        &T3_ROWS_2021,
+        &T3_COLS,
+    );
+    assert!(base.iter().flatten().all(|c| c.is_some()));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixture("layouts")).unwrap() {
+        let p = entry.unwrap().path();
+        let d = dump(&p);
+        assert_eq!(d["tables"]["t3"]["status"], "recovered", "{}", p.display());
+        let got = cells_of(&d, "t3", &T3_ROWS_2021, &T3_COLS);
+        if p.file_name().unwrap() == "blank-lone-pipe.txt" {
+            let mut want = base.clone();
+            want[17][2] = None; // 3.要求提供公开出版物 / 科研机构 is a lone "|"
+            assert_eq!(got, want, "{}", p.display());
+            assert_eq!(
+                d["tables"]["t3"]["rows"]["r_np_publication"]["cells"]["research"]["blank"],
+                ""
+            );
+        } else {
+            assert_eq!(got, base, "{}", p.display());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 9);
+}
+
+#[test]
+fn blank_cell_is_a_finding_and_not_assessable_never_pass_or_fail() {
+    let (_, v) = check_json(&[fixture("layouts/blank-lone-pipe.txt").to_str().unwrap()]);
+    let t3: Vec<(String, String)> = findings(&v)
+        .into_iter()
+        .filter(|(_, r)| r.starts_with("t3"))
+        .collect();
+    assert_eq!(
+        t3,
+        pairs(&[
+            ("info", "t3-applicants-total"),
+            ("info", "t3-results-total"),
+            ("warning", "t3-cells")
+        ]),
+        "blank cell: its own finding, its two relations not assessable, nothing passes or fails"
+    );
+}
+
+/// (rule, instance) → (outcome, the cells the instance reads).
+type Outcomes = BTreeMap<(String, String), (Outcome, Vec<(String, String)>)>;
+
+/// Evaluate every table-sum instance of a profile on a document, keyed by (rule, instance).
+fn outcomes(
+    rs: &RuleSet,
+    doc: &Document,
+    profile: &str,
+    mutate: Option<(&str, &str, &str, Option<i128>)>,
+) -> Outcomes {
+    let settings = Settings::default();
+    let mut ctx = Ctx::new(doc, rs, profile, &settings);
+    if let Some((table, row, col, delta)) = mutate {
+        let t = ctx.tables.get_mut(table).unwrap();
+        let cell = t
+            .cells
+            .get_mut(&(row.to_string(), col.to_string()))
+            .unwrap();
+        cell.value = match delta {
+            Some(d) => cell
+                .value
+                .map(|v| v.checked_add(gongkai::facts::Dec::int(d)).unwrap()),
+            None => None,
+        };
+    }
+    let mut out = BTreeMap::new();
+    for r in rs.rules.iter().filter(|r| r.profile == profile) {
+        if let Check::TableSum(p) = &r.spec.check {
+            if p.op != gongkai::rules::spec::Comparison::Eq {
+                continue;
+            }
+            let t = &ctx.tables[&p.table];
+            let tpl = ctx.template(&p.table).unwrap();
+            for i in instances(p, t, tpl) {
+                let cells: Vec<(String, String)> =
+                    i.left.iter().chain(i.right.iter()).cloned().collect();
+                out.insert((r.spec.id.clone(), i.at.clone()), (i.outcome, cells));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mutation_every_cell_is_caught_by_exactly_its_relations() {
+    let rs = RuleSet::builtin().unwrap();
+    let text = std::fs::read_to_string(fixture("real/text/003_huaian-city-2024.txt")).unwrap();
+    let doc = Document::new(Source::new("huaian", text, "UTF-8"));
+    let clean = outcomes(&rs, &doc, "2021", None);
+    assert!(clean.len() > 40);
+    assert!(
+        clean.values().all(|(o, _)| *o == Outcome::Pass),
+        "the clean report passes every relation"
+    );
+    let settings = Settings::default();
+    let ctx = Ctx::new(&doc, &rs, "2021", &settings);
+    let mut mutated = 0;
+    for table in ["t2", "t3", "t4"] {
+        assert_eq!(ctx.tables[table].status, Status::Recovered);
+        for (row, col) in ctx.tables[table].cells.keys() {
+            let containing: Vec<&(String, String)> = clean
+                .iter()
+                .filter(|(_, (_, cells))| cells.contains(&(row.clone(), col.clone())))
+                .map(|(k, _)| k)
+                .collect();
+            // +1: exactly the relations that contain the cell fail.
+            let after = outcomes(&rs, &doc, "2021", Some((table, row, col, Some(1))));
+            let failing: Vec<&(String, String)> = after
+                .iter()
+                .filter(|(_, (o, _))| matches!(o, Outcome::Fail { .. }))
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(failing, containing, "{table} {row}.{col} +1");
+            // blank: exactly those become not assessable, nothing fails.
+            let after = outcomes(&rs, &doc, "2021", Some((table, row, col, None)));
+            let na: Vec<&(String, String)> = after
+                .iter()
+                .filter(|(_, (o, _))| matches!(o, Outcome::NotAssessable(_)))
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(na, containing, "{table} {row}.{col} blank");
+            assert!(after
+                .values()
+                .all(|(o, _)| !matches!(o, Outcome::Fail { .. })));
+            mutated += 1;
+        }
+    }
+    assert!(mutated >= 175 + 15 + 10, "{mutated} cells mutated");
+}
+
+fn doc_with(year: i32, t2: &str) -> String {
+    format!("某某县人民政府{year}年政府信息公开工作年度报告\n一、总体情况\n本年度工作。\n二、主动公开政府信息情况\n{t2}\n三、收到和处理政府信息公开申请情况\n")
+}
+
+const T2_2019: &str = "第二十条第（一）项 |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n规范性文件 | 3 | 3 | 20 |\n\
+第二十条第（五）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 10 | -1 | 300 |\n其他对外管理服务事项 | 0 | 0 | 0 |\n\
+第二十条第（六）项 |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政处罚 | 5 | 0 | 30 |\n行政强制 | 1 | 0 | 2 |\n\
+第二十条第（八）项 |\n信息内容 | 上一年项目数量 | 本年增/减 |\n行政事业性收费 | 2 | 0 |\n第二十条第（九）项 |\n信息内容 | 采购项目数量 | 采购总金额 |\n政府集中采购 | 4 | 120.5 |";
+
+#[test]
+fn old_table_two_in_a_2023_report_but_not_in_a_2019_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p23 = dir.path().join("2023.txt");
+    std::fs::write(&p23, doc_with(2023, T2_2019)).unwrap();
+    let (_, v) = check_json(&[p23.to_str().unwrap()]);
+    let legacy: Vec<&serde_json::Value> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["rule"] == "t2-structure" && d["message"].as_str().unwrap().contains("2019年试行格式")
+        })
+        .collect();
+    assert_eq!(legacy.len(), 1, "{v}");
+    assert_eq!(legacy[0]["severity"], "warning");
+    // The negative 本年增/减 of the 2019 table is legitimate there: no cell error.
+    assert!(!findings(&v)
+        .iter()
+        .any(|(s, r)| s == "error" && r.starts_with("t2")));
+
+    let p19 = dir.path().join("2019.txt");
+    std::fs::write(&p19, doc_with(2019, T2_2019)).unwrap();
+    let (_, v) = check_json(&[p19.to_str().unwrap()]);
+    assert_eq!(v["files"][0]["profile"], "2019-trial");
+    assert!(
+        !findings(&v).iter().any(|(_, r)| r.starts_with("t2")),
+        "{:?}",
+        findings(&v)
+    );
+}
+
+#[test]
+fn seed_003_statistics_table_holds_and_agrees_with_prose() {
+    let seed = fixture("seeds/003_c5883498027fb55e.txt");
+    let d = dump(&seed);
+    let t = &d["tables"]["stat"];
+    assert_eq!(t["status"], "recovered");
+    assert_eq!(t["rows"].as_object().unwrap().len(), 45);
+    for (k, v) in [
+        ("active_total", "395"),
+        ("normative_public", "122"),
+        ("website", "380"),
+        ("weibo", "136"),
+        ("wechat", "114"),
+        ("staff_total", "2"),
+        ("fees", "0"),
+    ] {
+        assert_eq!(t["rows"][k]["cells"]["value"], v, "{k}");
+    }
+    let (_, v) = check_json(&[seed.to_str().unwrap()]);
+    assert!(
+        !findings(&v).iter().any(|(_, r)| r.starts_with("stat")),
+        "{:?}",
+        findings(&v)
+    );
+    // The prose numbers are really compared: change each one and it is reported.
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to) in [
+        ("政府信息395条", "政府信息394条"),
+        ("文件类信息122条", "文件类信息121条"),
+        ("公开信息380条", "公开信息381条"),
+        ("微博公开136条", "微博公开137条"),
+        ("微信公开114条", "微信公开115条"),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let p = dir.path().join("m.txt");
+        std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+        let (_, v) = check_json(&[p.to_str().unwrap()]);
+        assert_eq!(
+            findings(&v)
+                .iter()
+                .filter(|(s, r)| s == "warning" && r == "stat-prose")
+                .count(),
+            1,
+            "{from} → {to}"
+        );
+    }
+    // And a relation of the 统计表: 从事人员数 2 = 专职 1 + 兼职 1; make it 3.
+    let p = dir.path().join("r.txt");
+    std::fs::write(
+        &p,
+        text.replacen(
+            "(三)从事政府信息公开工作人员数 |\n人 |\n2 |",
+            "(三)从事政府信息公开工作人员数 |\n人 |\n3 |",
+            1,
+        ),
+    )
+    .unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    assert!(
+        findings(&v).contains(&("error".into(), "stat-staff-total".into())),
+        "{:?}",
+        findings(&v)
+    );
+}
+
+#[test]
+fn crawled_run_together_numbers_are_never_guessed() {
+    // Crawled page text: cells run together. No arithmetic error may come from a guessed split.
+    for name in [
+        "007_pingtan-county-2012",
+        "009_pingtan-2019",
+        "010_pingtan-2020",
+        "012_pingtan-2022",
+        "014_pingtan-2025",
+    ] {
+        let p = fixture(&format!("real/text/{name}-crawltext.txt"));
+        let (_, v) = check_json(&[p.to_str().unwrap()]);
+        for (s, r) in findings(&v) {
+            assert!(
+                !(s == "error"
+                    && (r.starts_with("t3") || r.starts_with("t4") || r.starts_with("stat"))),
+                "{name}: {r}"
+            );
+        }
+    }
+    // 平潭 2023: 表四 is 15 digits for 15 cells — the split is forced, and it is right.
+    let d = dump(&fixture("real/text/013_pingtan-2023-crawltext.txt"));
+    let t4 = cells_of(&d, "t4", &["all"], &T4_COLS).remove(0);
+    assert_eq!(
+        t4,
+        [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2]
+            .iter()
+            .map(|v| Some(*v))
+            .collect::<Vec<_>>()
+    );
+}
