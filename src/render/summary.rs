@@ -38,6 +38,15 @@ fn clip(s: &str, width: usize) -> String {
     out
 }
 
+/// The profile column; a configuration file (listed for its unused waivers) says so.
+fn profile(f: &FileReport) -> Option<String> {
+    if f.is_config {
+        Some("配置文件".into())
+    } else {
+        f.profile.clone()
+    }
+}
+
 fn count(f: &FileReport, s: Severity) -> usize {
     f.diagnostics.iter().filter(|d| d.severity == s).count()
 }
@@ -162,7 +171,7 @@ pub fn files_table(files: &[FileReport], ctx: &Context) -> String {
                     .year
                     .map(|y| y.to_string())
                     .unwrap_or_else(|| "—".into()),
-                f.profile.clone().unwrap_or_else(|| "—".into()),
+                profile(f).unwrap_or_else(|| "—".into()),
                 count(f, Severity::Error).to_string(),
                 count(f, Severity::Warning).to_string(),
                 f.suppressed.len().to_string(),
@@ -240,7 +249,7 @@ pub fn csv(files: &[FileReport], ctx: &Context) -> String {
             f.path.clone(),
             f.report.agency.clone().unwrap_or_default(),
             f.report.year.map(|y| y.to_string()).unwrap_or_default(),
-            f.profile.clone().unwrap_or_default(),
+            profile(f).unwrap_or_default(),
             count(f, Severity::Error).to_string(),
             count(f, Severity::Warning).to_string(),
             count(f, Severity::Info).to_string(),
