@@ -225,12 +225,26 @@ struct Plan<'a> {
     opts: CheckOptions,
 }
 
-fn plan<'a>(args: &CheckArgs, config: Option<&'a Loaded>) -> Result<Plan<'a>, i32> {
+/// Rule sets by rule directories: many configurations share the same ones.
+type RuleSets = HashMap<Vec<PathBuf>, RuleSet>;
+
+fn plan<'a>(
+    args: &CheckArgs,
+    config: Option<&'a Loaded>,
+    loaded: &mut RuleSets,
+) -> Result<Plan<'a>, i32> {
     // Configuration rule directories first: `--rules` wins on the same id.
     let mut dirs: Vec<PathBuf> = config.map(Loaded::rule_dirs).unwrap_or_default();
     dirs.extend(args.rules.iter().cloned());
-    let Some(mut rules) = load_rules(&dirs) else {
-        return Err(2);
+    let mut rules = match loaded.get(&dirs) {
+        Some(rs) => rs.clone(),
+        None => {
+            let Some(rs) = load_rules(&dirs) else {
+                return Err(2);
+            };
+            loaded.insert(dirs, rs.clone());
+            rs
+        }
     };
     if let Some(c) = config {
         if let Err(e) = c.check_rule_ids(&rules) {
@@ -311,8 +325,9 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     };
     // One plan per configuration in use, and one for files without any.
     let mut plans: Vec<Plan> = Vec::new();
+    let mut rule_sets = RuleSets::new();
     for c in &configs.loaded {
-        match plan(&args, Some(c)) {
+        match plan(&args, Some(c), &mut rule_sets) {
             Ok(p) => plans.push(p),
             Err(code) => return code,
         }
@@ -323,7 +338,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
             .iter()
             .any(|i| i.config.is_none() && !matches!(i.what, What::Missing(..)))
     {
-        match plan(&args, None) {
+        match plan(&args, None, &mut rule_sets) {
             Ok(p) => plans.push(p),
             Err(code) => return code,
         }

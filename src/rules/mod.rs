@@ -35,7 +35,7 @@ pub struct Pack {
 }
 
 /// All loaded packs and rules with their compiled patterns.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     pub packs: Vec<Pack>,
     pub rules: Vec<Rule>,
