@@ -50,8 +50,59 @@ pub enum RulesCommand {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// 带原文摘录的中文报告（默认）
     Human,
+    /// 每个问题一行：路径:行:列: 级别[规则] 说明
+    Concise,
+    /// 完整 JSON（schemas/diagnostics.schema.json）
     Json,
+    /// 每个问题一行 JSON
+    JsonLines,
+    /// SARIF 2.1.0（GitHub 代码扫描等）
+    Sarif,
+    /// JUnit XML（CI 测试报告）
+    Junit,
+    /// GitHub Actions 工作流命令（注释）
+    Github,
+    /// GitLab Code Quality JSON
+    Gitlab,
+    /// Checkstyle XML（Jenkins Warnings NG）
+    Checkstyle,
+}
+
+impl Format {
+    /// Formats meant for programs: summaries then go to stderr to keep stdout parseable.
+    pub fn is_machine(self) -> bool {
+        !matches!(self, Format::Human | Format::Concise)
+    }
+}
+
+/// `--output FORMAT:FILE`: an extra report written to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSpec {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputSpec, String> {
+    let Some((name, path)) = s.split_once(':') else {
+        return Err("应为 格式:文件，例如 sarif:gongkai.sarif".into());
+    };
+    let format = Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        format!("未知的格式「{name}」，可选：{}", names.join("、"))
+    })?;
+    if path.is_empty() {
+        return Err("缺少输出文件名，例如 sarif:gongkai.sarif".into());
+    }
+    Ok(OutputSpec {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,4 +146,28 @@ pub struct CheckArgs {
     /// 并行检查的文件数（默认为 CPU 核数）
     #[arg(long)]
     pub jobs: Option<usize>,
+    /// 另外以某种格式写入文件（可重复），例如 --output sarif:gongkai.sarif --output junit:junit.xml
+    #[arg(long = "output", short = 'o', value_name = "FORMAT:FILE", value_parser = parse_output)]
+    pub outputs: Vec<OutputSpec>,
+    /// 配置文件（默认从每个被检查文件所在目录向上查找 gongkai.yaml）
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// 不读取任何 gongkai.yaml
+    #[arg(long)]
+    pub no_config: bool,
+    /// 输出每条规则的问题数
+    #[arg(long)]
+    pub statistics: bool,
+    /// 输出每个文件一行的汇总表（机关、年度、格式、错误、警告、是否通过）
+    #[arg(long)]
+    pub summary: bool,
+    /// 把汇总表写入 CSV 文件（每个文件一行、每条规则一列；UTF-8 带 BOM，Excel 可直接打开）
+    #[arg(long, value_name = "FILE")]
+    pub summary_csv: Option<PathBuf>,
+    /// 写出一个独立的 HTML 报告（离线可看，可打印为 PDF）
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// 只有警告（没有达到 --fail-on 的错误）时使用的退出码，例如 GitLab 的 allow_failure: exit_codes: [3]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    pub warnings_exit_code: Option<u8>,
 }

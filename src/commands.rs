@@ -1,12 +1,10 @@
 //! The subcommands: check, explain, rules list/test, dump.
 
-use crate::cli::{CheckArgs, Cli, Color, Command, FailOn, Format, RulesCommand};
+use crate::cli::{Cli, Command, RulesCommand};
 use crate::document::Document;
-use crate::render::{self, FileReport, ReportMeta};
-use crate::rules::spec::Severity;
+use crate::render::{FileReport, ReportMeta};
 use crate::rules::{self, RuleSet, Settings};
-use crate::source::{self, LoadError, Source};
-use rayon::prelude::*;
+use crate::source::{self, Source};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,19 +18,19 @@ pub struct CheckOptions {
 }
 
 #[allow(clippy::print_stdout)]
-fn out(s: &str) {
+pub(crate) fn out(s: &str) {
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes());
     let _ = o.flush();
 }
 
 #[allow(clippy::print_stderr)]
-fn err(s: &str) {
+pub(crate) fn err(s: &str) {
     let mut e = std::io::stderr().lock();
     let _ = e.write_all(s.as_bytes());
 }
 
-fn report_error(e: &dyn miette::Diagnostic) {
+pub(crate) fn report_error(e: &dyn miette::Diagnostic) {
     let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
         miette::GraphicalTheme::unicode()
     } else {
@@ -45,7 +43,7 @@ fn report_error(e: &dyn miette::Diagnostic) {
 }
 
 /// Built-in packs plus `--rules` directories. Prints the problem and returns None on error.
-fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
+pub(crate) fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
     let mut rs = match RuleSet::builtin() {
         Ok(rs) => rs,
         Err(e) => {
@@ -71,7 +69,7 @@ fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
 
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => crate::batch::check(args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::Rules {
             command: RulesCommand::List { rules },
@@ -91,7 +89,7 @@ pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRepo
         check_text_inner(source, rs, opts)
     })) {
         Ok(r) => r,
-        Err(_) => failed(
+        Err(_) => FileReport::failed(
             path,
             "内部错误：检查此文件时程序出错（已跳过此文件，请向开发者报告）".into(),
         ),
@@ -118,6 +116,13 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
         &opts.settings,
         opts.only_rule.as_deref(),
     );
+    let mut ids: Vec<String> = rs
+        .rules_for(&profile)
+        .filter(|r| opts.only_rule.as_deref().is_none_or(|o| o == r.spec.id))
+        .map(|r| r.spec.id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
     FileReport {
         path,
         profile: Some(profile),
@@ -126,165 +131,9 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
             agency: doc.facts.agency.clone(),
         },
         diagnostics,
-        error: None,
         text: Some(text),
-    }
-}
-
-enum Input {
-    Stdin,
-    File(PathBuf),
-    Missing(PathBuf, String),
-}
-
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-        } else if p.is_dir() {
-            let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(false)
-                .sort_by_file_name()
-            {
-                match entry {
-                    Ok(e)
-                        if (e.file_type().is_file() || e.file_type().is_symlink())
-                            && source::supported_extension(e.path()) =>
-                    {
-                        found.push(Input::File(e.into_path()))
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
-                        found.push(Input::Missing(at, format!("无法读取目录：{e}")));
-                    }
-                }
-            }
-            if found.is_empty() {
-                inputs.push(Input::Missing(
-                    p.clone(),
-                    format!("目录中没有可检查的 {} 文件", source::SUPPORTED_HINT),
-                ));
-            }
-            inputs.extend(found);
-        } else if p.exists() {
-            inputs.push(Input::File(p.clone()));
-        } else {
-            inputs.push(Input::Missing(
-                p.clone(),
-                LoadError::NotFound(p.display().to_string()).to_string(),
-            ));
-        }
-    }
-    inputs
-}
-
-fn failed(path: String, e: String) -> FileReport {
-    FileReport {
-        path,
-        profile: None,
-        report: ReportMeta::default(),
-        diagnostics: vec![],
-        error: Some(e),
-        text: None,
-    }
-}
-
-fn check(args: CheckArgs) -> i32 {
-    if let Some(p) = &args.profile {
-        if !rules::PROFILES.contains(&p.as_str()) {
-            err(&format!(
-                "错误：未知的 --profile「{p}」，可选：pre-2019、2019-trial、2021\n"
-            ));
-            return 2;
-        }
-    }
-    let Some(rs) = load_rules(&args.rules) else {
-        return 2;
-    };
-    if rs.rules.is_empty() {
-        err("错误：没有加载任何规则\n");
-        return 2;
-    }
-    let opts = CheckOptions {
-        profile: args.profile.clone(),
-        settings: Settings { year: args.year },
-        only_rule: None,
-    };
-    let inputs = collect_inputs(&args.paths);
-    let max = args.max_file_size;
-    let work = |input: &Input| -> FileReport {
-        match input {
-            Input::Stdin => match source::load_stdin(max) {
-                Ok(s) => check_text(s, &rs, &opts),
-                Err(e) => failed("-".into(), e.to_string()),
-            },
-            Input::File(p) => {
-                let shown = p.display().to_string();
-                match source::load_path(p, max) {
-                    Ok(mut s) => {
-                        s.path = shown;
-                        check_text(s, &rs, &opts)
-                    }
-                    Err(e) => failed(shown, e.to_string()),
-                }
-            }
-            Input::Missing(p, m) => failed(p.display().to_string(), m.clone()),
-        }
-    };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
-    let reports: Vec<FileReport> = if jobs == 1 || inputs.len() < 2 {
-        inputs.iter().map(work).collect()
-    } else {
-        match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-            Ok(pool) => pool.install(|| inputs.par_iter().map(work).collect()),
-            Err(_) => inputs.iter().map(work).collect(),
-        }
-    };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let text = match args.format {
-        Format::Human => {
-            render::human::render(&reports, &render::human::Style { color, width: 100 })
-        }
-        Format::Json => render::json::render(&reports),
-    };
-    out(&text);
-    exit_code(&reports, args.fail_on)
-}
-
-fn exit_code(reports: &[FileReport], fail_on: FailOn) -> i32 {
-    let checked = reports.iter().filter(|r| r.error.is_none()).count();
-    if checked == 0 {
-        return 2;
-    }
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let Some(t) = threshold else { return 0 };
-    let load_failures = reports.iter().any(|r| r.error.is_some());
-    let hit = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= t);
-    if hit || load_failures {
-        1
-    } else {
-        0
+        rules: ids.into(),
+        ..Default::default()
     }
 }
 

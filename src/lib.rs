@@ -4,8 +4,10 @@
 //! Only `render/` and `main.rs` print; this module routes output to them.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod batch;
 pub mod cli;
 mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod facts;

@@ -150,17 +150,26 @@ pub fn render(files: &[FileReport], style: &Style) -> String {
             out.push_str(&format!("  ✖ 无法检查：{e}\n\n"));
             continue;
         }
+        let waived = if f.suppressed.is_empty() {
+            String::new()
+        } else {
+            format!("  （已豁免 {} 处）\n", f.suppressed.len())
+        };
         if f.diagnostics.is_empty() {
-            out.push_str("  ✔ 未发现问题\n\n");
+            out.push_str(&format!("  ✔ 未发现问题\n{waived}\n"));
             continue;
         }
         for d in &f.diagnostics {
             out.push_str(&one(d, &f.path, f.text.as_deref(), &handler));
             out.push('\n');
         }
+        if !waived.is_empty() {
+            out.push_str(&waived);
+            out.push('\n');
+        }
     }
     let s = Summary::of(files);
-    let failed = files.iter().filter(|f| f.error.is_some()).count();
+    let failed = Summary::failed(files);
     out.push_str(&format!(
         "共检查 {} 个文件：错误 {} 处，警告 {} 处，提示 {} 处",
         s.files - failed,
@@ -168,6 +177,9 @@ pub fn render(files: &[FileReport], style: &Style) -> String {
         s.warnings,
         s.infos
     ));
+    if s.suppressed > 0 {
+        out.push_str(&format!("，已豁免 {} 处", s.suppressed));
+    }
     if failed > 0 {
         out.push_str(&format!("；{failed} 个文件无法检查"));
     }

@@ -73,12 +73,16 @@ static RULE_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(|| jsonschema::validator_for(&super::spec::rule_schema()).ok());
 static PACK_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(|| jsonschema::validator_for(&super::spec::pack_schema()).ok());
+static CONFIG_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
+    LazyLock::new(|| jsonschema::validator_for(&crate::config::schema()).ok());
 
 /// Which schema a file is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Rule,
     Pack,
+    /// `gongkai.yaml` (see `crate::config`).
+    Config,
 }
 
 /// Parse and schema-check one YAML file; on success, the JSON value and the position index.
@@ -105,6 +109,7 @@ pub fn parse_checked(
     let validator = match kind {
         FileKind::Rule => RULE_VALIDATOR.as_ref(),
         FileKind::Pack => PACK_VALIDATOR.as_ref(),
+        FileKind::Config => CONFIG_VALIDATOR.as_ref(),
     };
     let Some(validator) = validator else {
         return Err(RuleFileError::new(
@@ -210,6 +215,10 @@ fn describe(
                     let p = e.instance_path().as_str().to_string();
                     describe(e, &p, index)
                 }
+                _ if !ptr.starts_with("/check") => (
+                    pos.and_then(|p| p.key).unwrap_or(value_span),
+                    format!("{field} 的取值无效"),
+                ),
                 _ => (
                     pos.and_then(|p| p.key).unwrap_or(value_span),
                     format!(

@@ -35,7 +35,7 @@ pub struct Pack {
 }
 
 /// All loaded packs and rules with their compiled patterns.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     pub packs: Vec<Pack>,
     pub rules: Vec<Rule>,
@@ -455,6 +455,43 @@ pub struct Ctx<'a> {
 pub struct Settings {
     /// `--year`: the report year when the draft does not say it clearly.
     pub year: Option<i32>,
+    /// Agency level from `gongkai.yaml` (`level:`); wins over the level read from the draft.
+    pub level: Option<crate::facts::AgencyLevel>,
+    /// Local publication deadlines from `gongkai.yaml` (`deadline:`).
+    pub deadlines: LocalDeadlines,
+}
+
+/// Local publication deadlines (`MM-DD` in the year after the report year), by
+/// agency level. Configuration only accepts dates no later than the statute's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalDeadlines {
+    pub government: Option<String>,
+    pub department: Option<String>,
+    pub township: Option<String>,
+}
+
+/// `MM-DD` → (month, day).
+pub fn month_day(s: &str) -> Option<(u32, u32)> {
+    let (m, d) = s.split_once('-')?;
+    Some((m.parse().ok()?, d.parse().ok()?))
+}
+
+impl Settings {
+    /// The local deadline for a level when it is stricter (earlier) than `pack_deadline`;
+    /// `None` when there is none, so the pack's deadline applies.
+    pub fn local_deadline(
+        &self,
+        level: crate::facts::AgencyLevel,
+        pack_deadline: &str,
+    ) -> Option<&str> {
+        use crate::facts::AgencyLevel::*;
+        let local = match level {
+            Government => self.deadlines.government.as_deref(),
+            Department => self.deadlines.department.as_deref(),
+            Township => self.deadlines.township.as_deref(),
+        }?;
+        (month_day(local)? < month_day(pack_deadline)?).then_some(local)
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -559,6 +596,11 @@ impl<'a> Ctx<'a> {
 
     pub fn year(&self) -> Option<i32> {
         self.settings.year.or(self.doc.facts.year.map(|y| y.0))
+    }
+
+    /// The agency level: configuration first, then what the draft says.
+    pub fn level(&self) -> Option<crate::facts::AgencyLevel> {
+        self.settings.level.or(self.doc.facts.level)
     }
 
     /// Indices of parts bound to a section key.

@@ -1,7 +1,10 @@
 //! The one integration test binary: each module covers one area.
 
 mod bad_input;
+mod batch;
+mod config;
 mod encodings;
+mod formats;
 mod readers;
 mod rule_packs;
 mod schemas;

@@ -166,7 +166,10 @@ fn bundled_sample_draft() {
         ])
     );
     let d = diag(&v, "t3-results-total");
-    assert_eq!((d[0]["expected"].as_str(), d[0]["actual"].as_str()), (Some("2932"), Some("2923")));
+    assert_eq!(
+        (d[0]["expected"].as_str(), d[0]["actual"].as_str()),
+        (Some("2932"), Some("2923"))
+    );
     assert_eq!(d[0]["section"], "三、收到和处理政府信息公开申请情况");
     assert_eq!(code, 1);
 }

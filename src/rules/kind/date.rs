@@ -112,7 +112,7 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
             false,
         )
     } else {
-        match facts.level {
+        match ctx.level() {
             Some(AgencyLevel::Government) => (
                 p.government.as_str(),
                 "县级以上地方人民政府（《条例》第四十九条第二款）".to_string(),
@@ -128,6 +128,12 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
             }
             None => (p.fallback.as_str(), "机关层级不明".to_string(), true),
         }
+    };
+    // gongkai.yaml `deadline:` (local rules stricter than the statute) and `level:`.
+    let local = ctx.level().filter(|_| new_statute);
+    let (rule, level_zh) = match local.and_then(|l| ctx.settings.local_deadline(l, rule)) {
+        Some(local) => (local, format!("本地规定，严于{level_zh}")),
+        None => (rule, level_zh),
     };
     let Some((m, d)) = mmdd(rule) else { return out };
     let limit = Ymd { y: y + 1, m, d };
