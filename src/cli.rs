@@ -31,6 +31,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
+        /// 输出读取到的文字（.docx/.html/.pdf 转换后的文本，表格每行一行、单元格以制表符分隔），而不是 JSON
+        #[arg(long)]
+        text: bool,
     },
 }
 

@@ -77,7 +77,11 @@ pub fn run(cli: Cli) -> i32 {
         Command::Rules {
             command: RulesCommand::Test { dir },
         } => self_test(dir.as_deref()),
-        Command::Dump { file, profile } => dump(&file, profile),
+        Command::Dump {
+            file,
+            profile,
+            text,
+        } => dump(&file, profile, text),
     }
 }
 
@@ -291,7 +295,7 @@ fn self_test(dir: Option<&Path>) -> i32 {
     }
 }
 
-fn dump(file: &Path, profile: Option<String>) -> i32 {
+fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
     let src = match source::load_path(file, source::DEFAULT_MAX_BYTES) {
         Ok(s) => s,
         Err(e) => {
@@ -299,6 +303,10 @@ fn dump(file: &Path, profile: Option<String>) -> i32 {
             return 2;
         }
     };
+    if text_only {
+        out(&src.text);
+        return 0;
+    }
     let Some(rs) = load_rules(&[]) else { return 2 };
     let doc = Document::new(src);
     let year = doc.facts.year.map(|y| y.0);

@@ -98,6 +98,16 @@ impl Normalized {
         s as usize
     }
 
+    /// The normalized offset of the first char at or after a source offset.
+    pub fn from_source(&self, src: usize) -> usize {
+        let src = src as u32;
+        let i = self.map.partition_point(|(_, s, _)| *s < src);
+        self.map
+            .get(i)
+            .map(|(n, _, _)| *n as usize)
+            .unwrap_or(self.text.len())
+    }
+
     /// Map a normalized byte range to a source byte range (start, len).
     pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.to_source(start);

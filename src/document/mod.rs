@@ -84,6 +84,9 @@ pub struct Document {
     /// The report text has no line structure (a crawled page saved as one long line):
     /// its parts cannot be recognised, so rules that need them do not run.
     pub unstructured: bool,
+    /// Normalized offsets of the (empty) continuation cells of merged cells in the
+    /// structured reader's grids: they are not cells of their own.
+    pub merged_cells: std::collections::HashSet<usize>,
 }
 
 impl Document {
@@ -148,7 +151,16 @@ impl Document {
             facts: Facts::default(),
             flat: Flat::default(),
             unstructured: false,
+            merged_cells: Default::default(),
         };
+        doc.merged_cells = doc
+            .source
+            .grids
+            .iter()
+            .flat_map(|g| g.rows.iter().flatten())
+            .filter(|c| c.merged_from.is_some())
+            .map(|c| doc.norm.from_source(c.start))
+            .collect();
         let (ms, me) = doc.main_span();
         let longest = (doc.body_lines.0..=doc.body_lines.1)
             .map(|i| doc.line_text(i).len())

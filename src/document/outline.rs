@@ -101,7 +101,28 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Is this line part of a flattened table (pipes or tabs)?
 pub fn is_table_line(s: &str) -> bool {
-    s.contains('|') || s.contains('\t')
+    s.contains('|') || s.contains('\t') || trailing_numbers(s) >= 3
+}
+
+/// How many space-separated numbers end the line (`…申请数量3001 53 0 0 61 4 3119` → 7).
+fn trailing_numbers(s: &str) -> usize {
+    let mut n = 0;
+    let mut rest = s.trim_end();
+    loop {
+        let cut = rest
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+            .unwrap_or(0);
+        if cut == rest.len() {
+            return n;
+        }
+        n += 1;
+        let head = &rest[..cut];
+        if !head.ends_with(' ') {
+            return n;
+        }
+        rest = head.trim_end();
+    }
 }
 
 /// Website chrome around the report. A long line is content even when it mentions such words.
@@ -294,6 +315,16 @@ mod tests {
         assert_eq!(chinese_ordinal("十二"), Some(12));
         assert_eq!(chinese_ordinal("二十一"), Some(21));
         assert_eq!(chinese_ordinal("零"), None);
+    }
+
+    #[test]
+    fn rows_with_trailing_numbers_are_table_lines() {
+        assert!(is_table_line(
+            "一、本年新收政府信息公开申请数量3001 53 0 0 61 4 3119"
+        ));
+        assert!(!is_table_line("一、总体情况"));
+        assert!(!is_table_line("2024年,我区共收到申请12件"));
+        assert_eq!(trailing_numbers("行政许可 447228"), 1);
     }
 
     #[test]

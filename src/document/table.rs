@@ -153,14 +153,15 @@ fn is_blank_marker(s: &str) -> bool {
 }
 
 /// Cut a normalized range into tokens.
-fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+fn tokenize(text: &str, start: usize, end: usize, merged: &dyn Fn(usize) -> bool) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut line_start = start;
     for line in text[start..end].split('\n') {
         let ls = line_start;
         line_start += line.len() + 1;
         let t = line.trim();
-        if t.is_empty() || FOOTER.is_match(t) {
+        // A row of empty cells is only tabs: it is not an empty line.
+        if (t.is_empty() && !line.contains('\t')) || FOOTER.is_match(t) {
             continue;
         }
         if line.contains('|') {
@@ -189,7 +190,10 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         } else if line.contains('\t') {
             let mut off = 0;
             for c in line.split('\t') {
-                cell_token(c, ls + off, &mut toks);
+                // The continuation of a merged cell is not a (blank) cell of its own.
+                if !(c.trim().is_empty() && merged(ls + off)) {
+                    cell_token(c, ls + off, &mut toks);
+                }
                 off += c.len() + 1;
             }
         } else {
@@ -412,6 +416,7 @@ pub fn recover(
     tpl: &TableTemplate,
     profile: &str,
     re: &dyn Patterns,
+    merged: &dyn Fn(usize) -> bool,
 ) -> RecoveredTable {
     let mut out = RecoveredTable {
         id: tpl.id.clone(),
@@ -433,7 +438,7 @@ pub fn recover(
     {
         return out;
     }
-    let toks = tokenize(text, start, end);
+    let toks = tokenize(text, start, end, merged);
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
     let first = toks
         .iter()

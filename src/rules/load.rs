@@ -234,7 +234,8 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 16] = [
+    const KEYS: [&str; 17] = [
+        "placeholders",
         "match",
         "presence",
         "allowed",

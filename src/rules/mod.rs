@@ -365,7 +365,14 @@ impl RuleSet {
 
     /// A compiled pattern (all patterns are compiled at load time).
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
-        self.regexes.get(pattern)
+        let found = self.regexes.get(pattern);
+        // Every pattern field must be listed in `load::regex_fields`; debug builds (the tests)
+        // stop here when one is not, instead of silently never matching.
+        debug_assert!(
+            found.is_some(),
+            "pattern not compiled at load time: {pattern}"
+        );
+        found
     }
 
     /// Packs in load order.
@@ -543,7 +550,16 @@ impl<'a> Ctx<'a> {
         let legacy = pack.spec.legacy.as_deref().and_then(|l| self.rules.pack(l));
         for tpl in &pack.spec.tables {
             let (s, e) = self.table_region(tpl);
-            let own = table::recover(self.doc.text(), s, e, tpl, self.profile, self.rules);
+            let merged = |off: usize| self.doc.merged_cells.contains(&off);
+            let own = table::recover(
+                self.doc.text(),
+                s,
+                e,
+                tpl,
+                self.profile,
+                self.rules,
+                &merged,
+            );
             let alt = legacy.and_then(|lp| {
                 let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
                 let (s, e) = self.table_region(lt);
@@ -554,6 +570,7 @@ impl<'a> Ctx<'a> {
                     lt,
                     &lp.spec.profile,
                     self.rules,
+                    &merged,
                 ))
             });
             let score = |t: &RecoveredTable| {

@@ -152,6 +152,9 @@ pub struct RequiredSection {
     /// Content that is only `无`/`无。` counts as empty.
     #[serde(default)]
     pub placeholder_is_empty: bool,
+    /// Regexes for template placeholders (`（文字描述）`): a part holding only one is empty.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
     /// Parts (section keys) in which this content may legitimately live instead of a part of its own.
     #[serde(default)]
     pub embedded_in: Vec<String>,

@@ -28,11 +28,17 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         let part = &doc.parts[i];
         let body = &text[part.body_start..part.end];
         let n = content_chars(body);
-        let placeholder = p.placeholder_is_empty
-            && matches!(
-                body.trim().trim_end_matches(['。', '.']),
-                "无" | "暂无" | "没有"
-            );
+        let template_text = !p.placeholders.is_empty()
+            && body
+                .trim()
+                .lines()
+                .all(|l| l.trim().is_empty() || ctx.any_match(&p.placeholders, l.trim()).is_some());
+        let placeholder = template_text
+            || p.placeholder_is_empty
+                && matches!(
+                    body.trim().trim_end_matches(['。', '.']),
+                    "无" | "暂无" | "没有"
+                );
         if n < p.min_chars || placeholder {
             let h = &doc.headings[part.heading];
             return vec![Finding::at(h.start, h.end)
