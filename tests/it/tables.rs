@@ -534,3 +534,134 @@ fn crawled_run_together_numbers_are_never_guessed() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn structured_and_pdf_files_recover_the_audited_tables() {
+    // The three PDFs give the same tables as their text renderings.
+    for (name, rows) in [
+        ("003_huaian-city-2024", T3_ROWS_2021.to_vec()),
+        ("001_huaian-hongze-district-2023", t3_rows_2019()),
+        ("002_huaian-hongze-district-2024", t3_rows_2019()),
+    ] {
+        let d = dump(&fixture(&format!("real/{name}.pdf")));
+        assert_eq!(
+            cells_of(&d, "t3", &rows, &T3_COLS),
+            expected_ordered(name, "table3"),
+            "{name}.pdf 表三"
+        );
+        let t4: Vec<Vec<Option<i64>>> = cells_of(&d, "t4", &["all"], &T4_COLS)
+            .remove(0)
+            .into_iter()
+            .map(|v| vec![v])
+            .collect();
+        assert_eq!(t4, expected_ordered(name, "table4"), "{name}.pdf 表四");
+    }
+    // 平潭 2024 (TRS page, rowspan=22) and 上海 2019 (a CMS fragment whose blank cells are &nbsp;).
+    for (name, ext, rows) in [
+        (
+            "006_pingtan-2024-article-excerpt",
+            "html",
+            T3_ROWS_2021.to_vec(),
+        ),
+        (
+            "005_shanghai-govoffice-2019-fragment",
+            "html",
+            t3_rows_2019(),
+        ),
+    ] {
+        let d = dump(&fixture(&format!("real/{name}.{ext}")));
+        assert_eq!(d["tables"]["t3"]["status"], "recovered", "{name}");
+        assert_eq!(
+            cells_of(&d, "t3", &rows, &T3_COLS),
+            expected_ordered(name, "table3"),
+            "{name} 表三"
+        );
+        let t4: Vec<Vec<Option<i64>>> = cells_of(&d, "t4", &["all"], &T4_COLS)
+            .remove(0)
+            .into_iter()
+            .map(|v| vec![v])
+            .collect();
+        assert_eq!(t4, expected_ordered(name, "table4"), "{name} 表四");
+    }
+    // The blank 2021 template written by WPS: every value cell is blank, none is zero.
+    let d = dump(&fixture("real/004_template-2021-format-blank.docx"));
+    let t3 = cells_of(&d, "t3", &T3_ROWS_2021, &T3_COLS);
+    assert_eq!(t3.iter().flatten().filter(|c| c.is_none()).count(), 175);
+    let t4 = cells_of(&d, "t4", &["all"], &T4_COLS);
+    assert_eq!(t4.iter().flatten().filter(|c| c.is_none()).count(), 15);
+}
+
+#[test]
+fn structured_and_pdf_files_findings_match_the_audits() {
+    let run = |rel: &str| check_json(&[fixture(rel).to_str().unwrap()]).1;
+    let errors = |v: &serde_json::Value| -> Vec<String> {
+        findings(v)
+            .into_iter()
+            .filter(|(s, _)| s == "error")
+            .map(|(_, r)| r)
+            .collect()
+    };
+    let table = |v: &serde_json::Value| -> Vec<(String, String)> {
+        findings(v)
+            .into_iter()
+            .filter(|(_, r)| r.starts_with("t2") || r.starts_with("t3") || r.starts_with("t4"))
+            .collect()
+    };
+    let v = run("real/001_huaian-hongze-district-2023.pdf");
+    assert_eq!(
+        errors(&v),
+        vec!["t4-review-total", "t4-suit-after-review-total"]
+    );
+    let v = run("real/002_huaian-hongze-district-2024.pdf");
+    assert!(errors(&v).is_empty());
+    assert!(table(&v).contains(&("warning".into(), "t3-prose".into())));
+    let v = run("real/003_huaian-city-2024.pdf");
+    assert!(
+        errors(&v).is_empty() && table(&v).is_empty(),
+        "{:?}",
+        findings(&v)
+    );
+    // 平潭 2024: arithmetically clean; no contact information (the audit's F1).
+    let v = run("real/006_pingtan-2024-article-excerpt.html");
+    assert!(
+        errors(&v).is_empty() && table(&v).is_empty(),
+        "{:?}",
+        findings(&v)
+    );
+    assert!(findings(&v).contains(&("warning".into(), "contact-block".into())));
+    // 上海 2019: the blank cells are reported, and every relation that needs one is "not
+    // assessable" — never a sum error on a blank.
+    let v = run("real/005_shanghai-govoffice-2019-fragment.html");
+    assert!(errors(&v).is_empty(), "{:?}", errors(&v));
+    for r in ["t3-cells", "t4-cells"] {
+        assert!(table(&v).contains(&("warning".into(), r.into())), "{r}");
+    }
+    for r in ["t3-balance", "t3-results-total", "t3-applicants-total"] {
+        assert!(table(&v).contains(&("info".into(), r.into())), "{r}");
+    }
+    // The blank template: blank cells and "not assessable", never a sum error.
+    let v = run("real/004_template-2021-format-blank.docx");
+    assert!(
+        table(&v)
+            .iter()
+            .all(|(s, r)| s == "info" || r.ends_with("-cells")),
+        "{:?}",
+        table(&v)
+    );
+    assert!(table(&v).contains(&("warning".into(), "t3-cells".into())));
+}
+
+#[test]
+fn dump_snapshots_of_the_real_files() {
+    for name in [
+        "001_huaian-hongze-district-2023.pdf",
+        "002_huaian-hongze-district-2024.pdf",
+        "003_huaian-city-2024.pdf",
+        "004_template-2021-format-blank.docx",
+        "005_shanghai-govoffice-2019-fragment.html",
+        "006_pingtan-2024-article-excerpt.html",
+    ] {
+        let d = dump(&fixture(&format!("real/{name}")));
+        insta::assert_json_snapshot!(format!("dump-tables-{name}"), d["tables"]);
+    }
+}
