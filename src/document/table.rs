@@ -48,6 +48,8 @@ pub struct RowHit {
     pub complete: bool,
     /// Why not, when not.
     pub problem: Option<String>,
+    /// Values found on the row beyond the template's columns (a wrong column count).
+    pub extra_values: usize,
 }
 
 /// Numbers written on a group label (a subtotal row the format does not have).
@@ -515,6 +517,13 @@ pub fn recover(
             }
         }
         let value_type = row.value.unwrap_or(tpl.value);
+        // Numbers beyond the template's columns (blank cells after the last value are the
+        // next row's empty label cells, not extra columns).
+        let extra_values = vals
+            .iter()
+            .skip(n)
+            .filter(|t| !matches!(t, Tok::Blank { .. }))
+            .count();
         let mut hit = RowHit {
             key: row.key.clone(),
             label: compact(&label),
@@ -522,6 +531,7 @@ pub fn recover(
             end: le,
             complete: false,
             problem: None,
+            extra_values,
         };
         let cells = read_values(&vals, n, value_type);
         match cells {

@@ -230,8 +230,18 @@ impl RuleSet {
                         None => existing.spec.sections.push(s),
                     }
                 }
+                // A province's table variant replaces the template of the same id, or adds one.
+                for t in pack.spec.tables {
+                    match existing.spec.tables.iter_mut().find(|e| e.id == t.id) {
+                        Some(e) => *e = t,
+                        None => existing.spec.tables.push(t),
+                    }
+                }
                 if pack.spec.years.is_some() {
                     existing.spec.years = pack.spec.years;
+                }
+                if pack.spec.legacy.is_some() {
+                    existing.spec.legacy = pack.spec.legacy;
                 }
             }
             None => self.packs.push(pack),

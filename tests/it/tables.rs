@@ -665,3 +665,115 @@ fn dump_snapshots_of_the_real_files() {
         insta::assert_json_snapshot!(format!("dump-tables-{name}"), d["tables"]);
     }
 }
+
+fn messages(v: &serde_json::Value, rule: &str) -> Vec<String> {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn subtotal_rows_and_extra_columns_are_format_findings() {
+    let base = std::fs::read_to_string(fixture("layouts/pipe-rows.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("d.txt");
+    // A correct subtotal on the merged group label: a format finding only.
+    let sub = "（三）不予公开 | 176 | 2 | 0 | 0 | 0 | 0 | 178 |\n1.属于国家秘密";
+    std::fs::write(&p, base.replacen("1.属于国家秘密", sub, 1)).unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    let m = messages(&v, "t3-structure");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("小计"), "{m:?}");
+    // A wrong subtotal is also an arithmetic error, and the real rows still add up.
+    std::fs::write(
+        &p,
+        base.replacen("1.属于国家秘密", &sub.replace("| 176 |", "| 175 |"), 1),
+    )
+    .unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    let m = messages(&v, "t3-structure");
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(m.iter().any(|x| x.contains("小计「自然人」列")), "{m:?}");
+    assert!(!findings(&v)
+        .iter()
+        .any(|(_, r)| r == "t3-results-total" || r == "t3-balance"));
+    // An extra column on one row.
+    std::fs::write(
+        &p,
+        base.replacen(
+            "（一）予以公开 | 1288 | 21 |",
+            "（一）予以公开 | 1288 | 21 | 0 |",
+            1,
+        ),
+    )
+    .unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    let m = messages(&v, "t3-structure");
+    assert!(
+        m.iter().any(|x| x.contains("有 8 个数值，格式规定 7 列")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_province_adds_its_own_table_template_without_rust() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = r#"profile: '2021'
+name: 本省附表
+tables:
+  - id: t9
+    title: 附表
+    name: 政务公开专栏访问情况
+    presence: ['专栏访问情况']
+    columns:
+      - {key: value, label: 数量, match: '数量'}
+    rows:
+      - {key: total, label: 访问总数, match: '访问总数'}
+      - {key: pc, label: 电脑端, match: '电脑端'}
+      - {key: mobile, label: 移动端, match: '移动端'}
+"#;
+    let rule = r#"id: t9-total
+category: arithmetic
+severity: error
+message: '附表「访问总数」应为 {rsum}，实为 {lsum}'
+help: 请核对。
+basis: 本省政务公开工作要点
+examples:
+  valid: ["专栏访问情况 | 数量 |\n访问总数 | 10 |\n电脑端 | 4 |\n移动端 | 6 |"]
+  invalid: ["专栏访问情况 | 数量 |\n访问总数 | 11 |\n电脑端 | 4 |\n移动端 | 6 |"]
+check:
+  table-sum:
+    table: t9
+    along: rows
+    left: [total]
+    right: [pc, mobile]
+"#;
+    std::fs::write(dir.path().join("pack.yaml"), pack).unwrap();
+    std::fs::write(dir.path().join("t9-total.yaml"), rule).unwrap();
+    let out = gongkai()
+        .args(["rules", "test"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(&draft, "某某县人民政府2023年政府信息公开工作年度报告\n专栏访问情况 | 数量 |\n访问总数 | 100 |\n电脑端 | 40 |\n移动端 | 50 |\n").unwrap();
+    let (_, v) = check_json(&[
+        "--rules",
+        dir.path().to_str().unwrap(),
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        messages(&v, "t9-total"),
+        vec!["附表「访问总数」应为 90，实为 100"]
+    );
+}

@@ -420,6 +420,23 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                     .var("actual", text[r.start..r.end].trim().to_string()),
             );
         }
+        if r.extra_values > 0 && r.problem.is_none() {
+            let n = tpl
+                .rows
+                .iter()
+                .find(|x| x.key == r.key)
+                .and_then(|x| x.columns.as_ref().map(Vec::len))
+                .unwrap_or(tpl.columns.len());
+            out.push(
+                Finding::at(r.start, r.end)
+                    .variant("columns")
+                    .var("table", t.title.clone())
+                    .var("row", official)
+                    .var("count", (n + r.extra_values).to_string())
+                    .var("expected", n.to_string())
+                    .expected(n.to_string(), (n + r.extra_values).to_string()),
+            );
+        }
         if let Some(problem) = &r.problem {
             out.push(
                 Finding::at(r.start, r.end)
