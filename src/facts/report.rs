@@ -5,7 +5,9 @@ use serde::Serialize;
 use std::sync::LazyLock;
 
 /// Which deadline of 条例 art. 49 binds the agency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgencyLevel {
     /// 县级以上地方人民政府 (本级政府报告), also 管委会 acting as one.

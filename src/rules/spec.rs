@@ -183,6 +183,10 @@ pub struct Statement {
     pub patterns: Vec<String>,
     #[serde(default)]
     pub forbidden: bool,
+    /// Only for agencies of these levels (e.g. art. 50(4): 各级人民政府 report 工作考核…);
+    /// an agency whose level is unknown is not assessed. Empty = every agency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<crate::facts::AgencyLevel>,
 }
 
 /// The fee statement. Outcomes: default (missing), `conflict` (a zero-fee claim next to an amount above zero).

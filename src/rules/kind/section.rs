@@ -129,6 +129,9 @@ pub fn order(ctx: &Ctx) -> Vec<Finding> {
 
 pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
+    if !p.levels.is_empty() && !ctx.level().is_some_and(|l| p.levels.contains(&l)) {
+        return vec![];
+    }
     let text = doc.text();
     let mut out = Vec::new();
     // One bound part is enough to judge.
