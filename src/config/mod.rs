@@ -215,14 +215,10 @@ pub struct ConfigError {
 impl ConfigError {
     pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Box<Self> {
         problems.sort_by_key(|p| (p.offset, p.message.clone()));
-        let labels = problems
-            .iter()
-            .map(|p| LabeledSpan::new(Some(p.message.clone()), p.offset, p.len))
-            .collect();
         Box::new(ConfigError {
             path: path.to_string(),
             src: NamedSource::new(path, text.to_string()),
-            labels,
+            labels: crate::rules::load::labels(&problems),
             problems,
         })
     }

@@ -36,23 +36,27 @@ pub struct RuleFileError {
 impl RuleFileError {
     pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Box<Self> {
         problems.sort_by_key(|p| (p.offset, p.message.clone()));
-        let labels = problems
-            .iter()
-            .map(|p| {
-                LabeledSpan::new(
-                    Some(format!("{}（第{}行第{}列）", p.message, p.line, p.column)),
-                    p.offset,
-                    p.len,
-                )
-            })
-            .collect();
         Box::new(RuleFileError {
             path: path.to_string(),
             src: NamedSource::new(path, text.to_string()),
-            labels,
+            labels: labels(&problems),
             problems,
         })
     }
+}
+
+/// miette labels for located problems, each naming its line and column (YAML files of any kind).
+pub fn labels(problems: &[Problem]) -> Vec<LabeledSpan> {
+    problems
+        .iter()
+        .map(|p| {
+            LabeledSpan::new(
+                Some(format!("{}（第{}行第{}列）", p.message, p.line, p.column)),
+                p.offset,
+                p.len,
+            )
+        })
+        .collect()
 }
 
 pub fn problem_at(text: &str, offset: usize, len: usize, message: String) -> Problem {
