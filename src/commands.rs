@@ -150,17 +150,33 @@ fn list(dirs: &[PathBuf]) -> i32 {
     });
     for r in rules {
         s.push_str(&format!(
-            "{:<12} {:<36} {:<8} {:<12} {}\n",
+            "{:<12} {:<32} {:<4} {:<20} {}\n",
             r.profile,
             r.spec.id,
             r.spec.severity.zh(),
             r.spec.check.kind_name(),
-            r.spec.message.split(['{', '：']).next().unwrap_or("")
+            summary_line(&r.spec)
         ));
     }
     s.push_str(&format!("共 {} 条规则\n", rs.rules.len()));
     out(&s);
     0
+}
+
+/// One line about a rule for listings: the first sentence of its description.
+fn summary_line(spec: &crate::rules::spec::RuleSpec) -> String {
+    let text = spec.description.as_deref().unwrap_or(&spec.message);
+    let first = text
+        .split_inclusive(['。', '；'])
+        .next()
+        .unwrap_or(text)
+        .trim_end_matches(['。', '；']);
+    let short: String = first.chars().take(48).collect();
+    if first.chars().count() > 48 {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 fn profile_rank(p: &str) -> usize {
@@ -185,11 +201,11 @@ fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
     for r in found {
         let sp = &r.spec;
         s.push_str(&format!(
-            "{}  （规则包 {}，{}，类别 {:?}）\n",
+            "{}  （规则包 {}，{}，类别 {}）\n",
             sp.id,
             r.profile,
             sp.severity.zh(),
-            sp.category
+            sp.category.zh()
         ));
         s.push_str(&format!(
             "检查什么：{}\n",

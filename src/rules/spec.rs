@@ -34,6 +34,21 @@ pub enum Severity {
     Error,
 }
 
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::Structure => "结构",
+            Category::Contact => "联系方式",
+            Category::Arithmetic => "数字加总",
+            Category::Fee => "收费",
+            Category::Date => "日期",
+            Category::Consistency => "前后一致",
+            Category::Format => "格式",
+            Category::Document => "文件类型",
+        }
+    }
+}
+
 impl Severity {
     pub fn zh(self) -> &'static str {
         match self {
