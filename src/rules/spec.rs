@@ -194,7 +194,9 @@ pub struct ContactBlock {
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// Section key; the rule is skipped when the part is absent (another rule reports that).
-    pub section: String,
+    /// Without a section the whole report is searched (every forbidden phrase is reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     pub patterns: Vec<String>,
     #[serde(default)]
     pub forbidden: bool,

@@ -52,7 +52,8 @@ pub fn table_of(check: &Check) -> Option<&str> {
 /// Kinds that read the report's parts: they cannot judge a text without line structure.
 fn needs_outline(check: &Check) -> bool {
     match check {
-        Check::RequiredSection(_) | Check::Statement(_) | Check::SectionOrder(_) => true,
+        Check::RequiredSection(_) | Check::SectionOrder(_) => true,
+        Check::Statement(p) => p.section.is_some(),
         Check::FeeStatement(p) => !p.anywhere && !p.sections.is_empty(),
         _ => false,
     }

@@ -134,8 +134,30 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
     }
     let text = doc.text();
     let mut out = Vec::new();
+    let Some(section) = &p.section else {
+        // The whole report: every forbidden phrase is a finding; a required one must appear once.
+        let (bs, be) = doc.body_span();
+        if p.forbidden {
+            for pat in &p.patterns {
+                let Some(re) = ctx.re(pat) else { continue };
+                for m in re.find_iter(&text[bs..be]) {
+                    let (fs, fe) = (bs + m.start(), bs + m.end());
+                    let heading = doc.section_name(fs).unwrap_or_default();
+                    out.push(
+                        Finding::at(fs, fe)
+                            .var("heading", heading)
+                            .var("found", text[fs..fe].to_string()),
+                    );
+                }
+            }
+        } else if ctx.any_match(&p.patterns, &text[bs..be]).is_none() {
+            out.push(Finding::at(bs, bs).var("heading", "报告"));
+        }
+        out.sort_by_key(|f| f.start);
+        return out;
+    };
     // One bound part is enough to judge.
-    if let Some(&i) = ctx.parts_for(&p.section).first() {
+    if let Some(&i) = ctx.parts_for(section).first() {
         let (s, e) = ctx.part_range(i);
         let found = ctx.any_match(&p.patterns, &text[s..e]);
         let h = &doc.headings[doc.parts[i].heading];
