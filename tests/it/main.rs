@@ -3,6 +3,7 @@
 mod bad_input;
 mod batch;
 mod config;
+mod corpus;
 mod encodings;
 mod formats;
 mod readers;
