@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 #[allow(dead_code)]
 #[path = "../../examples/corpus.rs"]
-mod corpus;
+pub mod corpus;
 
 type Findings = Vec<(String, String)>;
 

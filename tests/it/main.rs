@@ -1,6 +1,7 @@
 //! The one integration test binary: each module covers one area.
 
 mod bad_input;
+mod bad_inputs;
 mod batch;
 mod config;
 mod corpus;
