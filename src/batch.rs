@@ -4,7 +4,7 @@
 //! `--jobs` is. A file that cannot be read is reported and never stops the run.
 
 use crate::cli::{CheckArgs, Color, FailOn, Format};
-use crate::commands::{check_text, err, load_rules, out, report_error, CheckOptions};
+use crate::commands::{check_text, err, load_rules, out, report_error, with_stdout, CheckOptions};
 use crate::config::{self, Loaded};
 use crate::render::{self, FileReport};
 use crate::rules::spec::Severity;
@@ -383,6 +383,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
                     .unwrap_or_else(|| render::slash_path(&report.path)),
             );
         }
+        keep_quoted_text(&mut report);
         bar.inc(1);
         (report, used, rel)
     };
@@ -445,6 +446,33 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     exit_code(&reports, threshold, args.warnings_exit_code)
 }
 
+/// Renderers read a file's text only on the lines that hold its findings (and the text
+/// before them, for line numbers). Everything after the last finding's line, or the
+/// whole text when there is no finding, is let go before the batch is rendered: memory
+/// stays flat however many files a run checks.
+fn keep_quoted_text(report: &mut FileReport) {
+    let last = report
+        .diagnostics
+        .iter()
+        .chain(report.suppressed.iter().map(|s| &s.diagnostic))
+        .map(|d| d.offset.saturating_add(d.length))
+        .max();
+    let Some(text) = &report.text else { return };
+    let Some(last) = last else {
+        report.text = None;
+        return;
+    };
+    let bytes = text.as_bytes();
+    let from = last.min(bytes.len());
+    // Cut just after the newline that ends the line of the last finding.
+    if let Some(i) = bytes[from..].iter().position(|b| *b == b'\n') {
+        let cut = from + i + 1;
+        if cut < bytes.len() {
+            report.text = Some(std::sync::Arc::from(&text[..cut]));
+        }
+    }
+}
+
 /// Print and write every requested output. False when a file could not be written.
 fn emit(args: &CheckArgs, reports: &[FileReport], ctx: &mut render::Context) -> bool {
     ctx.color = match args.color {
@@ -452,7 +480,7 @@ fn emit(args: &CheckArgs, reports: &[FileReport], ctx: &mut render::Context) -> 
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    out(&render::render(args.format, reports, ctx));
+    with_stdout(|w| render::write(args.format, reports, ctx, w));
     ctx.color = false;
     let mut extra = String::new();
     if args.statistics {

@@ -44,6 +44,19 @@ pub struct RuleSet {
     /// report a bad regex at its line); the built-in ones on first use, since start-up
     /// time matters and a test proves they all compile. Clones share compiled patterns.
     regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>>,
+    /// Sorted rule ids per profile, shared by every report of a batch.
+    ids: IdCache,
+}
+
+/// Filled on first use; a clone starts empty, since its rules may then be changed
+/// (a configuration selects rules on its own copy).
+#[derive(Debug, Default)]
+struct IdCache(std::sync::Mutex<HashMap<String, Arc<[String]>>>);
+
+impl Clone for IdCache {
+    fn clone(&self) -> Self {
+        IdCache::default()
+    }
 }
 
 /// A YAML file to load: display path and text.
@@ -426,6 +439,31 @@ impl RuleSet {
 
     pub fn pack(&self, profile: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.spec.profile == profile)
+    }
+
+    /// Sorted, distinct ids of the rules run on a file of a profile (or the one rule
+    /// `only`). The list is built once per profile and shared.
+    pub fn rule_ids(&self, profile: &str, only: Option<&str>) -> Arc<[String]> {
+        let build = || -> Arc<[String]> {
+            let mut ids: Vec<String> = self
+                .rules_for(profile)
+                .filter(|r| only.is_none_or(|o| o == r.spec.id))
+                .map(|r| r.spec.id.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids.into()
+        };
+        if only.is_some() {
+            return build();
+        }
+        let Ok(mut cache) = self.ids.0.lock() else {
+            return build();
+        };
+        cache
+            .entry(profile.to_string())
+            .or_insert_with(build)
+            .clone()
     }
 
     /// Rules that apply to a profile (its own pack and the common pack).

@@ -7,6 +7,7 @@ mod config;
 mod corpus;
 mod encodings;
 mod formats;
+mod fuzz_regressions;
 mod readers;
 mod rule_packs;
 mod schemas;
