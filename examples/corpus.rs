@@ -1328,14 +1328,14 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 fn w_run(text: &str) -> String {
     format!(
-        "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:sz w:val=\"32\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\" w:ascii=\"仿宋_GB2312\" w:hAnsi=\"仿宋_GB2312\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"仿宋_GB2312\"/><w:kern w:val=\"0\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
         esc(text)
     )
 }
 
 fn w_para(text: &str) -> String {
     format!(
-        "<w:p><w:pPr><w:ind w:firstLine=\"640\"/></w:pPr>{}</w:p>",
+        "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:firstLine=\"640\" w:firstLineChars=\"200\"/><w:jc w:val=\"both\"/></w:pPr>{}</w:p>",
         w_run(text)
     )
 }
@@ -1428,6 +1428,11 @@ fn write_docx(d: &Draft, rng: &mut Rng) -> Vec<u8> {
         ("word/document.xml", document),
         ("word/numbering.xml", numbering),
         ("word/styles.xml", styles),
+        ("word/settings.xml", settings()),
+        ("word/fontTable.xml", font_table()),
+        ("word/theme/theme1.xml", theme()),
+        ("docProps/app.xml", app_props()),
+        ("docProps/core.xml", core_props(d)),
     ];
     let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // A fixed timestamp keeps the output byte-identical from run to run.
@@ -1439,6 +1444,112 @@ fn write_docx(d: &Draft, rng: &mut Rng) -> Vec<u8> {
         zw.write_all(xml.as_bytes()).expect("zip write");
     }
     zw.finish().expect("zip finish").into_inner()
+}
+
+// The parts every Word/WPS file carries besides the text (gongkai reads none of them);
+// they make the generated files the size of real ones.
+
+const FONTS: [(&str, &str); 6] = [
+    ("宋体", "SimSun"),
+    ("仿宋_GB2312", "FangSong_GB2312"),
+    ("黑体", "SimHei"),
+    ("楷体_GB2312", "KaiTi_GB2312"),
+    ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+    ("Times New Roman", "Times New Roman"),
+];
+
+fn font_table() -> String {
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:fonts xmlns:w=\"{W_NS}\">"
+    );
+    for (name, alt) in FONTS {
+        let _ = write!(
+            s,
+            "<w:font w:name=\"{name}\"><w:altName w:val=\"{alt}\"/><w:panose1 w:val=\"02010600030101010101\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/><w:sig w:usb0=\"00000003\" w:usb1=\"288F0000\" w:usb2=\"00000016\" w:usb3=\"00000000\" w:csb0=\"00040001\" w:csb1=\"00000000\"/></w:font>"
+        );
+    }
+    s.push_str("</w:fonts>");
+    s
+}
+
+fn settings() -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"{W_NS}\">\
+         <w:zoom w:percent=\"100\"/><w:bordersDoNotSurroundHeader/><w:bordersDoNotSurroundFooter/>\
+         <w:defaultTabStop w:val=\"420\"/><w:drawingGridHorizontalSpacing w:val=\"160\"/>\
+         <w:drawingGridVerticalSpacing w:val=\"289\"/><w:displayHorizontalDrawingGridEvery w:val=\"0\"/>\
+         <w:characterSpacingControl w:val=\"compressPunctuation\"/><w:compat><w:spaceForUL/>\
+         <w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/>\
+         <w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/></w:compat>\
+         <w:themeFontLang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/><w:decimalSymbol w:val=\".\"/>\
+         <w:listSeparator w:val=\",\"/></w:settings>"
+    )
+}
+
+fn theme() -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Office 主题\"><a:themeElements><a:clrScheme name=\"Office\">",
+    );
+    for (name, rgb) in [
+        ("dk2", "1F497D"),
+        ("lt2", "EEECE1"),
+        ("accent1", "4F81BD"),
+        ("accent2", "C0504D"),
+        ("accent3", "9BBB59"),
+        ("accent4", "8064A2"),
+        ("accent5", "4BACC6"),
+        ("accent6", "F79646"),
+        ("hlink", "0000FF"),
+        ("folHlink", "800080"),
+    ] {
+        let _ = write!(s, "<a:{name}><a:srgbClr val=\"{rgb}\"/></a:{name}>");
+    }
+    s.push_str("</a:clrScheme><a:fontScheme name=\"Office\">");
+    for kind in ["majorFont", "minorFont"] {
+        let _ = write!(
+            s,
+            "<a:{kind}><a:latin typeface=\"Cambria\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/>"
+        );
+        for (script, face) in [
+            ("Jpan", "ＭＳ ゴシック"),
+            ("Hang", "맑은 고딕"),
+            ("Hans", "宋体"),
+            ("Hant", "新細明體"),
+            ("Arab", "Times New Roman"),
+            ("Hebr", "Times New Roman"),
+            ("Thai", "Angsana New"),
+            ("Ethi", "Nyala"),
+            ("Beng", "Vrinda"),
+            ("Gujr", "Shruti"),
+            ("Khmr", "MoolBoran"),
+            ("Knda", "Tunga"),
+        ] {
+            let _ = write!(s, "<a:font script=\"{script}\" typeface=\"{face}\"/>");
+        }
+        let _ = write!(s, "</a:{kind}>");
+    }
+    s.push_str("</a:fontScheme><a:fmtScheme name=\"Office\"><a:fillStyleLst>");
+    for i in 0..3 {
+        let _ = write!(
+            s,
+            "<a:gradFill rotWithShape=\"1\"><a:gsLst><a:gs pos=\"0\"><a:schemeClr val=\"phClr\"><a:tint val=\"{}\"/><a:satMod val=\"300000\"/></a:schemeClr></a:gs><a:gs pos=\"35000\"><a:schemeClr val=\"phClr\"><a:tint val=\"37000\"/><a:satMod val=\"300000\"/></a:schemeClr></a:gs></a:gsLst><a:lin ang=\"16200000\" scaled=\"1\"/></a:gradFill>",
+            50000 + i * 1000
+        );
+    }
+    s.push_str("</a:fillStyleLst></a:fmtScheme></a:themeElements></a:theme>");
+    s
+}
+
+fn app_props() -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Template>Normal.dotm</Template><TotalTime>0</TotalTime><Pages>6</Pages><Application>WPS Office</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>".to_string()
+}
+
+fn core_props(d: &Draft) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>办公室</dc:creator><cp:lastModifiedBy>办公室</cp:lastModifiedBy><cp:revision>3</cp:revision><dcterms:created xsi:type=\"dcterms:W3CDTF\">{}-01-05T08:00:00Z</dcterms:created></cp:coreProperties>",
+        esc(&d.title[1]),
+        d.year + 1
+    )
 }
 
 fn docx_table(t: &Table) -> String {
