@@ -21,9 +21,12 @@ mod corpus;
 /// Drafts per format: 30 of each profile.
 const DRAFTS: usize = 90;
 
+/// (file name, bytes) of the drafts of one format.
+type Files = Vec<(String, Vec<u8>)>;
+
 struct Inputs {
-    /// (file name, bytes) per format.
-    files: Vec<(&'static str, Vec<(String, Vec<u8>)>)>,
+    /// The drafts, per format.
+    files: Vec<(&'static str, Files)>,
     /// Decoded .txt sources.
     sources: Vec<Source>,
     text_bytes: u64,
@@ -42,7 +45,7 @@ fn inputs() -> Inputs {
     corpus::generate(&o).expect("generate corpus");
     let mut files = Vec::new();
     for ext in ["txt", "docx", "html"] {
-        let mut list: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
+        let mut list: Files = std::fs::read_dir(dir.path())
             .expect("read corpus")
             .flatten()
             .map(|e| e.path())

@@ -707,7 +707,9 @@ fn t2_table_2021(t: &T2) -> Table {
     txt.push("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |".to_string());
     txt.push("规章 | 0 | 0 | 0 |".to_string());
     txt.push(format!("行政规范性文件 | {ms} | {rs} | {vs} |"));
-    let blocks: [(&str, &str, Vec<(&str, String)>); 3] = [
+    // (heading, value column, rows of (label, value))
+    type Block<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
+    let blocks: [Block; 3] = [
         (
             "第二十条第（五）项",
             "本年处理决定数量",

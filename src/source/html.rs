@@ -214,29 +214,6 @@ fn tag_depth(text: &str) -> usize {
     max
 }
 
-#[cfg(test)]
-mod depth_tests {
-    use super::tag_depth;
-
-    #[test]
-    fn tag_depth_counts_what_the_parser_nests() {
-        assert_eq!(tag_depth("<div><div><span>x</span></div></div>"), 3);
-        // Void and implicitly closed elements, comments and scripts do not nest.
-        assert_eq!(
-            tag_depth("<p>a<p>b<br><img src=x><li>c<!-- <div><div> -->"),
-            0
-        );
-        assert_eq!(
-            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><div/>"),
-            0
-        );
-        assert_eq!(tag_depth("</div></div><div>"), 1);
-        assert_eq!(tag_depth(&"<div>".repeat(100_000)), 100_000);
-        assert_eq!(tag_depth("<div"), 1);
-        assert_eq!(tag_depth("<"), 0);
-    }
-}
-
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
@@ -467,4 +444,27 @@ fn cell_text(cell: NodeRef<'_, Node>) -> String {
         }
     }
     folded
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::tag_depth;
+
+    #[test]
+    fn tag_depth_counts_what_the_parser_nests() {
+        assert_eq!(tag_depth("<div><div><span>x</span></div></div>"), 3);
+        // Void and implicitly closed elements, comments and scripts do not nest.
+        assert_eq!(
+            tag_depth("<p>a<p>b<br><img src=x><li>c<!-- <div><div> -->"),
+            0
+        );
+        assert_eq!(
+            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><div/>"),
+            0
+        );
+        assert_eq!(tag_depth("</div></div><div>"), 1);
+        assert_eq!(tag_depth(&"<div>".repeat(100_000)), 100_000);
+        assert_eq!(tag_depth("<div"), 1);
+        assert_eq!(tag_depth("<"), 0);
+    }
 }

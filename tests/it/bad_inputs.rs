@@ -643,7 +643,7 @@ fn catalogue_of_bad_inputs() {
     assert!(cases.len() >= 25, "{} kinds", cases.len());
     // A clean draft (no findings at all) to check beside each bad input.
     let gen = tempfile::tempdir().unwrap();
-    crate::corpus::corpus::generate(&crate::corpus::corpus::Options {
+    crate::corpus::generator::generate(&crate::corpus::generator::Options {
         out: gen.path().to_path_buf(),
         count: 1,
         seed: 3,

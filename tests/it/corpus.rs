@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 #[allow(dead_code)]
 #[path = "../../examples/corpus.rs"]
-pub mod corpus;
+pub mod generator;
 
 type Findings = Vec<(String, String)>;
 
 fn generate(dir: &std::path::Path, seed: u64, defects: f64) -> BTreeMap<String, Findings> {
-    let o = corpus::Options {
+    let o = generator::Options {
         out: dir.to_path_buf(),
         count: 30,
         seed,
@@ -19,7 +19,7 @@ fn generate(dir: &std::path::Path, seed: u64, defects: f64) -> BTreeMap<String, 
         formats: vec!["txt".into(), "docx".into(), "html".into()],
         profiles: vec!["2021".into(), "2019-trial".into(), "pre-2019".into()],
     };
-    corpus::generate(&o).expect("generate");
+    generator::generate(&o).expect("generate");
     let manifest = std::fs::read_to_string(dir.join("manifest.jsonl")).unwrap();
     manifest
         .lines()
