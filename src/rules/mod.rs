@@ -675,6 +675,22 @@ impl<'a> Ctx<'a> {
                 self.rules,
                 &merged,
             );
+            let score = |t: &RecoveredTable| {
+                (
+                    t.status == table::Status::Recovered,
+                    t.rows.iter().filter(|r| r.complete).count(),
+                )
+            };
+            // The legacy layout is only used when it scores higher: skip reading it when
+            // even a perfect reading (every row complete) could not.
+            let best_possible = |lp: &Pack| {
+                lp.spec
+                    .tables
+                    .iter()
+                    .find(|t| t.id == tpl.id)
+                    .map_or(0, |t| t.rows.len())
+            };
+            let legacy = legacy.filter(|lp| score(&own) < (true, best_possible(lp)));
             let alt = legacy.and_then(|lp| {
                 let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
                 let (s, e) = self.table_region(lt);
@@ -688,12 +704,6 @@ impl<'a> Ctx<'a> {
                     &merged,
                 ))
             });
-            let score = |t: &RecoveredTable| {
-                (
-                    t.status == table::Status::Recovered,
-                    t.rows.iter().filter(|r| r.complete).count(),
-                )
-            };
             let best = match alt {
                 Some(a) if score(&a) > score(&own) => a,
                 _ => own,
