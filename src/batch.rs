@@ -344,6 +344,9 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         }
     }
     let plan_of = |i: &Input| i.config.unwrap_or(bare).min(plans.len() - 1);
+    if let Some(p) = plans.last() {
+        p.rules.warm_in_background();
+    }
 
     let max = args.max_file_size;
     let bar = progress(inputs.len());

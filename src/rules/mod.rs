@@ -420,6 +420,29 @@ impl RuleSet {
         self.regexes.entry(pattern).or_default();
     }
 
+    /// Compile every pattern not compiled yet on another thread, while the caller goes
+    /// on reading its first file: on a small run the patterns are most of the work, and
+    /// a second core halves the wait. Whichever thread reaches a pattern first compiles
+    /// it; the other waits for it (never compiled twice).
+    pub fn warm_in_background(&self) {
+        let pending: Vec<(String, Arc<OnceLock<Option<Regex>>>)> = self
+            .regexes
+            .iter()
+            .filter(|(_, c)| c.get().is_none())
+            .map(|(p, c)| (p.clone(), Arc::clone(c)))
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        let _ = std::thread::Builder::new()
+            .name("gongkai-regex".into())
+            .spawn(move || {
+                for (p, c) in pending.iter().rev() {
+                    c.get_or_init(|| build_regex(p).ok());
+                }
+            });
+    }
+
     /// A compiled pattern (every pattern field is registered at load time).
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
         let found = self.regexes.get(pattern);
