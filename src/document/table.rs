@@ -89,7 +89,22 @@ pub struct RecoveredTable {
 
 impl RecoveredTable {
     pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
-        self.cells.get(&(row.to_string(), col.to_string()))
+        // Rules look cells up by the thousand: reuse one key instead of allocating two.
+        thread_local! {
+            static KEY: std::cell::RefCell<(String, String)> = const {
+                std::cell::RefCell::new((String::new(), String::new()))
+            };
+        }
+        KEY.with(|k| match k.try_borrow_mut() {
+            Ok(mut k) => {
+                k.0.clear();
+                k.0.push_str(row);
+                k.1.clear();
+                k.1.push_str(col);
+                self.cells.get(&*k)
+            }
+            Err(_) => self.cells.get(&(row.to_string(), col.to_string())),
+        })
     }
     pub fn row_found(&self, key: &str) -> bool {
         self.rows.iter().any(|r| r.key == key)
