@@ -1394,11 +1394,12 @@ fn write_docx(d: &Draft, rng: &mut Rng) -> Vec<u8> {
          </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
     );
     let styles = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"{W_NS}\">\
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"{W_NS}\">{}\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>\
          <w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>\
          <w:style w:type=\"paragraph\" w:styleId=\"BodyText\"><w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/></w:style>\
-         </w:styles>"
+         </w:styles>",
+        latent_styles()
     );
     let parts = [
         (
@@ -1539,6 +1540,118 @@ fn theme() -> String {
         );
     }
     s.push_str("</a:fillStyleLst></a:fmtScheme></a:themeElements></a:theme>");
+    s
+}
+
+/// The defaults and the latent (built-in) style list every Word/WPS `styles.xml` carries.
+fn latent_styles() -> String {
+    let mut s = String::from(
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"宋体\" w:cs=\"Times New Roman\"/><w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults><w:latentStyles w:defLockedState=\"0\" w:defUIPriority=\"99\" w:defSemiHidden=\"0\" w:defUnhideWhenUsed=\"0\" w:defQFormat=\"0\" w:count=\"260\">",
+    );
+    let mut names: Vec<String> = vec!["Normal".into(), "Title".into(), "Subtitle".into()];
+    for base in ["heading", "index", "toc"] {
+        names.extend((1..=9).map(|i| format!("{base} {i}")));
+    }
+    for n in [
+        "Normal Indent",
+        "footnote text",
+        "annotation text",
+        "header",
+        "footer",
+        "index heading",
+        "caption",
+        "table of figures",
+        "envelope address",
+        "envelope return",
+        "footnote reference",
+        "annotation reference",
+        "line number",
+        "page number",
+        "endnote reference",
+        "endnote text",
+        "table of authorities",
+        "macro",
+        "toa heading",
+        "List",
+        "List Bullet",
+        "List Number",
+        "Closing",
+        "Signature",
+        "Default Paragraph Font",
+        "Body Text",
+        "Body Text Indent",
+        "Message Header",
+        "Salutation",
+        "Date",
+        "Body Text First Indent",
+        "Note Heading",
+        "Block Text",
+        "Hyperlink",
+        "FollowedHyperlink",
+        "Strong",
+        "Emphasis",
+        "Document Map",
+        "Plain Text",
+        "E-mail Signature",
+        "Normal (Web)",
+        "HTML Acronym",
+        "HTML Address",
+        "HTML Cite",
+        "HTML Code",
+        "HTML Definition",
+        "HTML Keyboard",
+        "HTML Preformatted",
+        "HTML Sample",
+        "HTML Typewriter",
+        "HTML Variable",
+        "Normal Table",
+        "annotation subject",
+        "No List",
+        "Balloon Text",
+        "Table Grid",
+        "Placeholder Text",
+        "No Spacing",
+        "List Paragraph",
+        "Quote",
+        "Intense Quote",
+        "Subtle Emphasis",
+        "Intense Emphasis",
+        "Subtle Reference",
+        "Intense Reference",
+        "Book Title",
+        "Bibliography",
+        "TOC Heading",
+    ] {
+        names.push(n.to_string());
+    }
+    for kind in [
+        "Light Shading",
+        "Light List",
+        "Light Grid",
+        "Medium Shading 1",
+        "Medium List 1",
+        "Medium Grid 1",
+        "Dark List",
+        "Colorful Shading",
+        "Colorful List",
+        "Colorful Grid",
+    ] {
+        names.push(kind.to_string());
+        names.extend((1..=6).map(|a| format!("{kind} Accent {a}")));
+    }
+    for (i, n) in names.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<w:lsdException w:name=\"{n}\" w:uiPriority=\"{}\"{}/>",
+            i % 70,
+            if i % 3 == 0 {
+                " w:semiHidden=\"1\" w:unhideWhenUsed=\"1\""
+            } else {
+                ""
+            }
+        );
+    }
+    s.push_str("</w:latentStyles>");
     s
 }
 
