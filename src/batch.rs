@@ -409,16 +409,21 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     bar.finish_and_clear();
 
     // Waivers that matched nothing, per configuration.
-    let mut reports = Vec::with_capacity(results.len());
     let mut usage: Vec<(Vec<usize>, Vec<String>)> =
         vec![(Vec::new(), Vec::new()); configs.loaded.len()];
-    for (input, (report, used, rel)) in inputs.iter().zip(results) {
-        if let (Some(c), Some(rel)) = (input.config, rel) {
-            usage[c].0.extend(used);
-            usage[c].1.push(rel);
-        }
-        reports.push(report);
-    }
+    // Collected in place (no second buffer of thousands of reports).
+    let mut reports: Vec<FileReport> = results
+        .into_iter()
+        .enumerate()
+        .map(|(i, (report, used, rel))| {
+            if let (Some(c), Some(rel)) = (inputs[i].config, rel) {
+                usage[c].0.extend(used);
+                usage[c].1.push(rel);
+            }
+            report
+        })
+        .collect();
+    drop(inputs);
     for (c, (used, checked)) in configs.loaded.iter().zip(&usage) {
         if let Some(r) = c.unused_waivers(used, checked) {
             reports.push(r);
