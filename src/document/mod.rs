@@ -33,13 +33,13 @@ impl Flat {
     pub fn new(norm: &str) -> Self {
         let mut text = String::with_capacity(norm.len());
         let mut removed = Vec::new();
-        for (i, c) in norm.char_indices() {
-            if c == '\n' {
-                removed.push(i);
-            } else {
-                text.push(c);
-            }
+        let mut from = 0;
+        for (i, _) in norm.match_indices('\n') {
+            text.push_str(&norm[from..i]);
+            removed.push(i);
+            from = i + 1;
         }
+        text.push_str(&norm[from..]);
         Flat { text, removed }
     }
 
