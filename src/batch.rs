@@ -4,7 +4,7 @@
 //! `--jobs` is. A file that cannot be read is reported and never stops the run.
 
 use crate::cli::{CheckArgs, Color, FailOn, Format};
-use crate::commands::{check_text, err, load_rules, out, report_error, CheckOptions};
+use crate::commands::{check_text, err, load_rules, out, report_error, with_stdout, CheckOptions};
 use crate::config::{self, Loaded};
 use crate::render::{self, FileReport};
 use crate::rules::spec::Severity;
@@ -344,6 +344,9 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         }
     }
     let plan_of = |i: &Input| i.config.unwrap_or(bare).min(plans.len() - 1);
+    if let Some(p) = plans.last() {
+        p.rules.warm_in_background();
+    }
 
     let max = args.max_file_size;
     let bar = progress(inputs.len());
@@ -383,6 +386,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
                     .unwrap_or_else(|| render::slash_path(&report.path)),
             );
         }
+        keep_quoted_text(&mut report);
         bar.inc(1);
         (report, used, rel)
     };
@@ -405,16 +409,21 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     bar.finish_and_clear();
 
     // Waivers that matched nothing, per configuration.
-    let mut reports = Vec::with_capacity(results.len());
     let mut usage: Vec<(Vec<usize>, Vec<String>)> =
         vec![(Vec::new(), Vec::new()); configs.loaded.len()];
-    for (input, (report, used, rel)) in inputs.iter().zip(results) {
-        if let (Some(c), Some(rel)) = (input.config, rel) {
-            usage[c].0.extend(used);
-            usage[c].1.push(rel);
-        }
-        reports.push(report);
-    }
+    // Collected in place (no second buffer of thousands of reports).
+    let mut reports: Vec<FileReport> = results
+        .into_iter()
+        .enumerate()
+        .map(|(i, (report, used, rel))| {
+            if let (Some(c), Some(rel)) = (inputs[i].config, rel) {
+                usage[c].0.extend(used);
+                usage[c].1.push(rel);
+            }
+            report
+        })
+        .collect();
+    drop(inputs);
     for (c, (used, checked)) in configs.loaded.iter().zip(&usage) {
         if let Some(r) = c.unused_waivers(used, checked) {
             reports.push(r);
@@ -445,6 +454,33 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     exit_code(&reports, threshold, args.warnings_exit_code)
 }
 
+/// Renderers read a file's text only on the lines that hold its findings (and the text
+/// before them, for line numbers). Everything after the last finding's line, or the
+/// whole text when there is no finding, is let go before the batch is rendered: memory
+/// stays flat however many files a run checks.
+fn keep_quoted_text(report: &mut FileReport) {
+    let last = report
+        .diagnostics
+        .iter()
+        .chain(report.suppressed.iter().map(|s| &s.diagnostic))
+        .map(|d| d.offset.saturating_add(d.length))
+        .max();
+    let Some(text) = &report.text else { return };
+    let Some(last) = last else {
+        report.text = None;
+        return;
+    };
+    let bytes = text.as_bytes();
+    let from = last.min(bytes.len());
+    // Cut just after the newline that ends the line of the last finding.
+    if let Some(i) = bytes[from..].iter().position(|b| *b == b'\n') {
+        let cut = from + i + 1;
+        if cut < bytes.len() {
+            report.text = Some(std::sync::Arc::from(&text[..cut]));
+        }
+    }
+}
+
 /// Print and write every requested output. False when a file could not be written.
 fn emit(args: &CheckArgs, reports: &[FileReport], ctx: &mut render::Context) -> bool {
     ctx.color = match args.color {
@@ -452,7 +488,7 @@ fn emit(args: &CheckArgs, reports: &[FileReport], ctx: &mut render::Context) -> 
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    out(&render::render(args.format, reports, ctx));
+    with_stdout(|w| render::write(args.format, reports, ctx, w));
     ctx.color = false;
     let mut extra = String::new();
     if args.statistics {

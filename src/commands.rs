@@ -24,6 +24,13 @@ pub(crate) fn out(s: &str) {
     let _ = o.flush();
 }
 
+/// Standard output as a buffered writer, for renderers that stream.
+pub(crate) fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut o = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let _ = f(&mut o);
+    let _ = o.flush();
+}
+
 #[allow(clippy::print_stderr)]
 pub(crate) fn err(s: &str) {
     let mut e = std::io::stderr().lock();
@@ -120,13 +127,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
         &opts.settings,
         opts.only_rule.as_deref(),
     );
-    let mut ids: Vec<String> = rs
-        .rules_for(&profile)
-        .filter(|r| opts.only_rule.as_deref().is_none_or(|o| o == r.spec.id))
-        .map(|r| r.spec.id.clone())
-        .collect();
-    ids.sort();
-    ids.dedup();
+    let ids = rs.rule_ids(&profile, opts.only_rule.as_deref());
     FileReport {
         path,
         profile: Some(profile),
@@ -136,7 +137,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
         },
         diagnostics,
         text: Some(text),
-        rules: ids.into(),
+        rules: ids,
         ..Default::default()
     }
 }

@@ -10,6 +10,7 @@ mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod entry;
 pub mod facts;
 pub mod normalize;
 pub mod render;

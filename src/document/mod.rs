@@ -33,13 +33,13 @@ impl Flat {
     pub fn new(norm: &str) -> Self {
         let mut text = String::with_capacity(norm.len());
         let mut removed = Vec::new();
-        for (i, c) in norm.char_indices() {
-            if c == '\n' {
-                removed.push(i);
-            } else {
-                text.push(c);
-            }
+        let mut from = 0;
+        for (i, _) in norm.match_indices('\n') {
+            text.push_str(&norm[from..i]);
+            removed.push(i);
+            from = i + 1;
         }
+        text.push_str(&norm[from..]);
         Flat { text, removed }
     }
 
@@ -91,6 +91,14 @@ pub struct Document {
 
 impl Document {
     pub fn new(source: Source) -> Self {
+        let mut doc = Document::structure(source);
+        doc.facts = facts::collect(&doc);
+        doc
+    }
+
+    /// The structure stage alone: normalized text, outline and flat view, with empty
+    /// facts (benchmarks time the stages one by one; [`Document::new`] does both).
+    pub fn structure(source: Source) -> Self {
         let norm = Normalized::new(&source.text);
         let text = norm.text.as_str();
         let lines = outline::lines(text);
@@ -168,7 +176,6 @@ impl Document {
             .unwrap_or(0);
         doc.unstructured = doc.parts.is_empty() && longest > 1500 && longest * 5 > (me - ms) * 4;
         doc.flat = Flat::new(&doc.norm.text);
-        doc.facts = facts::collect(&doc);
         doc
     }
 

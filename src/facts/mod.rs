@@ -75,7 +75,12 @@ pub fn collect(doc: &Document) -> Facts {
         Some((p.from.y, YearSource::Period))
     } else {
         let (ms, me) = doc.main_span();
-        report::year_in(&text[ms..me.min(ms + 3000)]).map(|(y, _)| (y, YearSource::Opening))
+        // The first 3000 bytes, cut at a character boundary.
+        let mut end = me.min(ms + 3000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        report::year_in(&text[ms..end]).map(|(y, _)| (y, YearSource::Opening))
     };
 
     let signed = doc.date_line.and_then(|l| {

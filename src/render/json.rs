@@ -21,3 +21,15 @@ pub fn render(files: &[FileReport]) -> String {
     s.push('\n');
     s
 }
+
+/// The same output written straight into `w`, never held as one string (a batch of
+/// thousands of files renders to megabytes).
+pub fn write(files: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let out = Output {
+        version: 1,
+        files,
+        summary: Summary::of(files),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    w.write_all(b"\n")
+}

@@ -258,6 +258,19 @@ fn profile_rank(p: &str) -> usize {
 }
 
 /// Render the reports in one format.
+/// Render into a writer: what [`render`] returns, byte for byte.
+pub fn write(
+    format: Format,
+    files: &[FileReport],
+    ctx: &Context,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(files, w),
+        _ => w.write_all(render(format, files, ctx).as_bytes()),
+    }
+}
+
 pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
     match format {
         Format::Human => human::render(
@@ -358,6 +371,23 @@ pub fn severity_word(s: Severity) -> &'static str {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_json_is_the_rendered_json() {
+        let mut r = FileReport {
+            path: "a.txt".into(),
+            ..Default::default()
+        };
+        r.diagnostics = vec![diag("联系", "联系", "x", Severity::Warning)];
+        let files = [r, FileReport::failed("b.txt".into(), "坏".into())];
+        let ctx = Context::new(&[], None);
+        let mut streamed = Vec::new();
+        write(Format::Json, &files, &ctx, &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            render(Format::Json, &files, &ctx)
+        );
+    }
 
     /// A diagnostic at the first occurrence of `quote` in `text`.
     pub fn diag(text: &str, quote: &str, rule: &str, severity: Severity) -> Diagnostic {

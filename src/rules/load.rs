@@ -140,6 +140,17 @@ pub fn parse_checked(
     Ok((value, index))
 }
 
+/// Parse an embedded file without the schema check (see `Trust::Embedded`).
+pub fn parse_trusted(path: &str, text: &str) -> Result<serde_json::Value, Box<RuleFileError>> {
+    serde_yaml::from_str(text).map_err(|e| {
+        RuleFileError::new(
+            path,
+            text,
+            vec![problem_at(text, 0, 1, format!("YAML 语法错误：{e}"))],
+        )
+    })
+}
+
 /// `oneOf` failures repeat the same spot; keep the most specific messages.
 fn dedup_nested(problems: &mut Vec<Problem>) {
     problems.sort_by_key(|p| (p.offset, p.len));

@@ -14,6 +14,7 @@ use regex::Regex;
 use spec::{Check, PackSpec, RuleSpec, Severity};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -34,12 +35,28 @@ pub struct Pack {
     pub origin: String,
 }
 
-/// All loaded packs and rules with their compiled patterns.
+/// All loaded packs and rules with their patterns.
 #[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     pub packs: Vec<Pack>,
     pub rules: Vec<Rule>,
-    regexes: HashMap<String, Regex>,
+    /// Patterns by source. Those of files read from disk are compiled when loaded (to
+    /// report a bad regex at its line); the built-in ones on first use, since start-up
+    /// time matters and a test proves they all compile. Clones share compiled patterns.
+    regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>>,
+    /// Sorted rule ids per profile, shared by every report of a batch.
+    ids: IdCache,
+}
+
+/// Filled on first use; a clone starts empty, since its rules may then be changed
+/// (a configuration selects rules on its own copy).
+#[derive(Debug, Default)]
+struct IdCache(std::sync::Mutex<HashMap<String, Arc<[String]>>>);
+
+impl Clone for IdCache {
+    fn clone(&self) -> Self {
+        IdCache::default()
+    }
 }
 
 /// A YAML file to load: display path and text.
@@ -52,15 +69,7 @@ impl RuleSet {
     /// The built-in packs only.
     pub fn builtin() -> Result<Self, Box<RuleFileError>> {
         let mut rs = RuleSet::default();
-        rs.add_files(
-            EMBEDDED
-                .iter()
-                .map(|(p, t)| PackFile {
-                    path: p.to_string(),
-                    text: t.to_string(),
-                })
-                .collect(),
-        )?;
+        rs.add_embedded(embedded_values()?)?;
         Ok(rs)
     }
 
@@ -200,21 +209,66 @@ impl RuleSet {
             }
             seen.insert((profile.clone(), id), f.path.clone());
             let spec = load::typed_rule(&f.path, &f.text, value)?;
-            let rule = Rule {
+            self.insert_rule(Rule {
                 spec,
                 profile: profile.clone(),
                 origin: f.path.clone(),
-            };
-            match self
-                .rules
-                .iter_mut()
-                .find(|r| r.profile == profile && r.spec.id == rule.spec.id)
-            {
-                Some(existing) => *existing = rule,
-                None => self.rules.push(rule),
-            }
+            });
         }
         Ok(())
+    }
+
+    /// The embedded packs, already parsed: deserialized directly, without the schema and
+    /// semantic checks of [`RuleSet::add_files`] (the test `embedded_packs_pass_every_check`
+    /// runs them through those on every CI run). Same order: packs, then their rules.
+    fn add_embedded(
+        &mut self,
+        files: Vec<(PackFile, serde_json::Value)>,
+    ) -> Result<(), Box<RuleFileError>> {
+        let is_pack = |f: &PackFile| f.path.ends_with("pack.yaml");
+        let dir_of = |p: &str| {
+            p.rsplit_once('/')
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default()
+        };
+        let (packs, rules): (Vec<_>, Vec<_>) = files.into_iter().partition(|(f, _)| is_pack(f));
+        let mut profiles: HashMap<String, String> = HashMap::new();
+        for (f, value) in packs {
+            for (_, pat) in load::regex_fields(&value) {
+                self.register(pat);
+            }
+            let spec = load::typed_pack(&f.path, &f.text, value)?;
+            profiles.insert(dir_of(&f.path), spec.profile.clone());
+            self.merge_pack(Pack {
+                spec,
+                origin: f.path,
+            });
+        }
+        for (f, value) in rules {
+            let profile = profiles.get(&dir_of(&f.path)).cloned().unwrap_or_default();
+            for (_, pat) in load::regex_fields(&value) {
+                self.register(pat);
+            }
+            let spec = load::typed_rule(&f.path, &f.text, value)?;
+            self.insert_rule(Rule {
+                spec,
+                profile,
+                origin: f.path,
+            });
+        }
+        Ok(())
+    }
+
+    /// Add a rule, replacing one with the same id in the same profile.
+    fn insert_rule(&mut self, rule: Rule) {
+        match self
+            .rules
+            .iter_mut()
+            .find(|r| r.profile == rule.profile && r.spec.id == rule.spec.id)
+        {
+            Some(existing) => *existing = rule,
+            None => self.rules.push(rule),
+        }
     }
 
     fn merge_pack(&mut self, pack: Pack) {
@@ -355,34 +409,60 @@ impl RuleSet {
         }
     }
 
+    /// Compile a pattern of a checked file now, so that an invalid one is reported.
     fn compile(&mut self, pattern: &str) -> Result<(), String> {
-        if self.regexes.contains_key(pattern) {
+        if let Some(Some(_)) = self.regexes.get(pattern).and_then(|c| c.get()) {
             return Ok(());
         }
-        let re = regex::RegexBuilder::new(pattern)
-            .size_limit(1 << 20)
-            .dfa_size_limit(1 << 20)
-            .build()
-            .map_err(|e| {
-                format!(
-                    "无效的正则表达式：{}",
-                    e.to_string().lines().last().unwrap_or("")
-                )
-            })?;
-        self.regexes.insert(pattern.to_string(), re);
+        let re = build_regex(pattern).map_err(|e| {
+            format!(
+                "无效的正则表达式：{}",
+                e.to_string().lines().last().unwrap_or("")
+            )
+        })?;
+        self.regexes
+            .insert(pattern.to_string(), Arc::new(OnceLock::from(Some(re))));
         Ok(())
     }
 
-    /// A compiled pattern (all patterns are compiled at load time).
+    /// Record a pattern of an embedded file, compiled on first use.
+    fn register(&mut self, pattern: String) {
+        self.regexes.entry(pattern).or_default();
+    }
+
+    /// Compile every pattern not compiled yet on another thread, while the caller goes
+    /// on reading its first file: on a small run the patterns are most of the work, and
+    /// a second core halves the wait. Whichever thread reaches a pattern first compiles
+    /// it; the other waits for it (never compiled twice).
+    pub fn warm_in_background(&self) {
+        let pending: Vec<(String, Arc<OnceLock<Option<Regex>>>)> = self
+            .regexes
+            .iter()
+            .filter(|(_, c)| c.get().is_none())
+            .map(|(p, c)| (p.clone(), Arc::clone(c)))
+            .collect();
+        if pending.is_empty() {
+            return;
+        }
+        let _ = std::thread::Builder::new()
+            .name("gongkai-regex".into())
+            .spawn(move || {
+                for (p, c) in pending.iter().rev() {
+                    c.get_or_init(|| build_regex(p).ok());
+                }
+            });
+    }
+
+    /// A compiled pattern (every pattern field is registered at load time).
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
         let found = self.regexes.get(pattern);
         // Every pattern field must be listed in `load::regex_fields`; debug builds (the tests)
         // stop here when one is not, instead of silently never matching.
         debug_assert!(
             found.is_some(),
-            "pattern not compiled at load time: {pattern}"
+            "pattern not registered at load time: {pattern}"
         );
-        found
+        found?.get_or_init(|| build_regex(pattern).ok()).as_ref()
     }
 
     /// Packs in load order.
@@ -392,6 +472,31 @@ impl RuleSet {
 
     pub fn pack(&self, profile: &str) -> Option<&Pack> {
         self.packs.iter().find(|p| p.spec.profile == profile)
+    }
+
+    /// Sorted, distinct ids of the rules run on a file of a profile (or the one rule
+    /// `only`). The list is built once per profile and shared.
+    pub fn rule_ids(&self, profile: &str, only: Option<&str>) -> Arc<[String]> {
+        let build = || -> Arc<[String]> {
+            let mut ids: Vec<String> = self
+                .rules_for(profile)
+                .filter(|r| only.is_none_or(|o| o == r.spec.id))
+                .map(|r| r.spec.id.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids.into()
+        };
+        if only.is_some() {
+            return build();
+        }
+        let Ok(mut cache) = self.ids.0.lock() else {
+            return build();
+        };
+        cache
+            .entry(profile.to_string())
+            .or_insert_with(build)
+            .clone()
     }
 
     /// Rules that apply to a profile (its own pack and the common pack).
@@ -416,6 +521,39 @@ impl RuleSet {
                     .then_some(p.spec.profile.as_str())
             })
     }
+}
+
+/// The embedded rule files, parsed: from the JSON converted at build time, else the YAML.
+fn embedded_values() -> Result<Vec<(PackFile, serde_json::Value)>, Box<RuleFileError>> {
+    embedded_files()
+        .into_iter()
+        .zip(EMBEDDED_JSON)
+        .map(|(f, json)| {
+            let value = match serde_json::from_str(json) {
+                Ok(v) => v,
+                Err(_) => load::parse_trusted(&f.path, &f.text)?,
+            };
+            Ok((f, value))
+        })
+        .collect()
+}
+
+/// The embedded rule files.
+fn embedded_files() -> Vec<PackFile> {
+    EMBEDDED
+        .iter()
+        .map(|(p, t)| PackFile {
+            path: p.to_string(),
+            text: t.to_string(),
+        })
+        .collect()
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .build()
 }
 
 /// A finding from a rule kind, before messages and coordinates are filled in.
@@ -570,6 +708,22 @@ impl<'a> Ctx<'a> {
                 self.rules,
                 &merged,
             );
+            let score = |t: &RecoveredTable| {
+                (
+                    t.status == table::Status::Recovered,
+                    t.rows.iter().filter(|r| r.complete).count(),
+                )
+            };
+            // The legacy layout is only used when it scores higher: skip reading it when
+            // even a perfect reading (every row complete) could not.
+            let best_possible = |lp: &Pack| {
+                lp.spec
+                    .tables
+                    .iter()
+                    .find(|t| t.id == tpl.id)
+                    .map_or(0, |t| t.rows.len())
+            };
+            let legacy = legacy.filter(|lp| score(&own) < (true, best_possible(lp)));
             let alt = legacy.and_then(|lp| {
                 let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
                 let (s, e) = self.table_region(lt);
@@ -583,12 +737,6 @@ impl<'a> Ctx<'a> {
                     &merged,
                 ))
             });
-            let score = |t: &RecoveredTable| {
-                (
-                    t.status == table::Status::Recovered,
-                    t.rows.iter().filter(|r| r.complete).count(),
-                )
-            };
             let best = match alt {
                 Some(a) if score(&a) > score(&own) => a,
                 _ => own,
@@ -795,4 +943,31 @@ fn table_template_problems(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded packs skip the schema and semantic checks at start-up: this test
+    /// runs them through every check and proves both paths load the same rule set,
+    /// with every pattern compiling.
+    #[test]
+    fn embedded_packs_pass_every_check() {
+        let mut checked = RuleSet::default();
+        if let Err(e) = checked.add_files(embedded_files()) {
+            panic!("embedded packs fail their checks: {:?}", e.problems);
+        }
+        let fast = RuleSet::builtin().unwrap();
+        assert_eq!(format!("{:?}", checked.packs), format!("{:?}", fast.packs));
+        assert_eq!(format!("{:?}", checked.rules), format!("{:?}", fast.rules));
+        let mut a: Vec<&String> = checked.regexes.keys().collect();
+        let mut b: Vec<&String> = fast.regexes.keys().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        for p in b {
+            assert!(fast.re(p).is_some(), "{p}");
+        }
+    }
 }

@@ -17,6 +17,9 @@ use scraper::{Html, Node};
 
 /// Deepest element nesting accepted.
 pub const MAX_DEPTH: usize = 512;
+/// Deepest nesting the source may show before parsing (see [`tag_depth`]): looser than
+/// `MAX_DEPTH`, since the count cannot know every element the parser closes implicitly.
+const PRESCAN_DEPTH: usize = 2 * MAX_DEPTH;
 /// Largest `colspan`/`rowspan` honoured (the HTML limit for colspan).
 const MAX_SPAN: usize = 1000;
 
@@ -74,6 +77,11 @@ const BLOCK: &[&str] = &[
 
 pub fn read(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let (text, enc) = decode(bytes)?;
+    // The HTML parser scans its stack of open elements for many tags: deep nesting makes
+    // it quadratic (100,000 nested <div> took half a minute). Refuse before parsing.
+    if tag_depth(&text) > PRESCAN_DEPTH {
+        return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+    }
     let html = Html::parse_document(&text);
     let mut flow = Flow {
         layout: Layout::new(),
@@ -136,6 +144,74 @@ fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
         rest = &rest[i + 5..];
     }
     None
+}
+
+/// Elements without content, and elements whose end tag is usually left out: neither
+/// deepens the nesting the parser builds.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
+    "option", "optgroup", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// The deepest nesting of start tags over end tags in the source, in one linear pass
+/// (comments, declarations and the content of script/style skipped). An upper bound,
+/// for practical pages, of the depth of the parsed tree.
+fn tag_depth(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
+    let name_at = |from: usize| -> &[u8] {
+        let end = b[from..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |n| from + n);
+        &b[from..end]
+    };
+    let skip_past = |from: usize, needle: &[u8]| -> usize {
+        find(&b[from..], needle).map_or(b.len(), |n| from + n + needle.len())
+    };
+    while let Some(n) = b[i..].iter().position(|c| *c == b'<') {
+        i += n + 1;
+        match b.get(i) {
+            Some(b'!') if b[i..].starts_with(b"!--") => i = skip_past(i, b"-->"),
+            Some(b'!' | b'?') => i = skip_past(i, b">"),
+            Some(b'/') => {
+                let name = name_at(i + 1).to_ascii_lowercase();
+                if !name.is_empty() && !FLAT.iter().any(|f| f.as_bytes() == name) {
+                    depth = depth.saturating_sub(1);
+                }
+                i = skip_past(i, b">");
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name = name_at(i).to_ascii_lowercase();
+                let end = skip_past(i, b">");
+                let self_closing = end >= 2 && b[end - 2] == b'/';
+                if name == b"script" || name == b"style" {
+                    let close: &[u8] = if name == b"script" {
+                        b"</script"
+                    } else {
+                        b"</style"
+                    };
+                    let rest = &b[end.min(b.len())..];
+                    i = rest
+                        .windows(close.len())
+                        .position(|w| w.eq_ignore_ascii_case(close))
+                        .map_or(b.len(), |n| end + n);
+                    continue;
+                }
+                if !self_closing && !FLAT.iter().any(|f| f.as_bytes() == name) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    max
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -368,4 +444,27 @@ fn cell_text(cell: NodeRef<'_, Node>) -> String {
         }
     }
     folded
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::tag_depth;
+
+    #[test]
+    fn tag_depth_counts_what_the_parser_nests() {
+        assert_eq!(tag_depth("<div><div><span>x</span></div></div>"), 3);
+        // Void and implicitly closed elements, comments and scripts do not nest.
+        assert_eq!(
+            tag_depth("<p>a<p>b<br><img src=x><li>c<!-- <div><div> -->"),
+            0
+        );
+        assert_eq!(
+            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><div/>"),
+            0
+        );
+        assert_eq!(tag_depth("</div></div><div>"), 1);
+        assert_eq!(tag_depth(&"<div>".repeat(100_000)), 100_000);
+        assert_eq!(tag_depth("<div"), 1);
+        assert_eq!(tag_depth("<"), 0);
+    }
 }

@@ -244,6 +244,16 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
     read_kind(display, kind, &bytes)
 }
 
+/// Bytes read elsewhere, typed by the extension of `path` as [`load_path`] types a file
+/// (the leading bytes still win); an unknown extension is sniffed like stdin.
+/// Entry point for tests, benchmarks and fuzzing of the readers.
+pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+    match kind_of(Path::new(path)) {
+        Some(kind) => read_kind(path.to_string(), kind, bytes),
+        None => from_bytes(path.to_string(), bytes),
+    }
+}
+
 pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()

@@ -65,7 +65,10 @@ pub fn walk(
 ) -> Result<(), LoadError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().check_end_names = true;
+    // The open elements: `names[..depth]`. Entries above `depth` are kept and overwritten,
+    // so that a part's thousands of elements do not each allocate a name.
     let mut names: Vec<(Ns, String)> = Vec::new();
+    let mut depth = 0usize;
     let corrupt =
         |e: &dyn std::fmt::Display| LoadError::Corrupt(format!("{part} 不是有效的 XML（{e}）"));
     loop {
@@ -73,31 +76,43 @@ pub fn walk(
         let ns = classify(&res);
         match ev {
             Event::Start(tag) => {
-                if names.len() >= MAX_DEPTH {
+                if depth >= MAX_DEPTH {
                     return Err(LoadError::TooDeep { limit: MAX_DEPTH });
                 }
-                let name = local(tag.name().as_ref()).to_string();
+                let qname = tag.name();
+                let name = local(qname.as_ref());
                 f(Step::Open {
                     ns,
-                    name: &name,
+                    name,
                     tag: &tag,
                 })?;
-                names.push((ns, name));
+                match names.get_mut(depth) {
+                    Some(slot) => {
+                        slot.0 = ns;
+                        slot.1.clear();
+                        slot.1.push_str(name);
+                    }
+                    None => names.push((ns, name.to_string())),
+                }
+                depth += 1;
             }
             Event::Empty(tag) => {
-                let name = local(tag.name().as_ref()).to_string();
+                let qname = tag.name();
+                let name = local(qname.as_ref());
                 f(Step::Open {
                     ns,
-                    name: &name,
+                    name,
                     tag: &tag,
                 })?;
-                f(Step::Close { ns, name: &name })?;
+                f(Step::Close { ns, name })?;
             }
             Event::End(_) => {
-                let Some((ns, name)) = names.pop() else {
+                if depth == 0 {
                     return Err(corrupt(&"多余的结束标签"));
-                };
-                f(Step::Close { ns, name: &name })?;
+                }
+                depth -= 1;
+                let (ns, name) = &names[depth];
+                f(Step::Close { ns: *ns, name })?;
             }
             Event::Text(t) => f(Step::Text(&t.xml10_content()))?,
             Event::CData(t) => {
@@ -127,8 +142,10 @@ pub fn walk(
         }
     }
     // A part cut short: close what is open so the caller can flush its state.
-    while let Some((ns, name)) = names.pop() {
-        f(Step::Close { ns, name: &name })?;
+    while depth > 0 {
+        depth -= 1;
+        let (ns, name) = &names[depth];
+        f(Step::Close { ns: *ns, name })?;
     }
     Ok(())
 }
