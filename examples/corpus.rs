@@ -1079,10 +1079,12 @@ fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Draft {
                         let _ = write!(p, "，其中{}", parts.join("，"));
                     }
                     p.push('。');
+                    // 《条例》第五十条第（四）项: 各级人民政府 report 工作考核、社会评议、责任追究.
+                    p.push_str("将政务公开纳入绩效考核，开展社会评议，未发生责任追究情况。");
                     blocks.push(Block::Para(p));
                 } else {
                     blocks.push(Block::Para(format!(
-                        "{year}年，{we}认真贯彻落实《条例》，{}",
+                        "{year}年，{we}认真贯彻落实《条例》，将政务公开纳入绩效考核，{}",
                         filler(&mut rng, 2)
                     )));
                 }

@@ -549,7 +549,7 @@ fn run_case(case: &Case, clean: &[u8], sample: &[(String, String)]) -> Result<()
     if stderr.contains("panicked") {
         return fail("panicked".into());
     }
-    if took > Duration::from_secs(20) {
+    if took > Duration::from_secs(60) {
         return fail(format!("took {took:?}"));
     }
     if hashes(dir) != before {
