@@ -5,7 +5,7 @@ use crate::support::*;
 use std::collections::BTreeMap;
 
 #[allow(dead_code)]
-#[path = "../../examples/corpus.rs"]
+#[path = "../../examples/corpus/main.rs"]
 pub mod generator;
 
 type Findings = Vec<(String, String)>;
