@@ -1,4 +1,4 @@
-//! Generated drafts (examples/corpus.rs) of every format and profile: gongkai reports
+//! Generated drafts (examples/corpus/) of every format and profile: gongkai reports
 //! exactly the defects the generator seeded, and nothing on the clean drafts.
 
 use crate::support::*;
