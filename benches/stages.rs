@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 #[allow(dead_code)]
-#[path = "../examples/corpus.rs"]
+#[path = "../examples/corpus/main.rs"]
 mod corpus;
 
 /// Drafts per format: 30 of each profile.

@@ -1,11 +1,11 @@
-//! Generated drafts (examples/corpus.rs) of every format and profile: gongkai reports
+//! Generated drafts (examples/corpus/) of every format and profile: gongkai reports
 //! exactly the defects the generator seeded, and nothing on the clean drafts.
 
 use crate::support::*;
 use std::collections::BTreeMap;
 
 #[allow(dead_code)]
-#[path = "../../examples/corpus.rs"]
+#[path = "../../examples/corpus/main.rs"]
 pub mod generator;
 
 type Findings = Vec<(String, String)>;
