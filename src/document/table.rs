@@ -165,6 +165,8 @@ const CELL_UNITS: [&str; 8] = ["万元", "元", "件", "条", "个", "人", "次
 /// hand: this runs on every cell of every table and a capturing regex was a tenth of the
 /// whole check. Returns (number, unit).
 fn cell_number(t: &str) -> Option<(&str, Option<&str>)> {
+    // An explicit plus sign (本年增/减 “+2”) is just the number.
+    let t = t.strip_prefix('+').unwrap_or(t);
     let b = t.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
     let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -823,6 +825,14 @@ fn to_cell(t: &Tok) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_cells() {
+        assert_eq!(cell_number("+2"), Some(("2", None)));
+        assert_eq!(cell_number("-3"), Some(("-3", None)));
+        assert_eq!(cell_number("251000元"), Some(("251000", Some("元"))));
+        assert_eq!(cell_number("+"), None);
+    }
 
     #[test]
     fn forced_and_ambiguous_splits() {

@@ -777,3 +777,25 @@ check:
         vec!["附表「访问总数」应为 90，实为 100"]
     );
 }
+
+#[test]
+fn a_plus_sign_in_the_change_column_is_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("2020.txt");
+    std::fs::write(
+        &p,
+        doc_with(
+            2020,
+            &T2_2019.replace("| 10 | -1 | 300 |", "| 10 | +2 | 300 |"),
+        ),
+    )
+    .unwrap();
+    let d = dump(&p);
+    assert_eq!(d["tables"]["t2"]["rows"]["permit"]["cells"]["change"], "2");
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    assert!(
+        !findings(&v).iter().any(|(_, r)| r.starts_with("t2")),
+        "{:?}",
+        findings(&v)
+    );
+}
