@@ -409,8 +409,6 @@ fn table_json(ctx: &rules::Ctx, t: &crate::document::table::RecoveredTable) -> s
                 };
                 cells.insert(c.to_string(), v);
             }
-            let values: Vec<serde_json::Value> = cells.values().cloned().collect();
-            let _ = values;
             let mut row = serde_json::json!({"label": r.label, "cells": cells});
             if let Some(p) = &hit.problem {
                 row["problem"] = serde_json::Value::String(p.clone());

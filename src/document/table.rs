@@ -9,7 +9,7 @@
 //! never split so that the sums come out. This module knows nothing about relations.
 
 use crate::facts::Dec;
-use crate::rules::spec::{TableTemplate, ValueType};
+use crate::rules::spec::TableTemplate;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -383,9 +383,9 @@ fn valid_number(s: &str) -> bool {
 }
 
 /// Ways to cut `digits` into `k` valid numbers: counts up to 2, and the first way.
-fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
+fn splits(runs: &[(&str, bool)], n: usize) -> (usize, Vec<String>) {
     fn go(
-        runs: &[&str],
+        runs: &[(&str, bool)],
         n: usize,
         acc: &mut Vec<String>,
         found: &mut usize,
@@ -403,8 +403,9 @@ fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
             }
             return;
         };
-        if head.contains('.') || head.starts_with('-') {
-            if valid_number(head) && n > 0 {
+        let (head, fixed) = *head;
+        if fixed || head.contains('.') || head.starts_with('-') {
+            if (fixed || valid_number(head)) && n > 0 {
                 acc.push(head.to_string());
                 go(rest, n - 1, acc, found, first);
                 acc.pop();
@@ -415,7 +416,7 @@ fn splits(runs: &[&str], n: usize) -> (usize, Vec<String>) {
     }
     fn cut(
         s: &str,
-        rest: &[&str],
+        rest: &[(&str, bool)],
         n: usize,
         acc: &mut Vec<String>,
         found: &mut usize,
@@ -579,7 +580,6 @@ pub fn recover(
                 _ => {}
             }
         }
-        let value_type = row.value.unwrap_or(tpl.value);
         // Numbers beyond the template's columns (blank cells after the last value are the
         // next row's empty label cells, not extra columns).
         let extra_values = vals
@@ -596,7 +596,7 @@ pub fn recover(
             problem: None,
             extra_values,
         };
-        let cells = read_values(&vals, n, value_type);
+        let cells = read_values(&vals, n);
         match cells {
             Ok(cells) => {
                 for (c, cell) in cols.iter().zip(cells) {
@@ -636,7 +636,7 @@ pub fn recover(
                             .count()
                             >= n
                     {
-                        if let Ok(values) = read_values(&vals[..n], n, tpl.value) {
+                        if let Ok(values) = read_values(&vals[..n], n) {
                             let members = tpl
                                 .rows
                                 .iter()
@@ -677,8 +677,7 @@ pub fn recover(
 }
 
 /// Read `n` cells from the value tokens after a label.
-fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, String> {
-    let _ = vt;
+fn read_values(vals: &[&Tok], n: usize) -> Result<Vec<Cell>, String> {
     // A number glued to words on both sides in a one-value row: its extent is a guess
     // (a crawled "数条20263542" may be 2026 and 3542 of two columns).
     if let Some(Tok::Run {
@@ -707,34 +706,21 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
     if window.is_empty() {
         return Err(format!("该行没有数值（应有 {n} 个）"));
     }
-    let strs: Vec<String> = window
+    // (digits, fixed): a number from its own cell is one value and is never cut.
+    let items: Vec<(String, bool)> = window
         .iter()
         .map(|t| match t {
-            Tok::Run { digits, .. } => digits.clone(),
-            Tok::Cell { v, .. } => format!("{v}."),
-            _ => String::new(),
+            Tok::Run { digits, .. } => (digits.clone(), false),
+            Tok::Cell { v, .. } => (v.to_string(), true),
+            _ => (String::new(), true),
         })
         .collect();
-    // Cells are one value each: mark them so the splitter does not cut them.
-    let refs: Vec<&str> = strs
-        .iter()
-        .map(|s| {
-            if s.ends_with('.') {
-                s.trim_end_matches('.')
-            } else {
-                s.as_str()
-            }
-        })
-        .collect();
-    let fixed: Vec<bool> = strs.iter().map(|s| s.ends_with('.')).collect();
-    let mut parts: Vec<Vec<String>> = Vec::new();
-    let mut total_ways = 1usize;
-    // Split each run independently when the others are fixed single values.
-    let flexible: Vec<usize> = (0..refs.len()).filter(|i| !fixed[*i]).collect();
-    if flexible.is_empty() {
-        return Err(format!("只找到 {} 个数值（应有 {n} 个）", refs.len()));
+    if items.iter().all(|(_, fixed)| *fixed) {
+        return Err(format!("只找到 {} 个数值（应有 {n} 个）", items.len()));
     }
-    let (ways, first) = splits(&refs, n);
+    let runs: Vec<(&str, bool)> = items.iter().map(|(s, f)| (s.as_str(), *f)).collect();
+    let refs: Vec<&str> = runs.iter().map(|(s, _)| *s).collect();
+    let (ways, first) = splits(&runs, n);
     if ways == 0 {
         return Err(format!(
             "数值个数不符：找到 {}，应有 {n} 个",
@@ -747,9 +733,6 @@ fn read_values(vals: &[&Tok], n: usize, vt: ValueType) -> Result<Vec<Cell>, Stri
             refs.join(" ")
         ));
     }
-    total_ways *= ways;
-    let _ = total_ways;
-    parts.push(first.clone());
     // Positions: spread the split values over the span of their source tokens.
     let mut cells = Vec::with_capacity(n);
     let mut vi = 0;
@@ -837,7 +820,7 @@ mod tests {
     #[test]
     fn forced_and_ambiguous_splits() {
         assert_eq!(
-            splits(&["7400000"], 7),
+            splits(&[("7400000", false)], 7),
             (
                 1,
                 vec!["7", "4", "0", "0", "0", "0", "0"]
@@ -846,15 +829,18 @@ mod tests {
                     .collect()
             )
         );
-        assert_eq!(splits(&["7400000074"], 7).0, 2);
+        assert_eq!(splits(&[("7400000074", false)], 7).0, 2);
+        // A number from its own cell is never cut: "12" in a cell + "3" run = exactly two values.
+        assert_eq!(splits(&[("12", true), ("3", false)], 3).0, 0);
+        assert_eq!(splits(&[("12", true), ("30", false)], 3).0, 1);
         // "230 000023": 3 ways → ambiguous.
-        assert_eq!(splits(&["230", "000023"], 7).0, 2);
+        assert_eq!(splits(&[("230", false), ("000023", false)], 7).0, 2);
         // "00" can only be 0 0.
         assert_eq!(
-            splits(&["100", "00"], 4),
+            splits(&[("100", false), ("00", false)], 4),
             (1, vec!["10".into(), "0".into(), "0".into(), "0".into()])
         );
-        assert_eq!(splits(&["5949.088667"], 1).0, 1);
+        assert_eq!(splits(&[("5949.088667", false)], 1).0, 1);
     }
 
     #[test]

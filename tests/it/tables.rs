@@ -164,36 +164,20 @@ fn real_pdf_text_renderings_recover_the_audited_tables() {
                 None => vec![v.as_f64().unwrap()],
             }
         };
-        assert_eq!(
-            row("regulations", &["made", "repealed", "valid"]),
-            nums(&t2["规章"]),
-            "{name}"
-        );
-        assert_eq!(
-            row("normative", &["made", "repealed", "valid"]),
-            nums(&t2["行政规范性文件"]),
-            "{name}"
-        );
-        assert_eq!(
-            row("permit", &["decisions"]),
-            nums(&t2["行政许可"]),
-            "{name}"
-        );
-        assert_eq!(
-            row("penalty", &["decisions"]),
-            nums(&t2["行政处罚"]),
-            "{name}"
-        );
-        assert_eq!(
-            row("coercion", &["decisions"]),
-            nums(&t2["行政强制"]),
-            "{name}"
-        );
-        assert_eq!(
-            row("fees", &["amount"]),
-            nums(&t2["行政事业性收费(万元)"]),
-            "{name}"
-        );
+        for (key, cols, audited) in [
+            ("regulations", &["made", "repealed", "valid"][..], "规章"),
+            (
+                "normative",
+                &["made", "repealed", "valid"][..],
+                "行政规范性文件",
+            ),
+            ("permit", &["decisions"][..], "行政许可"),
+            ("penalty", &["decisions"][..], "行政处罚"),
+            ("coercion", &["decisions"][..], "行政强制"),
+            ("fees", &["amount"][..], "行政事业性收费(万元)"),
+        ] {
+            assert_eq!(row(key, cols), nums(&t2[audited]), "{name} 表二 {audited}");
+        }
     }
 }
 

@@ -15,14 +15,6 @@ pub fn run(p: &ContactBlock, ctx: &Ctx) -> Vec<Finding> {
         .collect();
     if !missing.is_empty() {
         let (s, _) = doc.opening_span();
-        let l = doc.lines[doc.body_lines.0];
-        let e = l.start
-            + doc.norm.text[l.start..l.end]
-                .chars()
-                .take(20)
-                .map(|c| c.len_utf8())
-                .sum::<usize>();
-        let _ = e;
         out.push(Finding::at(s, s).var("items", missing.join("、")));
     }
     for c in items

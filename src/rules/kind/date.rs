@@ -31,13 +31,6 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
     });
     let Some(per) = stated else {
         let l = doc.lines[doc.title.unwrap_or(doc.body_lines.0)];
-        let e = l.start
-            + text[l.start..l.end]
-                .chars()
-                .take(20)
-                .map(|c| c.len_utf8())
-                .sum::<usize>();
-        let _ = e;
         return vec![Finding::at(l.start, l.start).variant("missing")];
     };
     let Some(y) = ctx.year() else {
