@@ -48,7 +48,7 @@ pub fn recover_tables(text: &str) -> usize {
         .iter()
         .map(|p| {
             let ctx = rules::Ctx::new(&doc, rs, p, &settings);
-            ctx.tables.values().map(|t| t.cells.len()).sum::<usize>()
+            ctx.tables.values().map(|t| t.cell_count()).sum::<usize>()
         })
         .sum()
 }

@@ -12,7 +12,6 @@ use crate::facts::Dec;
 use crate::rules::spec::TableTemplate;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// What a cell holds.
@@ -40,6 +39,8 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowHit {
     pub key: String,
+    /// Index of the row in the template.
+    pub index: usize,
     /// The label text as written (compact), for label-fidelity findings.
     pub label: String,
     pub start: usize,
@@ -73,14 +74,20 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone)]
-pub struct RecoveredTable {
+pub struct RecoveredTable<'a> {
+    /// The template it was read with.
+    pub tpl: &'a TableTemplate,
     pub id: String,
     pub title: String,
     /// Profile of the template that was used.
     pub profile: String,
     pub status: Status,
-    /// (row key, column key) → cell.
-    pub cells: BTreeMap<(String, String), Cell>,
+    /// Cells by (template row index, template column index), row-major.
+    grid: Vec<Option<Cell>>,
+    /// Whether the template's row has the column (表二 rows have different columns).
+    defined: Vec<bool>,
+    /// Whether the template's row was found in the text.
+    found: Vec<bool>,
     pub rows: Vec<RowHit>,
     pub missing_rows: Vec<String>,
     pub subtotals: Vec<Subtotal>,
@@ -89,27 +96,77 @@ pub struct RecoveredTable {
     pub end: usize,
 }
 
-impl RecoveredTable {
-    pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
-        // Rules look cells up by the thousand: reuse one key instead of allocating two.
-        thread_local! {
-            static KEY: std::cell::RefCell<(String, String)> = const {
-                std::cell::RefCell::new((String::new(), String::new()))
-            };
-        }
-        KEY.with(|k| match k.try_borrow_mut() {
-            Ok(mut k) => {
-                k.0.clear();
-                k.0.push_str(row);
-                k.1.clear();
-                k.1.push_str(col);
-                self.cells.get(&*k)
+impl<'a> RecoveredTable<'a> {
+    fn new(tpl: &'a TableTemplate, profile: &str, start: usize, end: usize) -> Self {
+        let nc = tpl.columns.len();
+        let mut defined = vec![false; tpl.rows.len() * nc];
+        for (ri, r) in tpl.rows.iter().enumerate() {
+            for (ci, c) in tpl.columns.iter().enumerate() {
+                defined[ri * nc + ci] = r.columns.as_ref().is_none_or(|k| k.contains(&c.key));
             }
-            Err(_) => self.cells.get(&(row.to_string(), col.to_string())),
-        })
+        }
+        RecoveredTable {
+            tpl,
+            id: tpl.id.clone(),
+            title: tpl.title.clone(),
+            profile: profile.to_string(),
+            status: Status::Absent,
+            grid: vec![None; tpl.rows.len() * nc],
+            defined,
+            found: vec![false; tpl.rows.len()],
+            rows: Vec::new(),
+            missing_rows: Vec::new(),
+            subtotals: Vec::new(),
+            start,
+            end,
+        }
+    }
+    pub fn row_index(&self, key: &str) -> Option<usize> {
+        self.tpl.rows.iter().position(|r| r.key == key)
+    }
+    pub fn col_index(&self, key: &str) -> Option<usize> {
+        self.tpl.columns.iter().position(|c| c.key == key)
+    }
+    pub fn cell(&self, row: &str, col: &str) -> Option<&Cell> {
+        self.cell_at(self.row_index(row)?, self.col_index(col)?)
+    }
+    /// The cell at template row `r`, column `c`.
+    pub fn cell_at(&self, r: usize, c: usize) -> Option<&Cell> {
+        if c >= self.tpl.columns.len() {
+            return None;
+        }
+        self.grid.get(r * self.tpl.columns.len() + c)?.as_ref()
+    }
+    pub fn cell_mut(&mut self, row: &str, col: &str) -> Option<&mut Cell> {
+        let (r, c) = (self.row_index(row)?, self.col_index(col)?);
+        let nc = self.tpl.columns.len();
+        self.grid.get_mut(r * nc + c)?.as_mut()
+    }
+    /// Does the template's row `r` have column `c`?
+    pub fn defined(&self, r: usize, c: usize) -> bool {
+        c < self.tpl.columns.len()
+            && self
+                .defined
+                .get(r * self.tpl.columns.len() + c)
+                .copied()
+                .unwrap_or(false)
+    }
+    /// Every recovered cell as (row index, column index, cell), in template order.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
+        let nc = self.tpl.columns.len().max(1);
+        self.grid
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, c)| c.as_ref().map(|c| (i / nc, i % nc, c)))
+    }
+    pub fn cell_count(&self) -> usize {
+        self.grid.iter().filter(|c| c.is_some()).count()
     }
     pub fn row_found(&self, key: &str) -> bool {
-        self.rows.iter().any(|r| r.key == key)
+        self.row_index(key).is_some_and(|i| self.row_found_at(i))
+    }
+    pub fn row_found_at(&self, r: usize) -> bool {
+        self.found.get(r).copied().unwrap_or(false)
     }
 }
 
@@ -467,27 +524,16 @@ pub trait Patterns {
 }
 
 /// Recover one template from a normalized range.
-pub fn recover(
+pub fn recover<'a>(
     text: &str,
     start: usize,
     end: usize,
-    tpl: &TableTemplate,
+    tpl: &'a TableTemplate,
     profile: &str,
     re: &dyn Patterns,
     merged: &dyn Fn(usize) -> bool,
-) -> RecoveredTable {
-    let mut out = RecoveredTable {
-        id: tpl.id.clone(),
-        title: tpl.title.clone(),
-        profile: profile.to_string(),
-        status: Status::Absent,
-        cells: BTreeMap::new(),
-        rows: Vec::new(),
-        missing_rows: Vec::new(),
-        subtotals: Vec::new(),
-        start,
-        end,
-    };
+) -> RecoveredTable<'a> {
+    let mut out = RecoveredTable::new(tpl, profile, start, end);
     let region = compact(&text[start..end]);
     if !tpl
         .presence
@@ -543,11 +589,17 @@ pub fn recover(
         }
     }
     // 2. Values between each label and the next.
+    let nc = tpl.columns.len();
     for (h, &(ri, ti, me, _)) in hits.iter().enumerate() {
         let row = &tpl.rows[ri];
-        let cols: Vec<&str> = match &row.columns {
-            Some(c) => c.iter().map(String::as_str).collect(),
-            None => tpl.columns.iter().map(|c| c.key.as_str()).collect(),
+        out.found[ri] = true;
+        // Column indices of the row's cells, in the row's order.
+        let cols: Vec<usize> = match &row.columns {
+            Some(c) => c
+                .iter()
+                .filter_map(|k| tpl.columns.iter().position(|x| &x.key == k))
+                .collect(),
+            None => (0..nc).collect(),
         };
         let n = cols.len();
         let next = hits
@@ -589,6 +641,7 @@ pub fn recover(
             .count();
         let mut hit = RowHit {
             key: row.key.clone(),
+            index: ri,
             label: compact(&label),
             start: ls,
             end: le,
@@ -599,8 +652,8 @@ pub fn recover(
         let cells = read_values(&vals, n);
         match cells {
             Ok(cells) => {
-                for (c, cell) in cols.iter().zip(cells) {
-                    out.cells.insert((row.key.clone(), c.to_string()), cell);
+                for (&c, cell) in cols.iter().zip(cells) {
+                    out.grid[ri * nc + c] = Some(cell);
                 }
                 hit.complete = true;
             }
@@ -671,7 +724,7 @@ pub fn recover(
         Status::Recovered
     };
     if out.status != Status::Recovered {
-        out.cells.clear();
+        out.grid.iter_mut().for_each(|c| *c = None);
     }
     out
 }

@@ -602,7 +602,7 @@ pub struct Ctx<'a> {
     pub bindings: Vec<Vec<String>>,
     pub settings: &'a Settings,
     /// Statistics tables recovered with the profile's templates (or a legacy profile's).
-    pub tables: BTreeMap<String, RecoveredTable>,
+    pub tables: BTreeMap<String, RecoveredTable<'a>>,
 }
 
 /// Per-run settings that affect rules.
@@ -690,12 +690,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Recover every table template of the profile; a legacy layout is used when it fits better.
-    fn recover_tables(&self) -> BTreeMap<String, RecoveredTable> {
+    fn recover_tables(&self) -> BTreeMap<String, RecoveredTable<'a>> {
         let mut out = BTreeMap::new();
-        let Some(pack) = self.rules.pack(self.profile) else {
+        let rules: &'a RuleSet = self.rules;
+        let Some(pack) = rules.pack(self.profile) else {
             return out;
         };
-        let legacy = pack.spec.legacy.as_deref().and_then(|l| self.rules.pack(l));
+        let legacy = pack.spec.legacy.as_deref().and_then(|l| rules.pack(l));
         for tpl in &pack.spec.tables {
             let (s, e) = self.table_region(tpl);
             let merged = |off: usize| self.doc.merged_cells.contains(&off);
@@ -759,14 +760,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The template a recovered table was read with.
-    pub fn template(&self, table: &str) -> Option<&spec::TableTemplate> {
-        let t = self.tables.get(table)?;
-        self.rules
-            .pack(&t.profile)?
-            .spec
-            .tables
-            .iter()
-            .find(|x| x.id == table)
+    pub fn template(&self, table: &str) -> Option<&'a spec::TableTemplate> {
+        Some(self.tables.get(table)?.tpl)
     }
 
     pub fn year(&self) -> Option<i32> {

@@ -304,10 +304,7 @@ fn outcomes(
     let mut ctx = Ctx::new(doc, rs, profile, &settings);
     if let Some((table, row, col, delta)) = mutate {
         let t = ctx.tables.get_mut(table).unwrap();
-        let cell = t
-            .cells
-            .get_mut(&(row.to_string(), col.to_string()))
-            .unwrap();
+        let cell = t.cell_mut(row, col).unwrap();
         cell.value = match delta {
             Some(d) => cell
                 .value
@@ -349,7 +346,12 @@ fn mutation_every_cell_is_caught_by_exactly_its_relations() {
     let mut mutated = 0;
     for table in ["t2", "t3", "t4"] {
         assert_eq!(ctx.tables[table].status, Status::Recovered);
-        for (row, col) in ctx.tables[table].cells.keys() {
+        let t = &ctx.tables[table];
+        let keys: Vec<(String, String)> = t
+            .cells()
+            .map(|(r, c, _)| (t.tpl.rows[r].key.clone(), t.tpl.columns[c].key.clone()))
+            .collect();
+        for (row, col) in &keys {
             let containing: Vec<&(String, String)> = clean
                 .iter()
                 .filter(|(_, (_, cells))| cells.contains(&(row.clone(), col.clone())))

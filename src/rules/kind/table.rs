@@ -53,41 +53,78 @@ pub fn col_label<'a>(tpl: &'a TableTemplate, key: &'a str) -> &'a str {
         .unwrap_or(key)
 }
 
-/// Evaluate every instance of a relation on a recovered table.
-pub fn instances(p: &TableSum, t: &RecoveredTable, tpl: &TableTemplate) -> Vec<Instance> {
-    let over: Vec<String> = match (&p.over, p.along) {
-        (Some(o), _) => o.clone(),
-        (None, Along::Rows) => tpl.columns.iter().map(|c| c.key.clone()).collect(),
-        (None, Along::Columns) => tpl.rows.iter().map(|r| r.key.clone()).collect(),
+/// A cell by template indices: (row, column).
+type At = (usize, usize);
+
+/// One evaluated instance, by template indices; names are only made for findings.
+struct Eval<'s> {
+    /// Index of the column (along rows) or row (along columns) it is checked in.
+    at: usize,
+    left: &'s [At],
+    right: &'s [At],
+    outcome: Result<Option<(Dec, Dec)>, &'s [At]>,
+}
+
+/// Evaluate every instance of a relation, calling `visit` for each: `Ok(None)` when it
+/// holds, `Ok(Some((left, right)))` when it fails, `Err(missing cells)` when a needed
+/// cell is blank, missing or not a number. No allocation per instance.
+fn evaluate(p: &TableSum, t: &RecoveredTable, mut visit: impl FnMut(Eval)) {
+    let tpl = t.tpl;
+    let along_rows = p.along == Along::Rows;
+    let line = |k: &String| {
+        if along_rows {
+            t.row_index(k)
+        } else {
+            t.col_index(k)
+        }
     };
-    let mut out = Vec::new();
+    // A key the template does not have defines no instance.
+    let Some(lkeys) = p.left.iter().map(line).collect::<Option<Vec<usize>>>() else {
+        return;
+    };
+    let Some(rkeys) = p.right.iter().map(line).collect::<Option<Vec<usize>>>() else {
+        return;
+    };
+    let over: Vec<usize> = match &p.over {
+        Some(o) => o
+            .iter()
+            .filter_map(|k| {
+                if along_rows {
+                    t.col_index(k)
+                } else {
+                    t.row_index(k)
+                }
+            })
+            .collect(),
+        None if along_rows => (0..tpl.columns.len()).collect(),
+        None => (0..tpl.rows.len()).collect(),
+    };
+    let cell_of = |k: usize, at: usize| if along_rows { (k, at) } else { (at, k) };
+    // Optional rows the draft does not have are left out.
+    let present = |&(r, _): &At| t.row_found_at(r) || !tpl.rows[r].optional;
+    let (mut left, mut right, mut missing) = (Vec::new(), Vec::new(), Vec::new());
     for at in over {
-        let key = |k: &String| match p.along {
-            Along::Rows => (k.clone(), at.clone()),
-            Along::Columns => (at.clone(), k.clone()),
-        };
-        let left: Vec<(String, String)> = p.left.iter().map(key).collect();
-        let right: Vec<(String, String)> = p.right.iter().map(key).collect();
-        // Skip instances the template does not define (表二 rows have different columns),
-        // and optional rows the draft does not have.
-        let defined = |cells: &[(String, String)]| cells.iter().all(|(r, c)| row_has(tpl, r, c));
-        if !defined(&left) || !defined(&right) {
+        // Skip instances the template does not define (表二 rows have different columns).
+        if !lkeys
+            .iter()
+            .chain(&rkeys)
+            .all(|&k| t.defined(cell_of(k, at).0, cell_of(k, at).1))
+        {
             continue;
         }
-        let present = |(r, _): &(String, String)| {
-            t.row_found(r) || !tpl.rows.iter().any(|x| &x.key == r && x.optional)
-        };
-        let left: Vec<(String, String)> = left.into_iter().filter(present).collect();
-        let right: Vec<(String, String)> = right.into_iter().filter(present).collect();
-        let mut missing = Vec::new();
-        let mut sum = |cells: &[(String, String)]| -> Option<Dec> {
+        left.clear();
+        right.clear();
+        missing.clear();
+        left.extend(lkeys.iter().map(|&k| cell_of(k, at)).filter(present));
+        right.extend(rkeys.iter().map(|&k| cell_of(k, at)).filter(present));
+        let mut sum = |cells: &[At]| -> Option<Dec> {
             let mut acc = Dec::ZERO;
             let mut ok = true;
-            for (r, c) in cells {
-                match t.cell(r, c).and_then(|x| x.value) {
+            for &(r, c) in cells {
+                match t.cell_at(r, c).and_then(|x| x.value) {
                     Some(v) => acc = acc.checked_add(v).unwrap_or(acc),
                     None => {
-                        missing.push((r.clone(), c.clone()));
+                        missing.push((r, c));
                         ok = false;
                     }
                 }
@@ -101,39 +138,57 @@ pub fn instances(p: &TableSum, t: &RecoveredTable, tpl: &TableTemplate) -> Vec<I
                     Comparison::Eq => l == r,
                     Comparison::Le => l <= r,
                 };
-                if ok {
-                    Outcome::Pass
-                } else {
-                    Outcome::Fail { left: l, right: r }
-                }
+                Ok((!ok).then_some((l, r)))
             }
-            _ => Outcome::NotAssessable(missing),
+            _ => Err(&missing[..]),
         };
-        out.push(Instance {
+        visit(Eval {
             at,
-            left,
-            right,
+            left: &left,
+            right: &right,
             outcome,
         });
     }
+}
+
+/// Evaluate every instance of a relation on a recovered table (with keys, for tests and tools).
+pub fn instances(p: &TableSum, t: &RecoveredTable, tpl: &TableTemplate) -> Vec<Instance> {
+    let keys = |cells: &[At]| -> Vec<(String, String)> {
+        cells
+            .iter()
+            .map(|&(r, c)| (tpl.rows[r].key.clone(), tpl.columns[c].key.clone()))
+            .collect()
+    };
+    let mut out = Vec::new();
+    evaluate(p, t, |e| {
+        out.push(Instance {
+            at: match p.along {
+                Along::Rows => tpl.columns[e.at].key.clone(),
+                Along::Columns => tpl.rows[e.at].key.clone(),
+            },
+            left: keys(e.left),
+            right: keys(e.right),
+            outcome: match e.outcome {
+                Ok(None) => Outcome::Pass,
+                Ok(Some((left, right))) => Outcome::Fail { left, right },
+                Err(m) => Outcome::NotAssessable(keys(m)),
+            },
+        })
+    });
     out
 }
 
-fn formula(
-    cells: &[(String, String)],
-    t: &RecoveredTable,
-    tpl: &TableTemplate,
-    along: Along,
-) -> String {
+fn formula(cells: &[At], t: &RecoveredTable, along: Along) -> String {
+    let tpl = t.tpl;
     cells
         .iter()
-        .map(|(r, c)| {
+        .map(|&(r, c)| {
             let name = match along {
-                Along::Rows => row_label(tpl, r),
-                Along::Columns => col_label(tpl, c),
+                Along::Rows => &tpl.rows[r].label,
+                Along::Columns => &tpl.columns[c].label,
             };
             let v = t
-                .cell(r, c)
+                .cell_at(r, c)
                 .and_then(|x| x.value)
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| "空".into());
@@ -145,67 +200,66 @@ fn formula(
 
 /// Where a cell is, the way the report names it: 表三「（七）总计」「自然人」列.
 pub fn cell_name(t: &RecoveredTable, tpl: &TableTemplate, row: &str, col: &str) -> String {
-    if tpl.columns.len() == 1
-        || tpl
-            .rows
-            .iter()
-            .find(|r| r.key == row)
-            .and_then(|r| r.columns.as_ref())
-            .is_some_and(|c| c.len() == 1)
-    {
-        format!("{}「{}」", t.title, row_label(tpl, row))
+    match (
+        tpl.rows.iter().position(|r| r.key == row),
+        tpl.columns.iter().position(|c| c.key == col),
+    ) {
+        (Some(r), Some(c)) => cell_name_at(t, tpl, r, c),
+        _ => format!("{}「{}」「{}」列", t.title, row_label(tpl, row), col_label(tpl, col)),
+    }
+}
+
+/// [`cell_name`] by template indices.
+fn cell_name_at(t: &RecoveredTable, tpl: &TableTemplate, r: usize, c: usize) -> String {
+    let row = &tpl.rows[r];
+    if tpl.columns.len() == 1 || row.columns.as_ref().is_some_and(|c| c.len() == 1) {
+        format!("{}「{}」", t.title, row.label)
     } else {
-        format!(
-            "{}「{}」「{}」列",
-            t.title,
-            row_label(tpl, row),
-            col_label(tpl, col)
-        )
+        format!("{}「{}」「{}」列", t.title, row.label, tpl.columns[c].label)
     }
 }
 
 pub fn sum(p: &TableSum, ctx: &Ctx) -> Vec<Finding> {
-    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+    let Some(t) = ctx.tables.get(&p.table) else {
         return vec![];
     };
     if t.status != Status::Recovered {
         return vec![];
     }
+    let tpl = t.tpl;
     let mut out = Vec::new();
     let mut unassessable = Vec::new();
-    for inst in instances(p, t, tpl) {
-        let where_ = match p.along {
-            Along::Rows => format!("「{}」列", col_label(tpl, &inst.at)),
-            Along::Columns => format!("「{}」行", row_label(tpl, &inst.at)),
-        };
-        match inst.outcome {
-            Outcome::Pass => {}
-            Outcome::Fail { left, right } => {
-                let (r, c) = inst.left.first().cloned().unwrap_or_default();
-                let (s, e) = t
-                    .cell(&r, &c)
-                    .map(|x| (x.start, x.end))
-                    .unwrap_or((t.start, t.start));
-                let total_cell = if inst.left.len() == 1 {
-                    cell_name(t, tpl, &r, &c)
-                } else {
-                    format!("{}{}", t.title, where_)
-                };
-                out.push(
-                    Finding::at(s, e)
-                        .var("table", t.title.clone())
-                        .var("where", where_)
-                        .var("cell", total_cell)
-                        .var("lformula", formula(&inst.left, t, tpl, p.along))
-                        .var("rformula", formula(&inst.right, t, tpl, p.along))
-                        .var("lsum", left.to_string())
-                        .var("rsum", right.to_string())
-                        .expected(right.to_string(), left.to_string()),
-                );
-            }
-            Outcome::NotAssessable(_) => unassessable.push(where_),
+    let where_of = |at: usize| match p.along {
+        Along::Rows => format!("「{}」列", tpl.columns[at].label),
+        Along::Columns => format!("「{}」行", tpl.rows[at].label),
+    };
+    evaluate(p, t, |e| match e.outcome {
+        Ok(None) => {}
+        Ok(Some((left, right))) => {
+            let where_ = where_of(e.at);
+            let first = e.left.first().copied();
+            let (s, end) = first
+                .and_then(|(r, c)| t.cell_at(r, c))
+                .map(|x| (x.start, x.end))
+                .unwrap_or((t.start, t.start));
+            let total_cell = match (e.left.len(), first) {
+                (1, Some((r, c))) => cell_name_at(t, tpl, r, c),
+                _ => format!("{}{}", t.title, where_),
+            };
+            out.push(
+                Finding::at(s, end)
+                    .var("table", t.title.clone())
+                    .var("where", where_)
+                    .var("cell", total_cell)
+                    .var("lformula", formula(e.left, t, p.along))
+                    .var("rformula", formula(e.right, t, p.along))
+                    .var("lsum", left.to_string())
+                    .var("rsum", right.to_string())
+                    .expected(right.to_string(), left.to_string()),
+            );
         }
-    }
+        Err(_) => unassessable.push(where_of(e.at)),
+    });
     if !unassessable.is_empty() {
         let n = unassessable.len();
         let list: Vec<String> = unassessable.into_iter().take(5).collect();
@@ -223,41 +277,41 @@ pub fn sum(p: &TableSum, ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
-fn cell_list(
-    t: &RecoveredTable,
-    tpl: &TableTemplate,
-    cells: &[(&(String, String), &Cell)],
-) -> String {
-    let names: Vec<String> = cells
-        .iter()
-        .take(5)
-        .map(|((r, c), _)| cell_name(t, tpl, r, c))
-        .collect();
-    format!(
-        "{}{}",
-        names.join("、"),
-        if cells.len() > 5 { "等" } else { "" }
-    )
-}
-
 pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
-    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+    let Some(t) = ctx.tables.get(&p.table) else {
         return vec![];
     };
+    let tpl = t.tpl;
     let text = ctx.doc.text();
     let mut out = Vec::new();
-    let blanks: Vec<(&(String, String), &Cell)> =
-        t.cells.iter().filter(|(_, c)| c.value.is_none()).collect();
+    // Blank cells, listed in the order of their keys.
+    let mut blanks: Vec<(usize, usize, &Cell)> =
+        t.cells().filter(|(_, _, c)| c.value.is_none()).collect();
+    blanks.sort_by(|a, b| {
+        (&tpl.rows[a.0].key, &tpl.columns[a.1].key).cmp(&(&tpl.rows[b.0].key, &tpl.columns[b.1].key))
+    });
     if blanks.len() > p.max_listed {
+        let names: Vec<String> = blanks
+            .iter()
+            .take(5)
+            .map(|&(r, c, _)| cell_name_at(t, tpl, r, c))
+            .collect();
         out.push(
-            Finding::at(blanks[0].1.start, blanks[0].1.end)
+            Finding::at(blanks[0].2.start, blanks[0].2.end)
                 .variant("blank-many")
                 .var("table", t.title.clone())
                 .var("count", blanks.len().to_string())
-                .var("cells", cell_list(t, tpl, &blanks)),
+                .var(
+                    "cells",
+                    format!(
+                        "{}{}",
+                        names.join("、"),
+                        if blanks.len() > 5 { "等" } else { "" }
+                    ),
+                ),
         );
     } else {
-        for ((r, c), cell) in &blanks {
+        for &(r, c, cell) in &blanks {
             let shown = cell
                 .blank
                 .clone()
@@ -266,44 +320,32 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
                 .unwrap_or_else(|| "空白".into());
             out.push(
                 Finding::at(cell.start, cell.end)
-                    .var("cell", cell_name(t, tpl, r, c))
+                    .var("cell", cell_name_at(t, tpl, r, c))
                     .var("marker", shown),
             );
         }
     }
-    for ((r, c), cell) in &t.cells {
+    for (r, c, cell) in t.cells() {
         let Some(v) = cell.value else { continue };
-        let vt = tpl
-            .columns
-            .iter()
-            .find(|x| &x.key == c)
-            .and_then(|x| x.value)
-            .or_else(|| tpl.rows.iter().find(|x| &x.key == r).and_then(|x| x.value))
+        let vt = tpl.columns[c]
+            .value
+            .or(tpl.rows[r].value)
             .unwrap_or(tpl.value);
-        let name = cell_name(t, tpl, r, c);
-        let raw = text[cell.start..cell.end].to_string();
-        if v.is_negative() && vt != ValueType::Delta {
-            out.push(
-                Finding::at(cell.start, cell.end)
-                    .variant("negative")
-                    .var("cell", name)
-                    .var("value", raw),
-            );
+        let variant = if v.is_negative() && vt != ValueType::Delta {
+            "negative"
         } else if vt != ValueType::Money && !v.is_integer() {
-            out.push(
-                Finding::at(cell.start, cell.end)
-                    .variant("fraction")
-                    .var("cell", name)
-                    .var("value", raw),
-            );
+            "fraction"
         } else if vt == ValueType::Money && cell.unit.as_deref() == Some("元") {
-            out.push(
-                Finding::at(cell.start, cell.end)
-                    .variant("unit")
-                    .var("cell", name)
-                    .var("value", raw),
-            );
-        }
+            "unit"
+        } else {
+            continue;
+        };
+        out.push(
+            Finding::at(cell.start, cell.end)
+                .variant(variant)
+                .var("cell", cell_name_at(t, tpl, r, c))
+                .var("value", text[cell.start..cell.end].to_string()),
+        );
     }
     out
 }
