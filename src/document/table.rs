@@ -171,35 +171,35 @@ impl<'a> RecoveredTable<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+enum Tok<'t> {
     Text {
-        s: String,
+        s: &'t str,
         start: usize,
         end: usize,
     },
     /// A number from its own cell: exactly one value.
     Cell {
         v: Dec,
-        unit: Option<String>,
+        unit: Option<&'static str>,
         start: usize,
         end: usize,
     },
     /// Digits from free text: possibly several values run together. `glued`: text touches
     /// it on both sides with no separator (crawled page text), so even its extent is uncertain.
     Run {
-        digits: String,
+        digits: &'t str,
         start: usize,
         end: usize,
         glued: bool,
     },
     Blank {
-        marker: String,
+        marker: &'t str,
         start: usize,
         end: usize,
     },
 }
 
-impl Tok {
+impl Tok<'_> {
     fn start(&self) -> usize {
         match self {
             Tok::Text { start, .. }
@@ -221,7 +221,7 @@ const CELL_UNITS: [&str; 8] = ["万元", "元", "件", "条", "个", "人", "次
 /// The same language as `^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$`, read by
 /// hand: this runs on every cell of every table and a capturing regex was a tenth of the
 /// whole check. Returns (number, unit).
-fn cell_number(t: &str) -> Option<(&str, Option<&str>)> {
+fn cell_number(t: &str) -> Option<(&str, Option<&'static str>)> {
     // An explicit plus sign (本年增/减 “+2”) is just the number.
     let t = t.strip_prefix('+').unwrap_or(t);
     let b = t.as_bytes();
@@ -258,7 +258,12 @@ fn is_blank_marker(s: &str) -> bool {
 }
 
 /// Cut a normalized range into tokens.
-fn tokenize(text: &str, start: usize, end: usize, merged: &dyn Fn(usize) -> bool) -> Vec<Tok> {
+fn tokenize<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    merged: &dyn Fn(usize) -> bool,
+) -> Vec<Tok<'t>> {
     let mut toks = Vec::new();
     let mut line_start = start;
     for line in text[start..end].split('\n') {
@@ -308,13 +313,13 @@ fn tokenize(text: &str, start: usize, end: usize, merged: &dyn Fn(usize) -> bool
     toks
 }
 
-fn cell_token(c: &str, at: usize, toks: &mut Vec<Tok>) {
+fn cell_token<'t>(c: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
     let lead = c.len() - c.trim_start().len();
     let t = c.trim();
     let (s, e) = (at + lead, at + lead + t.len());
     if is_blank_marker(t) {
         toks.push(Tok::Blank {
-            marker: t.to_string(),
+            marker: t,
             start: s,
             end: e,
         });
@@ -322,12 +327,12 @@ fn cell_token(c: &str, at: usize, toks: &mut Vec<Tok>) {
         match Dec::parse(number) {
             Some(v) => toks.push(Tok::Cell {
                 v,
-                unit: unit.map(str::to_string),
+                unit,
                 start: s,
                 end: e,
             }),
             None => toks.push(Tok::Text {
-                s: t.to_string(),
+                s: t,
                 start: s,
                 end: e,
             }),
@@ -339,16 +344,16 @@ fn cell_token(c: &str, at: usize, toks: &mut Vec<Tok>) {
 
 /// Free text: whitespace-separated segments, each split into text and digit runs.
 /// A digit followed by `.`/`、` and a non-digit is a label prefix (`1.属于国家秘密`), not a value.
-fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
+fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut i = 0;
     let mut text_start: Option<usize> = None;
-    let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok>| {
+    let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
         if let Some(f) = from {
             let s = &line[f..to];
             if !s.trim().is_empty() {
                 toks.push(Tok::Text {
-                    s: s.to_string(),
+                    s,
                     start: at + f,
                     end: at + to,
                 });
@@ -400,7 +405,7 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
                     flush_text(text_start.take(), b, toks);
                     let e = chars[last].0;
                     toks.push(Tok::Run {
-                        digits: line[b..e].to_string(),
+                        digits: &line[b..e],
                         start: at + b,
                         end: at + e,
                         glued,
@@ -417,7 +422,7 @@ fn free_tokens(line: &str, at: usize, toks: &mut Vec<Tok>) {
             flush_text(text_start.take(), b, toks);
             let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
             toks.push(Tok::Run {
-                digits: line[b..e].to_string(),
+                digits: &line[b..e],
                 start: at + b,
                 end: at + e,
                 glued,
@@ -506,7 +511,16 @@ fn splits(runs: &[(&str, bool)], n: usize) -> (usize, Vec<String>) {
 }
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// [`compact`] without a copy when there is nothing to remove.
@@ -763,7 +777,7 @@ fn read_values(vals: &[&Tok], n: usize) -> Result<Vec<Cell>, String> {
     let items: Vec<(String, bool)> = window
         .iter()
         .map(|t| match t {
-            Tok::Run { digits, .. } => (digits.clone(), false),
+            Tok::Run { digits, .. } => (digits.to_string(), false),
             Tok::Cell { v, .. } => (v.to_string(), true),
             _ => (String::new(), true),
         })
@@ -828,7 +842,7 @@ fn to_cell(t: &Tok) -> Cell {
         } => Cell {
             value: Some(*v),
             blank: None,
-            unit: unit.clone(),
+            unit: unit.map(str::to_string),
             start: *start,
             end: *end,
         },
@@ -843,7 +857,7 @@ fn to_cell(t: &Tok) -> Cell {
         },
         Tok::Blank { marker, start, end } => Cell {
             value: None,
-            blank: Some(marker.clone()),
+            blank: Some(marker.to_string()),
             unit: None,
             start: *start,
             end: *end,

@@ -50,8 +50,11 @@ impl Dec {
         if ip.len() + fp.len() > 30 {
             return None;
         }
-        let digits = format!("{ip}{fp}");
-        let m: i128 = digits.parse().ok()?;
+        // At most 30 digits: no overflow of i128.
+        let m = ip
+            .bytes()
+            .chain(fp.bytes())
+            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
         Some(Dec {
             mantissa: if neg { -m } else { m },
             scale: fp.len() as u32,
