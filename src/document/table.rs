@@ -345,6 +345,31 @@ fn cell_token<'t>(c: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
 /// Free text: whitespace-separated segments, each split into text and digit runs.
 /// A digit followed by `.`/`、` and a non-digit is a label prefix (`1.属于国家秘密`), not a value.
 fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
+    // Most cells are labels without digits: whitespace-separated text only.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        let mut from = None;
+        for (i, c) in line.char_indices() {
+            if c.is_whitespace() {
+                if let Some(f) = from.take() {
+                    toks.push(Tok::Text {
+                        s: &line[f..i],
+                        start: at + f,
+                        end: at + i,
+                    });
+                }
+            } else if from.is_none() {
+                from = Some(i);
+            }
+        }
+        if let Some(f) = from {
+            toks.push(Tok::Text {
+                s: &line[f..],
+                start: at + f,
+                end: at + line.len(),
+            });
+        }
+        return;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut i = 0;
     let mut text_start: Option<usize> = None;
@@ -512,15 +537,37 @@ fn splits(runs: &[(&str, bool)], n: usize) -> (usize, Vec<String>) {
 
 fn compact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let w = whitespace_len(b, i);
+        if w > 0 {
             out.push_str(&s[run..i]);
-            run = i + c.len_utf8();
+            i += w;
+            run = i;
+        } else {
+            i += 1;
         }
     }
     out.push_str(&s[run..]);
     out
+}
+
+/// Byte length of the whitespace character (`char::is_whitespace`) starting at `i`, or 0.
+/// Only these lead bytes can start one: ASCII, C2 (U+0085, U+00A0), E1 (U+1680),
+/// E2 (U+2000–U+200A, U+2028, U+2029, U+202F, U+205F), E3 (U+3000).
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 => usize::from(matches!(b.get(i + 1), Some(0x85 | 0xA0))) * 2,
+        0xE1 => usize::from(b.get(i + 1..i + 3) == Some(&[0x9A, 0x80])) * 3,
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 => usize::from(b.get(i + 1..i + 3) == Some(&[0x80, 0x80])) * 3,
+        _ => 0,
+    }
 }
 
 /// [`compact`] without a copy when there is nothing to remove.
@@ -875,6 +922,19 @@ fn to_cell(t: &Tok) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_by_bytes_is_char_is_whitespace() {
+        let mut all = String::new();
+        for u in (0..0x3100).chain(0xFEFF..0xFF10) {
+            if let Some(c) = char::from_u32(u) {
+                all.push(c);
+                all.push('字');
+            }
+        }
+        let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(compact(&all), want);
+    }
 
     #[test]
     fn signed_cells() {

@@ -43,9 +43,41 @@ pub struct RuleSet {
     /// Patterns by source. Those of files read from disk are compiled when loaded (to
     /// report a bad regex at its line); the built-in ones on first use, since start-up
     /// time matters and a test proves they all compile. Clones share compiled patterns.
-    regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>>,
+    regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
     ids: IdCache,
+}
+
+/// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
+/// hash over 8-byte words instead of SipHash (the keys are the rule authors' own
+/// patterns, not attacker-chosen, so flooding resistance buys nothing here).
+#[derive(Debug, Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = WordHasher;
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(0)
+    }
+}
+
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Filled on first use; a clone starts empty, since its rules may then be changed

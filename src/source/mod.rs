@@ -327,7 +327,11 @@ fn legacy_label(path: &str) -> String {
 
 fn text_source(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let decoded = encoding::decode(bytes)?;
-    let text = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if decoded.text.contains('\r') {
+        decoded.text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        decoded.text
+    };
     Ok(Source::new(path, text, decoded.encoding))
 }
 
