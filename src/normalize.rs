@@ -11,8 +11,22 @@
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// (normalized byte offset, source byte offset, source char length) for every normalized char, plus an end sentinel.
-    map: Vec<(u32, u32, u8)>,
+    /// Where normalized text comes from, in order, plus an end sentinel: a folded
+    /// character is one segment; a run of characters copied unchanged (same bytes,
+    /// contiguous in the source) is one segment, so a plain draft needs only a few.
+    map: Vec<Seg>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// Normalized byte offset where it starts.
+    n: u32,
+    /// Source byte offset where it starts.
+    s: u32,
+    /// Source byte length of a folded character (0 for a run and the sentinel).
+    l: u8,
+    /// A run of unchanged characters, up to the next segment.
+    run: bool,
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -38,19 +52,104 @@ fn fold(c: char) -> Option<char> {
     }
 }
 
+/// Byte length of the UTF-8 character with this lead byte.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// The character at `i` is copied unchanged and is not a space: ASCII but the space;
+/// other lead bytes except those of U+00A0 (C2 A0), U+2000–U+207F (E2 80/81), U+3000
+/// (E3 80 80) and U+F000–U+FFFF (EF: full-width forms, BOM). Conservative: a character
+/// it refuses goes through [`fold`].
+fn never_folded(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b' ' => false,
+        0..0x80 => true,
+        0xC2 => b.get(i + 1) != Some(&0xA0),
+        0xE2 => !matches!(b.get(i + 1), Some(0x80 | 0x81)),
+        0xE3 => b.get(i + 1..i + 3) != Some(&[0x80, 0x80]),
+        0xEF => false,
+        _ => true,
+    }
+}
+
+/// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
+/// that source char unchanged.
+fn emit(text: &mut String, map: &mut Vec<Seg>, f: char, s: usize, l: usize, same: bool) {
+    let n = text.len() as u32;
+    let s = s as u32;
+    if same {
+        // Continue the current run when both sides are contiguous.
+        let extends = map.last().is_some_and(|e| e.run && e.s + (n - e.n) == s);
+        if !extends {
+            map.push(Seg {
+                n,
+                s,
+                l: 0,
+                run: true,
+            });
+        }
+    } else {
+        map.push(Seg {
+            n,
+            s,
+            l: l as u8,
+            run: false,
+        });
+    }
+    text.push(f);
+}
+
 impl Normalized {
     pub fn new(src: &str) -> Self {
         let mut text = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len() / 2);
-        // Pending run of spaces: (source offsets of each space).
-        let mut pending: Vec<u32> = Vec::new();
-        let mut pending_len: Vec<u8> = Vec::new();
+        let mut map: Vec<Seg> = Vec::new();
+        // Pending run of spaces: (source offset, source length) of each space.
+        let mut pending: Vec<(u32, u8)> = Vec::new();
         let mut prev: Option<char> = None;
-        for (i, c) in src.char_indices() {
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if pending.is_empty() {
+                // Copy a run of characters that are never folded in one go.
+                let start = i;
+                while i < bytes.len() && never_folded(bytes, i) {
+                    i += utf8_len(bytes[i]);
+                }
+                if i > start {
+                    let i = i.min(bytes.len());
+                    let run = &src[start..i];
+                    let n = text.len() as u32;
+                    let extends = map
+                        .last()
+                        .is_some_and(|e| e.run && e.s + (n - e.n) == start as u32);
+                    if !extends {
+                        map.push(Seg {
+                            n,
+                            s: start as u32,
+                            l: 0,
+                            run: true,
+                        });
+                    }
+                    text.push_str(run);
+                    prev = run.chars().next_back();
+                    continue;
+                }
+            }
+            let Some(c) = src[i..].chars().next() else {
+                break;
+            };
+            let at = i;
+            i += c.len_utf8();
+            let i = at;
             let Some(f) = fold(c) else { continue };
             if f == ' ' {
-                pending.push(i as u32);
-                pending_len.push(c.len_utf8() as u8);
+                pending.push((i as u32, c.len_utf8() as u8));
                 continue;
             }
             if !pending.is_empty() {
@@ -61,50 +160,69 @@ impl Normalized {
                     && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
                 let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
                 if column_gap {
-                    map.push((text.len() as u32, pending[0], pending_len[0]));
-                    text.push('\t');
+                    let (s, l) = pending[0];
+                    emit(&mut text, &mut map, '\t', s as usize, l as usize, false);
                 } else if !drop {
-                    for (s, l) in pending.iter().zip(pending_len.iter()) {
-                        map.push((text.len() as u32, *s, *l));
-                        text.push(' ');
+                    for &(s, l) in &pending {
+                        emit(&mut text, &mut map, ' ', s as usize, l as usize, l == 1);
                     }
                 }
                 pending.clear();
-                pending_len.clear();
             }
-            map.push((text.len() as u32, i as u32, c.len_utf8() as u8));
-            text.push(f);
+            emit(&mut text, &mut map, f, i, c.len_utf8(), f == c);
             prev = Some(f);
         }
-        map.push((text.len() as u32, src.len() as u32, 0));
+        map.push(Seg {
+            n: text.len() as u32,
+            s: src.len() as u32,
+            l: 0,
+            run: false,
+        });
         Normalized { text, map }
     }
 
-    /// Map a normalized byte offset to the corresponding source byte offset.
+    /// Map a normalized byte offset to the corresponding source byte offset
+    /// (inside a character: the start of its source character).
     pub fn to_source(&self, off: usize) -> usize {
-        let off = off as u32;
-        let i = self.map.partition_point(|(n, _, _)| *n <= off);
+        let i = self.map.partition_point(|e| e.n as usize <= off);
         if i == 0 {
             return 0;
         }
-        let (n, s, l) = self.map[i - 1];
-        // Inside a folded char (ASCII from full-width) the offset snaps to its start.
-        if off > n && (off - n) >= l as u32 {
-            return (s + l as u32) as usize;
+        let e = self.map[i - 1];
+        let (n, s) = (e.n as usize, e.s as usize);
+        if e.run {
+            let mut b = off;
+            while b > n && !self.text.is_char_boundary(b) {
+                b -= 1;
+            }
+            return s + (b - n);
         }
-        if off > n {
-            return s as usize;
+        // Past the end: the sentinel.
+        if off > n && off - n >= e.l as usize {
+            return s + e.l as usize;
         }
-        s as usize
+        s
     }
 
     /// The normalized offset of the first char at or after a source offset.
     pub fn from_source(&self, src: usize) -> usize {
-        let src = src as u32;
-        let i = self.map.partition_point(|(_, s, _)| *s < src);
+        let j = self.map.partition_point(|e| (e.s as usize) < src);
+        if j > 0 {
+            let e = self.map[j - 1];
+            if e.run {
+                let len = self.map[j].n - e.n;
+                if src < (e.s + len) as usize {
+                    let mut b = e.n as usize + (src - e.s as usize);
+                    while !self.text.is_char_boundary(b) {
+                        b += 1;
+                    }
+                    return b;
+                }
+            }
+        }
         self.map
-            .get(i)
-            .map(|(n, _, _)| *n as usize)
+            .get(j)
+            .map(|e| e.n as usize)
             .unwrap_or(self.text.len())
     }
 
@@ -121,13 +239,21 @@ impl Normalized {
 
     /// Source offset just past the normalized char that ends at `end`.
     fn to_source_end(&self, end: usize) -> usize {
-        let end = end as u32;
-        let i = self.map.partition_point(|(n, _, _)| *n < end);
+        let i = self.map.partition_point(|e| (e.n as usize) < end);
         if i == 0 {
             return 0;
         }
-        let (_, s, l) = self.map[i - 1];
-        (s + l as u32) as usize
+        let e = self.map[i - 1];
+        if !e.run {
+            return (e.s + e.l as u32) as usize;
+        }
+        let n = e.n as usize;
+        let mut b = end - 1;
+        while b > n && !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        let len = self.text[b..].chars().next().map_or(0, char::len_utf8);
+        e.s as usize + (b - n) + len
     }
 }
 
@@ -161,6 +287,105 @@ mod tests {
         let start = n.text.find("0851").unwrap();
         let (s, len) = n.span(start, n.text.len());
         assert_eq!(&src[s..s + len], "０８５１－８７７２１３３９");
+    }
+
+    /// The per-character map this module built before runs were merged: the oracle.
+    struct PerChar {
+        n: Vec<(u32, u32, u8)>,
+        len: usize,
+    }
+
+    impl PerChar {
+        /// The former construction, one entry per normalized character.
+        fn new(src: &str) -> Self {
+            let mut text = String::new();
+            let mut map = Vec::new();
+            let mut pending: Vec<u32> = Vec::new();
+            let mut pending_len: Vec<u8> = Vec::new();
+            let mut prev: Option<char> = None;
+            for (i, c) in src.char_indices() {
+                let Some(f) = fold(c) else { continue };
+                if f == ' ' {
+                    pending.push(i as u32);
+                    pending_len.push(c.len_utf8() as u8);
+                    continue;
+                }
+                if !pending.is_empty() {
+                    let edge =
+                        f == '\n' || f == '\t' || prev.is_none_or(|p| p == '\n' || p == '\t');
+                    let column_gap = !edge
+                        && pending.len() >= 2
+                        && (f.is_ascii_digit()
+                            || f == '-'
+                            || prev.is_some_and(|p| p.is_ascii_digit()));
+                    let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
+                    if column_gap {
+                        map.push((text.len() as u32, pending[0], pending_len[0]));
+                        text.push('\t');
+                    } else if !drop {
+                        for (s, l) in pending.iter().zip(pending_len.iter()) {
+                            map.push((text.len() as u32, *s, *l));
+                            text.push(' ');
+                        }
+                    }
+                    pending.clear();
+                    pending_len.clear();
+                }
+                map.push((text.len() as u32, i as u32, c.len_utf8() as u8));
+                text.push(f);
+                prev = Some(f);
+            }
+            map.push((text.len() as u32, src.len() as u32, 0));
+            assert_eq!(text, Normalized::new(src).text);
+            PerChar {
+                n: map,
+                len: text.len(),
+            }
+        }
+        fn to_source(&self, off: usize) -> usize {
+            let off = off as u32;
+            let i = self.n.partition_point(|(n, _, _)| *n <= off);
+            if i == 0 {
+                return 0;
+            }
+            let (n, s, l) = self.n[i - 1];
+            if off > n && (off - n) >= l as u32 {
+                return (s + l as u32) as usize;
+            }
+            s as usize
+        }
+        fn from_source(&self, src: usize) -> usize {
+            let src = src as u32;
+            let i = self.n.partition_point(|(_, s, _)| *s < src);
+            self.n.get(i).map(|(n, _, _)| *n as usize).unwrap_or(self.len)
+        }
+        fn to_source_end(&self, end: usize) -> usize {
+            let end = end as u32;
+            let i = self.n.partition_point(|(n, _, _)| *n < end);
+            if i == 0 {
+                return 0;
+            }
+            let (_, s, l) = self.n[i - 1];
+            (s + l as u32) as usize
+        }
+    }
+
+    proptest! {
+        /// Segments answer every lookup exactly as one entry per character did.
+        #[test]
+        fn segments_agree_with_per_char_map(s in "[a-z0-9 　（）一二三，。年月日\\n\\t１２\u{200b}“”\u{a0}「」é→\u{feff}\u{2009}-]{0,60}") {
+            let n = Normalized::new(&s);
+            let o = PerChar::new(&s);
+            for off in 0..=n.text.len() + 1 {
+                prop_assert_eq!(n.to_source(off), o.to_source(off), "to_source {}", off);
+                if off > 0 {
+                    prop_assert_eq!(n.to_source_end(off), o.to_source_end(off), "to_source_end {}", off);
+                }
+            }
+            for src in 0..=s.len() + 1 {
+                prop_assert_eq!(n.from_source(src), o.from_source(src), "from_source {}", src);
+            }
+        }
     }
 
     proptest! {

@@ -985,7 +985,7 @@ mod tests {
         assert_eq!(kinds, vec!["R:000000", "T:1.属于国家秘密", "R:4000004"]);
         let mut t = Vec::new();
         free_tokens("行政事业性收费96171.6", 0, &mut t);
-        assert!(matches!(&t[1], Tok::Run { digits, .. } if digits == "96171.6"));
+        assert!(matches!(&t[1], Tok::Run { digits, .. } if *digits == "96171.6"));
     }
 }
 
