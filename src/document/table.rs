@@ -271,11 +271,14 @@ fn tokenize<'t>(
         line_start += line.len() + 1;
         let t = line.trim();
         // A row of empty cells is only tabs: it is not an empty line.
-        if (t.is_empty() && !line.contains('\t')) || FOOTER.is_match(t) {
+        // (Cheap test first: the footer regex would run on every line.)
+        if (t.is_empty() && !line.contains('\t'))
+            || (t.starts_with(['-', '—', '–', '第']) && FOOTER.is_match(t))
+        {
             continue;
         }
         if line.contains('|') {
-            if MD_SEP.is_match(t) {
+            if t.starts_with('|') && t.contains('-') && MD_SEP.is_match(t) {
                 continue;
             }
             let mut cells: Vec<(usize, &str)> = Vec::new();
@@ -584,6 +587,43 @@ pub trait Patterns {
     fn get(&self, pattern: &str) -> Option<&Regex>;
 }
 
+/// A template pattern, resolved once per recovery. Most are plain words (`本年新收`):
+/// those are searched as substrings, which is what the regex would match, without its
+/// per-call overhead (the label search calls it once per token).
+#[derive(Clone, Copy)]
+enum Pat<'r> {
+    Lit(&'r str),
+    Re(&'r Regex),
+}
+
+impl<'r> Pat<'r> {
+    fn new(pattern: &'r str, re: &'r dyn Patterns) -> Option<Self> {
+        let plain = !pattern.is_empty()
+            && !pattern
+                .chars()
+                .any(|c| c.is_whitespace() || "\\.+*?()|[]{}^$#&-~".contains(c));
+        if plain {
+            // Still require the compiled pattern: a pattern that does not compile matches nothing.
+            re.get(pattern).map(|_| Pat::Lit(pattern))
+        } else {
+            re.get(pattern).map(Pat::Re)
+        }
+    }
+    fn is_match(self, s: &str) -> bool {
+        match self {
+            Pat::Lit(p) => s.contains(p),
+            Pat::Re(r) => r.is_match(s),
+        }
+    }
+    /// End of the leftmost match at or after `from`.
+    fn find_end_at(self, s: &str, from: usize) -> Option<usize> {
+        match self {
+            Pat::Lit(p) => s[from..].find(p).map(|i| from + i + p.len()),
+            Pat::Re(r) => r.find_at(s, from).map(|m| m.end()),
+        }
+    }
+}
+
 /// Recover one template from a normalized range.
 pub fn recover<'a>(
     text: &str,
@@ -595,12 +635,20 @@ pub fn recover<'a>(
     merged: &dyn Fn(usize) -> bool,
 ) -> RecoveredTable<'a> {
     let mut out = RecoveredTable::new(tpl, profile, start, end);
-    let region = compact(&text[start..end]);
-    if !tpl
+    let raw = &text[start..end];
+    // The region without whitespace (labels wrap): made only when a plain word is not
+    // found in the raw text (a word without whitespace found there is found in it too).
+    let region = std::cell::OnceCell::new();
+    let in_region = |p: Pat| match p {
+        Pat::Lit(w) if raw.contains(w) => true,
+        _ => p.is_match(region.get_or_init(|| compact(raw))),
+    };
+    let presence: Vec<Pat> = tpl
         .presence
         .iter()
-        .any(|p| re.get(p).is_some_and(|r| r.is_match(&region)))
-    {
+        .filter_map(|p| Pat::new(p, re))
+        .collect();
+    if !presence.iter().any(|&p| in_region(p)) {
         return out;
     }
     let toks = tokenize(text, start, end, merged);
@@ -610,9 +658,7 @@ pub fn recover<'a>(
         .position(|t| match t {
             Tok::Text { s, .. } => {
                 let c = compact_cow(s);
-                tpl.presence
-                    .iter()
-                    .any(|p| re.get(p).is_some_and(|r| r.is_match(&c)))
+                presence.iter().any(|p| p.is_match(&c))
             }
             _ => false,
         })
@@ -620,7 +666,7 @@ pub fn recover<'a>(
     let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row idx, token idx, match end in token, label token end idx)
     let mut pos = (first, 0usize);
     for (ri, row) in tpl.rows.iter().enumerate() {
-        let Some(rx) = re.get(&row.pattern) else {
+        let Some(rx) = Pat::new(&row.pattern, re) else {
             continue;
         };
         let mut found = None;
@@ -631,8 +677,8 @@ pub fn recover<'a>(
                 while !s.is_char_boundary(from) {
                     from += 1;
                 }
-                if let Some(m) = rx.find_at(s, from) {
-                    found = Some((ti, m.end()));
+                if let Some(e) = rx.find_end_at(s, from) {
+                    found = Some((ti, e));
                     break;
                 }
             }
@@ -778,7 +824,7 @@ pub fn recover<'a>(
     } else if let Some(c) = tpl
         .columns
         .iter()
-        .find(|c| re.get(&c.pattern).is_some_and(|r| !r.is_match(&region)))
+        .find(|c| Pat::new(&c.pattern, re).is_some_and(|p| !in_region(p)))
     {
         Status::Unbound(format!("找不到列标题「{}」", c.label))
     } else {
