@@ -100,13 +100,27 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn control_ratio(text: &str) -> f64 {
+    // By bytes: `char::is_control` is U+0000–U+001F, U+007F (one byte) and
+    // U+0080–U+009F (C2 80–C2 9F); a character starts at every non-continuation byte.
+    let b = text.as_bytes();
     let mut total = 0usize;
     let mut ctrl = 0usize;
-    for c in text.chars().take(8192) {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            ctrl += 1;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
         }
+        total += 1;
+        if total > 8192 {
+            total = 8192;
+            break;
+        }
+        let control = match x {
+            b'\n' | b'\r' | b'\t' | 0x0c => false,
+            0..0x20 | 0x7f => true,
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        ctrl += usize::from(control);
     }
     if total == 0 {
         0.0
@@ -138,6 +152,32 @@ fn plausible_chinese(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-level count agrees with counting `char::is_control`.
+    #[test]
+    fn control_ratio_by_bytes() {
+        let by_chars = |text: &str| {
+            let (mut total, mut ctrl) = (0usize, 0usize);
+            for c in text.chars().take(8192) {
+                total += 1;
+                if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+                    ctrl += 1;
+                }
+            }
+            ctrl as f64 / total.max(1) as f64
+        };
+        let mut all = String::new();
+        for u in 0..0x800u32 {
+            if let Some(c) = char::from_u32(u) {
+                all.push(c);
+                all.push('字');
+            }
+        }
+        let long = "字\u{1}".repeat(9000);
+        for t in [all.as_str(), "abc", "\u{85}x\u{9f}\u{a0}", long.as_str(), "\u{7f}\u{0}\n"] {
+            assert_eq!(control_ratio(t), by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -176,6 +176,13 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     for (s, e) in sentences(text, oe, me) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
+        // The pattern needs four digits before 年: test that before running it.
+        let year_word = sent.match_indices('年').any(|(i, _)| {
+            i >= 4 && sent.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit)
+        });
+        if !year_word {
+            continue;
+        }
         let Some(c) = YEAR_LEAD.captures(sent) else {
             continue;
         };

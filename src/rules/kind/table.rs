@@ -353,14 +353,16 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
 /// Is every character of `official` found, in order, in `actual`? (Wrapped labels and
 /// stray characters of merged group labels in between are tolerated; missing words are not.)
 fn label_matches(official: &str, actual: &str) -> bool {
-    let strip = |s: &str| -> Vec<char> {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !"、,.，。:;\"'“”‘’()（）·".contains(*c))
-            .collect()
+    let kept = |c: &char| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '、' | ',' | '.' | '，' | '。' | ':' | ';' | '"' | '\'' | '“' | '”' | '‘' | '’' | '('
+                    | ')' | '（' | '）' | '·'
+            )
     };
-    let want = strip(official);
-    let mut it = strip(actual).into_iter();
-    want.iter().all(|w| it.any(|a| a == *w))
+    let mut it = actual.chars().filter(kept);
+    official.chars().filter(kept).all(|w| it.any(|a| a == w))
 }
 
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
