@@ -265,6 +265,7 @@ fn tokenize<'t>(
     merged: &dyn Fn(usize) -> bool,
 ) -> Vec<Tok<'t>> {
     let mut toks = Vec::new();
+    let mut cells: Vec<(usize, &str)> = Vec::new();
     let mut line_start = start;
     for line in text[start..end].split('\n') {
         let ls = line_start;
@@ -281,7 +282,7 @@ fn tokenize<'t>(
             if t.starts_with('|') && t.contains('-') && MD_SEP.is_match(t) {
                 continue;
             }
-            let mut cells: Vec<(usize, &str)> = Vec::new();
+            cells.clear();
             let mut off = 0;
             for c in line.split('|') {
                 cells.push((ls + off, c));
@@ -297,7 +298,7 @@ fn tokenize<'t>(
             {
                 cells.pop();
             }
-            for (o, c) in cells {
+            for &(o, c) in &cells {
                 cell_token(c, o, &mut toks);
             }
         } else if line.contains('\t') {
@@ -350,28 +351,22 @@ fn cell_token<'t>(c: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
 fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
     // Most cells are labels without digits: whitespace-separated text only.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
-        let mut from = None;
-        for (i, c) in line.char_indices() {
-            if c.is_whitespace() {
-                if let Some(f) = from.take() {
-                    toks.push(Tok::Text {
-                        s: &line[f..i],
-                        start: at + f,
-                        end: at + i,
-                    });
-                }
-            } else if from.is_none() {
-                from = Some(i);
+        let b = line.as_bytes();
+        let mut f = 0;
+        loop {
+            let (i, w) = next_whitespace(b, f).unwrap_or((b.len(), 0));
+            if i > f {
+                toks.push(Tok::Text {
+                    s: &line[f..i],
+                    start: at + f,
+                    end: at + i,
+                });
             }
+            if w == 0 {
+                return;
+            }
+            f = i + w;
         }
-        if let Some(f) = from {
-            toks.push(Tok::Text {
-                s: &line[f..],
-                start: at + f,
-                end: at + line.len(),
-            });
-        }
-        return;
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut i = 0;
@@ -540,20 +535,37 @@ fn splits(runs: &[(&str, bool)], n: usize) -> (usize, Vec<String>) {
 
 fn compact(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_compact(&mut out, s);
+    out
+}
+
+/// Append `s` without its whitespace.
+fn push_compact(out: &mut String, s: &str) {
     let b = s.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while i < b.len() {
-        let w = whitespace_len(b, i);
-        if w > 0 {
-            out.push_str(&s[run..i]);
-            i += w;
-            run = i;
-        } else {
-            i += 1;
-        }
+    let mut run = 0;
+    let mut from = 0;
+    while let Some((i, w)) = next_whitespace(b, from) {
+        out.push_str(&s[run..i]);
+        from = i + w;
+        run = from;
     }
     out.push_str(&s[run..]);
-    out
+}
+
+/// The next whitespace character at or after `from`: (offset, byte length). Skips
+/// quickly over bytes that cannot start one.
+fn next_whitespace(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    loop {
+        i += b
+            .get(i..)?
+            .iter()
+            .position(|&x| x <= b' ' || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3))?;
+        match whitespace_len(b, i) {
+            0 => i += 1,
+            w => return Some((i, w)),
+        }
+    }
 }
 
 /// Byte length of the whitespace character (`char::is_whitespace`) starting at `i`, or 0.
@@ -598,10 +610,32 @@ enum Pat<'r> {
 
 impl<'r> Pat<'r> {
     fn new(pattern: &'r str, re: &'r dyn Patterns) -> Option<Self> {
-        let plain = !pattern.is_empty()
-            && !pattern
-                .chars()
-                .any(|c| c.is_whitespace() || "\\.+*?()|[]{}^$#&-~".contains(c));
+        let b = pattern.as_bytes();
+        let plain = !b.is_empty()
+            && (0..b.len()).all(|i| {
+                whitespace_len(b, i) == 0
+                    && !matches!(
+                        b[i],
+                        b'\\'
+                            | b'.'
+                            | b'+'
+                            | b'*'
+                            | b'?'
+                            | b'('
+                            | b')'
+                            | b'|'
+                            | b'['
+                            | b']'
+                            | b'{'
+                            | b'}'
+                            | b'^'
+                            | b'$'
+                            | b'#'
+                            | b'&'
+                            | b'-'
+                            | b'~'
+                    )
+            });
         if plain {
             // Still require the compiled pattern: a pattern that does not compile matches nothing.
             re.get(pattern).map(|_| Pat::Lit(pattern))
@@ -648,7 +682,9 @@ pub fn recover<'a>(
         .iter()
         .filter_map(|p| Pat::new(p, re))
         .collect();
-    if !presence.iter().any(|&p| in_region(p)) {
+    // Plain words in the raw text first: the compacted region is then rarely needed.
+    let raw_hit = |p: &Pat| matches!(p, Pat::Lit(w) if raw.contains(w));
+    if !presence.iter().any(raw_hit) && !presence.iter().any(|&p| in_region(p)) {
         return out;
     }
     let toks = tokenize(text, start, end, merged);
@@ -697,7 +733,7 @@ pub fn recover<'a>(
     }
     // 2. Values between each label and the next.
     let nc = tpl.columns.len();
-    for (h, &(ri, ti, me, _)) in hits.iter().enumerate() {
+    for (h, &(ri, ti, _, _)) in hits.iter().enumerate() {
         let row = &tpl.rows[ri];
         out.found[ri] = true;
         // Column indices of the row's cells, in the row's order.
@@ -718,8 +754,7 @@ pub fn recover<'a>(
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
         let mut vals: Vec<&Tok> = Vec::new();
         if let Tok::Text { s, end, .. } = &toks[ti] {
-            label.push_str(&s[me.min(s.len())..]);
-            label.insert_str(0, &s[..me.min(s.len())]);
+            push_compact(&mut label, s);
             le = *end;
         }
         // The label is every piece of text up to the next row (a wrapped label may continue after the values).
@@ -728,7 +763,7 @@ pub fn recover<'a>(
         for t in toks.iter().take(next.0.min(toks.len())).skip(ti + 1) {
             match t {
                 Tok::Text { s, end, .. } => {
-                    label.push_str(s);
+                    push_compact(&mut label, s);
                     if vals.is_empty() {
                         le = *end;
                     } else {
@@ -749,7 +784,7 @@ pub fn recover<'a>(
         let mut hit = RowHit {
             key: row.key.clone(),
             index: ri,
-            label: compact(&label),
+            label,
             start: ls,
             end: le,
             complete: false,
