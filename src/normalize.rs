@@ -357,7 +357,10 @@ mod tests {
         fn from_source(&self, src: usize) -> usize {
             let src = src as u32;
             let i = self.n.partition_point(|(_, s, _)| *s < src);
-            self.n.get(i).map(|(n, _, _)| *n as usize).unwrap_or(self.len)
+            self.n
+                .get(i)
+                .map(|(n, _, _)| *n as usize)
+                .unwrap_or(self.len)
         }
         fn to_source_end(&self, end: usize) -> usize {
             let end = end as u32;

@@ -635,6 +635,8 @@ pub struct Ctx<'a> {
     pub settings: &'a Settings,
     /// Statistics tables recovered with the profile's templates (or a legacy profile's).
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
+    /// Sentence ends in the normalized text (offset, byte length), found once.
+    stops: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Per-run settings that affect rules.
@@ -716,6 +718,7 @@ impl<'a> Ctx<'a> {
             bindings,
             settings,
             tables: BTreeMap::new(),
+            stops: std::cell::OnceCell::new(),
         };
         ctx.tables = ctx.recover_tables();
         ctx
@@ -834,6 +837,15 @@ impl<'a> Ctx<'a> {
 
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
         self.rules.re(pattern)
+    }
+
+    /// Sentences of a normalized range, as [`kind::sentences`] splits them, from the
+    /// sentence ends of the whole text found once per draft.
+    pub fn sentences(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let stops = self
+            .stops
+            .get_or_init(|| kind::sentence_stops(self.doc.text()));
+        kind::sentences_in(stops, from, to)
     }
 
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {

@@ -170,7 +170,13 @@ mod tests {
             }
         }
         let long = "字\u{1}".repeat(9000);
-        for t in [all.as_str(), "abc", "\u{85}x\u{9f}\u{a0}", long.as_str(), "\u{7f}\u{0}\n"] {
+        for t in [
+            all.as_str(),
+            "abc",
+            "\u{85}x\u{9f}\u{a0}",
+            long.as_str(),
+            "\u{7f}\u{0}\n",
+        ] {
             assert_eq!(control_ratio(t), by_chars(t), "{t:?}");
         }
     }

@@ -3,7 +3,6 @@
 
 use super::super::spec::{PublicationDeadline, StatisticalPeriod, YearSlip};
 use super::super::{Ctx, Finding};
-use super::sentences;
 use crate::facts::{AgencyLevel, Ymd};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -173,13 +172,13 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     let (_, oe) = doc.opening_span();
     let (_, me) = doc.main_span();
     let mut out = Vec::new();
-    for (s, e) in sentences(text, oe, me) {
+    for (s, e) in ctx.sentences(oe, me) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
         // The pattern needs four digits before 年: test that before running it.
-        let year_word = sent.match_indices('年').any(|(i, _)| {
-            i >= 4 && sent.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit)
-        });
+        let year_word = sent
+            .match_indices('年')
+            .any(|(i, _)| i >= 4 && sent.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit));
         if !year_word {
             continue;
         }

@@ -3,7 +3,6 @@
 
 use super::super::spec::FeeStatement;
 use super::super::{Ctx, Finding};
-use super::sentences;
 
 pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
@@ -19,7 +18,7 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     }
     let mut topic_sentences = Vec::new();
     for (rs, re) in &regions {
-        for (s, e) in sentences(text, *rs, *re) {
+        for (s, e) in ctx.sentences(*rs, *re) {
             if ctx.any_match(&p.topic, &text[s..e]).is_some() && !topic_sentences.contains(&(s, e))
             {
                 topic_sentences.push((s, e));

@@ -205,7 +205,12 @@ pub fn cell_name(t: &RecoveredTable, tpl: &TableTemplate, row: &str, col: &str) 
         tpl.columns.iter().position(|c| c.key == col),
     ) {
         (Some(r), Some(c)) => cell_name_at(t, tpl, r, c),
-        _ => format!("{}「{}」「{}」列", t.title, row_label(tpl, row), col_label(tpl, col)),
+        _ => format!(
+            "{}「{}」「{}」列",
+            t.title,
+            row_label(tpl, row),
+            col_label(tpl, col)
+        ),
     }
 }
 
@@ -288,7 +293,8 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
     let mut blanks: Vec<(usize, usize, &Cell)> =
         t.cells().filter(|(_, _, c)| c.value.is_none()).collect();
     blanks.sort_by(|a, b| {
-        (&tpl.rows[a.0].key, &tpl.columns[a.1].key).cmp(&(&tpl.rows[b.0].key, &tpl.columns[b.1].key))
+        (&tpl.rows[a.0].key, &tpl.columns[a.1].key)
+            .cmp(&(&tpl.rows[b.0].key, &tpl.columns[b.1].key))
     });
     if blanks.len() > p.max_listed {
         let names: Vec<String> = blanks
@@ -357,8 +363,23 @@ fn label_matches(official: &str, actual: &str) -> bool {
         !c.is_whitespace()
             && !matches!(
                 c,
-                '、' | ',' | '.' | '，' | '。' | ':' | ';' | '"' | '\'' | '“' | '”' | '‘' | '’' | '('
-                    | ')' | '（' | '）' | '·'
+                '、' | ','
+                    | '.'
+                    | '，'
+                    | '。'
+                    | ':'
+                    | ';'
+                    | '"'
+                    | '\''
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '·'
             )
     };
     let mut it = actual.chars().filter(kept);
