@@ -109,6 +109,13 @@ fn control_ratio(text: &str) -> f64 {
         text.char_indices().nth(8192).map_or(text.len(), |(i, _)| i)
     };
     let b = &text.as_bytes()[..end];
+    // Almost every draft has no control character at all: one pass to know that.
+    let suspect = |x: &u8| {
+        (*x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) || matches!(x, 0x7f | 0xC2)
+    };
+    if !b.iter().any(suspect) {
+        return 0.0;
+    }
     let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
     let ascii = b
         .iter()
