@@ -694,6 +694,10 @@ impl<'a> Ctx<'a> {
             .pack(profile)
             .map(|p| p.spec.sections.clone())
             .unwrap_or_default();
+        let section_res: Vec<Vec<&Regex>> = sections
+            .iter()
+            .map(|s| s.patterns.iter().filter_map(|p| rules.re(p)).collect())
+            .collect();
         let bindings = doc
             .parts
             .iter()
@@ -701,12 +705,9 @@ impl<'a> Ctx<'a> {
                 let title = &doc.headings[p.heading].title;
                 sections
                     .iter()
-                    .filter(|s| {
-                        s.patterns
-                            .iter()
-                            .any(|pat| rules.re(pat).is_some_and(|re| re.is_match(title)))
-                    })
-                    .map(|s| s.key.clone())
+                    .zip(&section_res)
+                    .filter(|(_, res)| res.iter().any(|re| re.is_match(title)))
+                    .map(|(s, _)| s.key.clone())
                     .collect()
             })
             .collect();
@@ -846,6 +847,12 @@ impl<'a> Ctx<'a> {
             .stops
             .get_or_init(|| kind::sentence_stops(self.doc.text()));
         kind::sentences_in(stops, from, to)
+    }
+
+    /// The compiled patterns of a list, looked up once for a loop over many texts.
+    pub fn compiled(&self, patterns: &[String]) -> Vec<&'a Regex> {
+        let rules: &'a RuleSet = self.rules;
+        patterns.iter().filter_map(|p| rules.re(p)).collect()
     }
 
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {

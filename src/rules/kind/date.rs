@@ -172,6 +172,7 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     let (_, oe) = doc.opening_span();
     let (_, me) = doc.main_span();
     let mut out = Vec::new();
+    let (verbs, comparisons) = (ctx.compiled(&p.verbs), ctx.compiled(&p.comparisons));
     for (s, e) in ctx.sentences(oe, me) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
@@ -198,8 +199,8 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
             .iter()
             .any(|n| n.start >= s && n.end <= e && !n.approximate);
         if !has_count
-            || ctx.any_match(&p.verbs, sent).is_none()
-            || ctx.any_match(&p.comparisons, sent).is_some()
+            || super::first_match(&verbs, sent).is_none()
+            || super::first_match(&comparisons, sent).is_some()
         {
             continue;
         }

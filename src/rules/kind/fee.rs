@@ -17,9 +17,11 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         regions.push(doc.body_span());
     }
     let mut topic_sentences = Vec::new();
+    let topic = ctx.compiled(&p.topic);
     for (rs, re) in &regions {
         for (s, e) in ctx.sentences(*rs, *re) {
-            if ctx.any_match(&p.topic, &text[s..e]).is_some() && !topic_sentences.contains(&(s, e))
+            if super::first_match(&topic, &text[s..e]).is_some()
+                && !topic_sentences.contains(&(s, e))
             {
                 topic_sentences.push((s, e));
             }
@@ -57,9 +59,10 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
             .unwrap_or_else(|| "报告".into());
         return vec![Finding::at(s, e).var("section", where_)];
     }
+    let zero_res = ctx.compiled(&p.zero);
     let zero = topic_sentences
         .iter()
-        .find(|(s, e)| ctx.any_match(&p.zero, &text[*s..*e]).is_some());
+        .find(|(s, e)| super::first_match(&zero_res, &text[*s..*e]).is_some());
     let amount = topic_sentences.iter().find_map(|(s, e)| {
         doc.facts.numbers.iter().find(|n| {
             n.start >= *s

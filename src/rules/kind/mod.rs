@@ -105,6 +105,15 @@ pub(crate) fn sentences_in(
     out
 }
 
+/// [`Ctx::any_match`] with patterns already looked up ([`Ctx::compiled`]): the
+/// leftmost match of any of them.
+pub(crate) fn first_match(res: &[&regex::Regex], text: &str) -> Option<(usize, usize)> {
+    res.iter()
+        .filter_map(|r| r.find(text))
+        .map(|m| (m.start(), m.end()))
+        .min()
+}
+
 /// A short quotation of normalized text for messages.
 pub(crate) fn quote(text: &str, start: usize, end: usize) -> String {
     let s: String = text[start..end].trim().chars().take(30).collect();

@@ -28,11 +28,11 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         let part = &doc.parts[i];
         let body = &text[part.body_start..part.end];
         let n = content_chars(body);
+        let placeholders = ctx.compiled(&p.placeholders);
         let template_text = !p.placeholders.is_empty()
-            && body
-                .trim()
-                .lines()
-                .all(|l| l.trim().is_empty() || ctx.any_match(&p.placeholders, l.trim()).is_some());
+            && body.trim().lines().all(|l| {
+                l.trim().is_empty() || super::first_match(&placeholders, l.trim()).is_some()
+            });
         let placeholder = template_text
             || p.placeholder_is_empty
                 && matches!(
