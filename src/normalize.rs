@@ -80,6 +80,7 @@ fn never_folded(b: &[u8], i: usize) -> bool {
 
 /// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
 /// that source char unchanged.
+#[inline]
 fn emit(text: &mut String, map: &mut Vec<Seg>, f: char, s: usize, l: usize, same: bool) {
     let n = text.len() as u32;
     let s = s as u32;

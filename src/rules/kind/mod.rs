@@ -63,22 +63,17 @@ fn needs_outline(check: &Check) -> bool {
 /// and newline, found by bytes (`。` is E3 80 82; the others are ASCII).
 pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(k) = b[i..]
-        .iter()
-        .position(|&x| matches!(x, b';' | b'!' | b'?' | b'\n' | 0xE3))
-    {
-        let p = i + k;
-        if b[p] != 0xE3 {
-            out.push((p, 1));
-            i = p + 1;
-        } else if b.get(p + 1..p + 3) == Some(&[0x80, 0x82]) {
-            out.push((p, 3));
-            i = p + 3;
-        } else {
-            i = p + 1;
-        }
+    // Newlines and 。 (vectorized search), then ; ! ? (rare), merged in order.
+    let mut out: Vec<(usize, usize)> = memchr::memchr2_iter(b'\n', 0xE3, b)
+        .filter_map(|p| match b[p] {
+            b'\n' => Some((p, 1)),
+            _ => (b.get(p + 1..p + 3) == Some(&[0x80, 0x82])).then_some((p, 3)),
+        })
+        .collect();
+    let rare: Vec<usize> = memchr::memchr3_iter(b';', b'!', b'?', b).collect();
+    if !rare.is_empty() {
+        out.extend(rare.into_iter().map(|p| (p, 1)));
+        out.sort_unstable();
     }
     out
 }
