@@ -182,6 +182,27 @@ pub fn headings_in(
         if s.is_empty() || table_row(i, s) {
             continue;
         }
+        // Every heading pattern is anchored: its first character must be one of these.
+        let starts = s.chars().next().is_some_and(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '第' | '('
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                )
+        });
+        if !starts {
+            continue;
+        }
         let (level, number, rest) = if let Some(c) = L1.captures(s) {
             let num = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
             (
