@@ -599,6 +599,37 @@ pub trait Patterns {
     fn get(&self, pattern: &str) -> Option<&Regex>;
 }
 
+/// A pattern that is a plain word: no regex syntax, no whitespace. It matches exactly
+/// where the word occurs.
+fn plain_word(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    !b.is_empty()
+        && (0..b.len()).all(|i| {
+            whitespace_len(b, i) == 0
+                && !matches!(
+                    b[i],
+                    b'\\'
+                        | b'.'
+                        | b'+'
+                        | b'*'
+                        | b'?'
+                        | b'('
+                        | b')'
+                        | b'|'
+                        | b'['
+                        | b']'
+                        | b'{'
+                        | b'}'
+                        | b'^'
+                        | b'$'
+                        | b'#'
+                        | b'&'
+                        | b'-'
+                        | b'~'
+                )
+        })
+}
+
 /// A template pattern, resolved once per recovery. Most are plain words (`本年新收`):
 /// those are searched as substrings, which is what the regex would match, without its
 /// per-call overhead (the label search calls it once per token).
@@ -610,33 +641,7 @@ enum Pat<'r> {
 
 impl<'r> Pat<'r> {
     fn new(pattern: &'r str, re: &'r dyn Patterns) -> Option<Self> {
-        let b = pattern.as_bytes();
-        let plain = !b.is_empty()
-            && (0..b.len()).all(|i| {
-                whitespace_len(b, i) == 0
-                    && !matches!(
-                        b[i],
-                        b'\\'
-                            | b'.'
-                            | b'+'
-                            | b'*'
-                            | b'?'
-                            | b'('
-                            | b')'
-                            | b'|'
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b'^'
-                            | b'$'
-                            | b'#'
-                            | b'&'
-                            | b'-'
-                            | b'~'
-                    )
-            });
-        if plain {
+        if plain_word(pattern) {
             // Still require the compiled pattern: a pattern that does not compile matches nothing.
             re.get(pattern).map(|_| Pat::Lit(pattern))
         } else {
@@ -675,6 +680,14 @@ pub fn recover<'a>(
     let region = std::cell::OnceCell::new();
     let in_region = |p: Pat| match p {
         Pat::Lit(w) if raw.contains(w) => true,
+        // `审结|未审`: one of its words in the raw text is a match.
+        Pat::Re(r)
+            if r.as_str().contains('|')
+                && r.as_str().split('|').all(plain_word)
+                && r.as_str().split('|').any(|w| raw.contains(w)) =>
+        {
+            true
+        }
         _ => p.is_match(region.get_or_init(|| compact(raw))),
     };
     let presence: Vec<Pat> = tpl
@@ -1015,6 +1028,16 @@ mod tests {
         }
         let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(compact(&all), want);
+    }
+
+    #[test]
+    fn plain_words_are_searched_as_substrings() {
+        assert!(plain_word("本年新收"));
+        assert!(!plain_word("审结|未审"));
+        assert!(!plain_word("规范性文件$"));
+        assert!(!plain_word("本年 新收"));
+        assert!(!plain_word("增/?减"));
+        assert!(!plain_word(""));
     }
 
     #[test]
