@@ -7,6 +7,7 @@
 
 use super::xml::{attr, attr_num, is_on, walk, Ns, Step};
 use crate::source::LoadError;
+use std::borrow::Cow;
 
 #[derive(Debug, Default)]
 pub struct Para {
@@ -56,28 +57,65 @@ pub struct Cell {
 const MAX_SPAN: i64 = 1000;
 
 /// Elements whose whole subtree carries no accepted text.
-const SKIP: &[&str] = &[
-    "del",
-    "moveFrom",
-    "delText",
-    "instrText",
-    "delInstrText",
-    "pPrChange",
-    "rPrChange",
-    "tblPrChange",
-    "tcPrChange",
-    "trPrChange",
-    "sectPrChange",
-    "tblGridChange",
-    "numberingChange",
-    "sectPr",
-    "tblPr",
-    "tblPrEx",
-    "drawing",
-    "pict",
-    "object",
-    "fldData",
-];
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "del"
+            | "moveFrom"
+            | "delText"
+            | "instrText"
+            | "delInstrText"
+            | "pPrChange"
+            | "rPrChange"
+            | "tblPrChange"
+            | "tcPrChange"
+            | "trPrChange"
+            | "sectPrChange"
+            | "tblGridChange"
+            | "numberingChange"
+            | "sectPr"
+            | "tblPr"
+            | "tblPrEx"
+            | "drawing"
+            | "pict"
+            | "object"
+            | "fldData"
+    )
+}
+
+/// An open element, as far as the reader looks at its parent: the WordprocessingML
+/// elements that matter as parents (or hold text), anything else as `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    T,
+    R,
+    RPr,
+    PPr,
+    NumPr,
+    TrPr,
+    TcPr,
+    SdtPr,
+    Other,
+}
+
+impl Tag {
+    fn of(ns: Ns, name: &str) -> Tag {
+        if ns != Ns::W {
+            return Tag::Other;
+        }
+        match name {
+            "t" => Tag::T,
+            "r" => Tag::R,
+            "rPr" => Tag::RPr,
+            "pPr" => Tag::PPr,
+            "numPr" => Tag::NumPr,
+            "trPr" => Tag::TrPr,
+            "tcPr" => Tag::TcPr,
+            "sdtPr" => Tag::SdtPr,
+            _ => Tag::Other,
+        }
+    }
+}
 
 enum Frame {
     Table(Table),
@@ -90,8 +128,8 @@ struct State {
     body: Vec<Block>,
     frames: Vec<Frame>,
     paras: Vec<Para>,
-    /// Names of the open WordprocessingML elements (others as "").
-    path: Vec<String>,
+    /// The open elements.
+    path: Vec<Tag>,
     /// Depth at which a skipped subtree began.
     skip_from: Option<usize>,
     run_hidden: bool,
@@ -102,22 +140,17 @@ struct State {
 }
 
 pub fn parse(xml: &str) -> Result<Vec<Block>, LoadError> {
-    let mut st = State::default();
-    walk(xml, "document.xml", |step| {
+    let (mut st, r) = walk(xml, "document.xml", |st: &mut State, step| {
         match step {
             Step::Open { ns, name, tag } => {
                 let depth = st.path.len();
-                st.path.push(if ns == Ns::W {
-                    name.to_string()
-                } else {
-                    String::new()
-                });
+                let parent = st.path.last().copied().unwrap_or(Tag::Other);
+                st.path.push(Tag::of(ns, name));
                 if st.skip_from.is_some() {
                     return Ok(());
                 }
-                let parent = st.path.iter().rev().nth(1).cloned().unwrap_or_default();
                 let skip = match ns {
-                    Ns::W => st.open(name, &parent, tag),
+                    Ns::W => st.open(name, parent, tag),
                     Ns::Mc => name == "Fallback",
                     _ => false,
                 };
@@ -135,14 +168,15 @@ pub fn parse(xml: &str) -> Result<Vec<Block>, LoadError> {
                 }
             }
             Step::Text(t) => {
-                let in_t = st.path.last().is_some_and(|n| n == "t");
+                let in_t = st.path.last() == Some(&Tag::T);
                 if in_t && st.skip_from.is_none() {
-                    st.push_text(t);
+                    t.with(|t| st.push_text(t));
                 }
             }
         }
         Ok(())
-    })?;
+    });
+    r?;
     while !st.frames.is_empty() {
         st.close_frame();
     }
@@ -151,27 +185,27 @@ pub fn parse(xml: &str) -> Result<Vec<Block>, LoadError> {
 
 impl State {
     /// Handles an opening WordprocessingML element; returns true to skip its subtree.
-    fn open(&mut self, name: &str, parent: &str, tag: &quick_xml::events::BytesStart<'_>) -> bool {
+    fn open(&mut self, name: &str, parent: Tag, tag: &quick_xml::events::BytesStart<'_>) -> bool {
         match (name, parent) {
-            ("del", "trPr") => {
+            ("del", Tag::TrPr) => {
                 if let Some(Frame::Row(r)) = self.frames.last_mut() {
                     r.deleted = true;
                 }
                 return false;
             }
-            ("rPr", "pPr") => return true,
-            (n, _) if SKIP.contains(&n) => return true,
+            ("rPr", Tag::PPr) => return true,
+            (n, _) if skipped(n) => return true,
             ("p", _) => self.paras.push(Para::default()),
-            ("pStyle", "pPr") => self.para(|p| p.style = attr(tag, "val")),
-            ("outlineLvl", "pPr") => self.para(|p| p.outline = attr_num(tag, "val")),
-            ("numId", "numPr") => self.para(|p| p.num_id = attr_num(tag, "val")),
-            ("ilvl", "numPr") => self.para(|p| p.ilvl = attr_num(tag, "val")),
+            ("pStyle", Tag::PPr) => self.para(|p| p.style = attr(tag, "val").map(Cow::into_owned)),
+            ("outlineLvl", Tag::PPr) => self.para(|p| p.outline = attr_num(tag, "val")),
+            ("numId", Tag::NumPr) => self.para(|p| p.num_id = attr_num(tag, "val")),
+            ("ilvl", Tag::NumPr) => self.para(|p| p.ilvl = attr_num(tag, "val")),
             ("r", _) => self.run_hidden = false,
-            ("vanish", "rPr") => self.run_hidden |= is_on(tag),
-            ("tab" | "ptab", "r") => self.push_text("\t"),
-            ("br" | "cr", "r") => self.push_text("\n"),
-            ("noBreakHyphen", "r") => self.push_text("-"),
-            ("sym", "r") => {
+            ("vanish", Tag::RPr) => self.run_hidden |= is_on(tag),
+            ("tab" | "ptab", Tag::R) => self.push_text("\t"),
+            ("br" | "cr", Tag::R) => self.push_text("\n"),
+            ("noBreakHyphen", Tag::R) => self.push_text("-"),
+            ("sym", Tag::R) => {
                 let c = attr(tag, "char")
                     .and_then(|h| u32::from_str_radix(&h, 16).ok())
                     .and_then(char::from_u32);
@@ -192,7 +226,7 @@ impl State {
                 _ => {}
             },
             ("sdt", _) => self.sdts.push(false),
-            ("showingPlcHdr", "sdtPr") => {
+            ("showingPlcHdr", Tag::SdtPr) => {
                 if let Some(s) = self.sdts.last_mut() {
                     *s = is_on(tag);
                 }
@@ -206,7 +240,7 @@ impl State {
                 hmerge: Merge::None,
                 blocks: Vec::new(),
             })),
-            ("gridBefore" | "gridAfter", "trPr") => {
+            ("gridBefore" | "gridAfter", Tag::TrPr) => {
                 let n = attr_num(tag, "val").unwrap_or(0).clamp(0, MAX_SPAN) as usize;
                 if let Some(Frame::Row(r)) = self.frames.last_mut() {
                     if name == "gridBefore" {
@@ -216,7 +250,7 @@ impl State {
                     }
                 }
             }
-            ("gridSpan" | "vMerge" | "hMerge", "tcPr") => {
+            ("gridSpan" | "vMerge" | "hMerge", Tag::TcPr) => {
                 if let Some(Frame::Cell(c)) = self.frames.last_mut() {
                     let merge = if attr(tag, "val").as_deref() == Some("restart") {
                         Merge::Restart

@@ -38,6 +38,9 @@ impl Default for Limits {
     }
 }
 
+/// Largest buffer reserved up front for a part from its declared size.
+const MAX_PRESIZE: u64 = 16 * 1024 * 1024;
+
 struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     budget: u64,
@@ -67,7 +70,10 @@ impl Package<'_> {
         if file.size() > self.budget {
             return Err(LoadError::ZipBomb { limit });
         }
-        let mut bytes = Vec::new();
+        // Sized from the declared size (never trusted past the budget, nor beyond what a
+        // draft plausibly holds) so that the part is read without regrowing.
+        let declared = file.size().min(self.budget).min(MAX_PRESIZE);
+        let mut bytes = Vec::with_capacity(declared as usize);
         (&mut file)
             .take(self.budget + 1)
             .read_to_end(&mut bytes)
@@ -169,8 +175,7 @@ fn lenient<T: Default>(r: Result<T, LoadError>) -> Result<T, LoadError> {
 
 /// Targets of the relationships whose type ends with `kind`, resolved against `base`.
 fn targets(rels: &str, base: &str, kind: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let _ = walk(rels, ".rels", |step| {
+    let (out, _) = walk(rels, ".rels", |out: &mut Vec<String>, step| {
         if let Step::Open {
             ns: Ns::Rel | Ns::Other,
             name: "Relationship",

@@ -49,15 +49,20 @@ pub struct Numbering {
     counters: HashMap<i64, [Option<u32>; LEVELS]>,
 }
 
+/// What `Numbering::parse` holds while walking.
+#[derive(Default)]
+struct Parse {
+    n: Numbering,
+    abs: Option<(i64, HashMap<usize, Level>)>,
+    num: Option<(i64, Num)>,
+    /// (ilvl, level) being read, and whether it sits in a num's override.
+    lvl: Option<(usize, Level)>,
+    override_ilvl: Option<usize>,
+}
+
 impl Numbering {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let mut n = Numbering::default();
-        let mut abs: Option<(i64, HashMap<usize, Level>)> = None;
-        let mut num: Option<(i64, Num)> = None;
-        // (ilvl, level) being read, and whether it sits in a num's override.
-        let mut lvl: Option<(usize, Level)> = None;
-        let mut override_ilvl: Option<usize> = None;
-        walk(xml, "numbering.xml", |step| {
+        let (p, r) = walk(xml, "numbering.xml", |p: &mut Parse, step| {
             match step {
                 Step::Open {
                     ns: Ns::W,
@@ -65,37 +70,37 @@ impl Numbering {
                     tag,
                 } => match name {
                     "abstractNum" => {
-                        abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+                        p.abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
                     }
-                    "num" => num = attr_num(tag, "numId").map(|id| (id, Num::default())),
-                    "lvlOverride" => override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
+                    "num" => p.num = attr_num(tag, "numId").map(|id| (id, Num::default())),
+                    "lvlOverride" => p.override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
                     "lvl" => {
-                        lvl = attr_num(tag, "ilvl")
+                        p.lvl = attr_num(tag, "ilvl")
                             .and_then(level_index)
                             .map(|i| (i, Level::default()))
                     }
                     "abstractNumId" => {
-                        if let Some((_, n)) = num.as_mut() {
+                        if let Some((_, n)) = p.num.as_mut() {
                             n.abstract_id = attr_num(tag, "val");
                         }
                     }
                     "startOverride" => {
                         if let (Some((_, n)), Some(i), Some(v)) =
-                            (num.as_mut(), override_ilvl, attr_num(tag, "val"))
+                            (p.num.as_mut(), p.override_ilvl, attr_num(tag, "val"))
                         {
                             n.start_override.insert(i, clamp_count(v));
                         }
                     }
                     _ => {
-                        if let Some((_, l)) = lvl.as_mut() {
+                        if let Some((_, l)) = p.lvl.as_mut() {
                             let val = attr(tag, "val");
                             match (name, val) {
                                 ("start", Some(v)) => {
                                     l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
                                 }
-                                ("numFmt", Some(v)) => l.fmt = v,
-                                ("lvlText", Some(v)) => l.text = v,
-                                ("suff", Some(v)) => l.suffix = v,
+                                ("numFmt", Some(v)) => l.fmt = v.into_owned(),
+                                ("lvlText", Some(v)) => l.text = v.into_owned(),
+                                ("suff", Some(v)) => l.suffix = v.into_owned(),
                                 ("isLgl", v) => {
                                     l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
                                 }
@@ -106,8 +111,8 @@ impl Numbering {
                 },
                 Step::Close { ns: Ns::W, name } => match name {
                     "lvl" => {
-                        if let Some((i, l)) = lvl.take() {
-                            match (override_ilvl, num.as_mut(), abs.as_mut()) {
+                        if let Some((i, l)) = p.lvl.take() {
+                            match (p.override_ilvl, p.num.as_mut(), p.abs.as_mut()) {
                                 (Some(_), Some((_, n)), _) => {
                                     n.level_override.insert(i, l);
                                 }
@@ -118,15 +123,15 @@ impl Numbering {
                             }
                         }
                     }
-                    "lvlOverride" => override_ilvl = None,
+                    "lvlOverride" => p.override_ilvl = None,
                     "abstractNum" => {
-                        if let Some((id, levels)) = abs.take() {
-                            n.abstracts.insert(id, levels);
+                        if let Some((id, levels)) = p.abs.take() {
+                            p.n.abstracts.insert(id, levels);
                         }
                     }
                     "num" => {
-                        if let Some((id, v)) = num.take() {
-                            n.nums.insert(id, v);
+                        if let Some((id, v)) = p.num.take() {
+                            p.n.nums.insert(id, v);
                         }
                     }
                     _ => {}
@@ -134,8 +139,9 @@ impl Numbering {
                 _ => {}
             }
             Ok(())
-        })?;
-        Ok(n)
+        });
+        r?;
+        Ok(p.n)
     }
 
     /// Advance the counter of list `num_id` at level `ilvl` and return the label to put

@@ -6,6 +6,7 @@
 
 use super::xml::{attr, attr_num, walk, Ns, Step};
 use crate::source::LoadError;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Default, Clone)]
@@ -22,12 +23,17 @@ pub struct Styles {
     by_id: HashMap<String, Style>,
 }
 
+/// What `Styles::parse` holds while walking.
+#[derive(Default)]
+struct Parse {
+    styles: Styles,
+    cur: Option<(String, Style)>,
+    in_ppr: bool,
+}
+
 impl Styles {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let mut styles = Styles::default();
-        let mut cur: Option<(String, Style)> = None;
-        let mut in_ppr = false;
-        walk(xml, "styles.xml", |step| {
+        let (p, r) = walk(xml, "styles.xml", |p: &mut Parse, step| {
             match step {
                 Step::Open {
                     ns: Ns::W,
@@ -36,29 +42,32 @@ impl Styles {
                 } => match name {
                     "style" => {
                         let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
-                        cur = attr(tag, "styleId")
+                        p.cur = attr(tag, "styleId")
                             .filter(|_| para)
-                            .map(|id| (id, Style::default()));
+                            .map(|id| (id.into_owned(), Style::default()));
                     }
-                    "pPr" => in_ppr = true,
+                    "pPr" => p.in_ppr = true,
                     _ => {
-                        if let Some((_, s)) = cur.as_mut() {
+                        if let Some((_, s)) = p.cur.as_mut() {
                             match name {
-                                "name" => s.name = attr(tag, "val").unwrap_or_default(),
-                                "basedOn" => s.based_on = attr(tag, "val"),
-                                "outlineLvl" if in_ppr => s.outline = attr_num(tag, "val"),
-                                "numId" if in_ppr => s.num_id = attr_num(tag, "val"),
-                                "ilvl" if in_ppr => s.ilvl = attr_num(tag, "val"),
+                                "name" => {
+                                    s.name =
+                                        attr(tag, "val").map(Cow::into_owned).unwrap_or_default()
+                                }
+                                "basedOn" => s.based_on = attr(tag, "val").map(Cow::into_owned),
+                                "outlineLvl" if p.in_ppr => s.outline = attr_num(tag, "val"),
+                                "numId" if p.in_ppr => s.num_id = attr_num(tag, "val"),
+                                "ilvl" if p.in_ppr => s.ilvl = attr_num(tag, "val"),
                                 _ => {}
                             }
                         }
                     }
                 },
                 Step::Close { ns: Ns::W, name } => match name {
-                    "pPr" => in_ppr = false,
+                    "pPr" => p.in_ppr = false,
                     "style" => {
-                        if let Some((id, s)) = cur.take() {
-                            styles.by_id.insert(id, s);
+                        if let Some((id, s)) = p.cur.take() {
+                            p.styles.by_id.insert(id, s);
                         }
                     }
                     _ => {}
@@ -66,8 +75,9 @@ impl Styles {
                 _ => {}
             }
             Ok(())
-        })?;
-        Ok(styles)
+        });
+        r?;
+        Ok(p.styles)
     }
 
     /// The style and its ancestors, nearest first (cycles and long chains cut).

@@ -3,11 +3,18 @@
 //! It resolves element namespaces (WPS and Word use different extra namespaces, and a
 //! few writers use another prefix for WordprocessingML), turns entity references into
 //! text, and refuses pathological nesting. It builds nothing itself.
+//!
+//! Two walkers produce the same steps. The fast one scans the markup itself, tokenizing
+//! exactly as quick-xml does, resolves namespaces only where `xmlns` is declared, and
+//! borrows everything from the part. Whatever it is not sure of (any error, a DOCTYPE)
+//! makes it give up; the part is then walked again from a fresh state by quick-xml's
+//! `NsReader`, so that errors read exactly as quick-xml words them.
 
 use crate::source::LoadError;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::events::{BytesRef, BytesStart, BytesText, Event};
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 use quick_xml::NsReader;
+use std::borrow::Cow;
 
 /// Deepest element nesting accepted in a part. Real documents stay below ~40.
 pub const MAX_DEPTH: usize = 512;
@@ -42,7 +49,46 @@ pub enum Step<'a> {
         ns: Ns,
         name: &'a str,
     },
-    Text(&'a str),
+    Text(Text<'a>),
+}
+
+/// Character data, decoded only when a reader wants it.
+#[derive(Clone, Copy)]
+pub enum Text<'a> {
+    /// Text as written between markup: line ends are normalized on use.
+    Raw(&'a str),
+    /// CDATA content, used as is.
+    Verbatim(&'a str),
+    /// The name of an entity or character reference (`amp`, `#20013`).
+    Ref(&'a str),
+}
+
+impl Text<'_> {
+    /// Calls `f` with the text (nothing for an unknown or invalid reference).
+    pub fn with(&self, f: impl FnOnce(&str)) {
+        match *self {
+            Text::Raw(raw) => f(&BytesText::from_escaped(raw).xml10_content()),
+            Text::Verbatim(s) => f(s),
+            Text::Ref(name) => {
+                let r = BytesRef::new(name);
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    Ok(None) => match name {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                    Err(_) => None,
+                };
+                if let Some(c) = c {
+                    f(c.encode_utf8(&mut [0u8; 4]));
+                }
+            }
+        }
+    }
 }
 
 fn classify(r: &ResolveResult<'_>) -> Ns {
@@ -57,11 +103,336 @@ fn classify(r: &ResolveResult<'_>) -> Ns {
     }
 }
 
-/// Walk `xml`, calling `f` for every step. Malformed XML is a `Corrupt` error naming `part`.
-pub fn walk(
+/// Walk `xml` with a fresh `S`, calling `f` for every step, and return the state with the
+/// walk's outcome (the state is kept on error: some readers use what came before it).
+/// Malformed XML is a `Corrupt` error naming `part`.
+pub fn walk<S: Default>(
     xml: &str,
     part: &str,
-    mut f: impl FnMut(Step<'_>) -> Result<(), LoadError>,
+    mut f: impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
+) -> (S, Result<(), LoadError>) {
+    let mut state = S::default();
+    match fast(xml, &mut state, &mut f) {
+        Ok(()) => (state, Ok(())),
+        Err(Stop::Err(e)) => (state, Err(e)),
+        Err(Stop::Unsure) => {
+            let mut state = S::default();
+            let r = slow(xml, part, &mut state, &mut f);
+            (state, r)
+        }
+    }
+}
+
+/// Why the fast walk stopped early.
+enum Stop {
+    /// A result that quick-xml's reader would give just the same.
+    Err(LoadError),
+    /// Something only quick-xml's reader can judge (an error, a DOCTYPE).
+    Unsure,
+}
+
+impl From<LoadError> for Stop {
+    fn from(e: LoadError) -> Self {
+        Stop::Err(e)
+    }
+}
+
+/// An element open in the fast walk.
+struct Open {
+    /// Byte range of its qualified name in the part, and where its local name starts.
+    start: usize,
+    local: usize,
+    end: usize,
+    ns: Ns,
+    /// Whether it declared namespaces (pushed a scope on the resolver).
+    scoped: bool,
+}
+
+/// Element namespaces, resolved once per prefix while the declarations in scope stay the
+/// same.
+struct Names<'x> {
+    resolver: NamespaceResolver,
+    /// (prefix, namespace) seen since the scope last changed; `None` is no prefix.
+    cache: Vec<(Option<&'x str>, Ns)>,
+}
+
+impl<'x> Names<'x> {
+    fn ns(&mut self, qname: &'x str, colon: Option<usize>) -> Ns {
+        let prefix = colon.map(|c| &qname[..c]);
+        let same = |p: &Option<&str>| match (p, prefix) {
+            (Some(p), Some(q)) => {
+                p.len() == q.len() && p.bytes().zip(q.bytes()).all(|(a, b)| a == b)
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if let Some((_, ns)) = self.cache.iter().find(|(p, _)| same(p)) {
+            return *ns;
+        }
+        let ns = classify(&self.resolver.resolve_element(QName(qname)).0);
+        self.cache.push((prefix, ns));
+        ns
+    }
+
+    fn push(&mut self, tag: &BytesStart<'_>) -> Result<(), Stop> {
+        self.cache.clear();
+        self.resolver.push(tag).map_err(|_| Stop::Unsure)
+    }
+
+    fn pop(&mut self) {
+        self.cache.clear();
+        self.resolver.pop();
+    }
+}
+
+#[inline]
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
+}
+
+// Byte search eight bytes at a time (SWAR). In `zero_bytes(v)` the lowest set bit marks
+// the first zero byte of `v` exactly; bits above it may be spurious, which a search for
+// the first match never looks at.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+#[inline(always)]
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(LO) & !v & HI
+}
+
+/// Index of the first byte at or after `i` that is `a`, `b` or `c`.
+#[inline(always)]
+fn find3(h: &[u8], mut i: usize, a: u8, b: u8, c: u8) -> Option<usize> {
+    let (sa, sb, sc) = (LO * a as u64, LO * b as u64, LO * c as u64);
+    while let Some(chunk) = h.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let m = zero_bytes(v ^ sa) | zero_bytes(v ^ sb) | zero_bytes(v ^ sc);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    h.get(i..)?
+        .iter()
+        .position(|&x| x == a || x == b || x == c)
+        .map(|k| i + k)
+}
+
+/// Index of the `>` closing a tag that starts at `h[from]`, skipping quoted values the way
+/// quick-xml's element parser does.
+#[inline]
+fn tag_end(h: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let k = find3(h, i, b'>', b'"', b'\'')?;
+        let q = h[k];
+        if q == b'>' {
+            return Some(k);
+        }
+        i = find3(h, k + 1, q, q, q)? + 1;
+    }
+}
+
+/// Whether the attribute text may declare a namespace (`xmlns` anywhere in it).
+#[inline]
+fn mentions_xmlns(h: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(k) = find3(h, i, b'x', b'x', b'x') {
+        if h[k..].starts_with(b"xmlns") {
+            return true;
+        }
+        i = k + 1;
+    }
+    false
+}
+
+/// The fast walk: quick-xml's tokenization (`Reader::from_str`, default configuration
+/// with `check_end_names`) and `NsReader`'s namespace resolution, without copying.
+fn fast<'x, S>(
+    xml: &'x str,
+    state: &mut S,
+    f: &mut impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
+) -> Result<(), Stop> {
+    let b = xml.as_bytes();
+    let mut i = if b.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut open: Vec<Open> = Vec::with_capacity(64);
+    let mut names = Names {
+        resolver: NamespaceResolver::default(),
+        cache: Vec::new(),
+    };
+    while i < b.len() {
+        // Text up to markup or a reference.
+        let j = find3(b, i, b'<', b'&', b'&').unwrap_or(b.len());
+        if j > i {
+            f(state, Step::Text(Text::Raw(&xml[i..j])))?;
+        }
+        if j == b.len() {
+            break;
+        }
+        if b[j] == b'&' {
+            let k = match find3(b, j + 1, b';', b'&', b'<') {
+                Some(k) if b[k] == b';' => k,
+                _ => return Err(Stop::Unsure),
+            };
+            f(state, Step::Text(Text::Ref(&xml[j + 1..k])))?;
+            i = k + 1;
+            continue;
+        }
+        let rest = &b[j..];
+        match rest.get(1) {
+            None => return Err(Stop::Unsure),
+            Some(b'!') => {
+                if rest.starts_with(b"<!--") {
+                    // The first `>` after at least `<!---` that follows `--`.
+                    let end = rest
+                        .iter()
+                        .enumerate()
+                        .skip(6)
+                        .find(|&(k, &c)| c == b'>' && rest[k - 2] == b'-' && rest[k - 1] == b'-')
+                        .map(|(k, _)| k)
+                        .ok_or(Stop::Unsure)?;
+                    i = j + end + 1;
+                } else if rest.starts_with(b"<![CDATA[") {
+                    let end = rest
+                        .iter()
+                        .enumerate()
+                        .skip(2)
+                        .find(|&(k, &c)| c == b'>' && rest[k - 2] == b']' && rest[k - 1] == b']')
+                        .map(|(k, _)| k)
+                        .ok_or(Stop::Unsure)?;
+                    f(state, Step::Text(Text::Verbatim(&xml[j + 9..j + end - 2])))?;
+                    i = j + end + 1;
+                } else {
+                    return Err(Stop::Unsure);
+                }
+            }
+            Some(b'?') => {
+                let end = rest
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .find(|&(k, &c)| c == b'>' && rest[k - 1] == b'?')
+                    .map(|(k, _)| k)
+                    .ok_or(Stop::Unsure)?;
+                if end + 1 <= 3 {
+                    return Err(Stop::Unsure);
+                }
+                i = j + end + 1;
+            }
+            Some(b'/') => {
+                let end = tag_end(b, j).ok_or(Stop::Unsure)? - j;
+                let content = &xml[j + 2..j + end];
+                let name = match content.bytes().rposition(|c| !is_xml_space(c)) {
+                    Some(p) => &content[..p + 1],
+                    None => content,
+                };
+                let top = open.pop().ok_or(Stop::Unsure)?;
+                if name.as_bytes() != &b[top.start..top.end] {
+                    return Err(Stop::Unsure);
+                }
+                f(
+                    state,
+                    Step::Close {
+                        ns: top.ns,
+                        name: &xml[top.local..top.end],
+                    },
+                )?;
+                if top.scoped {
+                    names.pop();
+                }
+                i = j + end + 1;
+            }
+            Some(_) => {
+                let end = tag_end(b, j).ok_or(Stop::Unsure)? - j;
+                let mut content = &xml[j + 1..j + end];
+                let empty = content.ends_with('/');
+                if empty {
+                    content = &content[..content.len() - 1];
+                }
+                let cb = content.as_bytes();
+                let mut name_len = cb.len();
+                let mut first_colon = None;
+                let mut last_colon = None;
+                for (k, &c) in cb.iter().enumerate() {
+                    if is_xml_space(c) {
+                        name_len = k;
+                        break;
+                    }
+                    if c == b':' {
+                        if first_colon.is_none() {
+                            first_colon = Some(k);
+                        }
+                        last_colon = Some(k);
+                    }
+                }
+                let qname = &content[..name_len];
+                let tag = BytesStart::from_content(content, name_len);
+                let scoped = mentions_xmlns(&cb[name_len..]);
+                if scoped {
+                    names.push(&tag)?;
+                }
+                let ns = names.ns(qname, first_colon);
+                let name = match last_colon {
+                    Some(c) => &qname[c + 1..],
+                    None => qname,
+                };
+                if empty {
+                    f(
+                        state,
+                        Step::Open {
+                            ns,
+                            name,
+                            tag: &tag,
+                        },
+                    )?;
+                    f(state, Step::Close { ns, name })?;
+                    if scoped {
+                        names.pop();
+                    }
+                } else {
+                    if open.len() >= MAX_DEPTH {
+                        return Err(Stop::Err(LoadError::TooDeep { limit: MAX_DEPTH }));
+                    }
+                    f(
+                        state,
+                        Step::Open {
+                            ns,
+                            name,
+                            tag: &tag,
+                        },
+                    )?;
+                    open.push(Open {
+                        start: j + 1,
+                        local: j + 1 + last_colon.map_or(0, |c| c + 1),
+                        end: j + 1 + name_len,
+                        ns,
+                        scoped,
+                    });
+                }
+                i = j + end + 1;
+            }
+        }
+    }
+    // A part cut short: close what is open so the caller can flush its state.
+    while let Some(top) = open.pop() {
+        f(
+            state,
+            Step::Close {
+                ns: top.ns,
+                name: &xml[top.local..top.end],
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The reference walk on quick-xml's `NsReader`, used when the fast walk gives up.
+fn slow<S>(
+    xml: &str,
+    part: &str,
+    state: &mut S,
+    f: &mut impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
 ) -> Result<(), LoadError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().check_end_names = true;
@@ -81,11 +452,14 @@ pub fn walk(
                 }
                 let qname = tag.name();
                 let name = local(qname.as_ref());
-                f(Step::Open {
-                    ns,
-                    name,
-                    tag: &tag,
-                })?;
+                f(
+                    state,
+                    Step::Open {
+                        ns,
+                        name,
+                        tag: &tag,
+                    },
+                )?;
                 match names.get_mut(depth) {
                     Some(slot) => {
                         slot.0 = ns;
@@ -99,12 +473,15 @@ pub fn walk(
             Event::Empty(tag) => {
                 let qname = tag.name();
                 let name = local(qname.as_ref());
-                f(Step::Open {
-                    ns,
-                    name,
-                    tag: &tag,
-                })?;
-                f(Step::Close { ns, name })?;
+                f(
+                    state,
+                    Step::Open {
+                        ns,
+                        name,
+                        tag: &tag,
+                    },
+                )?;
+                f(state, Step::Close { ns, name })?;
             }
             Event::End(_) => {
                 if depth == 0 {
@@ -112,31 +489,14 @@ pub fn walk(
                 }
                 depth -= 1;
                 let (ns, name) = &names[depth];
-                f(Step::Close { ns: *ns, name })?;
+                f(state, Step::Close { ns: *ns, name })?;
             }
-            Event::Text(t) => f(Step::Text(&t.xml10_content()))?,
+            Event::Text(t) => f(state, Step::Text(Text::Raw(&t)))?,
             Event::CData(t) => {
                 let s: &str = t.as_ref();
-                f(Step::Text(s))?;
+                f(state, Step::Text(Text::Verbatim(s)))?;
             }
-            Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                    Err(_) => None,
-                };
-                if let Some(c) = c {
-                    let mut buf = [0u8; 4];
-                    f(Step::Text(c.encode_utf8(&mut buf)))?;
-                }
-            }
+            Event::GeneralRef(r) => f(state, Step::Text(Text::Ref(&r)))?,
             Event::Eof => break,
             _ => {}
         }
@@ -145,7 +505,7 @@ pub fn walk(
     while depth > 0 {
         depth -= 1;
         let (ns, name) = &names[depth];
-        f(Step::Close { ns: *ns, name })?;
+        f(state, Step::Close { ns: *ns, name })?;
     }
     Ok(())
 }
@@ -155,12 +515,10 @@ fn local(qname: &str) -> &str {
 }
 
 /// The value of the attribute with this local name (`w:val`, `val`, `r:id` → "id").
-pub fn attr(tag: &BytesStart<'_>, name: &str) -> Option<String> {
+pub fn attr<'a>(tag: &'a BytesStart<'_>, name: &str) -> Option<Cow<'a, str>> {
     tag.attributes().with_checks(false).flatten().find_map(|a| {
         if local(a.key.as_ref()) == name {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()
         } else {
             None
         }
@@ -185,16 +543,19 @@ mod tests {
     use super::*;
 
     fn events(xml: &str) -> Result<Vec<String>, LoadError> {
-        let mut out = Vec::new();
-        walk(xml, "t.xml", |s| {
+        let (out, r) = walk(xml, "t.xml", |out: &mut Vec<String>, s| {
             out.push(match s {
                 Step::Open { ns, name, .. } => format!("<{ns:?}:{name}"),
                 Step::Close { name, .. } => format!(">{name}"),
-                Step::Text(t) => t.to_string(),
+                Step::Text(t) => {
+                    let mut s = String::new();
+                    t.with(|t| s.push_str(t));
+                    s
+                }
             });
             Ok(())
-        })?;
-        Ok(out)
+        });
+        r.map(|()| out)
     }
 
     #[test]
