@@ -150,12 +150,13 @@ impl Numbering {
         if num_id == 0 || ilvl >= LEVELS {
             return None;
         }
-        let levels: Vec<Option<Level>> = (0..LEVELS).map(|i| self.level(num_id, i)).collect();
-        let level = levels[ilvl].clone()?;
+        let levels: [Option<(&Level, u32)>; LEVELS] =
+            std::array::from_fn(|i| level(&self.nums, &self.abstracts, num_id, i));
+        let (level, start) = levels[ilvl]?;
         let counters = self.counters.entry(num_id).or_insert([None; LEVELS]);
         counters[ilvl] = Some(match counters[ilvl] {
             Some(v) => v.saturating_add(1),
-            None => level.start,
+            None => start,
         });
         for c in counters.iter_mut().skip(ilvl + 1) {
             *c = None;
@@ -176,12 +177,16 @@ impl Numbering {
             };
             chars.next();
             let i = (k as usize).saturating_sub(1).min(LEVELS - 1);
-            let lv = levels[i].clone().unwrap_or_default();
-            let value = counters[i].unwrap_or(lv.start);
+            // A level the list does not define counts as the default one (decimal from 1).
+            let (lv_fmt, lv_start) = match levels[i] {
+                Some((lv, start)) => (lv.fmt.as_str(), start),
+                None => ("decimal", 1),
+            };
+            let value = counters[i].unwrap_or(lv_start);
             let fmt = if level.legal && i < ilvl {
                 "decimal"
             } else {
-                lv.fmt.as_str()
+                lv_fmt
             };
             out.push_str(&numfmt::format(value, fmt).unwrap_or_default());
         }
@@ -197,18 +202,26 @@ impl Numbering {
         }
         Some(out)
     }
+}
 
-    fn level(&self, num_id: i64, ilvl: usize) -> Option<Level> {
-        let num = self.nums.get(&num_id)?;
-        let mut level = num.level_override.get(&ilvl).cloned().or_else(|| {
-            num.abstract_id
-                .and_then(|a| self.abstracts.get(&a)?.get(&ilvl).cloned())
-        })?;
-        if let Some(s) = num.start_override.get(&ilvl) {
-            level.start = *s;
-        }
-        Some(level)
-    }
+/// Level `ilvl` of list `num_id` and its start value (a `startOverride` wins).
+fn level<'n>(
+    nums: &'n HashMap<i64, Num>,
+    abstracts: &'n HashMap<i64, HashMap<usize, Level>>,
+    num_id: i64,
+    ilvl: usize,
+) -> Option<(&'n Level, u32)> {
+    let num = nums.get(&num_id)?;
+    let level = num
+        .level_override
+        .get(&ilvl)
+        .or_else(|| num.abstract_id.and_then(|a| abstracts.get(&a)?.get(&ilvl)))?;
+    let start = num
+        .start_override
+        .get(&ilvl)
+        .copied()
+        .unwrap_or(level.start);
+    Some((level, start))
 }
 
 fn level_index(v: i64) -> Option<usize> {

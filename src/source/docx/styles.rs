@@ -81,35 +81,29 @@ impl Styles {
     }
 
     /// The style and its ancestors, nearest first (cycles and long chains cut).
-    fn chain(&self, id: &str) -> Vec<&Style> {
-        let mut out = Vec::new();
-        let mut next = Some(id.to_string());
-        while let Some(id) = next.take() {
-            let Some(s) = self.by_id.get(&id) else { break };
-            if out.len() >= 16 {
-                break;
-            }
-            out.push(s);
-            next = s.based_on.clone();
-        }
-        out
+    fn chain<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s Style> + 's {
+        let mut next = Some(id);
+        std::iter::from_fn(move || {
+            let s = self.by_id.get(next.take()?)?;
+            next = s.based_on.as_deref();
+            Some(s)
+        })
+        .take(16)
     }
 
     /// 0-based outline level of a heading style.
     pub fn heading_level(&self, id: &str) -> Option<u8> {
-        let chain = self.chain(id);
-        if let Some(l) = chain.iter().find_map(|s| s.outline) {
+        if let Some(l) = self.chain(id).find_map(|s| s.outline) {
             return u8::try_from(l).ok().filter(|l| *l < 9);
         }
-        chain.first().and_then(|s| level_from_name(&s.name))
+        self.chain(id).next().and_then(|s| level_from_name(&s.name))
     }
 
     /// The list a style numbers its paragraphs with: (numId, ilvl).
     pub fn numbering(&self, id: &str) -> (Option<i64>, Option<i64>) {
-        let chain = self.chain(id);
         (
-            chain.iter().find_map(|s| s.num_id),
-            chain.iter().find_map(|s| s.ilvl),
+            self.chain(id).find_map(|s| s.num_id),
+            self.chain(id).find_map(|s| s.ilvl),
         )
     }
 }

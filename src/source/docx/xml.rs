@@ -67,6 +67,8 @@ impl Text<'_> {
     /// Calls `f` with the text (nothing for an unknown or invalid reference).
     pub fn with(&self, f: impl FnOnce(&str)) {
         match *self {
+            // Without a carriage return the normalization would borrow `raw` unchanged.
+            Text::Raw(raw) if !raw.as_bytes().contains(&b'\r') => f(raw),
             Text::Raw(raw) => f(&BytesText::from_escaped(raw).xml10_content()),
             Text::Verbatim(s) => f(s),
             Text::Ref(name) => {
@@ -150,27 +152,44 @@ struct Open {
 
 /// Element namespaces, resolved once per prefix while the declarations in scope stay the
 /// same.
-struct Names<'x> {
+struct Names {
     resolver: NamespaceResolver,
-    /// (prefix, namespace) seen since the scope last changed; `None` is no prefix.
-    cache: Vec<(Option<&'x str>, Ns)>,
+    /// (prefix key, namespace) seen since the scope last changed.
+    cache: Vec<(u64, Ns)>,
 }
 
-impl<'x> Names<'x> {
-    fn ns(&mut self, qname: &'x str, colon: Option<usize>) -> Ns {
-        let prefix = colon.map(|c| &qname[..c]);
-        let same = |p: &Option<&str>| match (p, prefix) {
-            (Some(p), Some(q)) => {
-                p.len() == q.len() && p.bytes().zip(q.bytes()).all(|(a, b)| a == b)
+/// A prefix of up to seven bytes as one number (`u64::MAX` for no prefix); `None` for a
+/// longer one, which is resolved every time.
+#[inline]
+fn prefix_key(prefix: Option<&str>) -> Option<u64> {
+    match prefix {
+        None => Some(u64::MAX),
+        Some(p) if p.len() <= 7 => {
+            let mut key = (p.len() as u64) << 56;
+            for (i, c) in p.bytes().enumerate() {
+                key |= (c as u64) << (8 * i);
             }
-            (None, None) => true,
-            _ => false,
-        };
-        if let Some((_, ns)) = self.cache.iter().find(|(p, _)| same(p)) {
-            return *ns;
+            Some(key)
+        }
+        Some(_) => None,
+    }
+}
+
+impl Names {
+    #[inline]
+    fn ns(&mut self, qname: &str, colon: Option<usize>) -> Ns {
+        let key = prefix_key(colon.map(|c| &qname[..c]));
+        if let Some(key) = key {
+            for &(k, ns) in &self.cache {
+                if k == key {
+                    return ns;
+                }
+            }
         }
         let ns = classify(&self.resolver.resolve_element(QName(qname)).0);
-        self.cache.push((prefix, ns));
+        if let Some(key) = key {
+            self.cache.push((key, ns));
+        }
         ns
     }
 
@@ -219,10 +238,56 @@ fn find3(h: &[u8], mut i: usize, a: u8, b: u8, c: u8) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// High bit set in exactly the bytes of `v` that are zero.
+#[inline(always)]
+fn exact_zero_bytes(v: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// Number of high bits set in a mask of `exact_zero_bytes`.
+#[inline(always)]
+fn count_marks(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(LO) >> 56
+}
+
 /// Index of the `>` closing a tag that starts at `h[from]`, skipping quoted values the way
-/// quick-xml's element parser does.
+/// quick-xml's element parser does, and whether the tag may hold an `x` (a namespace
+/// declaration needs one).
+///
+/// Eight bytes at a time: with only double quotes before it, the first `>` closes the tag
+/// when an even number of quotes precede it. Anything else (single quotes, a `>` inside a
+/// value, the last bytes of the part) is left to the byte-wise state machine.
 #[inline]
-fn tag_end(h: &[u8], from: usize) -> Option<usize> {
+fn tag_end(h: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut i = from;
+    let mut quotes = 0u64;
+    let mut xs = 0u64;
+    while let Some(chunk) = h.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if zero_bytes(v ^ (LO * b'\'' as u64)) != 0 {
+            break;
+        }
+        let dq = exact_zero_bytes(v ^ (LO * b'"' as u64));
+        let x = zero_bytes(v ^ (LO * b'x' as u64));
+        let gt = zero_bytes(v ^ (LO * b'>' as u64));
+        if gt != 0 {
+            let bit = gt.trailing_zeros();
+            let below = (1u64 << (bit - 7)) - 1;
+            if (quotes + count_marks(dq & below)) % 2 == 0 {
+                return Some((i + (bit / 8) as usize, (xs | (x & below)) != 0));
+            }
+            break;
+        }
+        quotes += count_marks(dq);
+        xs |= x;
+        i += 8;
+    }
+    tag_end_bytewise(h, from).map(|end| (end, true))
+}
+
+/// `tag_end` by quick-xml's state machine: a `>` outside quotes ends the tag.
+fn tag_end_bytewise(h: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
         let k = find3(h, i, b'>', b'"', b'\'')?;
@@ -249,8 +314,8 @@ fn mentions_xmlns(h: &[u8]) -> bool {
 
 /// The fast walk: quick-xml's tokenization (`Reader::from_str`, default configuration
 /// with `check_end_names`) and `NsReader`'s namespace resolution, without copying.
-fn fast<'x, S>(
-    xml: &'x str,
+fn fast<S>(
+    xml: &str,
     state: &mut S,
     f: &mut impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
 ) -> Result<(), Stop> {
@@ -321,7 +386,7 @@ fn fast<'x, S>(
                 i = j + end + 1;
             }
             Some(b'/') => {
-                let end = tag_end(b, j).ok_or(Stop::Unsure)? - j;
+                let end = tag_end(b, j).ok_or(Stop::Unsure)?.0 - j;
                 let content = &xml[j + 2..j + end];
                 let name = match content.bytes().rposition(|c| !is_xml_space(c)) {
                     Some(p) => &content[..p + 1],
@@ -344,7 +409,8 @@ fn fast<'x, S>(
                 i = j + end + 1;
             }
             Some(_) => {
-                let end = tag_end(b, j).ok_or(Stop::Unsure)? - j;
+                let (end, has_x) = tag_end(b, j).ok_or(Stop::Unsure)?;
+                let end = end - j;
                 let mut content = &xml[j + 1..j + end];
                 let empty = content.ends_with('/');
                 if empty {
@@ -368,7 +434,7 @@ fn fast<'x, S>(
                 }
                 let qname = &content[..name_len];
                 let tag = BytesStart::from_content(content, name_len);
-                let scoped = mentions_xmlns(&cb[name_len..]);
+                let scoped = has_x && mentions_xmlns(&cb[name_len..]);
                 if scoped {
                     names.push(&tag)?;
                 }
