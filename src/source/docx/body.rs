@@ -185,42 +185,39 @@ struct State {
 }
 
 pub fn parse(xml: &str) -> Result<Vec<Block>, LoadError> {
-    let (mut st, r) = walk(xml, "document.xml", |st: &mut State, step| {
-        match step {
-            Step::Open { ns, name, tag } => {
-                let depth = st.path.len();
-                let parent = st.path.last().copied().unwrap_or(El::Other);
-                let el = El::of(ns, name);
-                st.path.push(el);
-                if st.skip_from.is_some() {
-                    return Ok(());
-                }
-                let skip = match ns {
-                    Ns::W => st.open(el, parent, tag),
-                    Ns::Mc => name == "Fallback",
-                    _ => false,
-                };
-                if skip {
-                    st.skip_from = Some(depth);
-                }
+    let (mut st, r) = walk(xml, "document.xml", |st: &mut State, step| match step {
+        Step::Open { ns, name, tag } => {
+            let depth = st.path.len();
+            let parent = st.path.last().copied().unwrap_or(El::Other);
+            let el = El::of(ns, name);
+            st.path.push(el);
+            if st.skip_from.is_some() {
+                return;
             }
-            Step::Close { ns, .. } => {
-                let el = st.path.pop().unwrap_or(El::Other);
-                match st.skip_from {
-                    Some(d) if d == st.path.len() => st.skip_from = None,
-                    Some(_) => {}
-                    None if ns == Ns::W => st.close(el),
-                    None => {}
-                }
-            }
-            Step::Text(t) => {
-                let in_t = st.path.last() == Some(&El::T);
-                if in_t && st.skip_from.is_none() {
-                    t.with(|t| st.push_text(t));
-                }
+            let skip = match ns {
+                Ns::W => st.open(el, parent, tag),
+                Ns::Mc => name == "Fallback",
+                _ => false,
+            };
+            if skip {
+                st.skip_from = Some(depth);
             }
         }
-        Ok(())
+        Step::Close { ns, .. } => {
+            let el = st.path.pop().unwrap_or(El::Other);
+            match st.skip_from {
+                Some(d) if d == st.path.len() => st.skip_from = None,
+                Some(_) => {}
+                None if ns == Ns::W => st.close(el),
+                None => {}
+            }
+        }
+        Step::Text(t) => {
+            let in_t = st.path.last() == Some(&El::T);
+            if in_t && st.skip_from.is_none() {
+                t.with(|t| st.push_text(t));
+            }
+        }
     });
     r?;
     while !st.frames.is_empty() {

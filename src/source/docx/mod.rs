@@ -193,7 +193,6 @@ fn targets(rels: &str, base: &str, kind: &str) -> Vec<String> {
                 }
             }
         }
-        Ok(())
     });
     out
 }

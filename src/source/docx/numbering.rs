@@ -62,83 +62,80 @@ struct Parse {
 
 impl Numbering {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let (p, r) = walk(xml, "numbering.xml", |p: &mut Parse, step| {
-            match step {
-                Step::Open {
-                    ns: Ns::W,
-                    name,
-                    tag,
-                } => match name {
-                    "abstractNum" => {
-                        p.abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+        let (p, r) = walk(xml, "numbering.xml", |p: &mut Parse, step| match step {
+            Step::Open {
+                ns: Ns::W,
+                name,
+                tag,
+            } => match name {
+                "abstractNum" => {
+                    p.abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+                }
+                "num" => p.num = attr_num(tag, "numId").map(|id| (id, Num::default())),
+                "lvlOverride" => p.override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
+                "lvl" => {
+                    p.lvl = attr_num(tag, "ilvl")
+                        .and_then(level_index)
+                        .map(|i| (i, Level::default()))
+                }
+                "abstractNumId" => {
+                    if let Some((_, n)) = p.num.as_mut() {
+                        n.abstract_id = attr_num(tag, "val");
                     }
-                    "num" => p.num = attr_num(tag, "numId").map(|id| (id, Num::default())),
-                    "lvlOverride" => p.override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
-                    "lvl" => {
-                        p.lvl = attr_num(tag, "ilvl")
-                            .and_then(level_index)
-                            .map(|i| (i, Level::default()))
+                }
+                "startOverride" => {
+                    if let (Some((_, n)), Some(i), Some(v)) =
+                        (p.num.as_mut(), p.override_ilvl, attr_num(tag, "val"))
+                    {
+                        n.start_override.insert(i, clamp_count(v));
                     }
-                    "abstractNumId" => {
-                        if let Some((_, n)) = p.num.as_mut() {
-                            n.abstract_id = attr_num(tag, "val");
-                        }
-                    }
-                    "startOverride" => {
-                        if let (Some((_, n)), Some(i), Some(v)) =
-                            (p.num.as_mut(), p.override_ilvl, attr_num(tag, "val"))
-                        {
-                            n.start_override.insert(i, clamp_count(v));
-                        }
-                    }
-                    _ => {
-                        if let Some((_, l)) = p.lvl.as_mut() {
-                            let val = attr(tag, "val");
-                            match (name, val) {
-                                ("start", Some(v)) => {
-                                    l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
-                                }
-                                ("numFmt", Some(v)) => l.fmt = v.into_owned(),
-                                ("lvlText", Some(v)) => l.text = v.into_owned(),
-                                ("suff", Some(v)) => l.suffix = v.into_owned(),
-                                ("isLgl", v) => {
-                                    l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
-                                }
-                                _ => {}
+                }
+                _ => {
+                    if let Some((_, l)) = p.lvl.as_mut() {
+                        let val = attr(tag, "val");
+                        match (name, val) {
+                            ("start", Some(v)) => {
+                                l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
                             }
-                        }
-                    }
-                },
-                Step::Close { ns: Ns::W, name } => match name {
-                    "lvl" => {
-                        if let Some((i, l)) = p.lvl.take() {
-                            match (p.override_ilvl, p.num.as_mut(), p.abs.as_mut()) {
-                                (Some(_), Some((_, n)), _) => {
-                                    n.level_override.insert(i, l);
-                                }
-                                (_, _, Some((_, a))) => {
-                                    a.insert(i, l);
-                                }
-                                _ => {}
+                            ("numFmt", Some(v)) => l.fmt = v.into_owned(),
+                            ("lvlText", Some(v)) => l.text = v.into_owned(),
+                            ("suff", Some(v)) => l.suffix = v.into_owned(),
+                            ("isLgl", v) => {
+                                l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
                             }
+                            _ => {}
                         }
                     }
-                    "lvlOverride" => p.override_ilvl = None,
-                    "abstractNum" => {
-                        if let Some((id, levels)) = p.abs.take() {
-                            p.n.abstracts.insert(id, levels);
+                }
+            },
+            Step::Close { ns: Ns::W, name } => match name {
+                "lvl" => {
+                    if let Some((i, l)) = p.lvl.take() {
+                        match (p.override_ilvl, p.num.as_mut(), p.abs.as_mut()) {
+                            (Some(_), Some((_, n)), _) => {
+                                n.level_override.insert(i, l);
+                            }
+                            (_, _, Some((_, a))) => {
+                                a.insert(i, l);
+                            }
+                            _ => {}
                         }
                     }
-                    "num" => {
-                        if let Some((id, v)) = p.num.take() {
-                            p.n.nums.insert(id, v);
-                        }
+                }
+                "lvlOverride" => p.override_ilvl = None,
+                "abstractNum" => {
+                    if let Some((id, levels)) = p.abs.take() {
+                        p.n.abstracts.insert(id, levels);
                     }
-                    _ => {}
-                },
+                }
+                "num" => {
+                    if let Some((id, v)) = p.num.take() {
+                        p.n.nums.insert(id, v);
+                    }
+                }
                 _ => {}
-            }
-            Ok(())
+            },
+            _ => {}
         });
         r?;
         Ok(p.n)

@@ -33,48 +33,44 @@ struct Parse {
 
 impl Styles {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let (p, r) = walk(xml, "styles.xml", |p: &mut Parse, step| {
-            match step {
-                Step::Open {
-                    ns: Ns::W,
-                    name,
-                    tag,
-                } => match name {
-                    "style" => {
-                        let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
-                        p.cur = attr(tag, "styleId")
-                            .filter(|_| para)
-                            .map(|id| (id.into_owned(), Style::default()));
-                    }
-                    "pPr" => p.in_ppr = true,
-                    _ => {
-                        if let Some((_, s)) = p.cur.as_mut() {
-                            match name {
-                                "name" => {
-                                    s.name =
-                                        attr(tag, "val").map(Cow::into_owned).unwrap_or_default()
-                                }
-                                "basedOn" => s.based_on = attr(tag, "val").map(Cow::into_owned),
-                                "outlineLvl" if p.in_ppr => s.outline = attr_num(tag, "val"),
-                                "numId" if p.in_ppr => s.num_id = attr_num(tag, "val"),
-                                "ilvl" if p.in_ppr => s.ilvl = attr_num(tag, "val"),
-                                _ => {}
+        let (p, r) = walk(xml, "styles.xml", |p: &mut Parse, step| match step {
+            Step::Open {
+                ns: Ns::W,
+                name,
+                tag,
+            } => match name {
+                "style" => {
+                    let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
+                    p.cur = attr(tag, "styleId")
+                        .filter(|_| para)
+                        .map(|id| (id.into_owned(), Style::default()));
+                }
+                "pPr" => p.in_ppr = true,
+                _ => {
+                    if let Some((_, s)) = p.cur.as_mut() {
+                        match name {
+                            "name" => {
+                                s.name = attr(tag, "val").map(Cow::into_owned).unwrap_or_default()
                             }
+                            "basedOn" => s.based_on = attr(tag, "val").map(Cow::into_owned),
+                            "outlineLvl" if p.in_ppr => s.outline = attr_num(tag, "val"),
+                            "numId" if p.in_ppr => s.num_id = attr_num(tag, "val"),
+                            "ilvl" if p.in_ppr => s.ilvl = attr_num(tag, "val"),
+                            _ => {}
                         }
                     }
-                },
-                Step::Close { ns: Ns::W, name } => match name {
-                    "pPr" => p.in_ppr = false,
-                    "style" => {
-                        if let Some((id, s)) = p.cur.take() {
-                            p.styles.by_id.insert(id, s);
-                        }
+                }
+            },
+            Step::Close { ns: Ns::W, name } => match name {
+                "pPr" => p.in_ppr = false,
+                "style" => {
+                    if let Some((id, s)) = p.cur.take() {
+                        p.styles.by_id.insert(id, s);
                     }
-                    _ => {}
-                },
+                }
                 _ => {}
-            }
-            Ok(())
+            },
+            _ => {}
         });
         r?;
         Ok(p.styles)

@@ -111,7 +111,7 @@ fn classify(r: &ResolveResult<'_>) -> Ns {
 pub fn walk<S: Default>(
     xml: &str,
     part: &str,
-    mut f: impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
+    mut f: impl FnMut(&mut S, Step<'_>),
 ) -> (S, Result<(), LoadError>) {
     let mut state = S::default();
     match fast(xml, &mut state, &mut f) {
@@ -131,12 +131,6 @@ enum Stop {
     Err(LoadError),
     /// Something only quick-xml's reader can judge (an error, a DOCTYPE).
     Unsure,
-}
-
-impl From<LoadError> for Stop {
-    fn from(e: LoadError) -> Self {
-        Stop::Err(e)
-    }
 }
 
 /// An element open in the fast walk.
@@ -160,7 +154,7 @@ struct Names {
 
 /// A prefix of up to seven bytes as one number (`u64::MAX` for no prefix); `None` for a
 /// longer one, which is resolved every time.
-#[inline]
+#[inline(always)]
 fn prefix_key(prefix: Option<&str>) -> Option<u64> {
     match prefix {
         None => Some(u64::MAX),
@@ -176,9 +170,21 @@ fn prefix_key(prefix: Option<&str>) -> Option<u64> {
 }
 
 impl Names {
-    #[inline]
+    #[inline(always)]
     fn ns(&mut self, qname: &str, colon: Option<usize>) -> Ns {
         let key = prefix_key(colon.map(|c| &qname[..c]));
+        if let Some(key) = key {
+            if let Some(&(k, ns)) = self.cache.first() {
+                if k == key {
+                    return ns;
+                }
+            }
+        }
+        self.ns_slow(qname, key)
+    }
+
+    #[cold]
+    fn ns_slow(&mut self, qname: &str, key: Option<u64>) -> Ns {
         if let Some(key) = key {
             for &(k, ns) in &self.cache {
                 if k == key {
@@ -314,11 +320,7 @@ fn mentions_xmlns(h: &[u8]) -> bool {
 
 /// The fast walk: quick-xml's tokenization (`Reader::from_str`, default configuration
 /// with `check_end_names`) and `NsReader`'s namespace resolution, without copying.
-fn fast<S>(
-    xml: &str,
-    state: &mut S,
-    f: &mut impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
-) -> Result<(), Stop> {
+fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Result<(), Stop> {
     let b = xml.as_bytes();
     let mut i = if b.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let mut open: Vec<Open> = Vec::with_capacity(64);
@@ -328,9 +330,13 @@ fn fast<S>(
     };
     while i < b.len() {
         // Text up to markup or a reference.
-        let j = find3(b, i, b'<', b'&', b'&').unwrap_or(b.len());
+        let j = if b[i] == b'<' {
+            i
+        } else {
+            find3(b, i, b'<', b'&', b'&').unwrap_or(b.len())
+        };
         if j > i {
-            f(state, Step::Text(Text::Raw(&xml[i..j])))?;
+            f(state, Step::Text(Text::Raw(&xml[i..j])));
         }
         if j == b.len() {
             break;
@@ -340,7 +346,7 @@ fn fast<S>(
                 Some(k) if b[k] == b';' => k,
                 _ => return Err(Stop::Unsure),
             };
-            f(state, Step::Text(Text::Ref(&xml[j + 1..k])))?;
+            f(state, Step::Text(Text::Ref(&xml[j + 1..k])));
             i = k + 1;
             continue;
         }
@@ -366,7 +372,7 @@ fn fast<S>(
                         .find(|&(k, &c)| c == b'>' && rest[k - 2] == b']' && rest[k - 1] == b']')
                         .map(|(k, _)| k)
                         .ok_or(Stop::Unsure)?;
-                    f(state, Step::Text(Text::Verbatim(&xml[j + 9..j + end - 2])))?;
+                    f(state, Step::Text(Text::Verbatim(&xml[j + 9..j + end - 2])));
                     i = j + end + 1;
                 } else {
                     return Err(Stop::Unsure);
@@ -386,7 +392,18 @@ fn fast<S>(
                 i = j + end + 1;
             }
             Some(b'/') => {
-                let end = tag_end(b, j).ok_or(Stop::Unsure)?.0 - j;
+                // Names hold no quotes: the first `>` after them ends the tag.
+                let mut k = j + 2;
+                while let Some(&c) = b.get(k) {
+                    if c == b'>' || c == b'"' || c == b'\'' {
+                        break;
+                    }
+                    k += 1;
+                }
+                let end = match b.get(k) {
+                    Some(b'>') => k - j,
+                    _ => tag_end(b, j).ok_or(Stop::Unsure)?.0 - j,
+                };
                 let content = &xml[j + 2..j + end];
                 let name = match content.bytes().rposition(|c| !is_xml_space(c)) {
                     Some(p) => &content[..p + 1],
@@ -402,36 +419,48 @@ fn fast<S>(
                         ns: top.ns,
                         name: &xml[top.local..top.end],
                     },
-                )?;
+                );
                 if top.scoped {
                     names.pop();
                 }
                 i = j + end + 1;
             }
             Some(_) => {
-                let (end, has_x) = tag_end(b, j).ok_or(Stop::Unsure)?;
+                // The name byte by byte: many tags end right after it, the others go on
+                // with attributes from the first white space.
+                let start = j + 1;
+                let mut k = start;
+                let mut first_colon = None;
+                let mut last_colon = None;
+                while let Some(&c) = b.get(k) {
+                    match c {
+                        b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' => break,
+                        b':' => {
+                            if first_colon.is_none() {
+                                first_colon = Some(k - start);
+                            }
+                            last_colon = Some(k - start);
+                        }
+                        _ => {}
+                    }
+                    k += 1;
+                }
+                let (end, has_x) = match b.get(k) {
+                    Some(b'>') => (k, false),
+                    Some(b' ' | b'\t' | b'\r' | b'\n') => tag_end(b, k).ok_or(Stop::Unsure)?,
+                    // A quote in a name, or the part ends: left to quick-xml.
+                    _ => return Err(Stop::Unsure),
+                };
                 let end = end - j;
-                let mut content = &xml[j + 1..j + end];
+                let mut content = &xml[start..j + end];
                 let empty = content.ends_with('/');
                 if empty {
                     content = &content[..content.len() - 1];
                 }
                 let cb = content.as_bytes();
-                let mut name_len = cb.len();
-                let mut first_colon = None;
-                let mut last_colon = None;
-                for (k, &c) in cb.iter().enumerate() {
-                    if is_xml_space(c) {
-                        name_len = k;
-                        break;
-                    }
-                    if c == b':' {
-                        if first_colon.is_none() {
-                            first_colon = Some(k);
-                        }
-                        last_colon = Some(k);
-                    }
-                }
+                // The name ends at the first white space (if any, it is where the scan
+                // stopped), else with the content.
+                let name_len = (k - start).min(cb.len());
                 let qname = &content[..name_len];
                 let tag = BytesStart::from_content(content, name_len);
                 let scoped = has_x && mentions_xmlns(&cb[name_len..]);
@@ -451,8 +480,8 @@ fn fast<S>(
                             name,
                             tag: &tag,
                         },
-                    )?;
-                    f(state, Step::Close { ns, name })?;
+                    );
+                    f(state, Step::Close { ns, name });
                     if scoped {
                         names.pop();
                     }
@@ -467,7 +496,7 @@ fn fast<S>(
                             name,
                             tag: &tag,
                         },
-                    )?;
+                    );
                     open.push(Open {
                         start: j + 1,
                         local: j + 1 + last_colon.map_or(0, |c| c + 1),
@@ -488,7 +517,7 @@ fn fast<S>(
                 ns: top.ns,
                 name: &xml[top.local..top.end],
             },
-        )?;
+        );
     }
     Ok(())
 }
@@ -498,7 +527,7 @@ fn slow<S>(
     xml: &str,
     part: &str,
     state: &mut S,
-    f: &mut impl FnMut(&mut S, Step<'_>) -> Result<(), LoadError>,
+    f: &mut impl FnMut(&mut S, Step<'_>),
 ) -> Result<(), LoadError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().check_end_names = true;
@@ -525,7 +554,7 @@ fn slow<S>(
                         name,
                         tag: &tag,
                     },
-                )?;
+                );
                 match names.get_mut(depth) {
                     Some(slot) => {
                         slot.0 = ns;
@@ -546,8 +575,8 @@ fn slow<S>(
                         name,
                         tag: &tag,
                     },
-                )?;
-                f(state, Step::Close { ns, name })?;
+                );
+                f(state, Step::Close { ns, name });
             }
             Event::End(_) => {
                 if depth == 0 {
@@ -555,14 +584,14 @@ fn slow<S>(
                 }
                 depth -= 1;
                 let (ns, name) = &names[depth];
-                f(state, Step::Close { ns: *ns, name })?;
+                f(state, Step::Close { ns: *ns, name });
             }
-            Event::Text(t) => f(state, Step::Text(Text::Raw(&t)))?,
+            Event::Text(t) => f(state, Step::Text(Text::Raw(&t))),
             Event::CData(t) => {
                 let s: &str = t.as_ref();
-                f(state, Step::Text(Text::Verbatim(s)))?;
+                f(state, Step::Text(Text::Verbatim(s)));
             }
-            Event::GeneralRef(r) => f(state, Step::Text(Text::Ref(&r)))?,
+            Event::GeneralRef(r) => f(state, Step::Text(Text::Ref(&r))),
             Event::Eof => break,
             _ => {}
         }
@@ -571,7 +600,7 @@ fn slow<S>(
     while depth > 0 {
         depth -= 1;
         let (ns, name) = &names[depth];
-        f(state, Step::Close { ns: *ns, name })?;
+        f(state, Step::Close { ns: *ns, name });
     }
     Ok(())
 }
@@ -619,7 +648,6 @@ mod tests {
                     s
                 }
             });
-            Ok(())
         });
         r.map(|()| out)
     }
