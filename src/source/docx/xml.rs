@@ -57,7 +57,7 @@ pub enum Step<'a> {
 pub enum Text<'a> {
     /// Text as written between markup: line ends are normalized on use.
     Raw(&'a str),
-    /// CDATA content, used as is.
+    /// Text used as is: CDATA content, or text without carriage returns.
     Verbatim(&'a str),
     /// The name of an entity or character reference (`amp`, `#20013`).
     Ref(&'a str),
@@ -144,6 +144,9 @@ struct Open {
     scoped: bool,
 }
 
+/// Most prefixes remembered at once by `Names`.
+const MAX_CACHED_PREFIXES: usize = 16;
+
 /// Element namespaces, resolved once per prefix while the declarations in scope stay the
 /// same.
 struct Names {
@@ -193,7 +196,9 @@ impl Names {
             }
         }
         let ns = classify(&self.resolver.resolve_element(QName(qname)).0);
-        if let Some(key) = key {
+        // A handful of prefixes is the norm; a part inventing thousands is resolved
+        // name by name rather than searched through a long list.
+        if let (Some(key), true) = (key, self.cache.len() < MAX_CACHED_PREFIXES) {
             self.cache.push((key, ns));
         }
         ns
@@ -329,14 +334,33 @@ fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Re
         cache: Vec::new(),
     };
     while i < b.len() {
-        // Text up to markup or a reference.
+        // Text up to markup or a reference, noting carriage returns (to normalize).
+        let mut cr = false;
         let j = if b[i] == b'<' {
             i
         } else {
-            find3(b, i, b'<', b'&', b'&').unwrap_or(b.len())
+            let mut k = i;
+            loop {
+                match find3(b, k, b'<', b'&', b'\r') {
+                    Some(p) if b[p] == b'\r' => {
+                        cr = true;
+                        k = p + 1;
+                    }
+                    Some(p) => break p,
+                    None => break b.len(),
+                }
+            }
         };
         if j > i {
-            f(state, Step::Text(Text::Raw(&xml[i..j])));
+            let text = &xml[i..j];
+            f(
+                state,
+                Step::Text(if cr {
+                    Text::Raw(text)
+                } else {
+                    Text::Verbatim(text)
+                }),
+            );
         }
         if j == b.len() {
             break;
@@ -392,27 +416,30 @@ fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Re
                 i = j + end + 1;
             }
             Some(b'/') => {
-                // Names hold no quotes: the first `>` after them ends the tag.
-                let mut k = j + 2;
-                while let Some(&c) = b.get(k) {
-                    if c == b'>' || c == b'"' || c == b'\'' {
-                        break;
-                    }
-                    k += 1;
-                }
-                let end = match b.get(k) {
-                    Some(b'>') => k - j,
-                    _ => tag_end(b, j).ok_or(Stop::Unsure)?.0 - j,
-                };
-                let content = &xml[j + 2..j + end];
-                let name = match content.bytes().rposition(|c| !is_xml_space(c)) {
-                    Some(p) => &content[..p + 1],
-                    None => content,
-                };
                 let top = open.pop().ok_or(Stop::Unsure)?;
-                if name.as_bytes() != &b[top.start..top.end] {
-                    return Err(Stop::Unsure);
-                }
+                let expected = &b[top.start..top.end];
+                let at = j + 2;
+                let end = if b.get(at + expected.len()) == Some(&b'>')
+                    && b[at..at + expected.len()]
+                        .iter()
+                        .zip(expected)
+                        .all(|(x, y)| x == y)
+                {
+                    // The usual form, `</` and the open name then `>`: names hold no
+                    // quotes, `>` or white space, so this is what quick-xml reads too.
+                    at + expected.len() - j
+                } else {
+                    let end = tag_end(b, j).ok_or(Stop::Unsure)?.0 - j;
+                    let content = &xml[at..j + end];
+                    let name = match content.bytes().rposition(|c| !is_xml_space(c)) {
+                        Some(p) => &content[..p + 1],
+                        None => content,
+                    };
+                    if name.as_bytes() != expected {
+                        return Err(Stop::Unsure);
+                    }
+                    end
+                };
                 f(
                     state,
                     Step::Close {
@@ -671,6 +698,108 @@ mod tests {
                 ">document"
             ]
         );
+    }
+
+    /// The steps of one walker as text, with its outcome; `None` if the fast walk gave up.
+    fn trace(xml: &str, fast_walk: bool) -> Option<(Vec<String>, Option<String>)> {
+        let mut out = Vec::new();
+        let mut record = |out: &mut Vec<String>, s: Step<'_>| {
+            out.push(match s {
+                Step::Open { ns, name, tag } => {
+                    let attrs: Vec<String> = tag
+                        .attributes()
+                        .with_checks(false)
+                        .map(|a| match a {
+                            Ok(a) => format!("{}={:?}", a.key.as_ref(), a.value),
+                            Err(e) => format!("!{e}"),
+                        })
+                        .collect();
+                    format!("<{ns:?}:{name} [{}] {:?}", tag.name().as_ref(), attrs)
+                }
+                Step::Close { ns, name } => format!(">{ns:?}:{name}"),
+                Step::Text(t) => {
+                    let mut s = String::from("'");
+                    t.with(|t| s.push_str(t));
+                    s
+                }
+            })
+        };
+        let r = if fast_walk {
+            match fast(xml, &mut out, &mut record) {
+                Ok(()) => Ok(()),
+                Err(Stop::Err(e)) => Err(e),
+                Err(Stop::Unsure) => return None,
+            }
+        } else {
+            slow(xml, "t.xml", &mut out, &mut record)
+        };
+        Some((out, r.err().map(|e| e.to_string())))
+    }
+
+    /// Where the fast walk answers, it answers as quick-xml's reader does.
+    fn same_as_quick_xml(xml: &str) -> bool {
+        match trace(xml, true) {
+            Some(fast) => {
+                assert_eq!(Some(&fast), trace(xml, false).as_ref(), "{xml:?}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn fast_walk_reads_as_quick_xml() {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        let sure = [
+            format!("\u{FEFF}<?xml version=\"1.0\"?><w:document {w}><w:body/></w:document>"),
+            format!("<w:p {w}><w:r><w:t xml:space=\"preserve\"> a\r\nb\rc </w:t></w:r></w:p>"),
+            format!(
+                "<w:p {w}><!-- x --><?pi x?><![CDATA[a<b\r\n]]>&lt;&#x4E2D;&#20013;&bad;&;</w:p>"
+            ),
+            format!("<r {w}><w:p a='>' b=\"'>\" c = \"x\"\t/><w:p/ ><w:q/></w:p/ ></r\n>"),
+            format!(
+                "<w:p {w}><q:r xmlns:q=\"urn:q\"><w:r xmlns:w=\"urn:other\"/></q:r><w:r/></w:p>"
+            ),
+            format!("<d xmlns=\"urn:d\"><e/><w:e {w}/><f xmlns=\"\"/><u:x/><a:b:c/><a:/></d>"),
+            "<a><b>t</b><>x</></a>".to_string(),
+            "<a/>tail<b>".to_string(),
+            "text only".to_string(),
+        ];
+        for xml in &sure {
+            assert!(same_as_quick_xml(xml), "the fast walk should read {xml:?}");
+        }
+        let unsure = [
+            "<a><b></a>",
+            "<a></b>",
+            "</a>",
+            "<a b=\"x>",
+            "<a",
+            "<",
+            "a & b",
+            "<!DOCTYPE a><a/>",
+            "<!-x-><a/>",
+            "<?>",
+            "<a xmlns:xml=\"urn:x\"/>",
+            "<a\"b/>",
+        ];
+        for xml in unsure {
+            same_as_quick_xml(xml);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn fast_walk_agrees_on_fragments(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "<", ">", "</", "/>", "a", "w:", ":", " ", "\t", "\r", "\n", "=", "\"", "'",
+                "&amp;", "&", ";", "#", "x", "xmlns", "xmlns:w=\"u\"", "xmlns=\"\"", "<!--",
+                "-->", "<![CDATA[", "]]>", "<?", "?>", "中", "<w:t>", "</w:t>", "<a>", "</a>",
+                "<w:p/>", "<b c=\"d\">", "</b>",
+            ]), 0..16)
+        ) {
+            same_as_quick_xml(&parts.concat());
+        }
     }
 
     #[test]
