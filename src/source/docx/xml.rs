@@ -285,7 +285,7 @@ fn tag_end(h: &[u8], from: usize) -> Option<(usize, bool)> {
         if gt != 0 {
             let bit = gt.trailing_zeros();
             let below = (1u64 << (bit - 7)) - 1;
-            if (quotes + count_marks(dq & below)) % 2 == 0 {
+            if (quotes + count_marks(dq & below)).is_multiple_of(2) {
                 return Some((i + (bit / 8) as usize, (xs | (x & below)) != 0));
             }
             break;
@@ -410,7 +410,8 @@ fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Re
                     .find(|&(k, &c)| c == b'>' && rest[k - 1] == b'?')
                     .map(|(k, _)| k)
                     .ok_or(Stop::Unsure)?;
-                if end + 1 <= 3 {
+                // quick-xml accepts at least `<??>`.
+                if end < 3 {
                     return Err(Stop::Unsure);
                 }
                 i = j + end + 1;
