@@ -233,20 +233,8 @@ fn zero_bytes(v: u64) -> u64 {
 
 /// Index of the first byte at or after `i` that is `a`, `b` or `c`.
 #[inline(always)]
-fn find3(h: &[u8], mut i: usize, a: u8, b: u8, c: u8) -> Option<usize> {
-    let (sa, sb, sc) = (LO * a as u64, LO * b as u64, LO * c as u64);
-    while let Some(chunk) = h.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let m = zero_bytes(v ^ sa) | zero_bytes(v ^ sb) | zero_bytes(v ^ sc);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    h.get(i..)?
-        .iter()
-        .position(|&x| x == a || x == b || x == c)
-        .map(|k| i + k)
+fn find3(h: &[u8], i: usize, a: u8, b: u8, c: u8) -> Option<usize> {
+    memchr::memchr3(a, b, c, h.get(i..)?).map(|k| i + k)
 }
 
 /// High bit set in exactly the bytes of `v` that are zero.
