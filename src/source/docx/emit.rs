@@ -77,17 +77,25 @@ impl Emitter {
         (text, heading)
     }
 
+    /// The non-blank paragraphs of a cell, one per line.
     fn cell_text(&mut self, cell: Cell) -> String {
-        let mut parts = Vec::new();
+        let mut out = String::new();
         for b in cell.blocks {
             if let Block::Para(p) = b {
                 let (t, _) = self.para_text(p);
-                if !is_blank(&t) {
-                    parts.push(t);
+                if is_blank(&t) {
+                    continue;
+                }
+                // A non-blank text is never empty: `out` is empty only before the first.
+                if out.is_empty() {
+                    out = t;
+                } else {
+                    out.push('\n');
+                    out.push_str(&t);
                 }
             }
         }
-        parts.join("\n")
+        out
     }
 
     fn table(&mut self, t: Table) -> Result<(), LoadError> {

@@ -18,6 +18,7 @@ mod xml;
 pub(crate) use tests::{docx as build_docx, package as build_package};
 
 use crate::source::{LoadError, Source};
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use xml::{attr, walk, Ns, Step};
 
@@ -38,6 +39,9 @@ impl Default for Limits {
     }
 }
 
+/// Largest buffer reserved up front for a part from its declared size.
+const MAX_PRESIZE: u64 = 16 * 1024 * 1024;
+
 struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     budget: u64,
@@ -46,7 +50,7 @@ struct Package<'a> {
 
 impl Package<'_> {
     /// The text of a part, `None` if the package has no such part.
-    fn part(&mut self, name: &str) -> Result<Option<String>, LoadError> {
+    fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, LoadError> {
         let index = match self.zip.index_for_name(name) {
             Some(i) => i,
             None => {
@@ -67,7 +71,10 @@ impl Package<'_> {
         if file.size() > self.budget {
             return Err(LoadError::ZipBomb { limit });
         }
-        let mut bytes = Vec::new();
+        // Sized from the declared size (never trusted past the budget, nor beyond what a
+        // draft plausibly holds) so that the part is read without regrowing.
+        let declared = file.size().min(self.budget).min(MAX_PRESIZE);
+        let mut bytes = Vec::with_capacity(declared as usize);
         (&mut file)
             .take(self.budget + 1)
             .read_to_end(&mut bytes)
@@ -76,7 +83,7 @@ impl Package<'_> {
             return Err(LoadError::ZipBomb { limit });
         }
         self.budget -= bytes.len() as u64;
-        Ok(Some(xml_text(bytes)))
+        Ok(Some(bytes))
     }
 }
 
@@ -89,17 +96,18 @@ fn zip_error(e: &zip::result::ZipError) -> LoadError {
     }
 }
 
-/// XML parts are UTF-8, rarely UTF-16 with a BOM.
-fn xml_text(bytes: Vec<u8>) -> String {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
-        return enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
+/// XML parts are UTF-8, rarely UTF-16 with a BOM. Valid UTF-8 is borrowed as is.
+fn xml_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Cow::Owned(
+            enc.decode_without_bom_handling(&bytes[bom..])
+                .0
+                .into_owned(),
+        );
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }
 
@@ -120,7 +128,9 @@ pub fn read(path: String, bytes: &[u8], limits: &Limits) -> Result<Source, LoadE
         limit: limits.max_unpacked,
     };
     let main = match pkg.part("_rels/.rels")? {
-        Some(rels) => targets(&rels, "", "/officeDocument").into_iter().next(),
+        Some(rels) => targets(&xml_text(&rels), "", "/officeDocument")
+            .into_iter()
+            .next(),
         None => None,
     }
     .unwrap_or_else(|| "word/document.xml".to_string());
@@ -137,6 +147,7 @@ pub fn read(path: String, bytes: &[u8], limits: &Limits) -> Result<Source, LoadE
             if dir.is_empty() { "" } else { "/" }
         ))?
         .unwrap_or_default();
+    let rels = xml_text(&rels);
     let styles_part = targets(&rels, dir, "/styles")
         .into_iter()
         .next()
@@ -147,14 +158,14 @@ pub fn read(path: String, bytes: &[u8], limits: &Limits) -> Result<Source, LoadE
         .unwrap_or_else(|| join(dir, "numbering.xml"));
     // Styles and numbering only refine the text: a broken one is ignored, limits are not.
     let styles = match pkg.part(&styles_part)? {
-        Some(x) => lenient(styles::Styles::parse(&x))?,
+        Some(x) => lenient(styles::Styles::parse(&xml_text(&x)))?,
         None => Default::default(),
     };
     let numbering = match pkg.part(&numbering_part)? {
-        Some(x) => lenient(numbering::Numbering::parse(&x))?,
+        Some(x) => lenient(numbering::Numbering::parse(&xml_text(&x)))?,
         None => Default::default(),
     };
-    let blocks = body::parse(&document)?;
+    let blocks = body::parse(&xml_text(&document))?;
     let mut emitter = emit::Emitter::new(numbering, styles);
     emitter.blocks(blocks)?;
     emitter.layout.finish(path, "docx")
@@ -169,8 +180,7 @@ fn lenient<T: Default>(r: Result<T, LoadError>) -> Result<T, LoadError> {
 
 /// Targets of the relationships whose type ends with `kind`, resolved against `base`.
 fn targets(rels: &str, base: &str, kind: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let _ = walk(rels, ".rels", |step| {
+    let (out, _) = walk(rels, ".rels", |out: &mut Vec<String>, step| {
         if let Step::Open {
             ns: Ns::Rel | Ns::Other,
             name: "Relationship",
@@ -188,7 +198,6 @@ fn targets(rels: &str, base: &str, kind: &str) -> Vec<String> {
                 }
             }
         }
-        Ok(())
     });
     out
 }

@@ -49,93 +49,96 @@ pub struct Numbering {
     counters: HashMap<i64, [Option<u32>; LEVELS]>,
 }
 
+/// What `Numbering::parse` holds while walking.
+#[derive(Default)]
+struct Parse {
+    n: Numbering,
+    abs: Option<(i64, HashMap<usize, Level>)>,
+    num: Option<(i64, Num)>,
+    /// (ilvl, level) being read, and whether it sits in a num's override.
+    lvl: Option<(usize, Level)>,
+    override_ilvl: Option<usize>,
+}
+
 impl Numbering {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let mut n = Numbering::default();
-        let mut abs: Option<(i64, HashMap<usize, Level>)> = None;
-        let mut num: Option<(i64, Num)> = None;
-        // (ilvl, level) being read, and whether it sits in a num's override.
-        let mut lvl: Option<(usize, Level)> = None;
-        let mut override_ilvl: Option<usize> = None;
-        walk(xml, "numbering.xml", |step| {
-            match step {
-                Step::Open {
-                    ns: Ns::W,
-                    name,
-                    tag,
-                } => match name {
-                    "abstractNum" => {
-                        abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+        let (p, r) = walk(xml, "numbering.xml", |p: &mut Parse, step| match step {
+            Step::Open {
+                ns: Ns::W,
+                name,
+                tag,
+            } => match name {
+                "abstractNum" => {
+                    p.abs = attr_num(tag, "abstractNumId").map(|id| (id, HashMap::new()))
+                }
+                "num" => p.num = attr_num(tag, "numId").map(|id| (id, Num::default())),
+                "lvlOverride" => p.override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
+                "lvl" => {
+                    p.lvl = attr_num(tag, "ilvl")
+                        .and_then(level_index)
+                        .map(|i| (i, Level::default()))
+                }
+                "abstractNumId" => {
+                    if let Some((_, n)) = p.num.as_mut() {
+                        n.abstract_id = attr_num(tag, "val");
                     }
-                    "num" => num = attr_num(tag, "numId").map(|id| (id, Num::default())),
-                    "lvlOverride" => override_ilvl = attr_num(tag, "ilvl").and_then(level_index),
-                    "lvl" => {
-                        lvl = attr_num(tag, "ilvl")
-                            .and_then(level_index)
-                            .map(|i| (i, Level::default()))
+                }
+                "startOverride" => {
+                    if let (Some((_, n)), Some(i), Some(v)) =
+                        (p.num.as_mut(), p.override_ilvl, attr_num(tag, "val"))
+                    {
+                        n.start_override.insert(i, clamp_count(v));
                     }
-                    "abstractNumId" => {
-                        if let Some((_, n)) = num.as_mut() {
-                            n.abstract_id = attr_num(tag, "val");
-                        }
-                    }
-                    "startOverride" => {
-                        if let (Some((_, n)), Some(i), Some(v)) =
-                            (num.as_mut(), override_ilvl, attr_num(tag, "val"))
-                        {
-                            n.start_override.insert(i, clamp_count(v));
-                        }
-                    }
-                    _ => {
-                        if let Some((_, l)) = lvl.as_mut() {
-                            let val = attr(tag, "val");
-                            match (name, val) {
-                                ("start", Some(v)) => {
-                                    l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
-                                }
-                                ("numFmt", Some(v)) => l.fmt = v,
-                                ("lvlText", Some(v)) => l.text = v,
-                                ("suff", Some(v)) => l.suffix = v,
-                                ("isLgl", v) => {
-                                    l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
-                                }
-                                _ => {}
+                }
+                _ => {
+                    if let Some((_, l)) = p.lvl.as_mut() {
+                        let val = attr(tag, "val");
+                        match (name, val) {
+                            ("start", Some(v)) => {
+                                l.start = v.trim().parse().map(clamp_count).unwrap_or(1)
                             }
-                        }
-                    }
-                },
-                Step::Close { ns: Ns::W, name } => match name {
-                    "lvl" => {
-                        if let Some((i, l)) = lvl.take() {
-                            match (override_ilvl, num.as_mut(), abs.as_mut()) {
-                                (Some(_), Some((_, n)), _) => {
-                                    n.level_override.insert(i, l);
-                                }
-                                (_, _, Some((_, a))) => {
-                                    a.insert(i, l);
-                                }
-                                _ => {}
+                            ("numFmt", Some(v)) => l.fmt = v.into_owned(),
+                            ("lvlText", Some(v)) => l.text = v.into_owned(),
+                            ("suff", Some(v)) => l.suffix = v.into_owned(),
+                            ("isLgl", v) => {
+                                l.legal = !matches!(v.as_deref(), Some("0" | "false" | "off"))
                             }
+                            _ => {}
                         }
                     }
-                    "lvlOverride" => override_ilvl = None,
-                    "abstractNum" => {
-                        if let Some((id, levels)) = abs.take() {
-                            n.abstracts.insert(id, levels);
+                }
+            },
+            Step::Close { ns: Ns::W, name } => match name {
+                "lvl" => {
+                    if let Some((i, l)) = p.lvl.take() {
+                        match (p.override_ilvl, p.num.as_mut(), p.abs.as_mut()) {
+                            (Some(_), Some((_, n)), _) => {
+                                n.level_override.insert(i, l);
+                            }
+                            (_, _, Some((_, a))) => {
+                                a.insert(i, l);
+                            }
+                            _ => {}
                         }
                     }
-                    "num" => {
-                        if let Some((id, v)) = num.take() {
-                            n.nums.insert(id, v);
-                        }
+                }
+                "lvlOverride" => p.override_ilvl = None,
+                "abstractNum" => {
+                    if let Some((id, levels)) = p.abs.take() {
+                        p.n.abstracts.insert(id, levels);
                     }
-                    _ => {}
-                },
+                }
+                "num" => {
+                    if let Some((id, v)) = p.num.take() {
+                        p.n.nums.insert(id, v);
+                    }
+                }
                 _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(n)
+            },
+            _ => {}
+        });
+        r?;
+        Ok(p.n)
     }
 
     /// Advance the counter of list `num_id` at level `ilvl` and return the label to put
@@ -144,12 +147,13 @@ impl Numbering {
         if num_id == 0 || ilvl >= LEVELS {
             return None;
         }
-        let levels: Vec<Option<Level>> = (0..LEVELS).map(|i| self.level(num_id, i)).collect();
-        let level = levels[ilvl].clone()?;
+        let levels: [Option<(&Level, u32)>; LEVELS] =
+            std::array::from_fn(|i| level(&self.nums, &self.abstracts, num_id, i));
+        let (level, start) = levels[ilvl]?;
         let counters = self.counters.entry(num_id).or_insert([None; LEVELS]);
         counters[ilvl] = Some(match counters[ilvl] {
             Some(v) => v.saturating_add(1),
-            None => level.start,
+            None => start,
         });
         for c in counters.iter_mut().skip(ilvl + 1) {
             *c = None;
@@ -170,12 +174,16 @@ impl Numbering {
             };
             chars.next();
             let i = (k as usize).saturating_sub(1).min(LEVELS - 1);
-            let lv = levels[i].clone().unwrap_or_default();
-            let value = counters[i].unwrap_or(lv.start);
+            // A level the list does not define counts as the default one (decimal from 1).
+            let (lv_fmt, lv_start) = match levels[i] {
+                Some((lv, start)) => (lv.fmt.as_str(), start),
+                None => ("decimal", 1),
+            };
+            let value = counters[i].unwrap_or(lv_start);
             let fmt = if level.legal && i < ilvl {
                 "decimal"
             } else {
-                lv.fmt.as_str()
+                lv_fmt
             };
             out.push_str(&numfmt::format(value, fmt).unwrap_or_default());
         }
@@ -191,18 +199,26 @@ impl Numbering {
         }
         Some(out)
     }
+}
 
-    fn level(&self, num_id: i64, ilvl: usize) -> Option<Level> {
-        let num = self.nums.get(&num_id)?;
-        let mut level = num.level_override.get(&ilvl).cloned().or_else(|| {
-            num.abstract_id
-                .and_then(|a| self.abstracts.get(&a)?.get(&ilvl).cloned())
-        })?;
-        if let Some(s) = num.start_override.get(&ilvl) {
-            level.start = *s;
-        }
-        Some(level)
-    }
+/// Level `ilvl` of list `num_id` and its start value (a `startOverride` wins).
+fn level<'n>(
+    nums: &'n HashMap<i64, Num>,
+    abstracts: &'n HashMap<i64, HashMap<usize, Level>>,
+    num_id: i64,
+    ilvl: usize,
+) -> Option<(&'n Level, u32)> {
+    let num = nums.get(&num_id)?;
+    let level = num
+        .level_override
+        .get(&ilvl)
+        .or_else(|| num.abstract_id.and_then(|a| abstracts.get(&a)?.get(&ilvl)))?;
+    let start = num
+        .start_override
+        .get(&ilvl)
+        .copied()
+        .unwrap_or(level.start);
+    Some((level, start))
 }
 
 fn level_index(v: i64) -> Option<usize> {

@@ -6,6 +6,7 @@
 
 use super::xml::{attr, attr_num, walk, Ns, Step};
 use crate::source::LoadError;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Default, Clone)]
@@ -22,84 +23,83 @@ pub struct Styles {
     by_id: HashMap<String, Style>,
 }
 
+/// What `Styles::parse` holds while walking.
+#[derive(Default)]
+struct Parse {
+    styles: Styles,
+    cur: Option<(String, Style)>,
+    in_ppr: bool,
+}
+
 impl Styles {
     pub fn parse(xml: &str) -> Result<Self, LoadError> {
-        let mut styles = Styles::default();
-        let mut cur: Option<(String, Style)> = None;
-        let mut in_ppr = false;
-        walk(xml, "styles.xml", |step| {
-            match step {
-                Step::Open {
-                    ns: Ns::W,
-                    name,
-                    tag,
-                } => match name {
-                    "style" => {
-                        let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
-                        cur = attr(tag, "styleId")
-                            .filter(|_| para)
-                            .map(|id| (id, Style::default()));
-                    }
-                    "pPr" => in_ppr = true,
-                    _ => {
-                        if let Some((_, s)) = cur.as_mut() {
-                            match name {
-                                "name" => s.name = attr(tag, "val").unwrap_or_default(),
-                                "basedOn" => s.based_on = attr(tag, "val"),
-                                "outlineLvl" if in_ppr => s.outline = attr_num(tag, "val"),
-                                "numId" if in_ppr => s.num_id = attr_num(tag, "val"),
-                                "ilvl" if in_ppr => s.ilvl = attr_num(tag, "val"),
-                                _ => {}
+        let (p, r) = walk(xml, "styles.xml", |p: &mut Parse, step| match step {
+            Step::Open {
+                ns: Ns::W,
+                name,
+                tag,
+            } => match name {
+                "style" => {
+                    let para = attr(tag, "type").is_none_or(|t| t == "paragraph");
+                    p.cur = attr(tag, "styleId")
+                        .filter(|_| para)
+                        .map(|id| (id.into_owned(), Style::default()));
+                }
+                "pPr" => p.in_ppr = true,
+                _ => {
+                    if let Some((_, s)) = p.cur.as_mut() {
+                        match name {
+                            "name" => {
+                                s.name = attr(tag, "val").map(Cow::into_owned).unwrap_or_default()
                             }
+                            "basedOn" => s.based_on = attr(tag, "val").map(Cow::into_owned),
+                            "outlineLvl" if p.in_ppr => s.outline = attr_num(tag, "val"),
+                            "numId" if p.in_ppr => s.num_id = attr_num(tag, "val"),
+                            "ilvl" if p.in_ppr => s.ilvl = attr_num(tag, "val"),
+                            _ => {}
                         }
                     }
-                },
-                Step::Close { ns: Ns::W, name } => match name {
-                    "pPr" => in_ppr = false,
-                    "style" => {
-                        if let Some((id, s)) = cur.take() {
-                            styles.by_id.insert(id, s);
-                        }
+                }
+            },
+            Step::Close { ns: Ns::W, name } => match name {
+                "pPr" => p.in_ppr = false,
+                "style" => {
+                    if let Some((id, s)) = p.cur.take() {
+                        p.styles.by_id.insert(id, s);
                     }
-                    _ => {}
-                },
+                }
                 _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(styles)
+            },
+            _ => {}
+        });
+        r?;
+        Ok(p.styles)
     }
 
     /// The style and its ancestors, nearest first (cycles and long chains cut).
-    fn chain(&self, id: &str) -> Vec<&Style> {
-        let mut out = Vec::new();
-        let mut next = Some(id.to_string());
-        while let Some(id) = next.take() {
-            let Some(s) = self.by_id.get(&id) else { break };
-            if out.len() >= 16 {
-                break;
-            }
-            out.push(s);
-            next = s.based_on.clone();
-        }
-        out
+    fn chain<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s Style> + 's {
+        let mut next = Some(id);
+        std::iter::from_fn(move || {
+            let s = self.by_id.get(next.take()?)?;
+            next = s.based_on.as_deref();
+            Some(s)
+        })
+        .take(16)
     }
 
     /// 0-based outline level of a heading style.
     pub fn heading_level(&self, id: &str) -> Option<u8> {
-        let chain = self.chain(id);
-        if let Some(l) = chain.iter().find_map(|s| s.outline) {
+        if let Some(l) = self.chain(id).find_map(|s| s.outline) {
             return u8::try_from(l).ok().filter(|l| *l < 9);
         }
-        chain.first().and_then(|s| level_from_name(&s.name))
+        self.chain(id).next().and_then(|s| level_from_name(&s.name))
     }
 
     /// The list a style numbers its paragraphs with: (numId, ilvl).
     pub fn numbering(&self, id: &str) -> (Option<i64>, Option<i64>) {
-        let chain = self.chain(id);
         (
-            chain.iter().find_map(|s| s.num_id),
-            chain.iter().find_map(|s| s.ilvl),
+            self.chain(id).find_map(|s| s.num_id),
+            self.chain(id).find_map(|s| s.ilvl),
         )
     }
 }
