@@ -355,7 +355,7 @@ mod tests {
             }
             s as usize
         }
-        fn from_source(&self, src: usize) -> usize {
+        fn source_to_norm(&self, src: usize) -> usize {
             let src = src as u32;
             let i = self.n.partition_point(|(_, s, _)| *s < src);
             self.n
@@ -387,7 +387,7 @@ mod tests {
                 }
             }
             for src in 0..=s.len() + 1 {
-                prop_assert_eq!(n.from_source(src), o.from_source(src), "from_source {}", src);
+                prop_assert_eq!(n.from_source(src), o.source_to_norm(src), "from_source {}", src);
             }
         }
     }
