@@ -120,6 +120,25 @@ for fmt in $FORMATS; do
     done
 done
 echo
+echo "Real reports: the text renderings of tests/fixtures/real/text and the five seeds, copied round-robin to 1,000 files (a real report is longer than a generated draft: 10.6 KB on average):"
+echo
+echo "| run | files | MB | jobs | wall s | CPU s | files/s | MB/s | MB/s per core | peak RSS MiB |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+dir="$WORK/real-1000"
+if [[ ! -d "$dir" ]]; then
+    mkdir -p "$dir"
+    real=(tests/fixtures/real/text/*.txt tests/fixtures/seeds/*.txt)
+    for i in $(seq 0 999); do
+        f=${real[$((i % ${#real[@]}))]}
+        cp "$f" "$dir/$(printf %04d "$i")-$(basename "$f")"
+    done
+fi
+bytes=$(find "$dir" -name "*.txt" -printf '%s\n' | awk '{s += $1} END {print s}')
+find "$dir" -name "*.txt" -print0 | xargs -0 cat >/dev/null
+for j in $JOBS; do
+    measure "gongkai real txt" 1000 "$bytes" "$j" "$BIN" check --format json --jobs "$j" "$dir"
+done
+echo
 echo "Human output (default format), 1,000 .txt drafts:"
 echo
 echo "| run | files | MB | jobs | wall s | CPU s | files/s | MB/s | MB/s per core | peak RSS MiB |"
