@@ -650,14 +650,17 @@ impl<'r> Pat<'r> {
     }
     fn is_match(self, s: &str) -> bool {
         match self {
-            Pat::Lit(p) => s.contains(p),
+            // (memmem: `str::find` sets up a two-way searcher on every call, which costs
+            // more than the search itself on a short token.)
+            Pat::Lit(p) => memchr::memmem::find(s.as_bytes(), p.as_bytes()).is_some(),
             Pat::Re(r) => r.is_match(s),
         }
     }
     /// End of the leftmost match at or after `from`.
     fn find_end_at(self, s: &str, from: usize) -> Option<usize> {
         match self {
-            Pat::Lit(p) => s[from..].find(p).map(|i| from + i + p.len()),
+            Pat::Lit(p) => memchr::memmem::find(&s.as_bytes()[from..], p.as_bytes())
+                .map(|i| from + i + p.len()),
             Pat::Re(r) => r.find_at(s, from).map(|m| m.end()),
         }
     }
