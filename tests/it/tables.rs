@@ -319,8 +319,7 @@ fn outcomes(
                 continue;
             }
             let t = &ctx.tables[&p.table];
-            let tpl = ctx.template(&p.table).unwrap();
-            for i in instances(p, t, tpl) {
+            for i in instances(p, t) {
                 let cells: Vec<(String, String)> =
                     i.left.iter().chain(i.right.iter()).cloned().collect();
                 out.insert((r.spec.id.clone(), i.at.clone()), (i.outcome, cells));

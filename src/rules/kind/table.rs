@@ -29,14 +29,6 @@ pub struct Instance {
     pub outcome: Outcome,
 }
 
-fn row_has(tpl: &TableTemplate, row: &str, col: &str) -> bool {
-    tpl.rows.iter().find(|r| r.key == row).is_some_and(|r| {
-        r.columns
-            .as_ref()
-            .is_none_or(|c| c.iter().any(|k| k == col))
-    })
-}
-
 pub fn row_label<'a>(tpl: &'a TableTemplate, key: &'a str) -> &'a str {
     tpl.rows
         .iter()
@@ -152,7 +144,8 @@ fn evaluate(p: &TableSum, t: &RecoveredTable, mut visit: impl FnMut(Eval)) {
 }
 
 /// Evaluate every instance of a relation on a recovered table (with keys, for tests and tools).
-pub fn instances(p: &TableSum, t: &RecoveredTable, tpl: &TableTemplate) -> Vec<Instance> {
+pub fn instances(p: &TableSum, t: &RecoveredTable) -> Vec<Instance> {
+    let tpl = t.tpl;
     let keys = |cells: &[At]| -> Vec<(String, String)> {
         cells
             .iter()
@@ -571,7 +564,12 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for st in &p.statements {
         let cells: Vec<(String, String)> = st.cells.iter().map(|c| parse_cell_ref(c)).collect();
-        if !cells.iter().all(|(r, c)| row_has(tpl, r, c)) {
+        let defined = |(r, c): &(String, String)| {
+            t.row_index(r)
+                .zip(t.col_index(c))
+                .is_some_and(|(r, c)| t.defined(r, c))
+        };
+        if !cells.iter().all(defined) {
             continue;
         }
         let values: Option<Vec<Dec>> = cells
