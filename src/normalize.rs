@@ -82,28 +82,33 @@ fn never_folded(b: &[u8], i: usize) -> bool {
 /// that source char unchanged.
 #[inline]
 fn emit(text: &mut String, map: &mut Vec<Seg>, f: char, s: usize, l: usize, same: bool) {
-    let n = text.len() as u32;
-    let s = s as u32;
     if same {
-        // Continue the current run when both sides are contiguous.
-        let extends = map.last().is_some_and(|e| e.run && e.s + (n - e.n) == s);
-        if !extends {
-            map.push(Seg {
-                n,
-                s,
-                l: 0,
-                run: true,
-            });
-        }
+        push_same(text, map, f.encode_utf8(&mut [0; 4]), s);
     } else {
         map.push(Seg {
-            n,
-            s,
+            n: text.len() as u32,
+            s: s as u32,
             l: l as u8,
             run: false,
         });
+        text.push(f);
     }
-    text.push(f);
+}
+
+/// Append source text copied unchanged from source offset `s`, continuing the current
+/// run segment when both sides are contiguous.
+#[inline]
+fn push_same(text: &mut String, map: &mut Vec<Seg>, run: &str, s: usize) {
+    let (n, s) = (text.len() as u32, s as u32);
+    if !map.last().is_some_and(|e| e.run && e.s + (n - e.n) == s) {
+        map.push(Seg {
+            n,
+            s,
+            l: 0,
+            run: true,
+        });
+    }
+    text.push_str(run);
 }
 
 impl Normalized {
@@ -123,21 +128,8 @@ impl Normalized {
                     i += utf8_len(bytes[i]);
                 }
                 if i > start {
-                    let i = i.min(bytes.len());
                     let run = &src[start..i];
-                    let n = text.len() as u32;
-                    let extends = map
-                        .last()
-                        .is_some_and(|e| e.run && e.s + (n - e.n) == start as u32);
-                    if !extends {
-                        map.push(Seg {
-                            n,
-                            s: start as u32,
-                            l: 0,
-                            run: true,
-                        });
-                    }
-                    text.push_str(run);
+                    push_same(&mut text, &mut map, run, start);
                     prev = run.chars().next_back();
                     continue;
                 }
@@ -147,10 +139,9 @@ impl Normalized {
             };
             let at = i;
             i += c.len_utf8();
-            let i = at;
             let Some(f) = fold(c) else { continue };
             if f == ' ' {
-                pending.push((i as u32, c.len_utf8() as u8));
+                pending.push((at as u32, c.len_utf8() as u8));
                 continue;
             }
             if !pending.is_empty() {
@@ -170,7 +161,7 @@ impl Normalized {
                 }
                 pending.clear();
             }
-            emit(&mut text, &mut map, f, i, c.len_utf8(), f == c);
+            emit(&mut text, &mut map, f, at, c.len_utf8(), f == c);
             prev = Some(f);
         }
         map.push(Seg {
