@@ -715,7 +715,7 @@ pub fn recover<'a>(
             _ => false,
         })
         .unwrap_or(0);
-    let mut hits: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row idx, token idx, match end in token, label token end idx)
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
     let mut pos = (first, 0usize);
     for (ri, row) in tpl.rows.iter().enumerate() {
         let Some(rx) = Pat::new(&row.pattern, re) else {
@@ -737,7 +737,7 @@ pub fn recover<'a>(
         }
         match found {
             Some((ti, me)) => {
-                hits.push((ri, ti, me, ti));
+                hits.push((ri, ti));
                 pos = (ti, me);
             }
             None => {
@@ -749,7 +749,7 @@ pub fn recover<'a>(
     }
     // 2. Values between each label and the next.
     let nc = tpl.columns.len();
-    for (h, &(ri, ti, _, _)) in hits.iter().enumerate() {
+    for (h, &(ri, ti)) in hits.iter().enumerate() {
         let row = &tpl.rows[ri];
         out.found[ri] = true;
         // Column indices of the row's cells, in the row's order.
@@ -761,10 +761,7 @@ pub fn recover<'a>(
             None => (0..nc).collect(),
         };
         let n = cols.len();
-        let next = hits
-            .get(h + 1)
-            .map(|x| (x.1, x.2))
-            .unwrap_or((toks.len(), 0));
+        let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
         // The label: text tokens from the label token until the first value.
         let mut label = String::new();
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
@@ -776,7 +773,7 @@ pub fn recover<'a>(
         // The label is every piece of text up to the next row (a wrapped label may continue after the values).
         // Only the first run of values with no words in between belongs to the row.
         let mut closed = false;
-        for t in toks.iter().take(next.0.min(toks.len())).skip(ti + 1) {
+        for t in toks.iter().take(next.min(toks.len())).skip(ti + 1) {
             match t {
                 Tok::Text { s, end, .. } => {
                     push_compact(&mut label, s);
@@ -821,7 +818,7 @@ pub fn recover<'a>(
     }
     // 3. Subtotal rows: numbers written on a group label before its first member.
     let mut seen_groups: Vec<String> = Vec::new();
-    for (h, &(ri, ti, _, _)) in hits.iter().enumerate() {
+    for (h, &(ri, ti)) in hits.iter().enumerate() {
         let Some(g) = &tpl.rows[ri].group else {
             continue;
         };
