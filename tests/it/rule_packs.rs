@@ -54,18 +54,9 @@ fn rules_test_fails_when_an_invalid_example_does_not_fire() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "pack.yaml", PACK_2021);
     write(dir.path(), "needs-email.yaml", GOOD_RULE);
-    let out = gongkai()
-        .args(["rules", "test"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("2 passed, 0 failed"));
+    let (code, s) = rules_test(dir.path());
+    assert_eq!(code, Some(0), "{s}");
+    assert!(s.contains("2 passed, 0 failed"), "{s}");
 
     // The "invalid" example now has an e-mail: it no longer fires, so the self-test must fail.
     let broken = GOOD_RULE.replace(
@@ -73,13 +64,8 @@ fn rules_test_fails_when_an_invalid_example_does_not_fire() {
         "- \"联系电话：020-83831691，电子邮箱：a@b.cn\"\n",
     );
     write(dir.path(), "needs-email.yaml", &broken);
-    let out = gongkai()
-        .args(["rules", "test"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{s}");
+    let (code, s) = rules_test(dir.path());
+    assert_eq!(code, Some(1), "{s}");
     assert!(s.contains("invalid 示例 1 没有触发规则"), "{s}");
 }
 

@@ -15,6 +15,19 @@ pub fn gongkai() -> Command {
     c
 }
 
+/// Run `rules test DIR` and return (exit code, stdout).
+pub fn rules_test(dir: &std::path::Path) -> (Option<i32>, String) {
+    let out = gongkai()
+        .args(["rules", "test"])
+        .arg(dir)
+        .output()
+        .expect("run gongkai");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 /// Run `check --format json` and return (exit code, parsed JSON).
 pub fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
     let out = gongkai()

@@ -121,30 +121,40 @@ fn expected_ordered(name: &str, table: &str) -> Vec<Vec<Option<i64>>> {
         .collect()
 }
 
-#[test]
-fn real_pdf_text_renderings_recover_the_audited_tables() {
-    for (name, rows) in [
+/// The three audited PDF reports (淮安 2024, 洪泽 2023 and 2024) with their 表三 rows.
+fn huaian_reports() -> [(&'static str, Vec<&'static str>); 3] {
+    [
         ("003_huaian-city-2024", T3_ROWS_2021.to_vec()),
         ("001_huaian-hongze-district-2023", t3_rows_2019()),
         ("002_huaian-hongze-district-2024", t3_rows_2019()),
-    ] {
+    ]
+}
+
+/// 表三 row by row in the order of the format, and 表四's 15 numbers in their order,
+/// as the audit of `name` lists them.
+fn assert_t3_t4_as_audited(d: &serde_json::Value, name: &str, rows: &[&str], what: &str) {
+    assert_eq!(
+        cells_of(d, "t3", rows, &T3_COLS),
+        expected_ordered(name, "table3"),
+        "{what} 表三"
+    );
+    let t4: Vec<Vec<Option<i64>>> = cells_of(d, "t4", &["all"], &T4_COLS)
+        .remove(0)
+        .into_iter()
+        .map(|v| vec![v])
+        .collect();
+    assert_eq!(t4, expected_ordered(name, "table4"), "{what} 表四");
+}
+
+#[test]
+fn real_pdf_text_renderings_recover_the_audited_tables() {
+    for (name, rows) in huaian_reports() {
         let d = dump(&fixture(&format!("real/text/{name}.txt")));
         let e = expected(name);
         for t in ["t2", "t3", "t4"] {
             assert_eq!(d["tables"][t]["status"], "recovered", "{name} {t}");
         }
-        // 表三, row by row in the order of the format, and 表四's 15 numbers in their order.
-        assert_eq!(
-            cells_of(&d, "t3", &rows, &T3_COLS),
-            expected_ordered(name, "table3"),
-            "{name} 表三"
-        );
-        let t4: Vec<Vec<Option<i64>>> = cells_of(&d, "t4", &["all"], &T4_COLS)
-            .remove(0)
-            .into_iter()
-            .map(|v| vec![v])
-            .collect();
-        assert_eq!(t4, expected_ordered(name, "table4"), "{name} 表四");
+        assert_t3_t4_as_audited(&d, name, &rows, name);
         // 表二.
         let t2 = &e["extracted"]["table2"];
         let row = |k: &str, cols: &[&str]| -> Vec<f64> {
@@ -523,23 +533,9 @@ fn crawled_run_together_numbers_are_never_guessed() {
 #[test]
 fn structured_and_pdf_files_recover_the_audited_tables() {
     // The three PDFs give the same tables as their text renderings.
-    for (name, rows) in [
-        ("003_huaian-city-2024", T3_ROWS_2021.to_vec()),
-        ("001_huaian-hongze-district-2023", t3_rows_2019()),
-        ("002_huaian-hongze-district-2024", t3_rows_2019()),
-    ] {
+    for (name, rows) in huaian_reports() {
         let d = dump(&fixture(&format!("real/{name}.pdf")));
-        assert_eq!(
-            cells_of(&d, "t3", &rows, &T3_COLS),
-            expected_ordered(name, "table3"),
-            "{name}.pdf 表三"
-        );
-        let t4: Vec<Vec<Option<i64>>> = cells_of(&d, "t4", &["all"], &T4_COLS)
-            .remove(0)
-            .into_iter()
-            .map(|v| vec![v])
-            .collect();
-        assert_eq!(t4, expected_ordered(name, "table4"), "{name}.pdf 表四");
+        assert_t3_t4_as_audited(&d, name, &rows, &format!("{name}.pdf"));
     }
     // 平潭 2024 (TRS page, rowspan=22) and 上海 2019 (a CMS fragment whose blank cells are &nbsp;).
     for (name, ext, rows) in [
@@ -739,17 +735,8 @@ check:
 "#;
     std::fs::write(dir.path().join("pack.yaml"), pack).unwrap();
     std::fs::write(dir.path().join("t9-total.yaml"), rule).unwrap();
-    let out = gongkai()
-        .args(["rules", "test"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let (code, s) = rules_test(dir.path());
+    assert_eq!(code, Some(0), "{s}");
     let draft = dir.path().join("draft.txt");
     std::fs::write(&draft, "某某县人民政府2023年政府信息公开工作年度报告\n专栏访问情况 | 数量 |\n访问总数 | 100 |\n电脑端 | 40 |\n移动端 | 50 |\n").unwrap();
     let (_, v) = check_json(&[

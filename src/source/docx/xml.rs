@@ -489,15 +489,7 @@ fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Re
                     None => qname,
                 };
                 if empty {
-                    f(
-                        state,
-                        Step::Open {
-                            ns,
-                            name,
-                            tag: &tag,
-                        },
-                    );
-                    f(state, Step::Close { ns, name });
+                    empty_element(state, f, ns, name, &tag);
                     if scoped {
                         names.pop();
                     }
@@ -584,15 +576,7 @@ fn slow<S>(
             Event::Empty(tag) => {
                 let qname = tag.name();
                 let name = local(qname.as_ref());
-                f(
-                    state,
-                    Step::Open {
-                        ns,
-                        name,
-                        tag: &tag,
-                    },
-                );
-                f(state, Step::Close { ns, name });
+                empty_element(state, f, ns, name, &tag);
             }
             Event::End(_) => {
                 if depth == 0 {
@@ -619,6 +603,18 @@ fn slow<S>(
         f(state, Step::Close { ns: *ns, name });
     }
     Ok(())
+}
+
+/// An empty element (`<w:tab/>`) is an open step followed by its close, in both walks.
+fn empty_element<S>(
+    state: &mut S,
+    f: &mut impl FnMut(&mut S, Step<'_>),
+    ns: Ns,
+    name: &str,
+    tag: &BytesStart<'_>,
+) {
+    f(state, Step::Open { ns, name, tag });
+    f(state, Step::Close { ns, name });
 }
 
 fn local(qname: &str) -> &str {
