@@ -231,6 +231,7 @@ pub fn headings_in(
         // top-level-looking label between two rows of a laid-out table.
         if s[rest.min(s.len())..].trim().is_empty()
             || (level == 1 && rows.is_none() && inside_table(text, lines, i, number, last_l1))
+            || (level == 1 && number <= last_l1 && is_table_row_title(&s[rest.min(s.len())..]))
         {
             continue;
         }
@@ -260,6 +261,16 @@ pub fn headings_in(
         });
     }
     out
+}
+
+/// Row labels of 表三 that are numbered like top-level headings (`一、本年新收…`,
+/// `三、本年度办理结果`). A text rendering may put them anywhere, away from their values;
+/// when such a line goes back in the outline's numbering it is a label, not a heading.
+const TABLE_ROW_TITLES: [&str; 4] = ["本年新收", "上年结转", "本年度办理结果", "结转下年度"];
+
+fn is_table_row_title(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    TABLE_ROW_TITLES.iter().any(|w| t.starts_with(w))
 }
 
 /// Is a top-level-looking line a row label of a table? It is when its numbers follow it one per

@@ -14,6 +14,9 @@ use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
+#[path = "align.rs"]
+mod align;
+
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
@@ -51,6 +54,9 @@ pub struct RowHit {
     pub problem: Option<String>,
     /// Values found on the row beyond the template's columns (a wrong column count).
     pub extra_values: usize,
+    /// Bound by its place between two labelled rows, not by its own label (which the
+    /// layout put elsewhere): `label` is empty and not checked.
+    pub by_position: bool,
 }
 
 /// Numbers written on a group label (a subtotal row the format does not have).
@@ -191,6 +197,9 @@ enum Tok<'t> {
         start: usize,
         end: usize,
         glued: bool,
+        /// Alone on its line: one cell of a one-cell-per-line layout, never cut when the
+        /// row has other values.
+        lone: bool,
     },
     Blank {
         marker: &'t str,
@@ -432,6 +441,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                         start: at + b,
                         end: at + e,
                         glued,
+                        lone: false,
                     });
                 }
                 if text_start.is_none() {
@@ -449,6 +459,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                 start: at + b,
                 end: at + e,
                 glued,
+                lone: line.trim() == &line[b..e],
             });
             i = j;
             continue;
@@ -676,7 +687,7 @@ pub fn recover<'a>(
     re: &dyn Patterns,
     merged: &dyn Fn(usize) -> bool,
 ) -> RecoveredTable<'a> {
-    let mut out = RecoveredTable::new(tpl, profile, start, end);
+    let out = RecoveredTable::new(tpl, profile, start, end);
     let raw = &text[start..end];
     // The region without whitespace (labels wrap): made only when a plain word is not
     // found in the raw text (a word without whitespace found there is found in it too).
@@ -715,10 +726,11 @@ pub fn recover<'a>(
             _ => false,
         })
         .unwrap_or(0);
+    let rows: Vec<Option<Pat>> = tpl.rows.iter().map(|r| Pat::new(&r.pattern, re)).collect();
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
     let mut pos = (first, 0usize);
-    for (ri, row) in tpl.rows.iter().enumerate() {
-        let Some(rx) = Pat::new(&row.pattern, re) else {
+    for (ri, rx) in rows.iter().enumerate() {
+        let Some(rx) = *rx else {
             continue;
         };
         let mut found = None;
@@ -735,86 +747,31 @@ pub fn recover<'a>(
                 }
             }
         }
-        match found {
-            Some((ti, me)) => {
-                hits.push((ri, ti));
-                pos = (ti, me);
-            }
-            None => {
-                if !row.optional {
-                    out.missing_rows.push(row.key.clone());
-                }
-            }
+        if let Some((ti, me)) = found {
+            hits.push((ri, ti));
+            pos = (ti, me);
         }
     }
-    // 2. Values between each label and the next.
-    let nc = tpl.columns.len();
-    for (h, &(ri, ti)) in hits.iter().enumerate() {
-        let row = &tpl.rows[ri];
-        out.found[ri] = true;
-        // Column indices of the row's cells, in the row's order.
-        let cols: Vec<usize> = match &row.columns {
-            Some(c) => c
-                .iter()
-                .filter_map(|k| tpl.columns.iter().position(|x| &x.key == k))
-                .collect(),
-            None => (0..nc).collect(),
-        };
-        let n = cols.len();
-        let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
-        // The label: text tokens from the label token until the first value.
-        let mut label = String::new();
-        let (ls, mut le) = (toks[ti].start(), toks[ti].start());
-        let mut vals: Vec<&Tok> = Vec::new();
-        if let Tok::Text { s, end, .. } = &toks[ti] {
-            push_compact(&mut label, s);
-            le = *end;
-        }
-        // The label is every piece of text up to the next row (a wrapped label may continue after the values).
-        // Only the first run of values with no words in between belongs to the row.
-        let mut closed = false;
-        for t in toks.iter().take(next.min(toks.len())).skip(ti + 1) {
-            match t {
-                Tok::Text { s, end, .. } => {
-                    push_compact(&mut label, s);
-                    if vals.is_empty() {
-                        le = *end;
-                    } else {
-                        closed = true;
-                    }
-                }
-                _ if !closed => vals.push(t),
-                _ => {}
+    let frag = align::Fragments::new(tpl);
+    let mut out = bind(out, &toks, &hits, first, &frag);
+    // 2. When labels and values did not line up (labels gathered away from their values,
+    // rows out of order), choose among all placements of the labels the one where most
+    // labels are followed by a row of values — by labels and counts, never by the sums.
+    if out.doubtful() {
+        let alt_hits = align::placements(&toks, first, &rows, tpl, &frag);
+        if alt_hits != hits {
+            let alt = bind(
+                RecoveredTable::new(tpl, profile, start, end),
+                &toks,
+                &alt_hits,
+                first,
+                &frag,
+            );
+            if alt.certain_rows() > out.certain_rows() {
+                out = alt;
+                hits = alt_hits;
             }
         }
-        // Numbers beyond the template's columns (blank cells after the last value are the
-        // next row's empty label cells, not extra columns).
-        let extra_values = vals
-            .iter()
-            .skip(n)
-            .filter(|t| !matches!(t, Tok::Blank { .. }))
-            .count();
-        let mut hit = RowHit {
-            key: row.key.clone(),
-            index: ri,
-            label,
-            start: ls,
-            end: le,
-            complete: false,
-            problem: None,
-            extra_values,
-        };
-        let cells = read_values(&vals, n);
-        match cells {
-            Ok(cells) => {
-                for (&c, cell) in cols.iter().zip(cells) {
-                    out.grid[ri * nc + c] = Some(cell);
-                }
-                hit.complete = true;
-            }
-            Err(why) => hit.problem = Some(why),
-        }
-        out.rows.push(hit);
     }
     // 3. Subtotal rows: numbers written on a group label before its first member.
     let mut seen_groups: Vec<String> = Vec::new();
@@ -865,6 +822,20 @@ pub fn recover<'a>(
             }
         }
     }
+    // A row whose label is in the table, only away from any values, is not missing: its
+    // cells are unread (not assessable), which is what the row findings say.
+    out.missing_rows.retain(|k| {
+        let rx = tpl
+            .rows
+            .iter()
+            .position(|r| &r.key == k)
+            .and_then(|i| rows[i]);
+        !rx.is_some_and(|rx| {
+            toks.iter()
+                .skip(first)
+                .any(|t| matches!(t, Tok::Text { s, .. } if rx.is_match(s)))
+        })
+    });
     let found = out.rows.len();
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
     out.status = if found * 2 < required {
@@ -881,6 +852,138 @@ pub fn recover<'a>(
     if out.status != Status::Recovered {
         out.grid.iter_mut().for_each(|c| *c = None);
     }
+    out
+}
+
+/// Column indices of template row `ri`'s cells, in the row's order.
+fn row_columns(tpl: &TableTemplate, ri: usize) -> Vec<usize> {
+    match &tpl.rows[ri].columns {
+        Some(c) => c
+            .iter()
+            .filter_map(|k| tpl.columns.iter().position(|x| &x.key == k))
+            .collect(),
+        None => (0..tpl.columns.len()).collect(),
+    }
+}
+
+/// Bind the values after each label hit to its row; values a row has too many of, or
+/// values with no label, go to the rows between two hits only when they fill them exactly.
+fn bind<'a>(
+    mut out: RecoveredTable<'a>,
+    toks: &[Tok],
+    hits: &[(usize, usize)],
+    first: usize,
+    frag: &align::Fragments,
+) -> RecoveredTable<'a> {
+    let tpl = out.tpl;
+    let nc = tpl.columns.len();
+    let mut hit_rows = vec![false; tpl.rows.len()];
+    for &(ri, _) in hits {
+        hit_rows[ri] = true;
+    }
+    // Values before the first label: rows before the first hit, when they fit exactly.
+    if let Some(&(r0, t0)) = hits.first() {
+        let pool: Vec<&Tok> = toks[first.min(t0)..t0]
+            .iter()
+            .filter(|t| !matches!(t, Tok::Text { .. }))
+            .collect();
+        align::fill_gap(&mut out, &pool, 0, r0, &hit_rows);
+    }
+    for (h, &(ri, ti)) in hits.iter().enumerate() {
+        let row = &tpl.rows[ri];
+        out.found[ri] = true;
+        let cols = row_columns(tpl, ri);
+        let n = cols.len();
+        let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
+        let next_row = hits.get(h + 1).map_or(tpl.rows.len(), |x| x.0);
+        // The label: text tokens from the label token until the first value.
+        let mut label = String::new();
+        let (ls, mut le) = (toks[ti].start(), toks[ti].start());
+        let mut vals: Vec<&Tok> = Vec::new();
+        let mut later: Vec<&Tok> = Vec::new();
+        if let Tok::Text { s, end, .. } = &toks[ti] {
+            push_compact(&mut label, s);
+            le = *end;
+        }
+        // The label is every piece of text up to the next row (a wrapped label may continue after the values).
+        // Only the first run of values with no words in between belongs to the row; column-header
+        // fragments and page numbers between its values do not end it.
+        let mut closed = false;
+        for t in toks.iter().take(next.min(toks.len())).skip(ti + 1) {
+            match t {
+                Tok::Text { s, .. } if !vals.is_empty() && !closed && frag.is_fragment(s) => {}
+                Tok::Text { s, end, .. } => {
+                    push_compact(&mut label, s);
+                    if vals.is_empty() {
+                        le = *end;
+                    } else {
+                        closed = true;
+                    }
+                }
+                _ if !closed => vals.push(t),
+                _ => later.push(t),
+            }
+        }
+        // Values beyond the row's columns, and values after its run: the rows between this
+        // label and the next one, when they fill those rows exactly.
+        let mut pool: Vec<&Tok> = vals.iter().skip(n).copied().collect();
+        pool.extend(later);
+        let filled =
+            vals.len() >= n && align::fill_gap(&mut out, &pool, ri + 1, next_row, &hit_rows);
+        // Numbers beyond the template's columns (blank cells after the last value are the
+        // next row's empty label cells, not extra columns).
+        let mut extra_values = if filled {
+            0
+        } else {
+            vals.iter()
+                .skip(n)
+                .filter(|t| !matches!(t, Tok::Blank { .. }))
+                .count()
+        };
+        // Whole rows' worth of values after one label: other rows' values that the layout
+        // put here (their labels are elsewhere), not a wrong column count of this row.
+        let mut problem = None;
+        if extra_values > 0 && n > 1 && extra_values % n == 0 {
+            problem = Some(format!(
+                "标签后有 {} 个数值（{} 行的数量），无法确定哪些属于本行",
+                n + extra_values,
+                1 + extra_values / n
+            ));
+            extra_values = 0;
+        }
+        let mut hit = RowHit {
+            key: row.key.clone(),
+            index: ri,
+            label,
+            start: ls,
+            end: le,
+            complete: false,
+            problem,
+            extra_values,
+            by_position: false,
+        };
+        // A row with more values than columns is not bound: which value is extra is a guess.
+        if extra_values == 0 && hit.problem.is_none() {
+            match read_values(&vals, n) {
+                Ok(cells) => {
+                    for (&c, cell) in cols.iter().zip(cells) {
+                        out.grid[ri * nc + c] = Some(cell);
+                    }
+                    hit.complete = true;
+                }
+                Err(why) => hit.problem = Some(why),
+            }
+        }
+        out.rows.push(hit);
+    }
+    out.rows.sort_by_key(|r| r.index);
+    out.missing_rows = tpl
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|&(i, r)| !r.optional && !out.found[i])
+        .map(|(_, r)| r.key.clone())
+        .collect();
     out
 }
 
@@ -918,7 +1021,8 @@ fn read_values(vals: &[&Tok], n: usize) -> Result<Vec<Cell>, String> {
     let items: Vec<(String, bool)> = window
         .iter()
         .map(|t| match t {
-            Tok::Run { digits, .. } => (digits.to_string(), false),
+            // A number alone on its line is one cell when the row has other values.
+            Tok::Run { digits, lone, .. } => (digits.to_string(), *lone && window.len() > 1),
             Tok::Cell { v, .. } => (v.to_string(), true),
             _ => (String::new(), true),
         })

@@ -749,6 +749,7 @@ impl<'a> Ctx<'a> {
                 (
                     t.status == table::Status::Recovered,
                     t.rows.iter().filter(|r| r.complete).count(),
+                    std::cmp::Reverse(t.missing_rows.len()),
                 )
             };
             // The legacy layout is only used when it scores higher: skip reading it when
@@ -760,7 +761,8 @@ impl<'a> Ctx<'a> {
                     .find(|t| t.id == tpl.id)
                     .map_or(0, |t| t.rows.len())
             };
-            let legacy = legacy.filter(|lp| score(&own) < (true, best_possible(lp)));
+            let legacy =
+                legacy.filter(|lp| score(&own) < (true, best_possible(lp), std::cmp::Reverse(0)));
             let alt = legacy.and_then(|lp| {
                 let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
                 let (s, e) = self.table_region(lt);

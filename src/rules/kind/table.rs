@@ -469,7 +469,7 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
             .iter()
             .find(|x| x.key == r.key)
             .is_none_or(|x| x.label_check);
-        if check && !label_matches(official, &r.label) {
+        if check && !r.by_position && !label_matches(official, &r.label) {
             out.push(
                 Finding::at(r.start, r.end)
                     .variant("label")
