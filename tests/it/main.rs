@@ -9,6 +9,7 @@ mod encodings;
 mod formats;
 mod fuzz_regressions;
 mod readers;
+mod renderings;
 mod rule_packs;
 mod schemas;
 mod seeds;

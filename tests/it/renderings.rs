@@ -1,0 +1,195 @@
+//! Accuracy on renderings nobody tuned for (issue 10): the three PDF reports in their two
+//! common text renderings (`pdftotext -layout` and plain `pdftotext`, one cell per line with
+//! header fragments and labels gathered away from their values) give the audited findings
+//! and no other arithmetic finding; a +1 change to any bound cell of the text is caught, and
+//! every finding it causes states a difference of exactly 1 (no wrong cell ever read).
+
+use crate::support::*;
+use gongkai::document::Document;
+use gongkai::entry::{builtin_rules, check_source};
+use gongkai::rules::spec::{Category, Severity};
+use gongkai::rules::{Ctx, Settings};
+use gongkai::source::Source;
+
+const REPORTS: [&str; 3] = [
+    "001_huaian-hongze-district-2023",
+    "002_huaian-hongze-district-2024",
+    "003_huaian-city-2024",
+];
+
+fn rendering(report: &str, plain: bool) -> String {
+    let ext = if plain { "plain.txt" } else { "txt" };
+    std::fs::read_to_string(fixture(&format!("real/text/{report}.{ext}"))).unwrap()
+}
+
+/// (rule, severity, expected, actual) of the arithmetic and consistency findings at warning
+/// level or above, and the table-structure warnings.
+fn table_findings(name: &str, text: &str) -> Vec<(String, String, String, String)> {
+    let r = check_source(
+        Source::new(name, text.to_string(), "UTF-8"),
+        builtin_rules(),
+    );
+    let mut v: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .filter(|d| {
+            matches!(d.category, Category::Arithmetic | Category::Consistency)
+                || d.rule.ends_with("-structure")
+        })
+        .map(|d| {
+            (
+                d.rule.clone(),
+                format!("{:?}", d.severity).to_lowercase(),
+                d.expected.clone().unwrap_or_default(),
+                d.actual.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn f(rule: &str, sev: &str, e: &str, a: &str) -> (String, String, String, String) {
+    (rule.into(), sev.into(), e.into(), a.into())
+}
+
+#[test]
+fn both_renderings_give_the_audited_findings() {
+    for plain in [false, true] {
+        let got = table_findings("001", &rendering(REPORTS[0], plain));
+        let legacy = got
+            .iter()
+            .find(|x| x.0 == "t3-structure")
+            .cloned()
+            .expect("legacy 表三 warning");
+        assert_eq!(
+            got,
+            vec![
+                legacy.clone(),
+                f("t4-review-total", "error", "11", "0"),
+                f("t4-suit-after-review-total", "error", "5", "0"),
+            ],
+            "洪泽 2023 plain={plain}"
+        );
+        let got = table_findings("002", &rendering(REPORTS[1], plain));
+        assert_eq!(got.len(), 2, "洪泽 2024 plain={plain}: {got:?}");
+        assert!(
+            got.iter()
+                .any(|x| x.0 == "t3-prose" && x.2 == "95" && x.3 == "17")
+                || got
+                    .iter()
+                    .any(|x| x.0 == "t3-prose" && x.2 == "17" && x.3 == "95"),
+            "洪泽 2024 plain={plain}: {got:?}"
+        );
+        assert!(got.iter().any(|x| x.0 == "t3-structure"), "{got:?}");
+        let got = table_findings("003", &rendering(REPORTS[2], plain));
+        assert_eq!(got, vec![], "淮安 2024 plain={plain}");
+    }
+}
+
+/// Every bound cell of a rendering, as (table, source byte range, value).
+fn bound_cells(text: &str) -> Vec<(String, usize, usize, String)> {
+    let rs = builtin_rules();
+    let doc = Document::new(Source::new("x", text.to_string(), "UTF-8"));
+    let settings = Settings::default();
+    let profile = doc
+        .facts
+        .year
+        .and_then(|(y, _)| rs.profile_for_year(y))
+        .unwrap_or("2021");
+    let ctx = Ctx::new(&doc, rs, profile, &settings);
+    let mut out = Vec::new();
+    for (id, t) in &ctx.tables {
+        for (_, _, c) in t.cells() {
+            if c.value.is_none() || c.end <= c.start {
+                continue;
+            }
+            let (s, e) = (doc.norm.to_source(c.start), doc.norm.to_source(c.end));
+            let v = text[s..e].trim().to_string();
+            if v.chars().all(|ch| ch.is_ascii_digit()) && !v.is_empty() {
+                out.push((id.clone(), s, e, v));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_plus_one_in_the_text_is_caught_with_the_true_difference() {
+    for plain in [false, true] {
+        let text = rendering(REPORTS[2], plain);
+        assert_eq!(table_findings("003", &text), vec![]);
+        let cells = bound_cells(&text);
+        // 表二 and 表三 complete in both renderings (表四 too in the laid-out one).
+        let t3 = cells.iter().filter(|c| c.0 == "t3").count();
+        assert_eq!(t3, 175, "plain={plain}: 表三 cells bound");
+        assert!(
+            cells.iter().filter(|c| c.0 == "t2").count() >= 9,
+            "plain={plain}: 表二 cells bound"
+        );
+        // 表四 of the plain rendering is printed in an order only the page geometry explains
+        // (72 64 178 37 | 12 1 1 6 | 总计 351 | …): it is left unread, never guessed.
+        let t4 = cells.iter().filter(|c| c.0 == "t4").count();
+        assert_eq!(
+            t4,
+            if plain { 0 } else { 15 },
+            "plain={plain}: 表四 cells bound"
+        );
+        let mut missed = Vec::new();
+        // 表二 has no relation inside one year's table (its continuity is a cross-year check).
+        for (table, s, e, v) in cells.iter().filter(|c| c.0 != "t2") {
+            let n: u128 = v.parse().unwrap();
+            let mutated = format!("{}{}{}", &text[..*s], n + 1, &text[*e..]);
+            let got = table_findings("003", &mutated);
+            let sums: Vec<_> = got
+                .iter()
+                .filter(|x| x.0.starts_with(table.as_str()) && !x.0.ends_with("-prose"))
+                .collect();
+            if got.is_empty() {
+                missed.push(format!("{table}@{s}={v}"));
+            }
+            for x in &got {
+                // Only the mutated table's relations (or the prose that quotes the cell) fire.
+                assert!(
+                    x.0.starts_with(table.as_str()) || x.0.ends_with("-prose"),
+                    "plain={plain} {table}@{s} {v}+1 → {x:?}"
+                );
+            }
+            for x in sums {
+                let (ex, ac): (i128, i128) = (x.2.parse().unwrap(), x.3.parse().unwrap());
+                assert_eq!(
+                    (ex - ac).abs(),
+                    1,
+                    "plain={plain} {table}@{s} {v}+1 → {x:?}"
+                );
+            }
+        }
+        assert!(missed.is_empty(), "plain={plain}: not caught: {missed:?}");
+    }
+}
+
+#[test]
+fn a_plus_one_never_makes_another_table_fire() {
+    // The reports with real errors: a change to a bound cell may alter their findings,
+    // but never produces a finding in another table (a sign of a cell read from elsewhere).
+    for report in &REPORTS[..2] {
+        for plain in [false, true] {
+            let text = rendering(report, plain);
+            let clean = table_findings(report, &text);
+            for (table, s, e, v) in bound_cells(&text) {
+                let n: u128 = v.parse().unwrap();
+                let mutated = format!("{}{}{}", &text[..s], n + 1, &text[e..]);
+                for x in table_findings(report, &mutated) {
+                    if clean.contains(&x) || x.0.ends_with("-prose") {
+                        continue;
+                    }
+                    assert!(
+                        x.0.starts_with(table.as_str()),
+                        "{report} plain={plain} {table}@{s} {v}+1 → {x:?}"
+                    );
+                }
+            }
+        }
+    }
+}
