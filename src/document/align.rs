@@ -158,7 +158,11 @@ pub(super) fn placements(
             let mut from = 0;
             while let Some(e) = rx.find_end_at(s, from) {
                 let count = following_values(toks, ti, &is_label, frag);
-                let score = if count > 0 && count % n == 0 { 3 } else { 1 };
+                let score = if count > 0 && count.is_multiple_of(n) {
+                    3
+                } else {
+                    1
+                };
                 cands.push((ri, ti, e, score));
                 if cands.len() > MAX_CANDIDATES {
                     return Vec::new();

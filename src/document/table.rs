@@ -943,7 +943,7 @@ fn bind<'a>(
         // Whole rows' worth of values after one label: other rows' values that the layout
         // put here (their labels are elsewhere), not a wrong column count of this row.
         let mut problem = None;
-        if extra_values > 0 && n > 1 && extra_values % n == 0 {
+        if extra_values > 0 && n > 1 && extra_values.is_multiple_of(n) {
             problem = Some(format!(
                 "标签后有 {} 个数值（{} 行的数量），无法确定哪些属于本行",
                 n + extra_values,
