@@ -193,3 +193,77 @@ fn a_plus_one_never_makes_another_table_fire() {
         }
     }
 }
+
+/// Text fixtures with statistics tables, in every layout the tests keep.
+fn text_fixtures() -> Vec<std::path::PathBuf> {
+    let mut v = Vec::new();
+    for dir in ["layouts", "real/text", "seeds", "sample"] {
+        let mut files: Vec<_> = std::fs::read_dir(fixture(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        v.extend(files);
+    }
+    v
+}
+
+/// (rule, expected, actual) of the table-sum findings, keyed with their table.
+fn sum_findings(text: &str) -> Vec<(String, String, String, String)> {
+    let rs = builtin_rules();
+    let r = check_source(Source::new("x", text.to_string(), "UTF-8"), rs);
+    let mut v: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .filter_map(|d| {
+            let table = rs
+                .find(&d.rule)
+                .into_iter()
+                .find_map(|r| match &r.spec.check {
+                    gongkai::rules::spec::Check::TableSum(p) => Some(p.table.clone()),
+                    _ => None,
+                })?;
+            Some((
+                table,
+                d.rule.clone(),
+                d.expected.clone().unwrap_or_default(),
+                d.actual.clone().unwrap_or_default(),
+            ))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn property_a_cell_change_fires_only_its_relations_with_the_true_sum() {
+    let mut mutated = 0;
+    for path in text_fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let clean = sum_findings(&text);
+        // Every other cell keeps the test fast; the full sweep is the 淮安 test above.
+        for (table, s, e, v) in bound_cells(&text).into_iter().step_by(2) {
+            let n: u128 = v.parse().unwrap();
+            let changed = format!("{}{}{}", &text[..s], n + 1, &text[e..]);
+            mutated += 1;
+            for x in sum_findings(&changed) {
+                if clean.contains(&x) {
+                    continue;
+                }
+                assert_eq!(x.0, table, "{name}: {table}@{s} {v}+1 → {x:?}");
+                // A relation that held before now differs by exactly the change.
+                if !clean.iter().any(|c| c.1 == x.1) {
+                    let (ex, ac): (f64, f64) = (x.2.parse().unwrap(), x.3.parse().unwrap());
+                    assert!(
+                        ((ex - ac).abs() - 1.0).abs() < 1e-9,
+                        "{name}: {table}@{s} {v}+1 → {x:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(mutated > 500, "{mutated} cells mutated");
+}
