@@ -245,3 +245,33 @@ impl RecoveredTable<'_> {
                 .any(|r| r.problem.is_some() || r.extra_values > 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tpl() -> TableTemplate {
+        serde_json::from_value(serde_json::json!({
+            "id": "t4", "title": "表四", "name": "复议诉讼",
+            "presence": ["复议"],
+            "columns": [
+                {"key": "keep", "label": "维持", "match": "维持"},
+                {"key": "pending", "label": "尚未审结", "match": "审结|未审"},
+                {"key": "total", "label": "总计", "match": "总计"}
+            ],
+            "rows": [{"key": "all", "label": "复议", "match": "复议"}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn header_fragments_are_only_header_words() {
+        let f = Fragments::new(&tpl());
+        for s in ["总 计", "结果 结果 其他", "尚未", "审结", "维持 纠正 结果"] {
+            assert!(f.is_fragment(s), "{s}");
+        }
+        for s in ["", "（七）总计", "1.属于国家秘密", "总计12", "复议后起诉"] {
+            assert!(!f.is_fragment(s), "{s}");
+        }
+    }
+}

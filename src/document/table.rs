@@ -1145,6 +1145,26 @@ mod tests {
     }
 
     #[test]
+    fn numbers_alone_on_their_lines_are_never_cut() {
+        // Fourteen one-per-line values for a fifteen-cell row: not one of them is cut in
+        // two to make up the count (“10” read as 1 and 0 gave a wrong 表四 total).
+        let text = "10\n1\n0\n0\n0\n0\n0\n0\n0\n0\n5\n0\n0\n0\n";
+        let toks = tokenize(text, 0, text.len(), &|_| false);
+        assert!(toks
+            .iter()
+            .all(|t| matches!(t, Tok::Run { lone: true, .. })));
+        let vals: Vec<&Tok> = toks.iter().collect();
+        assert!(read_values(&vals, 15).is_err());
+        // The same digits run together on one line are still split when forced.
+        let text = "101000000000500";
+        let toks = tokenize(text, 0, text.len(), &|_| false);
+        let vals: Vec<&Tok> = toks.iter().collect();
+        let cells = read_values(&vals, 15).unwrap();
+        assert_eq!(cells[0].value, Dec::parse("1"));
+        assert_eq!(cells[12].value, Dec::parse("5"));
+    }
+
+    #[test]
     fn signed_cells() {
         assert_eq!(cell_number("+2"), Some(("2", None)));
         assert_eq!(cell_number("-3"), Some(("-3", None)));
