@@ -6,6 +6,7 @@
 
 pub mod checkstyle;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod html;
@@ -272,6 +273,14 @@ pub fn write(
 }
 
 pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
+    // JSON, JSON Lines and SARIF keep the exact text; every other format escapes it.
+    let escaped;
+    let files = if matches!(format, Format::Json | Format::JsonLines | Format::Sarif) {
+        files
+    } else {
+        escaped = escape::reports(files);
+        &escaped[..]
+    };
     match format {
         Format::Human => human::render(
             files,
