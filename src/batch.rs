@@ -203,10 +203,7 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) {
         let wanted = source::supported_extension(path);
         if t.is_symlink() {
             match std::fs::metadata(path) {
-                Err(err) if wanted => c.note(
-                    &tidy(path),
-                    &format!("符号链接无法解析（{}），已跳过", input::io_cause(&err)),
-                ),
+                Err(err) if wanted => c.missing(tidy(path), input::unresolved(&err)),
                 Err(_) => {}
                 Ok(m) => {
                     let target = std::fs::canonicalize(path).ok();

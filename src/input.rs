@@ -87,9 +87,7 @@ pub fn refuse(p: &Path) -> Option<String> {
     };
     let target: Metadata = match std::fs::metadata(p) {
         Ok(m) => m,
-        Err(e) if link.file_type().is_symlink() => {
-            return Some(format!("符号链接无法解析：{}", io_cause(&e)))
-        }
+        Err(e) if link.file_type().is_symlink() => return Some(unresolved(&e)),
         Err(e) => return Some(format!("无法读取：{}", io_cause(&e))),
     };
     if target.is_file() || target.is_dir() {
@@ -99,6 +97,15 @@ pub fn refuse(p: &Path) -> Option<String> {
         "不是普通文件，而是{}，不会读取；请指定普通文件",
         special_kind(&target.file_type())
     ))
+}
+
+/// Why a symbolic link cannot be followed.
+pub fn unresolved(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::NotFound {
+        "找不到文件：符号链接指向的目标不存在".into()
+    } else {
+        format!("符号链接无法解析：{}", io_cause(e))
+    }
 }
 
 /// A long path shortened for a message: the first and last few components.
