@@ -6,6 +6,7 @@ mod batch;
 mod config;
 mod corpus;
 mod encodings;
+mod files;
 mod formats;
 mod fuzz_regressions;
 mod readers;
