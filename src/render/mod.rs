@@ -301,8 +301,14 @@ pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
 }
 
 /// A path with `/` separators and no leading `./`, as machine formats want it.
+/// Only on Windows is `\` a separator: elsewhere it is part of a name (and of the
+/// `\xNN` escapes of non-UTF-8 names).
 pub fn slash_path(path: &str) -> String {
-    let p = path.replace('\\', "/");
+    let p = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
     let mut s = p.as_str();
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
@@ -553,7 +559,10 @@ pub(crate) mod tests {
 
     #[test]
     fn slash_paths() {
+        #[cfg(windows)]
         assert_eq!(slash_path(r".\报告\a.txt"), "报告/a.txt");
+        #[cfg(not(windows))]
+        assert_eq!(slash_path(r"报告\xB1.txt"), r"报告\xB1.txt");
         assert_eq!(slash_path("././a.txt"), "a.txt");
     }
 }

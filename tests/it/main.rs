@@ -8,6 +8,7 @@ mod corpus;
 mod encodings;
 mod files;
 mod formats;
+mod outputs;
 mod fuzz_regressions;
 mod readers;
 mod rule_packs;
