@@ -301,19 +301,39 @@ pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
 }
 
 /// A path with `/` separators and no leading `./`, as machine formats want it.
-/// Only on Windows is `\` a separator: elsewhere it is part of a name (and of the
-/// `\xNN` escapes of non-UTF-8 names).
+/// Off Windows, a `\` that starts an escape of a non-UTF-8 byte or a control
+/// character in a name (`\xB1`, `\n`, `\u{202E}`, see [`escape`]) stays.
 pub fn slash_path(path: &str) -> String {
     let p = if cfg!(windows) {
         path.replace('\\', "/")
     } else {
-        path.to_string()
+        separators(path)
     };
     let mut s = p.as_str();
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
     }
     s.to_string()
+}
+
+/// `\` as a separator, except where it starts an escape written by gongkai.
+fn separators(path: &str) -> String {
+    let b = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut last = 0;
+    for (i, _) in path.match_indices('\\') {
+        let rest = &b[i + 1..];
+        let escape = matches!(rest.first(), Some(b'n' | b'r' | b't'))
+            || rest.starts_with(b"u{")
+            || (rest.first() == Some(&b'x')
+                && rest.len() >= 3
+                && rest[1..3].iter().all(u8::is_ascii_hexdigit));
+        out.push_str(&path[last..i]);
+        out.push(if escape { '\\' } else { '/' });
+        last = i + 1;
+    }
+    out.push_str(&path[last..]);
+    out
 }
 
 /// The quoted text of a finding, clamped to character boundaries.
@@ -559,10 +579,9 @@ pub(crate) mod tests {
 
     #[test]
     fn slash_paths() {
-        #[cfg(windows)]
         assert_eq!(slash_path(r".\报告\a.txt"), "报告/a.txt");
-        #[cfg(not(windows))]
-        assert_eq!(slash_path(r"报告\xB1.txt"), r"报告\xB1.txt");
         assert_eq!(slash_path("././a.txt"), "a.txt");
+        #[cfg(not(windows))]
+        assert_eq!(slash_path(r"报告\xB1\a\n.txt"), r"报告\xB1/a\n.txt");
     }
 }

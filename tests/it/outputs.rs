@@ -29,7 +29,10 @@ fn an_output_that_is_an_input_is_refused_before_any_work() {
     std::fs::write(root.join("gongkai.yaml"), "year: 2024\n").unwrap();
     let (code, _, err) = run_in(root, &["check", "-o", "sarif:gongkai.yaml", "年报"]);
     assert_eq!(code, 2, "{err}");
-    assert_eq!(std::fs::read_to_string(root.join("gongkai.yaml")).unwrap(), "year: 2024\n");
+    assert_eq!(
+        std::fs::read_to_string(root.join("gongkai.yaml")).unwrap(),
+        "year: 2024\n"
+    );
 }
 
 #[test]
@@ -39,7 +42,14 @@ fn an_output_named_twice_is_refused() {
     std::fs::write(root.join("a.txt"), draft()).unwrap();
     let (code, _, err) = run_in(
         root,
-        &["check", "-o", "junit:r.xml", "--output", "checkstyle:./r.xml", "a.txt"],
+        &[
+            "check",
+            "-o",
+            "junit:r.xml",
+            "--output",
+            "checkstyle:./r.xml",
+            "a.txt",
+        ],
     );
     assert_eq!(code, 2);
     assert!(
@@ -57,12 +67,21 @@ fn outputs_replace_the_old_file_whole() {
     std::fs::write(root.join("报告.html"), "旧报告").unwrap();
     let (code, _, err) = run_in(
         root,
-        &["check", "--html", "报告.html", "--summary-csv", "汇总.csv", "a.txt"],
+        &[
+            "check",
+            "--html",
+            "报告.html",
+            "--summary-csv",
+            "汇总.csv",
+            "a.txt",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(root.join("报告.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    assert!(std::fs::read_to_string(root.join("汇总.csv")).unwrap().contains("a.txt"));
+    assert!(std::fs::read_to_string(root.join("汇总.csv"))
+        .unwrap()
+        .contains("a.txt"));
     // No temporary file is left beside them.
     let mut names: Vec<String> = std::fs::read_dir(root)
         .unwrap()
@@ -94,8 +113,14 @@ fn a_config_inside_the_checked_folder_changes_nothing() {
     for (at, yaml) in [
         ("提交/gongkai.yaml", "rules:\n  enable: [unused-waiver]\n"),
         ("提交/gongkai.yaml", "exclude: [\"**\"]\n"),
-        ("提交/子目录/gongkai.yml", "rules: {severity: {fee-statement: info}}\n"),
-        ("提交/gongkai.yaml", "rule_dirs: [/nonexistent]\nrules: [[[\n"),
+        (
+            "提交/子目录/gongkai.yml",
+            "rules: {severity: {fee-statement: info}}\n",
+        ),
+        (
+            "提交/gongkai.yaml",
+            "rule_dirs: [/nonexistent]\nrules: [[[\n",
+        ),
     ] {
         std::fs::write(root.join(at), yaml).unwrap();
         let (code, out, err) = run_in(root, &["check", "--format", "json", "提交"]);
@@ -121,7 +146,10 @@ fn isolated_reads_no_config() {
     let (code, out, err) = run_in(root, &["check", "--isolated", "--format", "json", "a.txt"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(paths(&out), ["a.txt"]);
-    let (code, _, err) = run_in(root, &["check", "--isolated", "--config", "gongkai.yaml", "a.txt"]);
+    let (code, _, err) = run_in(
+        root,
+        &["check", "--isolated", "--config", "gongkai.yaml", "a.txt"],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("--isolated"), "{err}");
 }
@@ -149,9 +177,18 @@ fn control_characters_are_escaped_in_text_formats() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["location"]["path"], shown);
     for format in ["human", "concise", "github", "junit", "checkstyle"] {
-        let (_, out, _) = run_in(root, &["check", "--color", "never", "--format", format, "."]);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{format}: {out}");
-        assert!(out.contains(shown) || out.contains(&shown.replace(':', "%3A")), "{format}: {out}");
+        let (_, out, _) = run_in(
+            root,
+            &["check", "--color", "never", "--format", format, "."],
+        );
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains(shown) || out.contains(&shown.replace(':', "%3A")),
+            "{format}: {out}"
+        );
         assert!(!out.contains("\nb.txt"), "{format}: {out}");
     }
     let (_, out, _) = run_in(root, &["check", "--format", "concise", "."]);
@@ -159,7 +196,10 @@ fn control_characters_are_escaped_in_text_formats() {
     // The draft's own escape sequences, quoted in the human excerpt.
     let (_, out, _) = run_in(root, &["check", "--color", "never", "--summary", "."]);
     assert!(out.contains("\\x1B[31m\\x1B]0;title\\x07"), "{out}");
-    let (_, _, _) = run_in(root, &["check", "--summary-csv", "s.csv", "--html", "r.html", "."]);
+    let (_, _, _) = run_in(
+        root,
+        &["check", "--summary-csv", "s.csv", "--html", "r.html", "."],
+    );
     for f in ["s.csv", "r.html"] {
         let s = std::fs::read_to_string(root.join(f)).unwrap();
         assert!(!s.contains('\u{1b}') && s.contains("\\x1B[2J"), "{f}: {s}");
