@@ -229,17 +229,7 @@ impl ConfigError {
         } else {
             format!("配置文件有误：{shown}")
         };
-        // A problem at the very end (a YAML syntax error in an unclosed last line) is
-        // shown on the last character, where a label can be drawn.
-        let end = text.trim_end().len();
-        for p in &mut problems {
-            if p.offset >= end {
-                if let Some((i, c)) = text[..end].char_indices().next_back() {
-                    p.offset = i;
-                    p.len = c.len_utf8();
-                }
-            }
-        }
+        crate::rules::load::drawable(text, &mut problems);
         Box::new(ConfigError {
             title,
             path: path.to_string(),

@@ -282,6 +282,20 @@ fn broken_configurations_are_named_with_their_cause() {
         "{err}"
     );
     assert!(err.contains("[坏.yaml:3:"), "{err}");
+    // The same in a rule file.
+    std::fs::create_dir(root.join("规则")).unwrap();
+    std::fs::write(root.join("规则/pack.yaml"), "profile: '2021'\nname: 本地\n").unwrap();
+    std::fs::write(
+        root.join("规则/a-b.yaml"),
+        "id: a-b\ncategory: contact\nmessage: [未闭合\n",
+    )
+    .unwrap();
+    let (code, _, err) = run_in(root, &["check", "--rules", "规则", "a.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("[规则/a-b.yaml:3:") && err.contains("YAML 语法错误"),
+        "{err}"
+    );
     // 50 MB: refused from its size, without reading it.
     let f = std::fs::File::create(root.join("大.yaml")).unwrap();
     f.set_len(50 * 1024 * 1024).unwrap();
