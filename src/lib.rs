@@ -18,5 +18,6 @@ mod output;
 pub mod render;
 pub mod rules;
 pub mod source;
+mod walk;
 
 pub use commands::{check_text, run, CheckOptions};
