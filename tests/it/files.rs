@@ -63,6 +63,9 @@ fn a_fifo_on_the_command_line_is_refused_at_once() {
         out.contains("管道.txt:1:1: error[load-error]") && out.contains("命名管道（FIFO）"),
         "{out}"
     );
+    let (code, _, err) = run_in(root, &["dump", "管道.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("命名管道（FIFO）"), "{err}");
     // With a draft beside it: the draft is checked, the FIFO is an error.
     let (code, out, _) = run_in(root, &["check", "--format", "json", "管道.txt", "a.txt"]);
     assert_eq!(code, 1);
