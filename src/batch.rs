@@ -1,15 +1,17 @@
 //! `gongkai check`: a batch of drafts — files, directories (recursive) and globs —
-//! checked in parallel under their configuration files, then rendered in every
+//! checked in parallel under the run's configuration, then rendered in every
 //! requested format. Output is sorted by path, so it is byte-identical whatever
 //! `--jobs` is. A file that cannot be read is reported and never stops the run.
 
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::commands::{check_text, err, load_rules, out, report_error, with_stdout, CheckOptions};
-use crate::config::{self, Loaded};
+use crate::config::Loaded;
 use crate::render::{self, FileReport};
 use crate::rules::spec::Severity;
 use crate::rules::{RuleSet, Settings};
-use crate::source::{self, LoadError};
+use crate::source;
+use crate::walk::{check_outputs, collect, Configs, Input, What};
+use crate::{input, output};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -17,206 +19,6 @@ use std::path::{Path, PathBuf};
 
 /// Runs with at least this many files show a progress bar (on a terminal only).
 const PROGRESS_MIN_FILES: usize = 20;
-
-enum What {
-    Stdin,
-    File(PathBuf),
-    Missing(PathBuf, String),
-}
-
-struct Input {
-    what: What,
-    /// Index into the loaded configurations.
-    config: Option<usize>,
-}
-
-/// Configuration files of a run: `--config`, or discovered per directory.
-struct Configs {
-    explicit: bool,
-    disabled: bool,
-    loaded: Vec<Loaded>,
-    by_path: HashMap<PathBuf, usize>,
-    by_dir: HashMap<PathBuf, Option<usize>>,
-}
-
-impl Configs {
-    fn new(args: &CheckArgs) -> Result<Configs, Box<config::ConfigError>> {
-        let mut c = Configs {
-            explicit: false,
-            disabled: args.no_config,
-            loaded: Vec::new(),
-            by_path: HashMap::new(),
-            by_dir: HashMap::new(),
-        };
-        if let Some(p) = &args.config {
-            c.load(p)?;
-            c.explicit = true;
-        }
-        Ok(c)
-    }
-
-    fn load(&mut self, path: &Path) -> Result<usize, Box<config::ConfigError>> {
-        let key = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        if let Some(i) = self.by_path.get(&key) {
-            return Ok(*i);
-        }
-        let loaded = Loaded::read(path, shown(&key))?;
-        self.loaded.push(loaded);
-        self.by_path.insert(key, self.loaded.len() - 1);
-        Ok(self.loaded.len() - 1)
-    }
-
-    /// The configuration that governs files in `dir`.
-    fn for_dir(&mut self, dir: &Path) -> Result<Option<usize>, Box<config::ConfigError>> {
-        if self.explicit {
-            return Ok(Some(0));
-        }
-        if self.disabled {
-            return Ok(None);
-        }
-        let key = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if let Some(c) = self.by_dir.get(&key) {
-            return Ok(*c);
-        }
-        let found = match config::discover(&key) {
-            Some(p) => Some(self.load(&p)?),
-            None => None,
-        };
-        self.by_dir.insert(key, found);
-        Ok(found)
-    }
-
-    fn for_file(&mut self, file: &Path) -> Result<Option<usize>, Box<config::ConfigError>> {
-        let dir = file
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        self.for_dir(dir)
-    }
-}
-
-/// A path as shown to the user: relative to the working directory when inside it.
-fn shown(abs: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| abs.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    rel.unwrap_or_else(|| abs.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn is_glob(p: &str) -> bool {
-    p.contains(['*', '?', '['])
-}
-
-fn hidden(e: &walkdir::DirEntry) -> bool {
-    e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-}
-
-/// Expand the command-line paths into inputs, each with its configuration.
-fn collect(
-    paths: &[PathBuf],
-    configs: &mut Configs,
-) -> Result<Vec<Input>, Box<config::ConfigError>> {
-    let mut inputs = Vec::new();
-    for p in paths {
-        let arg = p.to_string_lossy();
-        if arg == "-" {
-            inputs.push(Input {
-                what: What::Stdin,
-                config: configs.for_dir(Path::new("."))?,
-            });
-        } else if p.is_dir() {
-            let (mut found, mut excluded) = (Vec::new(), 0);
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| !hidden(e))
-            {
-                match entry {
-                    Ok(e)
-                        if (e.file_type().is_file() || e.file_type().is_symlink())
-                            && source::supported_extension(e.path()) =>
-                    {
-                        let config = configs.for_file(e.path())?;
-                        if config.is_some_and(|c| !configs.loaded[c].selects(e.path())) {
-                            excluded += 1;
-                            continue;
-                        }
-                        // `gongkai check .` shows `2024/a.txt`, not `./2024/a.txt`.
-                        let path = e
-                            .path()
-                            .strip_prefix(".")
-                            .map(Path::to_path_buf)
-                            .unwrap_or_else(|_| e.into_path());
-                        found.push(Input {
-                            what: What::File(path),
-                            config,
-                        });
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
-                        found.push(Input {
-                            what: What::Missing(at, format!("无法读取目录：{e}")),
-                            config: None,
-                        });
-                    }
-                }
-            }
-            if found.is_empty() {
-                let why = if excluded > 0 {
-                    format!("目录中的 {excluded} 个文件都被配置文件的 include/exclude 排除了")
-                } else {
-                    format!("目录中没有可检查的 {} 文件", source::SUPPORTED_HINT)
-                };
-                inputs.push(Input {
-                    what: What::Missing(p.clone(), why),
-                    config: None,
-                });
-            }
-            inputs.extend(found);
-        } else if p.exists() {
-            inputs.push(Input {
-                what: What::File(p.clone()),
-                config: configs.for_file(p)?,
-            });
-        } else if is_glob(&arg) {
-            let mut found = Vec::new();
-            let mut matched = glob::glob(&arg)
-                .map(|paths| paths.filter_map(Result::ok).collect::<Vec<_>>())
-                .unwrap_or_default();
-            matched.sort();
-            for m in matched
-                .into_iter()
-                .filter(|m| m.is_file() && source::supported_extension(m))
-            {
-                let config = configs.for_file(&m)?;
-                if config.is_some_and(|c| !configs.loaded[c].selects(&m)) {
-                    continue;
-                }
-                found.push(Input {
-                    what: What::File(m),
-                    config,
-                });
-            }
-            if found.is_empty() {
-                inputs.push(Input {
-                    what: What::Missing(p.clone(), format!("没有可检查的文件匹配「{arg}」")),
-                    config: None,
-                });
-            }
-            inputs.extend(found);
-        } else {
-            inputs.push(Input {
-                what: What::Missing(p.clone(), LoadError::NotFound(arg.into_owned()).to_string()),
-                config: None,
-            });
-        }
-    }
-    Ok(inputs)
-}
 
 /// Rules and options for the files under one configuration (or none).
 struct Plan<'a> {
@@ -316,13 +118,15 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
             return 2;
         }
     };
-    let inputs = match collect(&args.paths, &mut configs) {
-        Ok(i) => i,
-        Err(e) => {
-            report_error(e.as_ref());
-            return 2;
-        }
-    };
+    let collected = collect(&args.paths, &mut configs);
+    for n in &collected.notes {
+        err(&format!("提示：{n}\n"));
+    }
+    if let Err(m) = check_outputs(&args, &collected, &configs) {
+        err(&m);
+        return 2;
+    }
+    let inputs = collected.inputs;
     // One plan per configuration in use, and one for files without any.
     let mut plans: Vec<Plan> = Vec::new();
     let mut rule_sets = RuleSets::new();
@@ -358,7 +162,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
                 Err(e) => (FileReport::failed("-".into(), e.to_string()), None),
             },
             What::File(p) => {
-                let shown = p.display().to_string();
+                let shown = input::path_text(p);
                 match source::load_path(p, max) {
                     Ok(mut s) => {
                         s.path = shown;
@@ -367,7 +171,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
                     Err(e) => (FileReport::failed(shown, e.to_string()), None),
                 }
             }
-            What::Missing(p, m) => (FileReport::failed(p.display().to_string(), m.clone()), None),
+            What::Missing(p, m) => (FileReport::failed(input::path_text(p), m.clone()), None),
         };
         let mut used = Vec::new();
         let mut rel = None;
@@ -520,8 +324,12 @@ fn emit(args: &CheckArgs, reports: &[FileReport], ctx: &mut render::Context) -> 
     }
     let mut ok = true;
     for (path, text) in files {
-        if let Err(e) = std::fs::write(path, text) {
-            err(&format!("错误：无法写入 {}：{e}\n", path.display()));
+        if let Err(e) = output::write(path, &text) {
+            let shown = render::escape::line(&input::path_text(path)).into_owned();
+            err(&format!(
+                "错误：无法写入 {shown}：{}\n",
+                input::io_cause(&e)
+            ));
             ok = false;
         }
     }

@@ -152,11 +152,11 @@ pub struct CheckArgs {
     /// 另外以某种格式写入文件（可重复），例如 --output sarif:gongkai.sarif --output junit:junit.xml
     #[arg(long = "output", short = 'o', value_name = "FORMAT:FILE", value_parser = parse_output)]
     pub outputs: Vec<OutputSpec>,
-    /// 配置文件（默认从每个被检查文件所在目录向上查找 gongkai.yaml）
+    /// 配置文件（默认从当前目录向上查找 gongkai.yaml；被检查目录中的配置文件一律不读取）
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
-    /// 不读取任何 gongkai.yaml
-    #[arg(long)]
+    /// 不读取任何配置文件（gongkai.yaml），只用内置规则和命令行选项
+    #[arg(long = "isolated", visible_alias = "no-config")]
     pub no_config: bool,
     /// 输出每条规则的问题数
     #[arg(long)]

@@ -313,6 +313,13 @@ fn self_test(dir: Option<&Path>) -> i32 {
 }
 
 fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
+    // A FIFO or device is refused from its metadata, never opened.
+    let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if let Some(why) = crate::input::refuse(file).filter(|_| special) {
+        let shown = crate::render::escape::line(&crate::input::path_text(file)).into_owned();
+        err(&format!("错误：{shown}：{why}\n"));
+        return 2;
+    }
     let src = match source::load_path(file, source::DEFAULT_MAX_BYTES) {
         Ok(s) => s,
         Err(e) => {

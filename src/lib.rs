@@ -12,9 +12,12 @@ pub mod diagnostic;
 pub mod document;
 pub mod entry;
 pub mod facts;
+mod input;
 pub mod normalize;
+mod output;
 pub mod render;
 pub mod rules;
 pub mod source;
+mod walk;
 
 pub use commands::{check_text, run, CheckOptions};

@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Largest configuration file read (bytes).
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 /// File names searched for, in order, in each directory.
 pub const FILE_NAMES: [&str; 2] = ["gongkai.yaml", "gongkai.yml"];
 
@@ -198,12 +201,14 @@ pub fn schema() -> serde_json::Value {
 
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("配置文件有误：{path}")]
+#[error("{title}")]
 #[diagnostic(
     code(gongkai::config),
     help("按 schemas/config.schema.json 修改后重试")
 )]
 pub struct ConfigError {
+    /// `配置文件有误：PATH`, or with the cause when there is no text to point into.
+    pub title: String,
     pub path: String,
     #[source_code]
     pub src: NamedSource<String>,
@@ -215,10 +220,25 @@ pub struct ConfigError {
 impl ConfigError {
     pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Box<Self> {
         problems.sort_by_key(|p| (p.offset, p.message.clone()));
+        let shown = crate::render::escape::line(path).into_owned();
+        let title = if text.trim().is_empty() && !problems.is_empty() {
+            // Nothing to point into (the file could not be read, or is empty): the
+            // cause goes in the title, or it would not be shown at all.
+            let causes: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+            format!("无法使用配置文件 {shown}：{}", causes.join("；"))
+        } else {
+            format!("配置文件有误：{shown}")
+        };
+        crate::rules::load::drawable(text, &mut problems);
         Box::new(ConfigError {
+            title,
             path: path.to_string(),
             src: NamedSource::new(path, text.to_string()),
-            labels: crate::rules::load::labels(&problems),
+            labels: if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                crate::rules::load::labels(&problems)
+            },
             problems,
         })
     }
@@ -250,12 +270,22 @@ impl Loaded {
     /// Read and check a configuration file (rule ids are checked later, against the rule set).
     pub fn read(path: &Path, display: String) -> Result<Loaded, Box<ConfigError>> {
         let io = |m: String| ConfigError::new(&display, "", vec![problem_at("", 0, 0, m)]);
-        let meta = std::fs::metadata(path).map_err(|e| io(format!("无法读取配置文件：{e}")))?;
-        if meta.len() > 1024 * 1024 {
-            return Err(io("配置文件过大（超过 1 MB）".into()));
+        let cause = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::NotFound => io("文件不存在，请检查路径".into()),
+            std::io::ErrorKind::InvalidData => io("文件不是 UTF-8 编码的文本".into()),
+            _ => io(format!("无法读取：{}", crate::input::io_cause(&e))),
+        };
+        let meta = std::fs::metadata(path).map_err(cause)?;
+        if !meta.is_file() {
+            return Err(io("这不是普通文件".into()));
         }
-        let text =
-            std::fs::read_to_string(path).map_err(|e| io(format!("无法读取配置文件：{e}")))?;
+        if meta.len() > MAX_BYTES {
+            return Err(io(format!(
+                "文件过大（{} 字节，上限 {MAX_BYTES} 字节），不像正常的配置文件",
+                meta.len()
+            )));
+        }
+        let text = std::fs::read_to_string(path).map_err(cause)?;
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         Loaded::parse(display, dir, text)

@@ -66,6 +66,7 @@ fn cell(s: &str) -> String {
 
 /// Markdown for `$GITHUB_STEP_SUMMARY`: totals, a table per file and the findings.
 pub fn step_summary(files: &[FileReport]) -> String {
+    let files = &*super::escape::reports(files);
     let s = Summary::of(files);
     let failed = Summary::failed(files);
     let mut out = String::from("## gongkai 检查结果\n\n");

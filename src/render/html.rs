@@ -5,6 +5,7 @@
 //! row shown as cells, the cell of the finding marked). The output is well-formed
 //! XML as well as HTML, so tests can parse it back.
 
+use super::escape as hygiene;
 use super::summary::verdict;
 use super::xml::escape;
 use super::{quoted, Context, FileReport, Summary};
@@ -99,7 +100,8 @@ fn context(text: &str, d: &Diagnostic) -> (String, String, String) {
     } else {
         q.to_string()
     };
-    (before, mid, after)
+    let clean = |s: String| hygiene::text(&s).into_owned();
+    (clean(before), clean(mid), clean(after))
 }
 
 /// A finding inside a table row (cells separated by tabs): the row as cells, the hit marked.
@@ -121,7 +123,7 @@ fn row_cells(text: &str, d: &Diagnostic) -> Option<String> {
         let (cs, ce) = (pos, pos + cell.len());
         let hit = start >= cs && start <= ce && (d.length == 0 || start < ce || cs == ce);
         out.push_str(if hit { "<td class=\"hit\">" } else { "<td>" });
-        out.push_str(&escape(cell));
+        out.push_str(&escape(&hygiene::line(cell)));
         out.push_str("</td>");
         pos = ce + 1;
     }
@@ -299,6 +301,7 @@ fn rules_used(out: &mut String, files: &[FileReport], ctx: &Context) {
 }
 
 pub fn render(files: &[FileReport], ctx: &Context) -> String {
+    let files = &*super::escape::reports(files);
     let s = Summary::of(files);
     let failed = Summary::failed(files);
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>政府信息公开工作年度报告检查结果</title>\n<style>");

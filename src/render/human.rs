@@ -2,7 +2,7 @@
 //! text underlined. The snippet is cropped around the span (report paragraphs are
 //! long lines) and the location header counts columns in characters.
 
-use super::{FileReport, Summary};
+use super::{escape, FileReport, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::rules::spec::Severity;
 use miette::{
@@ -45,10 +45,14 @@ pub struct Style {
 fn excerpt(text: &str, offset: usize, len: usize) -> (String, usize, usize) {
     let offset = offset.min(text.len());
     let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[offset..]
+    let mut line_end = text[offset..]
         .find('\n')
         .map(|i| offset + i)
         .unwrap_or(text.len());
+    // A CRLF line ends before its carriage return.
+    if line_end > offset && text.as_bytes()[line_end - 1] == b'\r' {
+        line_end -= 1;
+    }
     let span_end = (offset + len).min(line_end).max(offset);
     const CONTEXT: usize = 24;
     let start = text[line_start..offset]
@@ -68,11 +72,16 @@ fn excerpt(text: &str, offset: usize, len: usize) -> (String, usize, usize) {
         s.push('…');
         shift = '…'.len_utf8();
     }
-    s.push_str(&text[start..end]);
+    // Control characters of the draft are shown escaped; the span moves with them.
+    let before = escape::text(&text[start..offset]);
+    let span = escape::text(&text[offset..span_end]);
+    s.push_str(&before);
+    s.push_str(&span);
+    s.push_str(&escape::text(&text[span_end..end]));
     if end < line_end {
         s.push('…');
     }
-    (s, offset - start + shift, span_end - offset)
+    (s, before.len() + shift, span.len())
 }
 
 fn one(d: &Diagnostic, path: &str, text: Option<&str>, handler: &GraphicalReportHandler) -> String {

@@ -6,6 +6,7 @@
 
 pub mod checkstyle;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod html;
@@ -272,6 +273,14 @@ pub fn write(
 }
 
 pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
+    // JSON, JSON Lines and SARIF keep the exact text; every other format escapes it.
+    let escaped;
+    let files = if matches!(format, Format::Json | Format::JsonLines | Format::Sarif) {
+        files
+    } else {
+        escaped = escape::reports(files);
+        &escaped[..]
+    };
     match format {
         Format::Human => human::render(
             files,
@@ -292,13 +301,39 @@ pub fn render(format: Format, files: &[FileReport], ctx: &Context) -> String {
 }
 
 /// A path with `/` separators and no leading `./`, as machine formats want it.
+/// Off Windows, a `\` that starts an escape of a non-UTF-8 byte or a control
+/// character in a name (`\xB1`, `\n`, `\u{202E}`, see [`escape`]) stays.
 pub fn slash_path(path: &str) -> String {
-    let p = path.replace('\\', "/");
+    let p = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        separators(path)
+    };
     let mut s = p.as_str();
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
     }
     s.to_string()
+}
+
+/// `\` as a separator, except where it starts an escape written by gongkai.
+fn separators(path: &str) -> String {
+    let b = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut last = 0;
+    for (i, _) in path.match_indices('\\') {
+        let rest = &b[i + 1..];
+        let escape = matches!(rest.first(), Some(b'n' | b'r' | b't'))
+            || rest.starts_with(b"u{")
+            || (rest.first() == Some(&b'x')
+                && rest.len() >= 3
+                && rest[1..3].iter().all(u8::is_ascii_hexdigit));
+        out.push_str(&path[last..i]);
+        out.push(if escape { '\\' } else { '/' });
+        last = i + 1;
+    }
+    out.push_str(&path[last..]);
+    out
 }
 
 /// The quoted text of a finding, clamped to character boundaries.
@@ -546,5 +581,7 @@ pub(crate) mod tests {
     fn slash_paths() {
         assert_eq!(slash_path(r".\报告\a.txt"), "报告/a.txt");
         assert_eq!(slash_path("././a.txt"), "a.txt");
+        #[cfg(not(windows))]
+        assert_eq!(slash_path(r"报告\xB1\a\n.txt"), r"报告\xB1/a\n.txt");
     }
 }

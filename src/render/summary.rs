@@ -94,6 +94,7 @@ fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
 
 /// `--statistics`: findings per rule, most frequent first.
 pub fn statistics(files: &[FileReport], ctx: &Context) -> String {
+    let files = &*super::escape::reports(files);
     #[derive(Default)]
     struct Row {
         count: usize,
@@ -161,6 +162,7 @@ pub fn statistics(files: &[FileReport], ctx: &Context) -> String {
 
 /// `--summary`: one row per file.
 pub fn files_table(files: &[FileReport], ctx: &Context) -> String {
+    let files = &*super::escape::reports(files);
     let body: Vec<Vec<String>> = files
         .iter()
         .map(|f| {
@@ -218,6 +220,7 @@ fn csv_field(s: &str) -> String {
 
 /// `--summary-csv`: UTF-8 with a BOM so that Excel reads the Chinese correctly.
 pub fn csv(files: &[FileReport], ctx: &Context) -> String {
+    let files = &*super::escape::reports(files);
     let rule_ids: Vec<&str> = ctx.rules.iter().map(|r| r.id.as_str()).collect();
     let mut out = String::from("\u{FEFF}");
     let mut header: Vec<String> = [

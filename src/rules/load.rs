@@ -36,12 +36,28 @@ pub struct RuleFileError {
 impl RuleFileError {
     pub fn new(path: &str, text: &str, mut problems: Vec<Problem>) -> Box<Self> {
         problems.sort_by_key(|p| (p.offset, p.message.clone()));
+        drawable(text, &mut problems);
         Box::new(RuleFileError {
             path: path.to_string(),
             src: NamedSource::new(path, text.to_string()),
             labels: labels(&problems),
             problems,
         })
+    }
+}
+
+/// A problem at the very end of a file (a YAML syntax error in an unclosed last
+/// line) is moved onto the last character, where miette can draw its label; its
+/// message still names the line and column where the parser stopped.
+pub fn drawable(text: &str, problems: &mut [Problem]) {
+    let end = text.trim_end().len();
+    for p in problems {
+        if p.offset >= end {
+            if let Some((i, c)) = text[..end].char_indices().next_back() {
+                p.offset = i;
+                p.len = c.len_utf8();
+            }
+        }
     }
 }
 

@@ -281,6 +281,11 @@ pub fn from_bytes(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
 }
 
 fn read_kind(path: String, kind: Kind, bytes: &[u8]) -> Result<Source, LoadError> {
+    // Whatever the extension, a 0-byte file has nothing to read (a .docx is no zip).
+    if bytes.is_empty() {
+        return Err(LoadError::Decode(DecodeError::Empty));
+    }
+    let declared = kind;
     // The leading bytes win over the extension: a renamed .docx is still a zip.
     let kind = match sniff::container(bytes) {
         Some(sniff::Container::Zip) => Kind::Docx,
@@ -301,9 +306,23 @@ fn read_kind(path: String, kind: Kind, bytes: &[u8]) -> Result<Source, LoadError
         Kind::Text => text_source(path, bytes),
         Kind::Docx => docx::read(path, bytes, &docx::Limits::default()),
         Kind::Html => html::read(path, bytes),
-        Kind::Pdf => read_pdf(path, bytes),
+        Kind::Pdf => read_pdf(path.clone(), bytes).map_err(|e| renamed(&path, declared, e)),
         Kind::Legacy => Err(LoadError::Legacy(legacy_label(&path))),
     }
+}
+
+/// A text file that is really a PDF and could not be read as one: say so.
+fn renamed(path: &str, declared: Kind, e: LoadError) -> LoadError {
+    if !matches!(declared, Kind::Text | Kind::Html) {
+        return e;
+    }
+    let ext = Path::new(path)
+        .extension()
+        .map(|x| format!(".{}", x.to_string_lossy()))
+        .unwrap_or_else(|| "（无）".into());
+    LoadError::Io(format!(
+        "文件扩展名是 {ext}，内容却以 %PDF 开头，实际是 PDF 文件（可能改过扩展名）；按 PDF 读取失败：{e}"
+    ))
 }
 
 #[cfg(feature = "pdf")]

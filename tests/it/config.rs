@@ -66,8 +66,10 @@ fn t(p: &str, r: &str, s: &str) -> (String, String, String) {
     (p.into(), r.into(), s.into())
 }
 
+/// The configuration comes from the current folder upward; one inside a checked
+/// folder is ignored (a submission must not decide its own verdict), with a note.
 #[test]
-fn discovered_upward_and_nearest_wins() {
+fn discovered_from_the_current_folder_upward() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(
@@ -95,10 +97,19 @@ fn discovered_upward_and_nearest_wins() {
     assert_eq!(
         found(&v),
         [
-            t("区县/b/民政局.txt", "ci-contact", "warning"),
+            t("区县/b/民政局.txt", "ci-contact", "error"),
             t("市级/a/民政局.txt", "ci-contact", "error"),
         ]
     );
+    assert!(
+        err.contains("区县/gongkai.yaml") && err.contains("已忽略"),
+        "{err}"
+    );
+    // Run from 区县/, its own configuration is the nearest one upward.
+    let (code, v, err) = json(&root.join("区县"), &["b"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(found(&v), [t("b/民政局.txt", "ci-contact", "warning")]);
+    assert!(!err.contains("已忽略"), "{err}");
     // --no-config: the built-in rules run instead, and none of ours.
     let (_, v, _) = json(root, &["--no-config", "."]);
     assert!(found(&v).iter().all(|f| !f.1.starts_with("ci-")));
