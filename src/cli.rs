@@ -35,6 +35,27 @@ pub enum Command {
         #[arg(long)]
         text: bool,
     },
+    /// 启动网页版：在浏览器中选择草稿，查看每个问题在原文中的位置
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 监听地址（默认只允许本机访问；在内网提供服务时可用 0.0.0.0:8610）
+    #[arg(long, default_value = "127.0.0.1:8610", value_name = "ADDR")]
+    pub bind: String,
+    /// 启动后打开默认浏览器
+    #[arg(long)]
+    pub open: bool,
+    /// 单个上传文件的大小上限（如 20MB、512KB）
+    #[arg(long, default_value = "20MB", value_name = "SIZE")]
+    pub max_upload: String,
+    /// 配置文件（规则开关、严重程度、格式、期限）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// 追加的规则包目录
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> i32 {
             profile,
             text,
         } => dump(&file, profile, text),
+        Command::Serve(args) => crate::serve::run(args),
     }
 }
 
@@ -191,12 +192,25 @@ fn profile_rank(p: &str) -> usize {
 
 fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
     let Some(rs) = load_rules(dirs) else { return 2 };
+    match explain_text(&rs, id) {
+        Some(s) => {
+            out(&s);
+            0
+        }
+        None => {
+            err(&format!(
+                "错误：没有 id 为「{id}」的规则；用 gongkai rules list 查看全部规则\n"
+            ));
+            2
+        }
+    }
+}
+
+/// The text of `gongkai explain ID`, or `None` when no rule has that id.
+pub(crate) fn explain_text(rs: &RuleSet, id: &str) -> Option<String> {
     let found = rs.find(id);
     if found.is_empty() {
-        err(&format!(
-            "错误：没有 id 为「{id}」的规则；用 gongkai rules list 查看全部规则\n"
-        ));
-        return 2;
+        return None;
     }
     let mut s = String::new();
     for r in found {
@@ -229,8 +243,7 @@ fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
         }
         s.push('\n');
     }
-    out(&s);
-    0
+    Some(s)
 }
 
 /// Run every rule's examples. Returns the failures as text (empty = all pass).

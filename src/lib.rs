@@ -17,6 +17,7 @@ pub mod normalize;
 mod output;
 pub mod render;
 pub mod rules;
+mod serve;
 pub mod source;
 mod walk;
 
