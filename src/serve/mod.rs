@@ -14,13 +14,13 @@ use crate::config::Loaded;
 use crate::render::{self, FileReport};
 use crate::rules::{RuleSet, Settings};
 use crate::source;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use http_body_util::BodyExt;
 use serde::Deserialize;
 use std::sync::Arc;
 use std::time::Duration;
@@ -151,7 +151,6 @@ pub fn run(args: ServeArgs) -> i32 {
 }
 
 fn router(app: Arc<App>) -> Router {
-    let limit = app.max_upload;
     Router::new()
         .route(
             "/",
@@ -170,7 +169,6 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/check", post(check))
         .route("/api/view", post(view_of))
         .route("/api/report", post(report))
-        .layer(DefaultBodyLimit::max(limit))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -262,30 +260,68 @@ impl CheckQuery {
     }
 }
 
-/// The body, or the answer to give when it could not be read (413 over the limit).
-fn body_or_error(app: &App, body: Result<Bytes, BytesRejection>) -> Result<Bytes, Box<Response>> {
-    body.map_err(|e| {
-        Box::new(if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &format!(
-                    "文件太大：上传上限为 {}（服务启动时可用 --max-upload 调整）",
-                    human_size(app.max_upload)
-                ),
-            )
-        } else {
-            error(e.status(), &format!("无法读取上传的内容：{e}"))
-        })
-    })
+/// Bytes of an upload read past the limit and thrown away, so that the client (which
+/// is still sending) receives the 413 instead of a reset connection. Beyond it the
+/// connection is closed.
+const DRAIN_CAP: usize = 256 << 20;
+
+fn too_large(app: &App) -> Box<Response> {
+    let mut r = error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        &format!(
+            "文件太大：上传上限为 {}（服务启动时可用 --max-upload 调整）",
+            human_size(app.max_upload)
+        ),
+    );
+    r.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    Box::new(r)
+}
+
+/// The upload, at most `--max-upload` bytes of it kept; over the limit, the answer (413).
+async fn read_body(app: &App, headers: &HeaderMap, body: Body) -> Result<Bytes, Box<Response>> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_CAP as u64) {
+        return Err(too_large(app));
+    }
+    let mut body = body;
+    let mut kept: Vec<u8> = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| {
+            Box::new(error(
+                StatusCode::BAD_REQUEST,
+                &format!("无法读取上传的内容：{e}"),
+            ))
+        })?;
+        if let Ok(data) = frame.into_data() {
+            total = total.saturating_add(data.len());
+            if total <= app.max_upload {
+                kept.extend_from_slice(&data);
+            } else if total > DRAIN_CAP {
+                return Err(too_large(app));
+            } else if !kept.is_empty() {
+                kept = Vec::new();
+            }
+        }
+    }
+    if total > app.max_upload {
+        return Err(too_large(app));
+    }
+    Ok(Bytes::from(kept))
 }
 
 /// The upload and the options of one request, or the answer to give instead.
-fn prepare(
+async fn prepare(
     app: &App,
     q: &CheckQuery,
-    body: Result<Bytes, BytesRejection>,
+    headers: &HeaderMap,
+    body: Body,
 ) -> Result<(Bytes, CheckOptions), Box<Response>> {
-    Ok((body_or_error(app, body)?, request_opts(app, q)?))
+    let opts = request_opts(app, q)?;
+    Ok((read_body(app, headers, body).await?, opts))
 }
 
 /// Options of one request: the server's, with the page's profile/year overrides.
@@ -348,9 +384,10 @@ fn check_upload(app: &App, name: &str, bytes: &[u8], opts: &CheckOptions) -> Fil
 async fn check(
     State(app): State<Arc<App>>,
     Query(q): Query<CheckQuery>,
-    body: Result<Bytes, BytesRejection>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Response {
-    let (bytes, opts) = match prepare(&app, &q, body) {
+    let (bytes, opts) = match prepare(&app, &q, &headers, body).await {
         Ok(x) => x,
         Err(r) => return *r,
     };
@@ -365,9 +402,10 @@ async fn check(
 async fn report(
     State(app): State<Arc<App>>,
     Query(q): Query<CheckQuery>,
-    body: Result<Bytes, BytesRejection>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Response {
-    let (bytes, opts) = match prepare(&app, &q, body) {
+    let (bytes, opts) = match prepare(&app, &q, &headers, body).await {
         Ok(x) => x,
         Err(r) => return *r,
     };
@@ -383,9 +421,10 @@ async fn report(
 async fn view_of(
     State(app): State<Arc<App>>,
     Query(q): Query<CheckQuery>,
-    body: Result<Bytes, BytesRejection>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Response {
-    let (bytes, opts) = match prepare(&app, &q, body) {
+    let (bytes, opts) = match prepare(&app, &q, &headers, body).await {
         Ok(x) => x,
         Err(r) => return *r,
     };

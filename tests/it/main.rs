@@ -15,5 +15,6 @@ mod renderings;
 mod rule_packs;
 mod schemas;
 mod seeds;
+mod serve;
 mod support;
 mod tables;
