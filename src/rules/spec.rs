@@ -517,6 +517,10 @@ pub struct TableTemplate {
     pub section: Option<String>,
     /// Regexes that show the table is present (e.g. its header); none found = no table.
     pub presence: Vec<String>,
+    /// Regexes that show another form is there (e.g. a province's header with a 累计
+    /// column): any found = this template does not apply (the table is `absent` for it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absence: Vec<String>,
     pub columns: Vec<ColumnDef>,
     pub rows: Vec<RowDef>,
     #[serde(default)]

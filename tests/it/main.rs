@@ -8,6 +8,7 @@ mod corpus;
 mod encodings;
 mod formats;
 mod fuzz_regressions;
+mod old_tables;
 mod readers;
 mod rule_packs;
 mod schemas;
