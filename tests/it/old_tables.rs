@@ -160,3 +160,72 @@ fn a_plus_one_in_any_part_cell_is_reported_with_the_true_sum() {
         }
     }
 }
+
+/// The 莆田 form's application rows under a header no template knows (本年度 | 累计):
+/// only the template-free fallback reads it.
+fn untemplated(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            !l.contains("主动公开信息数") && !l.contains("政府网站") && !l.contains("政府公报")
+        })
+        .map(|l| l.replace("2009年度 | 历年累计", "本年度 | 累计"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn by_rule(v: &serde_json::Value, rule: &str) -> Vec<(String, String)> {
+    v["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f["diagnostics"].as_array().into_iter().flatten())
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or("").to_string(),
+                d["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn inferred_sums_never_fire_on_the_fixtures() {
+    let (_, v) = check_json(&[fixture("").to_str().unwrap()]);
+    assert!(v["files"].as_array().is_some_and(|a| a.len() > 20));
+    assert_eq!(by_rule(&v, "inferred-sum"), vec![]);
+}
+
+#[test]
+fn inferred_sums_on_an_untemplated_old_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = untemplated(&std::fs::read_to_string(fixture(FORMS[1].file)).unwrap());
+    let p = dir.path().join("draft.txt");
+    std::fs::write(&p, &text).unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    assert_eq!(by_rule(&v, "inferred-sum"), vec![], "a correct table");
+    assert_eq!(errors(&v), vec![]);
+    // +1 to a part of the 受理 group in the 累计 column (20 = 6+1+3+8+2+0).
+    std::fs::write(&p, bump(&text, "4.网上申请数", 3)).unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    let got = by_rule(&v, "inferred-sum");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "warning");
+    assert!(
+        got[0]
+            .1
+            .contains("「受理依申请公开信息总数」第 2 列应为 21，实为 20"),
+        "{}",
+        got[0].1
+    );
+    assert!(got[0].1.contains("（按表格结构推断）"), "{}", got[0].1);
+    // Parts under 其中 without numbers: cannot assess, never a warning.
+    let unnumbered = text.replace("其中:1.当面申请数", "其中:当面申请数");
+    std::fs::write(&p, unnumbered).unwrap();
+    let (_, v) = check_json(&[p.to_str().unwrap()]);
+    let got = by_rule(&v, "inferred-sum");
+    assert!(
+        !got.is_empty() && got.iter().all(|(s, _)| s == "info"),
+        "{got:?}"
+    );
+}
