@@ -1,6 +1,7 @@
 //! Structure stage: the outline of a draft plus the facts read from it.
 //! Built once per file; rules only read it.
 
+pub mod inferred;
 pub mod outline;
 pub mod table;
 

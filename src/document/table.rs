@@ -714,6 +714,15 @@ pub fn recover<'a>(
     if !presence.iter().any(raw_hit) && !presence.iter().any(|&p| in_region(p)) {
         return out;
     }
+    // Another form's header: this template does not apply.
+    if tpl
+        .absence
+        .iter()
+        .filter_map(|p| Pat::new(p, re))
+        .any(in_region)
+    {
+        return out;
+    }
     let toks = tokenize(text, start, end, merged);
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
     let first = toks

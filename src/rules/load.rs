@@ -265,10 +265,11 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 17] = [
+    const KEYS: [&str; 18] = [
         "placeholders",
         "match",
         "presence",
+        "absence",
         "allowed",
         "denied",
         "group",

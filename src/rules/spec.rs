@@ -127,6 +127,7 @@ pub enum Check {
     TableStructure(TableStructure),
     ProseTable(ProseTable),
     RulemakingAuthority(RulemakingAuthority),
+    InferredSum(InferredSum),
 }
 
 impl Check {
@@ -148,6 +149,7 @@ impl Check {
             Check::TableStructure(_) => "table-structure",
             Check::ProseTable(_) => "prose-table",
             Check::RulemakingAuthority(_) => "rulemaking-authority",
+            Check::InferredSum(_) => "inferred-sum",
         }
     }
 }
@@ -181,6 +183,14 @@ pub struct RequiredSection {
 fn one() -> usize {
     1
 }
+
+/// Template-free fallback: total/part groups discovered in `|` tables (a total row, then
+/// `其中` parts numbered 1. 2. … or （1）（2）…), checked only when no table template of the
+/// profile was recovered. Outcomes: default (a total that is not the sum of its parts),
+/// `not-assessable` (a group whose extent or cells are uncertain).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InferredSum {}
 
 /// Contact items the report must give. Outcomes: default (missing items), `malformed`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -517,6 +527,10 @@ pub struct TableTemplate {
     pub section: Option<String>,
     /// Regexes that show the table is present (e.g. its header); none found = no table.
     pub presence: Vec<String>,
+    /// Regexes that show another form is there (e.g. a province's header with a 累计
+    /// column): any found = this template does not apply (the table is `absent` for it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absence: Vec<String>,
     pub columns: Vec<ColumnDef>,
     pub rows: Vec<RowDef>,
     #[serde(default)]

@@ -9,6 +9,7 @@ mod encodings;
 mod files;
 mod formats;
 mod fuzz_regressions;
+mod old_tables;
 mod outputs;
 mod readers;
 mod renderings;

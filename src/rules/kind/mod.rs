@@ -6,6 +6,7 @@ mod contact;
 mod date;
 mod doctype;
 mod fee;
+mod inferred;
 mod section;
 mod sum;
 pub mod table;
@@ -34,6 +35,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::TableStructure(p) => table::structure(p, ctx),
         Check::ProseTable(p) => table::prose(p, ctx),
         Check::RulemakingAuthority(p) => table::authority(p, ctx),
+        Check::InferredSum(_) => inferred::run(ctx),
     }
 }
 
