@@ -164,6 +164,7 @@ fn router(app: Arc<App>) -> Router {
             "/page.css",
             get(|| async { page(STYLE, "text/css; charset=utf-8") }),
         )
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/api/rules", get(rules_list))
         .route("/api/explain/{rule}", get(explain))
         .route("/api/check", post(check))
