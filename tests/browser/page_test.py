@@ -111,6 +111,31 @@ def main():
             jcard = page.locator("article.file", has=page.locator("h2 span", has_text="junk.docx"))
             jcard.locator(".error-box").wait_for(timeout=15000)
             print("junk.docx: " + jcard.locator(".error-box").text_content())
+            # A 6,000-character report with 40+ findings stays usable.
+            sample = os.path.join(ROOT, "tests", "fixtures", "sample")
+            lines = open(os.path.join(sample, os.listdir(sample)[0]), encoding="utf-8").read().split("\n")
+            extra = [f"2022年，本机关第{i}项重点工作按计划推进，政务公开专栏更新信息{i * 3}条，群众满意度持续提升，相关做法在全区推广。"
+                     for i in range(1, 71)]
+            big = os.path.join(OUT, "long-draft.txt")
+            with open(big, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines[:7] + extra + lines[7:]))
+            want = cli_json(big)["diagnostics"]
+            chars = len(open(big, encoding="utf-8").read())
+            if chars < 6000 or len(want) < 40:
+                fail(f"long draft has {chars} characters and {len(want)} findings")
+            t0 = time.time()
+            page.set_input_files("#files", [big])
+            lcard = page.locator("article.file", has=page.locator("h2 span", has_text="long-draft.txt"))
+            lcard.locator(".finding[data-rule]").nth(len(want) - 1).wait_for(timeout=15000)
+            shown = lcard.locator(".finding[data-rule]").count()
+            if shown != len(want):
+                fail(f"long draft: {shown} findings shown, CLI gives {len(want)}")
+            lcard.locator(".finding[data-rule]").nth(len(want) - 1).click()
+            t1 = time.time()
+            page.evaluate("1 + 1")
+            if time.time() - t1 > 1:
+                fail("the page does not answer within 1 s after showing the long draft")
+            print(f"long draft: {chars} characters, {shown} findings shown and clickable in {time.time() - t0:.1f} s")
             # A rule id opens its explanation.
             card.locator(".rule").first.click()
             page.locator("#explain-text").filter(has_text="检查什么").wait_for(timeout=5000)
