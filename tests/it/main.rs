@@ -1,5 +1,6 @@
 //! The one integration test binary: each module covers one area.
 
+mod accuracy;
 mod bad_input;
 mod bad_inputs;
 mod batch;

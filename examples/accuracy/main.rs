@@ -1,0 +1,347 @@
+//! Accuracy of gongkai on real, audited reports (tests/fixtures/real/).
+//!
+//! Runs `gongkai check --format json` on every audited file, maps rule ids to the audit
+//! kinds, and prints per kind and per group (heldout / tuning / seed):
+//! - recall: audited findings at warning or error level that gongkai reports (same kind,
+//!   at warning or error level, in the same file);
+//! - error precision: gongkai errors whose kind the file's audit lists (at any level).
+//!
+//! Usage: `cargo build && cargo run --example accuracy [-- --verbose]`
+//! (uses target/debug/gongkai unless GONGKAI_BIN is set).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One audited finding.
+#[derive(Debug, Clone)]
+pub struct Audited {
+    pub id: String,
+    pub kind: String,
+    pub severity: String,
+}
+
+/// One audited file.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub group: String,
+    pub yaml: PathBuf,
+    pub file: PathBuf,
+    pub findings: Vec<Audited>,
+}
+
+/// One gongkai diagnostic, with its mapped audit kind.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub rule: String,
+    pub kind: String,
+    pub severity: String,
+    pub message: String,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub audit: Audit,
+    /// Set when gongkai could not read the file.
+    pub error: Option<String>,
+    pub reported: Vec<Reported>,
+}
+
+/// Counts for one (group, kind).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub audited: usize,
+    pub found: usize,
+    pub errors: usize,
+    pub correct_errors: usize,
+}
+
+/// Audit kind of a gongkai rule id.
+pub fn kind_of(rule: &str) -> &'static str {
+    match rule {
+        "t3-applicants-total"
+        | "t3-balance"
+        | "t3-results-total"
+        | "t3-carry-over"
+        | "t4-review-total"
+        | "t4-direct-suit-total"
+        | "t4-suit-after-review-total"
+        | "t2-valid-documents" => "table_sum_mismatch",
+        r if r.starts_with("stat-") && r.ends_with("-total") => "table_sum_mismatch",
+        r if r.ends_with("-prose") => "narrative_table_mismatch",
+        "missing-section-fee" | "fee-statement" => "missing_fee_statement",
+        r if r.starts_with("missing-section-") => "missing_section",
+        "contact-block" => "missing_contact",
+        "wrong-statistical-period" => "wrong_period",
+        "late-publication" => "late_or_missing_date",
+        "year-slip" => "year_mismatch",
+        r if r.ends_with("-structure") => "old_format_in_new_year",
+        r if r.ends_with("-cells") => "blank_cells",
+        "prose-sum" => "other:narrative_internal_sum",
+        _ => "other",
+    }
+}
+
+/// Audit kind of an audited finding (`other` carries its subkind).
+fn audited_kind(kind: &str, subkind: Option<&str>) -> String {
+    match (kind, subkind) {
+        ("other", Some(s)) => format!("other:{s}"),
+        _ => kind.to_string(),
+    }
+}
+
+fn at_least_warning(sev: &str) -> bool {
+    sev == "error" || sev == "warning"
+}
+
+/// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, tuning/*.yaml and the
+/// seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
+pub fn load_audits(root: &Path) -> Vec<Audit> {
+    let mut out = Vec::new();
+    for group in ["heldout", "tuning", "expected"] {
+        let dir = root.join(group);
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        paths.sort();
+        for yaml in paths {
+            let text = std::fs::read_to_string(&yaml).unwrap();
+            let v: serde_yaml::Value =
+                serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", yaml.display()));
+            let name = v["file"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: no `file`", yaml.display()));
+            let file = if group == "expected" {
+                // Seed corpus: the original file when it is in the repository, else its
+                // text rendering.
+                let orig = root.join(name);
+                if orig.exists() {
+                    orig
+                } else {
+                    let stem = Path::new(name).file_stem().unwrap().to_string_lossy();
+                    root.join("text").join(format!("{stem}.txt"))
+                }
+            } else {
+                dir.join(name)
+            };
+            let findings = v["findings"]
+                .as_sequence()
+                .map(|s| s.as_slice())
+                .unwrap_or(&[])
+                .iter()
+                .map(|f| Audited {
+                    id: f["id"].as_str().unwrap_or("").to_string(),
+                    kind: audited_kind(
+                        f["kind"]
+                            .as_str()
+                            .unwrap_or_else(|| panic!("{}: finding without kind", yaml.display())),
+                        f["subkind"].as_str(),
+                    ),
+                    severity: f["severity"]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{}: finding without severity", yaml.display()))
+                        .to_string(),
+                })
+                .collect();
+            out.push(Audit {
+                group: if group == "expected" {
+                    "seed".into()
+                } else {
+                    group.into()
+                },
+                yaml,
+                file,
+                findings,
+            });
+        }
+    }
+    out
+}
+
+/// Run gongkai on one audited file.
+pub fn check(bin: &Path, audit: &Audit) -> Checked {
+    let out = Command::new(bin)
+        .args(["check", "--format", "json"])
+        .arg(&audit.file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run gongkai");
+    let v: serde_json::Value = match serde_json::from_slice(&out.stdout) {
+        Ok(v) => v,
+        Err(e) => {
+            return Checked {
+                audit: audit.clone(),
+                error: Some(format!(
+                    "bad JSON ({e}); stderr: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )),
+                reported: vec![],
+            }
+        }
+    };
+    let f = &v["files"][0];
+    let error = if f.is_null() {
+        Some("no file in output".to_string())
+    } else if f["error"].is_null() {
+        None
+    } else {
+        Some(f["error"].to_string())
+    };
+    let reported = f["diagnostics"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .map(|d| {
+            let rule = d["rule"].as_str().unwrap_or("").to_string();
+            Reported {
+                kind: kind_of(&rule).to_string(),
+                rule,
+                severity: d["severity"].as_str().unwrap_or("").to_string(),
+                message: d["message"].as_str().unwrap_or("").to_string(),
+            }
+        })
+        .collect();
+    Checked {
+        audit: audit.clone(),
+        error,
+        reported,
+    }
+}
+
+/// Per-file matching: (audited ids found, audited ids missed, reported errors not in audit).
+pub fn matches(c: &Checked) -> (Vec<&Audited>, Vec<&Audited>, Vec<&Reported>) {
+    let mut reported_by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in c.reported.iter().filter(|r| at_least_warning(&r.severity)) {
+        *reported_by_kind.entry(r.kind.as_str()).or_default() += 1;
+    }
+    let (mut found, mut missed) = (Vec::new(), Vec::new());
+    for a in c
+        .audit
+        .findings
+        .iter()
+        .filter(|a| at_least_warning(&a.severity))
+    {
+        match reported_by_kind.get_mut(a.kind.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                found.push(a);
+            }
+            _ => missed.push(a),
+        }
+    }
+    let mut audited_by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &c.audit.findings {
+        *audited_by_kind.entry(a.kind.as_str()).or_default() += 1;
+    }
+    let mut wrong = Vec::new();
+    for r in c.reported.iter().filter(|r| r.severity == "error") {
+        match audited_by_kind.get_mut(r.kind.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => wrong.push(r),
+        }
+    }
+    (found, missed, wrong)
+}
+
+/// Counts per (group, kind); the kind "ALL" sums every kind.
+pub fn score(checked: &[Checked]) -> BTreeMap<(String, String), Counts> {
+    let mut t: BTreeMap<(String, String), Counts> = BTreeMap::new();
+    for c in checked {
+        let g = c.audit.group.clone();
+        let (found, missed, wrong) = matches(c);
+        for (a, hit) in found
+            .iter()
+            .map(|a| (a, true))
+            .chain(missed.iter().map(|a| (a, false)))
+        {
+            for k in [a.kind.clone(), "ALL".into()] {
+                let e = t.entry((g.clone(), k)).or_default();
+                e.audited += 1;
+                e.found += usize::from(hit);
+            }
+        }
+        for r in c.reported.iter().filter(|r| r.severity == "error") {
+            let ok = !wrong.iter().any(|w| std::ptr::eq(*w, r));
+            for k in [r.kind.clone(), "ALL".into()] {
+                let e = t.entry((g.clone(), k)).or_default();
+                e.errors += 1;
+                e.correct_errors += usize::from(ok);
+            }
+        }
+    }
+    t
+}
+
+fn ratio(n: usize, d: usize) -> String {
+    if d == 0 {
+        "—".into()
+    } else {
+        format!("{:.2} ({n}/{d})", n as f64 / d as f64)
+    }
+}
+
+/// The Markdown report.
+pub fn report(checked: &[Checked], verbose: bool) -> String {
+    let mut s = String::new();
+    let t = score(checked);
+    s.push_str("| group | kind | recall (warning+error) | error precision |\n|---|---|---|---|\n");
+    for ((g, k), c) in &t {
+        s.push_str(&format!(
+            "| {g} | {k} | {} | {} |\n",
+            ratio(c.found, c.audited),
+            ratio(c.correct_errors, c.errors)
+        ));
+    }
+    s.push_str("\nMisses (audited at warning/error, not reported) and unaudited errors:\n\n");
+    for c in checked {
+        let (_, missed, wrong) = matches(c);
+        let name = c.audit.file.file_name().unwrap().to_string_lossy();
+        if let Some(e) = &c.error {
+            s.push_str(&format!("- [{}] {name}: READ ERROR {e}\n", c.audit.group));
+        }
+        for a in missed {
+            s.push_str(&format!(
+                "- [{}] {name}: missed {} {} ({})\n",
+                c.audit.group, a.id, a.kind, a.severity
+            ));
+        }
+        for r in wrong {
+            s.push_str(&format!(
+                "- [{}] {name}: error not in audit: {} ({}) {}\n",
+                c.audit.group, r.rule, r.kind, r.message
+            ));
+        }
+        if verbose {
+            for r in &c.reported {
+                s.push_str(&format!(
+                    "    - {name}: {} {} → {}: {}\n",
+                    r.severity, r.rule, r.kind, r.message
+                ));
+            }
+        }
+    }
+    s
+}
+
+#[allow(dead_code)]
+fn main() {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let bin = std::env::var_os("GONGKAI_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("target/debug/gongkai"));
+    assert!(
+        bin.exists(),
+        "{} not found: run `cargo build` first or set GONGKAI_BIN",
+        bin.display()
+    );
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let audits = load_audits(&manifest.join("tests/fixtures/real"));
+    let checked: Vec<Checked> = audits.iter().map(|a| check(&bin, a)).collect();
+    print!("{}", report(&checked, verbose));
+}
