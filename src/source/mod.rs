@@ -23,7 +23,7 @@ pub use encoding::DecodeError;
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Where a piece of virtual text came from in the original file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Paragraph(usize),
     Cell {
@@ -45,7 +45,7 @@ impl fmt::Display for Place {
 }
 
 /// One cell of a table grid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridCell {
     /// Cell text as it stands in the virtual text (line breaks and tabs inside the cell folded to spaces).
     pub text: String,
@@ -59,7 +59,7 @@ pub struct GridCell {
 }
 
 /// A table with merged cells expanded: every row has the same number of columns.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     /// 1-based table number in the document (表1, 表2 … in locations).
     pub number: usize,
@@ -165,6 +165,15 @@ pub enum LoadError {
     PdfUnreliable(String),
     #[error("无法读取 PDF：{0}；请改用 .docx 原稿或网页版再检查")]
     PdfFailed(String),
+    /// A load error reported by a contained reader (`worker`), message as it was.
+    #[error("{0}")]
+    Reader(String),
+    #[error("读取超时：超过 {secs} 秒仍未读完，已终止读取器（可用 --timeout 调整上限）")]
+    Timeout { secs: u64 },
+    #[error("内存超限：读取时占用内存超过 {mb} MB，已终止读取器（文件可能是恶意构造的；可用 --max-memory 调整上限）")]
+    OutOfMemory { mb: u64 },
+    #[error("读取器崩溃（{0}），已跳过此文件；文件可能已损坏或是恶意构造的")]
+    Crashed(String),
 }
 
 /// The kinds of file this build reads, for messages.
@@ -206,6 +215,35 @@ pub fn supported_extension(path: &Path) -> bool {
 }
 
 pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
+    let (display, kind, bytes) = read_path(path, max_bytes)?;
+    read_kind(display, kind, &bytes)
+}
+
+/// The bytes of a file that [`load_path`] would read (size limit and extension
+/// checked), with the path as shown; [`load_bytes`] on them reads it as `load_path` does.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<(String, Vec<u8>), LoadError> {
+    read_path(path, max_bytes).map(|(display, _, bytes)| (display, bytes))
+}
+
+/// Whether these bytes, named `path`, go to a reader of a binary or markup format
+/// (.docx, HTML, PDF) rather than the plain-text decoder: the readers a hostile file
+/// can crash, exhaust or hang, which `worker` runs in a separate process.
+pub fn needs_reader(path: &str, bytes: &[u8]) -> bool {
+    let kind = match kind_of(Path::new(path)) {
+        Some(k) => k,
+        None if sniff::looks_like_html(bytes) => Kind::Html,
+        None => Kind::Text,
+    };
+    match sniff::container(bytes) {
+        Some(sniff::Container::Zip) => true,
+        Some(sniff::Container::Pdf) if cfg!(feature = "pdf") => true,
+        Some(sniff::Container::Cfb) => false,
+        Some(sniff::Container::Rtf) if kind != Kind::Text => false,
+        _ => matches!(kind, Kind::Docx | Kind::Html | Kind::Pdf),
+    }
+}
+
+fn read_path(path: &Path, max_bytes: u64) -> Result<(String, Kind, Vec<u8>), LoadError> {
     let display = path.to_string_lossy().into_owned();
     let meta = std::fs::metadata(path).map_err(|e| io_error(&display, e))?;
     if meta.is_dir() {
@@ -241,7 +279,7 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    read_kind(display, kind, &bytes)
+    Ok((display, kind, bytes))
 }
 
 /// Bytes read elsewhere, typed by the extension of `path` as [`load_path`] types a file
@@ -255,6 +293,11 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Source, LoadError> {
 }
 
 pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
+    from_bytes("-".to_string(), &read_stdin(max_bytes)?)
+}
+
+/// Standard input's bytes, at most `max_bytes`.
+pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .take(max_bytes + 1)
@@ -266,7 +309,7 @@ pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    from_bytes("-".to_string(), &bytes)
+    Ok(bytes)
 }
 
 /// Bytes of unknown type (stdin): containers are recognised by their magic, HTML by its
