@@ -46,7 +46,7 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 /// A deflate stream (RFC 1951, one fixed-Huffman block) that inflates to `n` spaces
 /// (n ≥ 1): one literal, then copies of 258 bytes at distance 1 — 13 bits each.
-fn deflate_spaces(n: usize) -> Vec<u8> {
+pub(crate) fn deflate_spaces(n: usize) -> Vec<u8> {
     struct Bits {
         out: Vec<u8>,
         acc: u64,
@@ -155,8 +155,27 @@ const RULE_HEAD: &str =
 examples:\n  valid: ['甲']\n  invalid: ['乙']\n";
 
 fn cases() -> Vec<Case> {
+    use crate::hostile::*;
     use Expect::*;
     vec![
+        Case {
+            name: "PDF Form XObject that draws itself (stack overflow)",
+            make: |d| write(d, "self-drawing.pdf", pdf_self_drawing_form()),
+            expect: Refused("读取器崩溃"),
+            args: &[],
+        },
+        Case {
+            name: "PDF stream inflating to 2 GiB",
+            make: |d| write(d, "inflate-bomb.pdf", pdf_inflating_to(2 << 30)),
+            expect: Refused("内存超限"),
+            args: &[],
+        },
+        Case {
+            name: "PDF the reader works on for ever",
+            make: |d| write(d, "endless.pdf", pdf_with_text_ops(3_000_000)),
+            expect: Refused("读取超时"),
+            args: &["--timeout", "1"],
+        },
         Case {
             name: "empty file",
             make: |d| write(d, "empty.txt", b""),

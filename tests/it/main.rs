@@ -8,6 +8,7 @@ mod corpus;
 mod encodings;
 mod formats;
 mod fuzz_regressions;
+mod hostile;
 mod readers;
 mod rule_packs;
 mod schemas;
