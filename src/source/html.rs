@@ -160,6 +160,10 @@ const FLAT: &[&str] = &[
 fn tag_depth(text: &str) -> usize {
     let b = text.as_bytes();
     let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
+    // Open <svg>/<math> elements: only inside them (and on them) does `/>` close a tag;
+    // on an HTML element such as `<div/>` the parser ignores it, and the div nests.
+    let mut foreign = 0usize;
+    let is_foreign = |name: &[u8]| name == b"svg" || name == b"math";
     let name_at = |from: usize| -> &[u8] {
         let end = b[from..]
             .iter()
@@ -180,12 +184,19 @@ fn tag_depth(text: &str) -> usize {
                 if !name.is_empty() && !FLAT.iter().any(|f| f.as_bytes() == name) {
                     depth = depth.saturating_sub(1);
                 }
+                if is_foreign(&name) {
+                    foreign = foreign.saturating_sub(1);
+                }
                 i = skip_past(i, b">");
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let name = name_at(i).to_ascii_lowercase();
                 let end = skip_past(i, b">");
-                let self_closing = end >= 2 && b[end - 2] == b'/';
+                let self_closing =
+                    end >= 2 && b[end - 2] == b'/' && (foreign > 0 || is_foreign(&name));
+                if is_foreign(&name) && !self_closing {
+                    foreign += 1;
+                }
                 if name == b"script" || name == b"style" {
                     let close: &[u8] = if name == b"script" {
                         b"</script"
@@ -459,9 +470,16 @@ mod depth_tests {
             0
         );
         assert_eq!(
-            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><div/>"),
+            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><br/>"),
             0
         );
+        // `/>` closes only foreign (SVG/MathML) elements; `<div/>` opens a div.
+        assert_eq!(tag_depth(&"<div/>".repeat(1000)), 1000);
+        assert_eq!(
+            tag_depth(&format!("<svg>{}</svg><math/>", "<path d=x/>".repeat(1000))),
+            1
+        );
+        assert_eq!(tag_depth("<svg><g><rect/></g></svg><div>"), 2);
         assert_eq!(tag_depth("</div></div><div>"), 1);
         assert_eq!(tag_depth(&"<div>".repeat(100_000)), 100_000);
         assert_eq!(tag_depth("<div"), 1);
