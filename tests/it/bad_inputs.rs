@@ -171,6 +171,54 @@ fn cases() -> Vec<Case> {
             args: &[],
         },
         Case {
+            name: "a million self-closing <div/>",
+            make: |d| write(d, "divs.html", "<div/>".repeat(1_000_000)),
+            expect: Refused("嵌套超过"),
+            args: &[],
+        },
+        Case {
+            name: "<div> followed by a million stray </div>",
+            make: |d| {
+                write(
+                    d,
+                    "stray.html",
+                    format!("<div>{}", "</div>".repeat(1_000_000)),
+                )
+            },
+            expect: Refused("没有可检查的文字"),
+            args: &[],
+        },
+        Case {
+            name: "4 MB of phone numbers",
+            make: |d| write(d, "phones.txt", "电话：0517-87290600 ".repeat(160_000)),
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "2 MB of e-mail addresses and web sites",
+            make: |d| {
+                let unit = "邮箱 gk@example.gov.cn 网站 www.example.gov.cn\n";
+                write(d, "emails.txt", unit.repeat(40_000))
+            },
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "a single 4 MB line",
+            make: |d| write(d, "line.txt", sample_str().replace('\n', " ").repeat(1000)),
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "3 MB of numbered sections",
+            make: |d| {
+                let s: String = (1..200_000).map(|i| format!("{i}. 第{i}项\n")).collect();
+                write(d, "sections.txt", s)
+            },
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
             name: "PDF the reader works on for ever",
             make: |d| write(d, "endless.pdf", pdf_with_text_ops(3_000_000)),
             expect: Refused("读取超时"),

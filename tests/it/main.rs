@@ -11,6 +11,7 @@ mod fuzz_regressions;
 mod hostile;
 mod readers;
 mod rule_packs;
+mod scaling;
 mod schemas;
 mod seeds;
 mod support;
