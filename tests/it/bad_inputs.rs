@@ -171,6 +171,15 @@ fn cases() -> Vec<Case> {
             args: &[],
         },
         Case {
+            name: "rule file of 1 MB of nested flow collections",
+            make: |d| {
+                rules_dir(d, &format!("{RULE_HEAD}check: {}", "[".repeat(1_000_000)));
+                write(d, "draft.txt", sample())
+            },
+            expect: Refused("YAML 嵌套超过 64 层"),
+            args: &["--rules", "rules"],
+        },
+        Case {
             name: "a million self-closing <div/>",
             make: |d| write(d, "divs.html", "<div/>".repeat(1_000_000)),
             expect: Refused("嵌套超过"),

@@ -175,3 +175,28 @@ fn hostile_pdfs_end_only_themselves() {
     }
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// A configuration of 1 MB of nested flow collections (`[[[[…`) is refused at once with
+/// the limit and how to raise it, and the error does not echo the megabyte line.
+#[test]
+fn nested_flow_yaml_config_fails_fast() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = tmp.path().join("cfg.yaml");
+    std::fs::write(&cfg, "[".repeat(1_000_000)).unwrap();
+    let start = std::time::Instant::now();
+    let out = gongkai()
+        .arg("check")
+        .arg("--config")
+        .arg(&cfg)
+        .arg(fixture(
+            "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+        ))
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("YAML 嵌套超过 64 层"), "{stderr}");
+    assert!(stderr.contains("GONGKAI_MAX_YAML_DEPTH"), "{stderr}");
+    assert!(stderr.len() < 4000, "{} bytes of stderr", stderr.len());
+}
