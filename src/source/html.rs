@@ -15,11 +15,9 @@ use ego_tree::NodeRef;
 use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 use scraper::{Html, Node};
 
-/// Deepest element nesting accepted.
-pub const MAX_DEPTH: usize = 512;
 /// Deepest nesting the source may show before parsing (see [`tag_depth`]): looser than
-/// `MAX_DEPTH`, since the count cannot know every element the parser closes implicitly.
-const PRESCAN_DEPTH: usize = 2 * MAX_DEPTH;
+/// the depth limit, since the count cannot know every element the parser closes implicitly.
+const PRESCAN_FACTOR: usize = 2;
 /// Largest `colspan`/`rowspan` honoured (the HTML limit for colspan).
 const MAX_SPAN: usize = 1000;
 
@@ -79,8 +77,9 @@ pub fn read(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let (text, enc) = decode(bytes)?;
     // The HTML parser scans its stack of open elements for many tags: deep nesting makes
     // it quadratic (100,000 nested <div> took half a minute). Refuse before parsing.
-    if tag_depth(&text) > PRESCAN_DEPTH {
-        return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+    let limit = crate::source::reader_limits().depth;
+    if tag_depth(&text) > PRESCAN_FACTOR.saturating_mul(limit) {
+        return Err(LoadError::TooDeep { limit });
     }
     let html = Html::parse_document(&text);
     let mut flow = Flow {
@@ -307,8 +306,10 @@ impl Flow {
                 }
                 Visit::Enter(node, depth) => (node, depth),
             };
-            if depth > MAX_DEPTH {
-                return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+            if depth > crate::source::reader_limits().depth {
+                return Err(LoadError::TooDeep {
+                    limit: crate::source::reader_limits().depth,
+                });
             }
             if skipped(node) {
                 continue;

@@ -22,6 +22,47 @@ pub use encoding::DecodeError;
 /// Default cap on the size of one input file (bytes). Real reports are < 1 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Limits of the readers that no real report comes near. Each can be raised with an
+/// environment variable (read once per process; a contained reader inherits it).
+#[derive(Debug, Clone, Copy)]
+pub struct ReaderLimits {
+    /// Deepest element nesting (.docx XML, HTML): `GONGKAI_MAX_DEPTH`.
+    pub depth: usize,
+    /// Cells of all tables of a file, merged cells expanded: `GONGKAI_MAX_TABLE_CELLS`.
+    pub table_cells: usize,
+    /// Bytes decompressed from a .docx, all parts together (and so the most text a
+    /// .docx can give): `GONGKAI_MAX_UNPACKED`.
+    pub unpacked: u64,
+}
+
+impl ReaderLimits {
+    pub const DEFAULT: ReaderLimits = ReaderLimits {
+        depth: 512,
+        table_cells: 200_000,
+        unpacked: 64 * 1024 * 1024,
+    };
+}
+
+/// The limits in force: the defaults, raised (or lowered) by the environment.
+pub fn reader_limits() -> &'static ReaderLimits {
+    static LIMITS: std::sync::LazyLock<ReaderLimits> = std::sync::LazyLock::new(|| {
+        let env = |name: &str, default: u64| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(default)
+        };
+        let d = ReaderLimits::DEFAULT;
+        ReaderLimits {
+            depth: env("GONGKAI_MAX_DEPTH", d.depth as u64) as usize,
+            table_cells: env("GONGKAI_MAX_TABLE_CELLS", d.table_cells as u64) as usize,
+            unpacked: env("GONGKAI_MAX_UNPACKED", d.unpacked),
+        }
+    });
+    &LIMITS
+}
+
 /// Where a piece of virtual text came from in the original file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
@@ -151,13 +192,13 @@ pub enum LoadError {
     NotZip,
     #[error("无法读取 .docx：{0}；文件可能已损坏，请在 WPS/Word 中打开并另存为 .docx 后再检查")]
     Corrupt(String),
-    #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查")]
+    #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查（可设置环境变量 GONGKAI_MAX_UNPACKED 调整上限）")]
     ZipBomb { limit: u64 },
     #[error("文档包含 {count} 个压缩条目（上限 {limit}），不像正常的 Word 文档，已拒绝检查")]
     TooManyEntries { count: usize, limit: usize },
-    #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的）")]
+    #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的；可设置环境变量 GONGKAI_MAX_DEPTH 调整上限）")]
     TooDeep { limit: usize },
-    #[error("文档中的表格过大（展开合并单元格后超过 {limit} 个单元格），已拒绝检查")]
+    #[error("文档中的表格过大（展开合并单元格后超过 {limit} 个单元格），已拒绝检查（可设置环境变量 GONGKAI_MAX_TABLE_CELLS 调整上限）")]
     TableTooLarge { limit: usize },
     #[error("文档中没有可检查的文字")]
     NoText,

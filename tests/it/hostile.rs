@@ -200,3 +200,39 @@ fn nested_flow_yaml_config_fails_fast() {
     assert!(stderr.contains("GONGKAI_MAX_YAML_DEPTH"), "{stderr}");
     assert!(stderr.len() < 4000, "{} bytes of stderr", stderr.len());
 }
+
+/// A reader limit names the variable that raises it, and raising it lets the file
+/// through — also in the contained reader, which inherits the environment.
+#[test]
+fn reader_limits_can_be_raised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("deep.html");
+    let sample = std::fs::read_to_string(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    let body: String = sample.lines().map(|l| format!("<p>{l}</p>")).collect();
+    std::fs::write(&page, format!("{}{body}", "<div>".repeat(600))).unwrap();
+    let run = |depth: Option<&str>| {
+        let mut c = gongkai();
+        if let Some(d) = depth {
+            c.env("GONGKAI_MAX_DEPTH", d);
+        }
+        let out = c
+            .args(["check", "--format", "json"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["files"][0].clone()
+    };
+    let refused = run(None);
+    let err = refused["error"].as_str().unwrap_or("");
+    assert!(
+        err.contains("嵌套超过 512 层") && err.contains("GONGKAI_MAX_DEPTH"),
+        "{refused}"
+    );
+    let read = run(Some("2000"));
+    assert!(read["error"].is_null(), "{read}");
+    assert!(!findings_of(&read).is_empty(), "{read}");
+}
