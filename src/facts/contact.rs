@@ -94,7 +94,7 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
     let labeled: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     for c in PHONE_BARE.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        if !last_at_or_before(&labeled, m.start()).is_some_and(|(_, end)| m.end() <= end + 1) {
+        if last_at_or_before(&labeled, m.start()).is_none_or(|(_, end)| m.end() > end + 1) {
             out.push(ContactItem {
                 kind: ContactKind::Phone,
                 start: m.start(),
