@@ -229,7 +229,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "PDF the reader works on for ever",
-            make: |d| write(d, "endless.pdf", pdf_with_text_ops(3_000_000)),
+            make: |d| write(d, "endless.pdf", pdf_with_text_ops(3_000, 1_000)),
             expect: Refused("读取超时"),
             args: &["--timeout", "1"],
         },
