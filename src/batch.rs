@@ -153,17 +153,24 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     }
 
     let max = args.max_file_size;
+    let reader = crate::worker::Mode::new(
+        crate::worker::Limits {
+            memory: args.max_memory.saturating_mul(1024 * 1024),
+            timeout: std::time::Duration::from_secs(args.timeout),
+        },
+        args.in_process,
+    );
     let bar = progress(inputs.len());
     let work = |input: &Input| -> (FileReport, Vec<usize>, Option<String>) {
         let plan = &plans[plan_of(input)];
         let (mut report, path) = match &input.what {
-            What::Stdin => match source::load_stdin(max) {
+            What::Stdin => match reader.load_stdin(max) {
                 Ok(s) => (check_text(s, &plan.rules, &plan.opts), None),
                 Err(e) => (FileReport::failed("-".into(), e.to_string()), None),
             },
             What::File(p) => {
                 let shown = input::path_text(p);
-                match source::load_path(p, max) {
+                match reader.load_path(p, max) {
                     Ok(mut s) => {
                         s.path = shown;
                         (check_text(s, &plan.rules, &plan.opts), Some(p.as_path()))

@@ -165,6 +165,17 @@ pub struct CheckArgs {
     /// 单个文件的大小上限（字节）
     #[arg(long, default_value_t = crate::source::DEFAULT_MAX_BYTES)]
     pub max_file_size: u64,
+    /// 读取单个 PDF/.docx/HTML 文件的时间上限（秒）；超时的文件报告为「读取超时」，其余文件照常检查
+    #[arg(long, value_name = "SECS", default_value_t = crate::worker::DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// 读取单个 PDF/.docx/HTML 文件的内存上限（MB）；整批的峰值内存约为 --jobs × 此值
+    #[arg(long, value_name = "MB", default_value_t = crate::worker::DEFAULT_MAX_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(64..))]
+    pub max_memory: u64,
+    /// 在本进程内读取 PDF/.docx/HTML（不隔离；一个恶意文件可能使整批检查中止，仅供调试）
+    #[arg(long)]
+    pub in_process: bool,
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
     /// 并行检查的文件数（默认为 CPU 核数）

@@ -20,5 +20,6 @@ pub mod rules;
 mod serve;
 pub mod source;
 mod walk;
+pub mod worker;
 
 pub use commands::{check_text, run, CheckOptions};

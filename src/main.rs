@@ -1,13 +1,57 @@
-//! Thin binary: parse arguments, run, exit with the run's code.
+//! Thin binary: parse arguments, run, exit with the run's code. The hidden first
+//! argument `__worker` makes it a contained reader instead (`gongkai::worker`).
 
 use clap::Parser;
+use std::alloc::{GlobalAlloc, Layout};
 
 /// mimalloc instead of the system allocator: a draft's check makes tens of thousands
 /// of small allocations, and glibc's malloc/free were a tenth of the time (BENCHMARKS.md).
+/// A failed allocation is reported to `worker` first: in a worker process it means the
+/// memory limit was reached, and the worker exits with the code the parent expects.
+struct Allocator;
+
+// SAFETY: every call is forwarded to mimalloc unchanged; on failure `allocation_failed`
+// either ends the process or returns, and the null pointer is passed on.
+unsafe impl GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
+        if p.is_null() {
+            gongkai::worker::allocation_failed();
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
+        if p.is_null() {
+            gongkai::worker::allocation_failed();
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            gongkai::worker::allocation_failed();
+        }
+        p
+    }
+}
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Allocator = Allocator;
 
 fn main() {
+    let mut args = std::env::args_os().skip(1);
+    if args
+        .next()
+        .is_some_and(|a| a == gongkai::worker::WORKER_ARG)
+    {
+        let rest: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+        std::process::exit(gongkai::worker::serve_stdio(&rest));
+    }
+    gongkai::worker::enable();
     let cli = gongkai::cli::Cli::parse();
     let code = gongkai::run(cli);
     std::process::exit(code);

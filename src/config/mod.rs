@@ -294,7 +294,8 @@ impl Loaded {
     /// Check a configuration text; `dir` is where its relative paths start.
     pub fn parse(display: String, dir: PathBuf, text: String) -> Result<Loaded, Box<ConfigError>> {
         let (value, index) = load::parse_checked(&display, &text, FileKind::Config)
-            .map_err(|e| ConfigError::new(&display, &text, e.problems))?;
+            // The rule-file error's source: a refused text keeps only its start.
+            .map_err(|e| ConfigError::new(&display, e.src.inner(), e.problems))?;
         let config: Config = serde_json::from_value(value).map_err(|e| {
             ConfigError::new(
                 &display,

@@ -89,12 +89,12 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
             valid,
         });
     }
+    // Labeled numbers, in order and without overlap: the one that may cover a bare
+    // number is the last to start at or before it (a binary search keeps this linear).
+    let labeled: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     for c in PHONE_BARE.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
-        if !out
-            .iter()
-            .any(|o| o.kind == ContactKind::Phone && o.start <= m.start() && m.end() <= o.end + 1)
-        {
+        if last_at_or_before(&labeled, m.start()).is_none_or(|(_, end)| m.end() > end + 1) {
             out.push(ContactItem {
                 kind: ContactKind::Phone,
                 start: m.start(),
@@ -133,11 +133,13 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
             valid: true,
         });
     }
+    let emails: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|o| o.kind == ContactKind::Email)
+        .map(|o| (o.start, o.end))
+        .collect();
     for m in WEBSITE.find_iter(text) {
-        if out
-            .iter()
-            .any(|o| o.kind == ContactKind::Email && o.start <= m.start() && m.start() < o.end)
-        {
+        if last_at_or_before(&emails, m.start()).is_some_and(|(_, end)| m.start() < end) {
             continue;
         }
         out.push(ContactItem {
@@ -150,6 +152,12 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
     }
     out.sort_by_key(|c| (c.start, c.kind));
     out
+}
+
+/// Of spans sorted by start and not overlapping, the last that starts at or before `at`.
+fn last_at_or_before(spans: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+    let i = spans.partition_point(|(start, _)| *start <= at);
+    i.checked_sub(1).map(|i| spans[i])
 }
 
 #[cfg(test)]

@@ -111,6 +111,24 @@ pub fn parse_checked(
     text: &str,
     kind: FileKind,
 ) -> Result<(serde_json::Value, PositionIndex), Box<RuleFileError>> {
+    if let Err((line, message)) = super::bounds::check(text) {
+        // The snippet is the start of the line at fault: a line may be a megabyte long.
+        let head: String = text
+            .lines()
+            .nth(line - 1)
+            .unwrap_or("")
+            .chars()
+            .take(40)
+            .collect();
+        let problem = Problem {
+            offset: 0,
+            len: head.chars().next().map_or(0, char::len_utf8),
+            line,
+            column: 1,
+            message,
+        };
+        return Err(RuleFileError::new(path, &head, vec![problem]));
+    }
     let value: serde_json::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {

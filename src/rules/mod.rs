@@ -1,6 +1,7 @@
 //! Rule packs: loading (embedded and from `--rules DIR`), profile selection and
 //! evaluation. Domain knowledge lives in the YAML; the mechanisms live in `kind/`.
 
+mod bounds;
 pub mod kind;
 pub mod load;
 pub mod position;

@@ -15,11 +15,9 @@ use ego_tree::NodeRef;
 use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 use scraper::{Html, Node};
 
-/// Deepest element nesting accepted.
-pub const MAX_DEPTH: usize = 512;
 /// Deepest nesting the source may show before parsing (see [`tag_depth`]): looser than
-/// `MAX_DEPTH`, since the count cannot know every element the parser closes implicitly.
-const PRESCAN_DEPTH: usize = 2 * MAX_DEPTH;
+/// the depth limit, since the count cannot know every element the parser closes implicitly.
+const PRESCAN_FACTOR: usize = 2;
 /// Largest `colspan`/`rowspan` honoured (the HTML limit for colspan).
 const MAX_SPAN: usize = 1000;
 
@@ -79,8 +77,9 @@ pub fn read(path: String, bytes: &[u8]) -> Result<Source, LoadError> {
     let (text, enc) = decode(bytes)?;
     // The HTML parser scans its stack of open elements for many tags: deep nesting makes
     // it quadratic (100,000 nested <div> took half a minute). Refuse before parsing.
-    if tag_depth(&text) > PRESCAN_DEPTH {
-        return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+    let limit = crate::source::reader_limits().depth;
+    if tag_depth(&text) > PRESCAN_FACTOR.saturating_mul(limit) {
+        return Err(LoadError::TooDeep { limit });
     }
     let html = Html::parse_document(&text);
     let mut flow = Flow {
@@ -160,6 +159,10 @@ const FLAT: &[&str] = &[
 fn tag_depth(text: &str) -> usize {
     let b = text.as_bytes();
     let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
+    // Open <svg>/<math> elements: only inside them (and on them) does `/>` close a tag;
+    // on an HTML element such as `<div/>` the parser ignores it, and the div nests.
+    let mut foreign = 0usize;
+    let is_foreign = |name: &[u8]| name == b"svg" || name == b"math";
     let name_at = |from: usize| -> &[u8] {
         let end = b[from..]
             .iter()
@@ -180,12 +183,19 @@ fn tag_depth(text: &str) -> usize {
                 if !name.is_empty() && !FLAT.iter().any(|f| f.as_bytes() == name) {
                     depth = depth.saturating_sub(1);
                 }
+                if is_foreign(&name) {
+                    foreign = foreign.saturating_sub(1);
+                }
                 i = skip_past(i, b">");
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let name = name_at(i).to_ascii_lowercase();
                 let end = skip_past(i, b">");
-                let self_closing = end >= 2 && b[end - 2] == b'/';
+                let self_closing =
+                    end >= 2 && b[end - 2] == b'/' && (foreign > 0 || is_foreign(&name));
+                if is_foreign(&name) && !self_closing {
+                    foreign += 1;
+                }
                 if name == b"script" || name == b"style" {
                     let close: &[u8] = if name == b"script" {
                         b"</script"
@@ -296,8 +306,10 @@ impl Flow {
                 }
                 Visit::Enter(node, depth) => (node, depth),
             };
-            if depth > MAX_DEPTH {
-                return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+            if depth > crate::source::reader_limits().depth {
+                return Err(LoadError::TooDeep {
+                    limit: crate::source::reader_limits().depth,
+                });
             }
             if skipped(node) {
                 continue;
@@ -459,9 +471,16 @@ mod depth_tests {
             0
         );
         assert_eq!(
-            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><div/>"),
+            tag_depth("<script>if (a<b) { '<div><div>' }</SCRIPT><br/>"),
             0
         );
+        // `/>` closes only foreign (SVG/MathML) elements; `<div/>` opens a div.
+        assert_eq!(tag_depth(&"<div/>".repeat(1000)), 1000);
+        assert_eq!(
+            tag_depth(&format!("<svg>{}</svg><math/>", "<path d=x/>".repeat(1000))),
+            1
+        );
+        assert_eq!(tag_depth("<svg><g><rect/></g></svg><div>"), 2);
         assert_eq!(tag_depth("</div></div><div>"), 1);
         assert_eq!(tag_depth(&"<div>".repeat(100_000)), 100_000);
         assert_eq!(tag_depth("<div"), 1);

@@ -9,7 +9,7 @@ use super::{Grid, GridCell, LoadError, Place, Source};
 
 /// Upper bound on the cells of one expanded table (rows × columns). Real statistics
 /// tables have a few hundred; a larger table is a crafted or broken file.
-pub const MAX_TABLE_CELLS: usize = 200_000;
+pub const MAX_TABLE_CELLS: usize = crate::source::ReaderLimits::DEFAULT.table_cells;
 
 /// One position of a table with merged cells already expanded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,10 +159,9 @@ pub struct CellBudget {
 impl CellBudget {
     pub fn take(&mut self, n: usize) -> Result<(), LoadError> {
         self.used = self.used.saturating_add(n);
-        if self.used > MAX_TABLE_CELLS {
-            Err(LoadError::TableTooLarge {
-                limit: MAX_TABLE_CELLS,
-            })
+        let limit = crate::source::reader_limits().table_cells;
+        if self.used > limit {
+            Err(LoadError::TableTooLarge { limit })
         } else {
             Ok(())
         }

@@ -22,8 +22,49 @@ pub use encoding::DecodeError;
 /// Default cap on the size of one input file (bytes). Real reports are < 1 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Limits of the readers that no real report comes near. Each can be raised with an
+/// environment variable (read once per process; a contained reader inherits it).
+#[derive(Debug, Clone, Copy)]
+pub struct ReaderLimits {
+    /// Deepest element nesting (.docx XML, HTML): `GONGKAI_MAX_DEPTH`.
+    pub depth: usize,
+    /// Cells of all tables of a file, merged cells expanded: `GONGKAI_MAX_TABLE_CELLS`.
+    pub table_cells: usize,
+    /// Bytes decompressed from a .docx, all parts together (and so the most text a
+    /// .docx can give): `GONGKAI_MAX_UNPACKED`.
+    pub unpacked: u64,
+}
+
+impl ReaderLimits {
+    pub const DEFAULT: ReaderLimits = ReaderLimits {
+        depth: 512,
+        table_cells: 200_000,
+        unpacked: 64 * 1024 * 1024,
+    };
+}
+
+/// The limits in force: the defaults, raised (or lowered) by the environment.
+pub fn reader_limits() -> &'static ReaderLimits {
+    static LIMITS: std::sync::LazyLock<ReaderLimits> = std::sync::LazyLock::new(|| {
+        let env = |name: &str, default: u64| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .filter(|v| *v > 0)
+                .unwrap_or(default)
+        };
+        let d = ReaderLimits::DEFAULT;
+        ReaderLimits {
+            depth: env("GONGKAI_MAX_DEPTH", d.depth as u64) as usize,
+            table_cells: env("GONGKAI_MAX_TABLE_CELLS", d.table_cells as u64) as usize,
+            unpacked: env("GONGKAI_MAX_UNPACKED", d.unpacked),
+        }
+    });
+    &LIMITS
+}
+
 /// Where a piece of virtual text came from in the original file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Place {
     Paragraph(usize),
     Cell {
@@ -45,7 +86,7 @@ impl fmt::Display for Place {
 }
 
 /// One cell of a table grid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridCell {
     /// Cell text as it stands in the virtual text (line breaks and tabs inside the cell folded to spaces).
     pub text: String,
@@ -59,7 +100,7 @@ pub struct GridCell {
 }
 
 /// A table with merged cells expanded: every row has the same number of columns.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     /// 1-based table number in the document (表1, 表2 … in locations).
     pub number: usize,
@@ -151,13 +192,13 @@ pub enum LoadError {
     NotZip,
     #[error("无法读取 .docx：{0}；文件可能已损坏，请在 WPS/Word 中打开并另存为 .docx 后再检查")]
     Corrupt(String),
-    #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查")]
+    #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查（可设置环境变量 GONGKAI_MAX_UNPACKED 调整上限）")]
     ZipBomb { limit: u64 },
     #[error("文档包含 {count} 个压缩条目（上限 {limit}），不像正常的 Word 文档，已拒绝检查")]
     TooManyEntries { count: usize, limit: usize },
-    #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的）")]
+    #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的；可设置环境变量 GONGKAI_MAX_DEPTH 调整上限）")]
     TooDeep { limit: usize },
-    #[error("文档中的表格过大（展开合并单元格后超过 {limit} 个单元格），已拒绝检查")]
+    #[error("文档中的表格过大（展开合并单元格后超过 {limit} 个单元格），已拒绝检查（可设置环境变量 GONGKAI_MAX_TABLE_CELLS 调整上限）")]
     TableTooLarge { limit: usize },
     #[error("文档中没有可检查的文字")]
     NoText,
@@ -165,6 +206,15 @@ pub enum LoadError {
     PdfUnreliable(String),
     #[error("无法读取 PDF：{0}；请改用 .docx 原稿或网页版再检查")]
     PdfFailed(String),
+    /// A load error reported by a contained reader (`worker`), message as it was.
+    #[error("{0}")]
+    Reader(String),
+    #[error("读取超时：超过 {secs} 秒仍未读完，已终止读取器（可用 --timeout 调整上限）")]
+    Timeout { secs: u64 },
+    #[error("内存超限：读取时占用内存超过 {mb} MB，已终止读取器（文件可能是恶意构造的；可用 --max-memory 调整上限）")]
+    OutOfMemory { mb: u64 },
+    #[error("读取器崩溃（{0}），已跳过此文件；文件可能已损坏或是恶意构造的")]
+    Crashed(String),
 }
 
 /// The kinds of file this build reads, for messages.
@@ -206,6 +256,35 @@ pub fn supported_extension(path: &Path) -> bool {
 }
 
 pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
+    let (display, kind, bytes) = read_path(path, max_bytes)?;
+    read_kind(display, kind, &bytes)
+}
+
+/// The bytes of a file that [`load_path`] would read (size limit and extension
+/// checked), with the path as shown; [`load_bytes`] on them reads it as `load_path` does.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<(String, Vec<u8>), LoadError> {
+    read_path(path, max_bytes).map(|(display, _, bytes)| (display, bytes))
+}
+
+/// Whether these bytes, named `path`, go to a reader of a binary or markup format
+/// (.docx, HTML, PDF) rather than the plain-text decoder: the readers a hostile file
+/// can crash, exhaust or hang, which `worker` runs in a separate process.
+pub fn needs_reader(path: &str, bytes: &[u8]) -> bool {
+    let kind = match kind_of(Path::new(path)) {
+        Some(k) => k,
+        None if sniff::looks_like_html(bytes) => Kind::Html,
+        None => Kind::Text,
+    };
+    match sniff::container(bytes) {
+        Some(sniff::Container::Zip) => true,
+        Some(sniff::Container::Pdf) if cfg!(feature = "pdf") => true,
+        Some(sniff::Container::Cfb) => false,
+        Some(sniff::Container::Rtf) if kind != Kind::Text => false,
+        _ => matches!(kind, Kind::Docx | Kind::Html | Kind::Pdf),
+    }
+}
+
+fn read_path(path: &Path, max_bytes: u64) -> Result<(String, Kind, Vec<u8>), LoadError> {
     let display = path.to_string_lossy().into_owned();
     let meta = std::fs::metadata(path).map_err(|e| io_error(&display, e))?;
     if meta.is_dir() {
@@ -241,7 +320,7 @@ pub fn load_path(path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    read_kind(display, kind, &bytes)
+    Ok((display, kind, bytes))
 }
 
 /// Bytes read elsewhere, typed by the extension of `path` as [`load_path`] types a file
@@ -255,6 +334,11 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Source, LoadError> {
 }
 
 pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
+    from_bytes("-".to_string(), &read_stdin(max_bytes)?)
+}
+
+/// Standard input's bytes, at most `max_bytes`.
+pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .take(max_bytes + 1)
@@ -266,7 +350,7 @@ pub fn load_stdin(max_bytes: u64) -> Result<Source, LoadError> {
             limit: max_bytes,
         });
     }
-    from_bytes("-".to_string(), &bytes)
+    Ok(bytes)
 }
 
 /// Bytes of unknown type (stdin): containers are recognised by their magic, HTML by its

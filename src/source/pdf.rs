@@ -65,7 +65,12 @@ fn extract(bytes: Vec<u8>, timeout: Duration) -> Result<Vec<String>, LoadError> 
             }));
             let _ = tx.send(result.map(|r| r.map_err(|e| e.to_string())));
         })
-        .map_err(|e| LoadError::PdfFailed(format!("无法启动 PDF 解析线程（{e}）")))?;
+        .map_err(|e| {
+            // In a contained reader, no memory for the thread's stack is the memory
+            // limit reached: end the worker as an allocation failure would.
+            crate::worker::allocation_failed();
+            LoadError::PdfFailed(format!("无法启动 PDF 解析线程（{e}）"))
+        })?;
     match rx.recv_timeout(timeout) {
         Ok(Ok(Ok(pages))) => Ok(pages),
         Ok(Ok(Err(e))) if e.to_ascii_lowercase().contains("decrypt") => {

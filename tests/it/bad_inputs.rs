@@ -46,7 +46,7 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 /// A deflate stream (RFC 1951, one fixed-Huffman block) that inflates to `n` spaces
 /// (n ≥ 1): one literal, then copies of 258 bytes at distance 1 — 13 bits each.
-fn deflate_spaces(n: usize) -> Vec<u8> {
+pub(crate) fn deflate_spaces(n: usize) -> Vec<u8> {
     struct Bits {
         out: Vec<u8>,
         acc: u64,
@@ -155,8 +155,84 @@ const RULE_HEAD: &str =
 examples:\n  valid: ['甲']\n  invalid: ['乙']\n";
 
 fn cases() -> Vec<Case> {
+    use crate::hostile::*;
     use Expect::*;
     vec![
+        Case {
+            name: "PDF Form XObject that draws itself (stack overflow)",
+            make: |d| write(d, "self-drawing.pdf", pdf_self_drawing_form()),
+            expect: Refused("读取器崩溃"),
+            args: &[],
+        },
+        Case {
+            name: "PDF stream inflating to 2 GiB",
+            make: |d| write(d, "inflate-bomb.pdf", pdf_inflating_to(2 << 30)),
+            expect: Refused("内存超限"),
+            args: &[],
+        },
+        Case {
+            name: "rule file of 1 MB of nested flow collections",
+            make: |d| {
+                rules_dir(d, &format!("{RULE_HEAD}check: {}", "[".repeat(1_000_000)));
+                write(d, "draft.txt", sample())
+            },
+            expect: Refused("YAML 嵌套超过 64 层"),
+            args: &["--rules", "rules"],
+        },
+        Case {
+            name: "a million self-closing <div/>",
+            make: |d| write(d, "divs.html", "<div/>".repeat(1_000_000)),
+            expect: Refused("嵌套超过"),
+            args: &[],
+        },
+        Case {
+            name: "<div> followed by a million stray </div>",
+            make: |d| {
+                write(
+                    d,
+                    "stray.html",
+                    format!("<div>{}", "</div>".repeat(1_000_000)),
+                )
+            },
+            expect: Refused("没有可检查的文字"),
+            args: &[],
+        },
+        Case {
+            name: "4 MB of phone numbers",
+            make: |d| write(d, "phones.txt", "电话：0517-87290600 ".repeat(160_000)),
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "2 MB of e-mail addresses and web sites",
+            make: |d| {
+                let unit = "邮箱 gk@example.gov.cn 网站 www.example.gov.cn\n";
+                write(d, "emails.txt", unit.repeat(40_000))
+            },
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "a single 4 MB line",
+            make: |d| write(d, "line.txt", sample_str().replace('\n', " ").repeat(1000)),
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "3 MB of numbered sections",
+            make: |d| {
+                let s: String = (1..200_000).map(|i| format!("{i}. 第{i}项\n")).collect();
+                write(d, "sections.txt", s)
+            },
+            expect: Checked(&[]),
+            args: &[],
+        },
+        Case {
+            name: "PDF the reader works on for ever",
+            make: |d| write(d, "endless.pdf", pdf_with_text_ops(3_000, 1_000)),
+            expect: Refused("读取超时"),
+            args: &["--timeout", "1"],
+        },
         Case {
             name: "empty file",
             make: |d| write(d, "empty.txt", b""),

@@ -562,6 +562,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
     let (ms, me) = (flat.from_norm(bs), flat.from_norm(be));
     let ftext = flat.text.as_str();
     let mut out = Vec::new();
+    let mut newlines: Option<Vec<usize>> = None;
     for st in &p.statements {
         let cells: Vec<(String, String)> = st.cells.iter().map(|c| parse_cell_ref(c)).collect();
         let defined = |(r, c): &(String, String)| {
@@ -580,7 +581,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         let Some(target) = values.iter().try_fold(Dec::ZERO, |a, b| a.checked_add(*b)) else {
             continue;
         };
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for pat in &st.patterns {
             let Some(re) = ctx.re(pat) else { continue };
             for c in re.captures_iter(&ftext[ms..me]) {
@@ -589,15 +590,20 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                     flat.to_norm(ms + n.start()),
                     flat.to_norm(ms + n.end() - 1) + 1,
                 );
-                // Numbers inside the table itself are not prose.
-                let line_start = text[..ns].rfind('\n').map(|i| i + 1).unwrap_or(0);
-                let line_end = text[ns..].find('\n').map(|i| ns + i).unwrap_or(text.len());
+                // Numbers inside the table itself are not prose. Line bounds come from
+                // an index of the newlines: scanning for them at each match was
+                // quadratic on a long line.
+                let breaks = newlines.get_or_insert_with(|| {
+                    memchr::memchr_iter(b'\n', text.as_bytes()).collect::<Vec<_>>()
+                });
+                let i = breaks.partition_point(|b| *b < ns);
+                let line_start = if i == 0 { 0 } else { breaks[i - 1] + 1 };
+                let line_end = breaks.get(i).copied().unwrap_or(text.len());
                 if crate::document::outline::is_table_line(&text[line_start..line_end])
-                    || seen.contains(&ns)
+                    || !seen.insert(ns)
                 {
                     continue;
                 }
-                seen.push(ns);
                 let Some(v) = Dec::parse(n.as_str()) else {
                     continue;
                 };

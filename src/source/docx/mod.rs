@@ -33,7 +33,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_unpacked: 64 * 1024 * 1024,
+            max_unpacked: crate::source::reader_limits().unpacked,
             max_entries: 4096,
         }
     }

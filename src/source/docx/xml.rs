@@ -17,7 +17,8 @@ use quick_xml::NsReader;
 use std::borrow::Cow;
 
 /// Deepest element nesting accepted in a part. Real documents stay below ~40.
-pub const MAX_DEPTH: usize = 512;
+#[cfg(test)]
+pub const MAX_DEPTH: usize = crate::source::ReaderLimits::DEFAULT.depth;
 
 const W_NS: &[&str] = &[
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -494,8 +495,9 @@ fn fast<S>(xml: &str, state: &mut S, f: &mut impl FnMut(&mut S, Step<'_>)) -> Re
                         names.pop();
                     }
                 } else {
-                    if open.len() >= MAX_DEPTH {
-                        return Err(Stop::Err(LoadError::TooDeep { limit: MAX_DEPTH }));
+                    let limit = crate::source::reader_limits().depth;
+                    if open.len() >= limit {
+                        return Err(Stop::Err(LoadError::TooDeep { limit }));
                     }
                     f(
                         state,
@@ -550,8 +552,9 @@ fn slow<S>(
         let ns = classify(&res);
         match ev {
             Event::Start(tag) => {
-                if depth >= MAX_DEPTH {
-                    return Err(LoadError::TooDeep { limit: MAX_DEPTH });
+                let limit = crate::source::reader_limits().depth;
+                if depth >= limit {
+                    return Err(LoadError::TooDeep { limit });
                 }
                 let qname = tag.name();
                 let name = local(qname.as_ref());

@@ -1,0 +1,327 @@
+//! Contained readers: the readers of untrusted binary and markup formats (.docx, HTML,
+//! PDF) run in a worker process, so that a panic, an abort, a stack overflow, a runaway
+//! allocation or an endless loop ends that one file and never the run.
+//!
+//! The binary re-executes itself as `gongkai __worker MEMORY_BYTES` (see `main.rs`):
+//! the parent writes one request to the worker's stdin — the file's name as a JSON
+//! string on one line, then its bytes — and the worker answers with one JSON line on
+//! stdout: the loaded `Source` or the load error's message. The worker limits its own
+//! address space (`RLIMIT_AS`); the parent enforces the wall-clock limit by killing it.
+//! A worker serves one file and exits, so no state leaks from one file to the next.
+//!
+//! [`load_contained`] (bytes + name → `Source`) is the reusable entry point (for
+//! `gongkai check` and a future `gongkai serve`). Containment is only available when the
+//! running executable is `gongkai` itself ([`enable`], called by `main.rs`); library
+//! callers and unit tests read in-process. This module never prints.
+
+use crate::source::{self, Grid, LoadError, Place, Source};
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The hidden first argument that turns the binary into a worker.
+pub const WORKER_ARG: &str = "__worker";
+
+/// Exit code of a worker whose allocation failed under its memory limit.
+pub const OUT_OF_MEMORY_EXIT: i32 = 86;
+
+/// Default wall-clock limit of one file's reader.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+
+/// Default address-space limit of one worker (MB). Peak memory of a batch is about
+/// `--jobs` × this, plus the parent.
+pub const DEFAULT_MAX_MEMORY_MB: u64 = 512;
+
+/// Stderr kept from a dying worker, to name the cause.
+const STDERR_KEEP: usize = 4096;
+
+static AVAILABLE: AtomicBool = AtomicBool::new(false);
+static IN_WORKER: AtomicBool = AtomicBool::new(false);
+
+/// Declare that the running executable is the `gongkai` binary, which answers
+/// [`WORKER_ARG`]. Without it every load is in-process.
+pub fn enable() {
+    AVAILABLE.store(true, Ordering::Relaxed);
+}
+
+/// Whether this process is a worker (its allocation failures end it with
+/// [`OUT_OF_MEMORY_EXIT`]).
+pub fn in_worker() -> bool {
+    IN_WORKER.load(Ordering::Relaxed)
+}
+
+/// Called by the binary's allocator when an allocation fails. In a worker the limit
+/// was reached: exit at once with the agreed code (no allocation, no unwinding).
+/// Elsewhere it returns and the allocation failure takes its usual course.
+pub fn allocation_failed() {
+    if in_worker() {
+        // SAFETY: `_exit` ends the process immediately; it is async-signal-safe.
+        unsafe { libc::_exit(OUT_OF_MEMORY_EXIT) }
+    }
+}
+
+/// Limits of one contained read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Address-space limit of the worker (bytes).
+    pub memory: u64,
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            memory: DEFAULT_MAX_MEMORY_MB * 1024 * 1024,
+            timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
+        }
+    }
+}
+
+/// How files are read: in a worker process under limits, or in this process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Contained(Limits),
+    InProcess,
+}
+
+impl Mode {
+    /// Contained when the binary supports it and `in_process` was not asked for.
+    pub fn new(limits: Limits, in_process: bool) -> Mode {
+        if in_process || !AVAILABLE.load(Ordering::Relaxed) {
+            Mode::InProcess
+        } else {
+            Mode::Contained(limits)
+        }
+    }
+
+    /// Load a file from disk: plain text in-process, the other formats as `self` says.
+    pub fn load_path(&self, path: &Path, max_bytes: u64) -> Result<Source, LoadError> {
+        match self {
+            Mode::InProcess => source::load_path(path, max_bytes),
+            Mode::Contained(limits) => {
+                let (name, bytes) = source::read_file(path, max_bytes)?;
+                load(&name, &bytes, limits)
+            }
+        }
+    }
+
+    /// Load standard input (type sniffed), like [`Mode::load_path`].
+    pub fn load_stdin(&self, max_bytes: u64) -> Result<Source, LoadError> {
+        match self {
+            Mode::InProcess => source::load_stdin(max_bytes),
+            Mode::Contained(limits) => load("-", &source::read_stdin(max_bytes)?, limits),
+        }
+    }
+}
+
+fn load(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadError> {
+    if source::needs_reader(name, bytes) {
+        load_contained(name, bytes, limits)
+    } else {
+        source::load_bytes(name, bytes)
+    }
+}
+
+/// What crosses the pipe: a loaded source without its path (the parent names it).
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    text: String,
+    encoding: String,
+    origins: Vec<(usize, Place)>,
+    grids: Vec<Grid>,
+    headings: Vec<(usize, u8)>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum Reply {
+    Loaded(Wire),
+    Failed(String),
+}
+
+/// Read `bytes` as a file named `name` (as [`source::load_bytes`] does) in a worker
+/// process under `limits`. Any way the worker can die becomes a load error of this
+/// file: [`LoadError::Timeout`], [`LoadError::OutOfMemory`] or [`LoadError::Crashed`].
+pub fn load_contained(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadError> {
+    let exe = std::env::current_exe()
+        .map_err(|e| LoadError::Crashed(format!("找不到 gongkai 程序本身：{e}")))?;
+    let mut child = Command::new(exe)
+        .arg(WORKER_ARG)
+        .arg(limits.memory.to_string())
+        // mimalloc (the binary's allocator) reserves 1 GiB of address space per arena
+        // by default, which alone exceeds a small RLIMIT_AS; reserve in small steps.
+        .env("MIMALLOC_ARENA_RESERVE", "32MiB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| LoadError::Crashed(format!("无法启动读取进程：{e}")))?;
+    let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
+        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(LoadError::Crashed("无法连接读取进程".into()));
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|s| {
+        // A worker that dies early closes its end: the write error is expected.
+        s.spawn(move || {
+            let header = serde_json::to_string(name).unwrap_or_else(|_| "\"-\"".into());
+            let _ = stdin
+                .write_all(header.as_bytes())
+                .and_then(|()| stdin.write_all(b"\n"))
+                .and_then(|()| stdin.write_all(bytes));
+        });
+        let err_reader = s.spawn(move || {
+            let mut kept = Vec::new();
+            let _ = (&mut stderr)
+                .take(STDERR_KEEP as u64)
+                .read_to_end(&mut kept);
+            // Drain the rest so the worker never blocks on a full pipe.
+            let _ = std::io::copy(&mut stderr, &mut std::io::sink());
+            String::from_utf8_lossy(&kept).into_owned()
+        });
+        s.spawn(move || {
+            let mut out = Vec::new();
+            let read = stdout.read_to_end(&mut out);
+            let _ = tx.send(read.map(|_| out));
+        });
+        let answer = match rx.recv_timeout(limits.timeout) {
+            Ok(out) => Some(out),
+            Err(_) => {
+                // Killing the worker closes its pipes: the reader threads end.
+                let _ = child.kill();
+                None
+            }
+        };
+        let status = child.wait();
+        let stderr = err_reader.join().unwrap_or_default();
+        let Some(out) = answer else {
+            return Err(LoadError::Timeout {
+                secs: limits.timeout.as_secs().max(1),
+            });
+        };
+        let status = status.map_err(|e| LoadError::Crashed(format!("读取进程状态未知：{e}")))?;
+        if status.success() {
+            if let Some(reply) = out
+                .ok()
+                .and_then(|o| serde_json::from_slice::<Reply>(&o).ok())
+            {
+                return match reply {
+                    Reply::Loaded(w) => Ok(from_wire(name, w)),
+                    Reply::Failed(m) => Err(LoadError::Reader(m)),
+                };
+            }
+            return Err(LoadError::Crashed("读取进程的回复无法解析".into()));
+        }
+        Err(death(status, &stderr, limits))
+    })
+}
+
+/// Why a worker died, from its exit status and the start of its stderr.
+fn death(status: std::process::ExitStatus, stderr: &str, limits: &Limits) -> LoadError {
+    let mb = limits.memory / (1024 * 1024);
+    if status.code() == Some(OUT_OF_MEMORY_EXIT) || stderr.contains("memory allocation of") {
+        return LoadError::OutOfMemory { mb };
+    }
+    if stderr.contains("stack overflow") || stderr.contains("overflowed its stack") {
+        return LoadError::Crashed("栈溢出，文件中可能有自我引用的结构".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            if sig == libc::SIGKILL {
+                // Killed from outside (the kernel's OOM killer, or a user).
+                return LoadError::OutOfMemory { mb };
+            }
+            return LoadError::Crashed(format!("读取进程因信号 {sig} 异常终止"));
+        }
+    }
+    LoadError::Crashed(match status.code() {
+        Some(c) => format!("读取进程异常退出，退出码 {c}"),
+        None => "读取进程异常退出".into(),
+    })
+}
+
+fn from_wire(name: &str, w: Wire) -> Source {
+    let mut s = Source::new(name, w.text, static_encoding(&w.encoding));
+    s.origins = w.origins;
+    s.grids = w.grids;
+    s.headings = w.headings;
+    s
+}
+
+/// The `&'static str` name of an encoding that came back over the pipe.
+fn static_encoding(name: &str) -> &'static str {
+    match name {
+        "docx" => "docx",
+        "pdf" => "pdf",
+        _ => encoding_rs::Encoding::for_label(name.as_bytes())
+            .map(|e| e.name())
+            .filter(|n| *n == name)
+            .unwrap_or("unknown"),
+    }
+}
+
+/// The worker's main: `gongkai __worker MEMORY_BYTES`. Reads one request on stdin,
+/// answers on stdout, returns the exit code. Panics inside the reader are answered
+/// as load errors; anything worse ends the process and the parent names it.
+pub fn serve_stdio(args: &[String]) -> i32 {
+    IN_WORKER.store(true, Ordering::Relaxed);
+    // Panic messages would only reach a pipe nobody shows; the parent names the cause.
+    std::panic::set_hook(Box::new(|_| {}));
+    if let Some(limit) = args.first().and_then(|a| a.parse::<u64>().ok()) {
+        limit_memory(limit);
+    }
+    let mut input = Vec::new();
+    if std::io::stdin().lock().read_to_end(&mut input).is_err() {
+        return 3;
+    }
+    let Some(nl) = input.iter().position(|b| *b == b'\n') else {
+        return 3;
+    };
+    let Ok(name) = serde_json::from_slice::<String>(&input[..nl]) else {
+        return 3;
+    };
+    let bytes = &input[nl + 1..];
+    let reply = match std::panic::catch_unwind(|| source::load_bytes(&name, bytes)) {
+        Ok(Ok(s)) => Reply::Loaded(Wire {
+            text: s.text,
+            encoding: s.encoding.to_string(),
+            origins: s.origins,
+            grids: s.grids,
+            headings: s.headings,
+        }),
+        Ok(Err(e)) => Reply::Failed(e.to_string()),
+        Err(_) => Reply::Failed(LoadError::Crashed("读取器内部错误".into()).to_string()),
+    };
+    let mut out = std::io::stdout().lock();
+    let sent = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
+    if sent {
+        0
+    } else {
+        3
+    }
+}
+
+/// Limit this process's address space (Unix); elsewhere only the timeout applies.
+fn limit_memory(bytes: u64) {
+    #[cfg(unix)]
+    {
+        let lim = libc::rlimit {
+            rlim_cur: bytes as libc::rlim_t,
+            rlim_max: bytes as libc::rlim_t,
+        };
+        // SAFETY: setrlimit reads a valid, initialised struct.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &lim);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = bytes;
+}

@@ -1,0 +1,260 @@
+//! Hostile files built on the fly (issue 15): PDFs that crash, exhaust or hang the PDF
+//! reader, and the checks that such a file ends only itself (contained readers) while
+//! good files come out byte-identical to an in-process read.
+
+use crate::bad_inputs::deflate_spaces;
+use crate::support::*;
+
+/// A PDF file from numbered object bodies (object i + 1 is `objs[i]`), with a correct
+/// cross-reference table; object 1 must be the catalog.
+fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    s.extend_from_slice(data);
+    s.extend_from_slice(b"\nendstream");
+    s
+}
+
+/// A one-page PDF: `content` is the page's content stream (with its filter), the page's
+/// resources name font /F1 and, when given, Form XObject /Fm1 = object 5.
+fn one_page(content: Vec<u8>, form: Option<Vec<u8>>) -> Vec<u8> {
+    let xobject = if form.is_some() {
+        "/XObject << /Fm1 5 0 R >> "
+    } else {
+        ""
+    };
+    let mut objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+             /Resources << {xobject}/Font << /F1 4 0 R >> >> /Contents 6 0 R >>"
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        form.unwrap_or_else(|| b"null".to_vec()),
+    ];
+    objs.push(content);
+    pdf(&objs)
+}
+
+/// A page that draws Form XObject /Fm1, which draws itself: unbounded recursion.
+pub fn pdf_self_drawing_form() -> Vec<u8> {
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm1 5 0 R >> >>",
+        b"/Fm1 Do",
+    );
+    one_page(
+        stream("", b"BT /F1 12 Tf (Hello) Tj ET /Fm1 Do"),
+        Some(form),
+    )
+}
+
+/// A page whose content stream inflates to `n` bytes (spaces) from about n / 160 bytes.
+pub fn pdf_inflating_to(n: usize) -> Vec<u8> {
+    // zlib header (deflate, no dictionary); the checksum is never reached.
+    let mut z = vec![0x78, 0x01];
+    z.extend_from_slice(&deflate_spaces(n));
+    one_page(stream("/Filter /FlateDecode", &z), None)
+}
+
+/// A PDF of `pages` pages that all show the same content stream of `ops` text-showing
+/// operators: the reader works for a time proportional to pages × ops, while the file
+/// stays small and the reader's memory stays that of one page.
+pub fn pdf_with_text_ops(pages: usize, ops: usize) -> Vec<u8> {
+    let mut body = b"BT /F1 12 Tf ".to_vec();
+    for _ in 0..ops {
+        body.extend_from_slice(b"(a) Tj ");
+    }
+    body.extend_from_slice(b"ET");
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 5)).collect();
+    let mut objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        stream("", &body),
+    ];
+    for _ in 0..pages {
+        objs.push(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+              /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+                .to_vec(),
+        );
+    }
+    pdf(&objs)
+}
+
+/// Good PDF, .docx and HTML files give byte-identical output in a worker process and
+/// in-process, with one job and with several.
+#[test]
+fn contained_output_is_identical() {
+    let files: Vec<String> = [
+        "real/001_huaian-hongze-district-2023.pdf",
+        "real/003_huaian-city-2024.pdf",
+        "real/004_template-2021-format-blank.docx",
+        "real/005_shanghai-govoffice-2019-fragment.html",
+        "real/006_pingtan-2024-article-excerpt.html",
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ]
+    .iter()
+    .map(|f| fixture(f).to_string_lossy().into_owned())
+    .collect();
+    let run = |extra: &[&str]| {
+        let out = gongkai()
+            .arg("check")
+            .args(extra)
+            .args(&files)
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let inproc = run(&["--in-process", "--jobs", "1"]);
+    assert!(!inproc.1.is_empty());
+    for extra in [&["--jobs", "1"][..], &["--jobs", "3"][..]] {
+        let got = run(extra);
+        assert_eq!(got.0, inproc.0, "{extra:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&got.1),
+            String::from_utf8_lossy(&inproc.1),
+            "{extra:?}"
+        );
+        assert_eq!(got.2, inproc.2, "{extra:?}");
+    }
+}
+
+/// Several hostile PDFs in one batch with good files: each gets its own cause, every
+/// good file is checked, the run ends in time with exit 1.
+#[test]
+fn hostile_pdfs_end_only_themselves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("a-self.pdf"), pdf_self_drawing_form()).unwrap();
+    std::fs::write(d.join("b-bomb.pdf"), pdf_inflating_to(1 << 30)).unwrap();
+    std::fs::write(d.join("c-slow.pdf"), pdf_with_text_ops(3_000, 1_000)).unwrap();
+    let sample = std::fs::read(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    for i in 0..3 {
+        std::fs::write(d.join(format!("good{i}.txt")), &sample).unwrap();
+    }
+    let start = std::time::Instant::now();
+    let out = gongkai()
+        .current_dir(d)
+        // A low memory limit ends the bomb early, well before the time limit even on
+        // a busy machine; the endless file needs far longer than the time limit.
+        .args(["check", "--format", "json", "--jobs", "2"])
+        .args(["--timeout", "8", "--max-memory", "256"])
+        .arg(".")
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    let error = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == name)
+            .map(|f| f["error"].as_str().unwrap_or("").to_string())
+            .unwrap_or_else(|| panic!("{name} missing: {v}"))
+    };
+    assert!(error("a-self.pdf").contains("读取器崩溃"), "{v}");
+    assert!(error("b-bomb.pdf").contains("内存超限"), "{v}");
+    assert!(error("c-slow.pdf").contains("读取超时"), "{v}");
+    for i in 0..3 {
+        let f = files
+            .iter()
+            .find(|f| f["path"] == format!("good{i}.txt"))
+            .unwrap();
+        assert!(f["error"].is_null() && !findings_of(f).is_empty(), "{f}");
+    }
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// A configuration of 1 MB of nested flow collections (`[[[[…`) is refused at once with
+/// the limit and how to raise it, and the error does not echo the megabyte line.
+#[test]
+fn nested_flow_yaml_config_fails_fast() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = tmp.path().join("cfg.yaml");
+    std::fs::write(&cfg, "[".repeat(1_000_000)).unwrap();
+    let start = std::time::Instant::now();
+    let out = gongkai()
+        .arg("check")
+        .arg("--config")
+        .arg(&cfg)
+        .arg(fixture(
+            "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+        ))
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("YAML 嵌套超过 64 层"), "{stderr}");
+    assert!(stderr.contains("GONGKAI_MAX_YAML_DEPTH"), "{stderr}");
+    assert!(stderr.len() < 4000, "{} bytes of stderr", stderr.len());
+}
+
+/// A reader limit names the variable that raises it, and raising it lets the file
+/// through — also in the contained reader, which inherits the environment.
+#[test]
+fn reader_limits_can_be_raised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("deep.html");
+    let sample = std::fs::read_to_string(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    let body: String = sample.lines().map(|l| format!("<p>{l}</p>")).collect();
+    std::fs::write(&page, format!("{}{body}", "<div>".repeat(600))).unwrap();
+    let run = |depth: Option<&str>| {
+        let mut c = gongkai();
+        if let Some(d) = depth {
+            c.env("GONGKAI_MAX_DEPTH", d);
+        }
+        let out = c
+            .args(["check", "--format", "json"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["files"][0].clone()
+    };
+    let refused = run(None);
+    let err = refused["error"].as_str().unwrap_or("");
+    assert!(
+        err.contains("嵌套超过 512 层") && err.contains("GONGKAI_MAX_DEPTH"),
+        "{refused}"
+    );
+    let read = run(Some("2000"));
+    assert!(read["error"].is_null(), "{read}");
+    assert!(!findings_of(&read).is_empty(), "{read}");
+}

@@ -1,0 +1,99 @@
+//! Linear time (issue 15): for each input shape that once grew worse than linearly,
+//! checking 4n bytes takes less than 6 times as long as n bytes. Timed in-process on
+//! the whole path (load, check, render) at sizes that keep a debug build fast, in CPU
+//! time of the thread, each the best of a few runs, to keep out the noise of a busy
+//! machine.
+
+use std::time::Duration;
+
+/// Text of about `n` bytes: `unit` repeated.
+fn repeat(unit: &str, n: usize) -> String {
+    unit.repeat(n / unit.len() + 1)
+}
+
+/// (name, file name, builder of about n bytes).
+type Shape = (&'static str, &'static str, fn(usize) -> Vec<u8>);
+
+fn shapes() -> Vec<Shape> {
+    vec![
+        ("one long line", "line.txt", |n| {
+            repeat("本机关全年主动公开政府信息，依申请公开工作有序开展。", n).into_bytes()
+        }),
+        ("phone numbers", "phone.txt", |n| {
+            repeat("电话：0517-87290600 ", n).into_bytes()
+        }),
+        ("phone lines", "phone-lines.txt", |n| {
+            repeat("联系电话：0517-87290600\n", n).into_bytes()
+        }),
+        ("e-mail addresses and web sites", "email.txt", |n| {
+            repeat("邮箱 gk@example.gov.cn 网站 www.example.gov.cn ", n).into_bytes()
+        }),
+        ("numbered sections", "sections.txt", |n| {
+            (1..n / 14)
+                .map(|i| format!("{i}. 第{i}项工作\n（{i}）细节\n"))
+                .collect::<String>()
+                .into_bytes()
+        }),
+        ("outline headings", "outline.txt", |n| {
+            repeat("一、总体情况\n（一）主动公开\n1. 内容\n（1）细节\n", n).into_bytes()
+        }),
+        ("self-closing divs", "divs.html", |n| {
+            format!("<html><body>{}</body></html>", "<div/>".repeat(n / 6)).into_bytes()
+        }),
+        ("stray closing divs", "stray.html", |n| {
+            format!("<html><body><div>{}</body></html>", "</div>".repeat(n / 6)).into_bytes()
+        }),
+        ("many paragraphs", "paras.html", |n| {
+            repeat("<p>本机关全年主动公开政府信息。</p>", n).into_bytes()
+        }),
+    ]
+}
+
+/// CPU time of the calling thread: unlike wall-clock time, it does not grow when other
+/// tests or processes share the cores (the whole check runs on the calling thread).
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the current value into a valid timespec.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+fn best_of(runs: usize, name: &str, bytes: &[u8]) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = thread_cpu();
+            let _ = gongkai::entry::check_bytes(name, bytes);
+            thread_cpu().saturating_sub(start)
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+#[test]
+fn checking_time_grows_linearly() {
+    const N: usize = 128 * 1024;
+    let mut failures = Vec::new();
+    for (what, name, build) in shapes() {
+        let (small, large) = (build(N), build(4 * N));
+        // Warm up lazily compiled rules and regexes.
+        let _ = best_of(1, name, &small);
+        let t1 = best_of(3, name, &small);
+        let t4 = best_of(2, name, &large);
+        // Below a few milliseconds the ratio is noise (a file refused at once).
+        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(0.005);
+        if ratio >= 6.0 && t4 > Duration::from_millis(30) {
+            failures.push(format!(
+                "{what}: {t1:?} at {N} bytes, {t4:?} at 4× ({ratio:.1}×)"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "super-linear:\n{}",
+        failures.join("\n")
+    );
+}
