@@ -9,7 +9,6 @@ use crate::config::Loaded;
 use crate::render::{self, FileReport};
 use crate::rules::spec::Severity;
 use crate::rules::{RuleSet, Settings};
-use crate::source;
 use crate::walk::{check_outputs, collect, Configs, Input, What};
 use crate::{input, output};
 use rayon::prelude::*;

@@ -109,6 +109,14 @@ impl Mode {
         }
     }
 
+    /// Load bytes named `name` (an upload), like [`Mode::load_path`].
+    pub fn load_bytes(&self, name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+        match self {
+            Mode::InProcess => source::load_bytes(name, bytes),
+            Mode::Contained(limits) => load(name, bytes, limits),
+        }
+    }
+
     /// Load standard input (type sniffed), like [`Mode::load_path`].
     pub fn load_stdin(&self, max_bytes: u64) -> Result<Source, LoadError> {
         match self {

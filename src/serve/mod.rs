@@ -13,7 +13,6 @@ use crate::commands::{check_text, err, explain_text, load_rules, CheckOptions};
 use crate::config::Loaded;
 use crate::render::{self, FileReport};
 use crate::rules::{RuleSet, Settings};
-use crate::source;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -47,6 +46,8 @@ struct App {
     /// Checks running at once: no more than the cores.
     permits: Semaphore,
     max_upload: usize,
+    /// .docx/.html/.pdf are read in a worker process under memory and time limits.
+    reader: crate::worker::Mode,
 }
 
 /// Run the server until interrupted. Returns the exit code.
@@ -102,6 +103,7 @@ pub fn run(args: ServeArgs) -> i32 {
         },
         permits: Semaphore::new(cores),
         max_upload,
+        reader: crate::worker::Mode::new(crate::worker::Limits::default(), false),
     });
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(cores.clamp(1, 4))
@@ -365,7 +367,7 @@ async fn checked(app: Arc<App>, name: String, bytes: Bytes, opts: CheckOptions) 
 
 /// The same steps as `gongkai check` on one file: load, check, configured severities.
 fn check_upload(app: &App, name: &str, bytes: &[u8], opts: &CheckOptions) -> FileReport {
-    let mut report = match source::load_bytes(name, bytes) {
+    let mut report = match app.reader.load_bytes(name, bytes) {
         Ok(mut s) => {
             s.path = name.to_string();
             check_text(s, &app.rules, opts)
@@ -435,7 +437,10 @@ async fn view_of(
     let name = q.name();
     let work = {
         let app = app.clone();
-        tokio::task::spawn_blocking(move || view::view(&app.rules, &name, &bytes, &opts))
+        tokio::task::spawn_blocking(move || {
+            let loaded = app.reader.load_bytes(&name, &bytes);
+            view::view(&app.rules, &name, loaded, &opts)
+        })
     };
     match tokio::time::timeout(CHECK_TIMEOUT, work).await {
         Ok(Ok(v)) => json(StatusCode::OK, v.to_string()),

@@ -5,13 +5,17 @@
 use crate::commands::CheckOptions;
 use crate::document::Document;
 use crate::rules::{Ctx, RuleSet};
-use crate::source;
 use serde_json::{json, Value};
 
 /// `{path, text, tables: [{id, title, status, columns, rows: [{label, cells: [...]}]}]}`, or
 /// `{path, error}` when the file cannot be read.
-pub fn view(rules: &RuleSet, name: &str, bytes: &[u8], opts: &CheckOptions) -> Value {
-    let src = match source::load_bytes(name, bytes) {
+pub fn view(
+    rules: &RuleSet,
+    name: &str,
+    loaded: Result<crate::source::Source, crate::source::LoadError>,
+    opts: &CheckOptions,
+) -> Value {
+    let src = match loaded {
         Ok(s) => s,
         Err(e) => return json!({"path": name, "error": e.to_string()}),
     };
