@@ -41,7 +41,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]",
         r"|([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?:[^0-9]|$)",
-        r"|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+        r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
     ))
     .unwrap()
 });
@@ -137,6 +137,17 @@ pub fn periods(text: &str) -> Vec<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_white_circle_is_a_zero_in_dates() {
+        // Clerks type ○ (U+25CB) for the zero of 二○一二; it is the same date as 二〇一二.
+        let ds: Vec<Ymd> = dates("二○一二年二月二十日")
+            .into_iter()
+            .map(|d| d.date)
+            .collect();
+        assert_eq!(ds.len(), 1);
+        assert_eq!((ds[0].y, ds[0].m, ds[0].d), (2012, 2, 20));
+    }
 
     #[test]
     fn date_forms() {

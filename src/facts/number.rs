@@ -148,7 +148,7 @@ impl fmt::Display for Dec {
 pub fn chinese_value(s: &str) -> Option<i128> {
     let digit = |c: char| -> Option<i128> {
         Some(match c {
-            '〇' | '零' => 0,
+            '〇' | '○' | '零' => 0,
             '一' | '壹' => 1,
             '二' | '两' | '贰' => 2,
             '三' | '叁' => 3,

@@ -130,9 +130,16 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
     let Some((m, d)) = mmdd(rule) else { return out };
     let limit = Ymd { y: y + 1, m, d };
     if date.date > limit {
+        // A page's publication time is not the report's 落款: the report may have been
+        // signed in time and posted (or re-posted) later. Said as what it is, as a warning.
+        let f = Finding::at(date.start, date.end);
+        let f = if from_meta {
+            f.variant("late-metadata")
+        } else {
+            f
+        };
         out.push(
-            Finding::at(date.start, date.end)
-                .var("date", date.date.zh())
+            f.var("date", date.date.zh())
                 .var("deadline", limit.zh())
                 .var("level", level_zh.clone())
                 .expected(format!("不晚于{}", limit.zh()), date.date.zh()),
