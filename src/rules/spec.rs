@@ -398,6 +398,10 @@ pub struct ProseStatement {
     pub patterns: Vec<String>,
     /// Cells as `row.column`; the statement must equal their sum.
     pub cells: Vec<String>,
+    /// The value a statement without a number states (`未收到政府信息公开申请` states 0);
+    /// its patterns then mark the words with the group `n`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// 规章 reported by a body that cannot make 规章 (立法法 arts. 91, 93).

@@ -283,3 +283,30 @@ fn a_page_date_is_never_called_the_signature_date() {
         assert_ne!(d.severity, Severity::Error, "{}", d.message);
     }
 }
+
+#[test]
+fn saying_no_application_was_received_contradicts_a_table_count() {
+    let dir = fixture("sample");
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(8, "本年度未收到政府信息公开申请。");
+    let r = check_source(Source::new("x", lines.join("\n"), "UTF-8"), builtin_rules());
+    let hit: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "t3-prose" && d.message.contains("未收到政府信息公开申请"))
+        .collect();
+    assert_eq!(hit.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(hit[0].expected.as_deref(), Some("3119"));
+    assert_eq!(hit[0].actual.as_deref(), Some("0"));
+    // A review application not received is another matter; and the plain draft is silent.
+    lines[8] = "本年度未收到政府信息公开行政复议申请。";
+    let r = check_source(Source::new("x", lines.join("\n"), "UTF-8"), builtin_rules());
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("未收到")));
+}

@@ -604,7 +604,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                 {
                     continue;
                 }
-                let Some(v) = Dec::parse(n.as_str()) else {
+                let Some(v) = Dec::parse(st.value.as_deref().unwrap_or(n.as_str())) else {
                     continue;
                 };
                 if v != target {
