@@ -108,10 +108,13 @@ pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRepo
     }
 }
 
-fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
-    let path = source.path.clone();
-    let text: Arc<str> = Arc::from(source.text.as_str());
-    let doc = Document::new(source);
+/// The report year (option first, else read from the draft) and the profile it selects
+/// (option first, else by year, else the newest format).
+pub(crate) fn year_and_profile(
+    doc: &Document,
+    rs: &RuleSet,
+    opts: &CheckOptions,
+) -> (Option<i32>, String) {
     let year = opts.settings.year.or(doc.facts.year.map(|y| y.0));
     let profile = opts
         .profile
@@ -121,6 +124,14 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
                 .map(str::to_string)
         })
         .unwrap_or_else(|| "2021".to_string());
+    (year, profile)
+}
+
+fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
+    let path = source.path.clone();
+    let text: Arc<str> = Arc::from(source.text.as_str());
+    let doc = Document::new(source);
+    let (year, profile) = year_and_profile(&doc, rs, opts);
     let diagnostics = rules::evaluate(
         &doc,
         rs,

@@ -384,22 +384,34 @@ fn check_upload(app: &App, name: &str, bytes: &[u8], opts: &CheckOptions) -> Fil
     report
 }
 
+/// The report of one upload, or the answer to give instead (413, 400).
+async fn upload_report(
+    app: &Arc<App>,
+    q: &CheckQuery,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<FileReport, Box<Response>> {
+    let (bytes, opts) = prepare(app, q, headers, body).await?;
+    Ok(checked(app.clone(), q.name(), bytes, opts).await)
+}
+
 async fn check(
     State(app): State<Arc<App>>,
     Query(q): Query<CheckQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (bytes, opts) = match prepare(&app, &q, &headers, body).await {
-        Ok(x) => x,
-        Err(r) => return *r,
-    };
-    let report = checked(app.clone(), q.name(), bytes, opts).await;
-    let ctx = render::Context::new(&[&app.rules], None);
-    json(
-        StatusCode::OK,
-        render::render(Format::Json, std::slice::from_ref(&report), &ctx),
-    )
+    match upload_report(&app, &q, &headers, body).await {
+        Ok(report) => json(
+            StatusCode::OK,
+            render::render(
+                Format::Json,
+                std::slice::from_ref(&report),
+                &render::Context::new(&[&app.rules], None),
+            ),
+        ),
+        Err(r) => *r,
+    }
 }
 
 async fn report(
@@ -408,17 +420,17 @@ async fn report(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let (bytes, opts) = match prepare(&app, &q, &headers, body).await {
-        Ok(x) => x,
-        Err(r) => return *r,
-    };
-    let report = checked(app.clone(), q.name(), bytes, opts).await;
-    let ctx = render::Context::new(&[&app.rules], None);
-    (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        render::html::render(std::slice::from_ref(&report), &ctx),
-    )
-        .into_response()
+    match upload_report(&app, &q, &headers, body).await {
+        Ok(report) => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            render::html::render(
+                std::slice::from_ref(&report),
+                &render::Context::new(&[&app.rules], None),
+            ),
+        )
+            .into_response(),
+        Err(r) => *r,
+    }
 }
 
 async fn view_of(

@@ -21,15 +21,7 @@ pub fn view(
     };
     let text = src.text.clone();
     let doc = Document::new(src);
-    let year = opts.settings.year.or(doc.facts.year.map(|y| y.0));
-    let profile = opts
-        .profile
-        .clone()
-        .or_else(|| {
-            year.and_then(|y| rules.profile_for_year(y))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "2021".into());
+    let (_, profile) = crate::commands::year_and_profile(&doc, rules, opts);
     let ctx = Ctx::new(&doc, rules, &profile, &opts.settings);
     let mut tables = Vec::new();
     for (id, t) in &ctx.tables {
