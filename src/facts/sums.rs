@@ -91,15 +91,18 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             })
         };
         if let Some((parts_from, introducer)) = intro {
-            let parts = collect_parts(text, numbers, i + 1, parts_from, s_end, &n.unit);
-            if parts.len() >= 2 {
+            let (parts, nested) = collect_parts(text, numbers, i + 1, parts_from, s_end, &n.unit);
+            if parts.len() >= 2 || !nested.is_empty() {
                 let total = i;
-                i = parts.last().map(|p| p.1).unwrap_or(i) + 1;
-                out.push(SumStatement {
-                    total,
-                    parts,
-                    introducer,
-                });
+                let last = parts
+                    .iter()
+                    .map(|p| p.1)
+                    .chain(nested.iter().flat_map(|s| s.parts.iter().map(|p| p.1)))
+                    .max()
+                    .unwrap_or(i);
+                i = last + 1;
+                push_nested(&mut out, total, parts, introducer);
+                out.extend(nested);
                 continue;
             }
         }
@@ -129,7 +132,7 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             continue;
         }
         let first = numbers.partition_point(|n| n.start < pos);
-        let parts = collect_parts(
+        let (parts, nested) = collect_parts(
             text,
             numbers,
             first,
@@ -137,18 +140,25 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             s_end,
             &total.unit,
         );
-        if parts.len() >= 2 {
-            out.push(SumStatement {
-                total: ti,
-                parts,
-                introducer: Introducer::Breakdown,
-            });
-        }
+        push_nested(&mut out, ti, parts, Introducer::Breakdown);
+        out.extend(nested);
     }
     out.sort_by_key(|s| numbers[s.total].start);
     out
 }
 
+/// Words after a part that open that part's own breakdown (`网站公开100条,包括…`).
+const NESTED: [(&str, Introducer); 5] = [
+    ("包括", Introducer::Among),
+    ("其中", Introducer::Among),
+    ("含", Introducer::Among),
+    ("分别为", Introducer::Breakdown),
+    ("分别是", Introducer::Breakdown),
+];
+
+/// The parts of a list, and the lists nested in it: a part followed by parentheses, or by
+/// `包括`/`其中`/`含`/`分别为`, has its own parts, which are summed against it and not
+/// against the outer total (the rest of the sentence belongs to it).
 fn collect_parts(
     text: &str,
     numbers: &[NumberFact],
@@ -156,11 +166,15 @@ fn collect_parts(
     from: usize,
     to: usize,
     unit: &str,
-) -> Vec<(String, usize)> {
+) -> (Vec<(String, usize)>, Vec<SumStatement>) {
     let mut parts = Vec::new();
+    let mut nested = Vec::new();
     let mut prev_end = from;
-    for (j, m) in numbers.iter().enumerate().skip(first) {
+    let mut j = first;
+    while j < numbers.len() {
+        let m = &numbers[j];
         if m.start < from {
+            j += 1;
             continue;
         }
         if m.end > to {
@@ -168,12 +182,58 @@ fn collect_parts(
         }
         if m.unit != unit {
             prev_end = m.end;
+            j += 1;
             continue;
         }
         parts.push((label_before(text, prev_end, m.start), j));
         prev_end = m.end;
+        let after = &text[m.end..to];
+        let gap = after.trim_start_matches([',', ' ']);
+        let at = m.end + (after.len() - gap.len());
+        // `100条(含政策文件60条、其他40条)`: the parenthesis is the part's own breakdown.
+        if gap.starts_with('(') {
+            if let Some(close) = gap.find(')') {
+                let inner_to = at + close;
+                let sub_first = numbers.partition_point(|n| n.start < at);
+                let (sub, deeper) = collect_parts(text, numbers, sub_first, at + 1, inner_to, unit);
+                let last = numbers.partition_point(|n| n.start < inner_to);
+                let opener = gap[1..].trim_start();
+                let introducer = NESTED
+                    .iter()
+                    .find(|(w, _)| opener.starts_with(w))
+                    .map_or(Introducer::Among, |(_, i)| *i);
+                push_nested(&mut nested, j, sub, introducer);
+                nested.extend(deeper);
+                prev_end = inner_to + 1;
+                j = last.max(j + 1);
+                continue;
+            }
+        }
+        if let Some((w, introducer)) = NESTED.iter().find(|(w, _)| gap.starts_with(w)) {
+            let sub_from = at + w.len();
+            let (sub, deeper) = collect_parts(text, numbers, j + 1, sub_from, to, unit);
+            push_nested(&mut nested, j, sub, *introducer);
+            nested.extend(deeper);
+            break;
+        }
+        j += 1;
     }
-    parts
+    (parts, nested)
+}
+
+fn push_nested(
+    out: &mut Vec<SumStatement>,
+    total: usize,
+    parts: Vec<(String, usize)>,
+    introducer: Introducer,
+) {
+    if parts.len() >= 2 {
+        out.push(SumStatement {
+            total,
+            parts,
+            introducer,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -203,6 +263,45 @@ mod tests {
         assert_eq!(ss[0].parts.len(), 3);
         assert_eq!(ss[0].parts[0].0, "予以公开");
         assert_eq!(ss[0].introducer, Introducer::Breakdown);
+    }
+
+    #[test]
+    fn nested_lists_sum_within_their_level() {
+        let t =
+            "主动公开政府信息120条,其中网站公开100条,包括政策文件60条、规划计划30条、其他10条。";
+        let ns = numbers(t);
+        let ss = sum_statements(t, &ns);
+        let v = |i: usize| ns[i].value.to_string();
+        let got: Vec<(String, Vec<String>)> = ss
+            .iter()
+            .map(|s| (v(s.total), s.parts.iter().map(|p| v(p.1)).collect()))
+            .collect();
+        // The outer list has one part (no sum to check); the 包括 list belongs to the 100.
+        assert_eq!(
+            got,
+            vec![(
+                "100".to_string(),
+                vec!["60".into(), "30".into(), "10".into()]
+            )]
+        );
+        // Parentheses: 100 = 60 + 40 inside, and 120 = 100 + 20 outside.
+        let t =
+            "主动公开政府信息120条,其中网站公开100条(含政策文件60条、其他40条),政府公报公开20条。";
+        let ns = numbers(t);
+        let ss = sum_statements(t, &ns);
+        let v = |i: usize| ns[i].value.to_string();
+        let mut got: Vec<(String, Vec<String>)> = ss
+            .iter()
+            .map(|s| (v(s.total), s.parts.iter().map(|p| v(p.1)).collect()))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                ("100".to_string(), vec!["60".into(), "40".into()]),
+                ("120".to_string(), vec!["100".into(), "20".into()]),
+            ]
+        );
     }
 
     #[test]
