@@ -191,13 +191,13 @@ fn collect_parts(
         let gap = after.trim_start_matches([',', ' ']);
         let at = m.end + (after.len() - gap.len());
         // `100条(含政策文件60条、其他40条)`: the parenthesis is the part's own breakdown.
-        if gap.starts_with('(') {
-            if let Some(close) = gap.find(')') {
-                let inner_to = at + close;
+        if let Some(inner) = gap.strip_prefix('(') {
+            if let Some(close) = inner.find(')') {
+                let inner_to = at + 1 + close;
                 let sub_first = numbers.partition_point(|n| n.start < at);
                 let (sub, deeper) = collect_parts(text, numbers, sub_first, at + 1, inner_to, unit);
                 let last = numbers.partition_point(|n| n.start < inner_to);
-                let opener = gap[1..].trim_start();
+                let opener = inner.trim_start();
                 let introducer = NESTED
                     .iter()
                     .find(|(w, _)| opener.starts_with(w))
