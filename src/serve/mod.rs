@@ -456,8 +456,11 @@ async fn view_of(
     };
     match tokio::time::timeout(CHECK_TIMEOUT, work).await {
         Ok(Ok(v)) => json(StatusCode::OK, v.to_string()),
-        Ok(Err(_)) => error(StatusCode::OK, "读取器崩溃"),
-        Err(_) => error(StatusCode::OK, "超时"),
+        Ok(Err(_)) => error(StatusCode::OK, "读取器崩溃：读取此文件时程序出错"),
+        Err(_) => error(
+            StatusCode::OK,
+            &format!("超时：{} 秒内未能读取此文件", CHECK_TIMEOUT.as_secs()),
+        ),
     }
 }
 
