@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::render::{FileReport, ReportMeta};
 use crate::rules::{self, RuleSet, Settings};
 use crate::source::{self, Source};
+use crate::years::{self, Snapshot};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -120,13 +121,16 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
                 .map(str::to_string)
         })
         .unwrap_or_else(|| "2021".to_string());
-    let diagnostics = rules::evaluate(
-        &doc,
-        rs,
-        &profile,
-        &opts.settings,
-        opts.only_rule.as_deref(),
-    );
+    let ctx = rules::Ctx::new(&doc, rs, &profile, &opts.settings);
+    let diagnostics = rules::evaluate_ctx(&ctx, opts.only_rule.as_deref());
+    // A file that is not an annual report is never paired with another year.
+    let not_report = diagnostics.iter().any(|d| {
+        rs.rules_for(&profile).any(|r| {
+            r.spec.id == d.rule && matches!(r.spec.check, rules::spec::Check::DocumentType(_))
+        })
+    });
+    let snapshot = (!not_report).then(|| Arc::new(Snapshot::take(&ctx, year)));
+    drop(ctx);
     let ids = rs.rule_ids(&profile, opts.only_rule.as_deref());
     FileReport {
         path,
@@ -138,6 +142,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
         diagnostics,
         text: Some(text),
         rules: ids,
+        snapshot,
         ..Default::default()
     }
 }
@@ -215,15 +220,20 @@ fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
         s.push_str(&format!("提示信息：{}\n", sp.message));
         s.push_str(&format!("如何修改：{}\n", sp.help));
         s.push_str(&format!("依据：{}\n", sp.basis));
-        if let Some(v) = sp.examples.invalid.first() {
-            s.push_str("会报告的示例：\n");
-            for l in v.lines() {
-                s.push_str(&format!("    {l}\n"));
+        for (title, example) in [
+            ("会报告的示例", sp.examples.invalid.first()),
+            ("不会报告的示例", sp.examples.valid.first()),
+        ] {
+            let Some(v) = example else { continue };
+            s.push_str(&format!("{title}：\n"));
+            if let Some(prev) = v.previous() {
+                s.push_str("  上年报告：\n");
+                for l in prev.lines() {
+                    s.push_str(&format!("    {l}\n"));
+                }
+                s.push_str("  本年草稿：\n");
             }
-        }
-        if let Some(v) = sp.examples.valid.first() {
-            s.push_str("不会报告的示例：\n");
-            for l in v.lines() {
+            for l in v.draft().lines() {
                 s.push_str(&format!("    {l}\n"));
             }
         }
@@ -257,8 +267,20 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
         ] {
             for (i, ex) in examples.iter().enumerate() {
                 count += 1;
-                let src = Source::new(format!("{}#{}", r.spec.id, i), ex.clone(), "UTF-8");
-                let rep = check_text(src, rs, &opts);
+                let name = format!("{}#{}", r.spec.id, i);
+                let src = Source::new(name.clone(), ex.draft().to_string(), "UTF-8");
+                let mut rep = check_text(src, rs, &opts);
+                if let Some(prev) = ex.previous() {
+                    let path = format!("{name}-上年");
+                    let src = Source::new(path.clone(), prev.to_string(), "UTF-8");
+                    let prev_opts = CheckOptions {
+                        profile: None,
+                        ..opts.clone()
+                    };
+                    let before = check_text(src, rs, &prev_opts);
+                    let found = explicit(rs, &rep, &before, &path, Some(&r.spec.id));
+                    years::add(&mut rep, found);
+                }
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
                 if valid && fired {
                     let msgs: Vec<String> =
@@ -282,6 +304,43 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
         }
     }
     (count, failures)
+}
+
+/// The cross-year findings of a draft checked against a report named as last year's
+/// (`--previous`, and the examples of cross-year rules). Names are read from the reports.
+pub(crate) fn explicit(
+    rs: &RuleSet,
+    current: &FileReport,
+    previous: &FileReport,
+    previous_path: &str,
+    only: Option<&str>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    explicit_named(rs, current, None, previous, None, previous_path, only)
+}
+
+/// [`explicit`] with agency names configured for either report.
+pub(crate) fn explicit_named(
+    rs: &RuleSet,
+    current: &FileReport,
+    current_name: Option<&str>,
+    previous: &FileReport,
+    previous_name: Option<&str>,
+    previous_path: &str,
+    only: Option<&str>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let (Some(cur), Some(prev)) = (current.snapshot.as_deref(), previous.snapshot.as_deref())
+    else {
+        return Vec::new();
+    };
+    years::check_explicit(
+        rs,
+        cur,
+        years::name_of(cur, current_name).as_ref(),
+        prev,
+        years::name_of(prev, previous_name).as_ref(),
+        previous_path,
+        only,
+    )
 }
 
 fn self_test(dir: Option<&Path>) -> i32 {

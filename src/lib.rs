@@ -16,5 +16,6 @@ pub mod normalize;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod years;
 
 pub use commands::{check_text, run, CheckOptions};

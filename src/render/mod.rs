@@ -50,6 +50,9 @@ pub struct FileReport {
     /// This entry is a configuration file (its unused waivers), not a draft.
     #[serde(skip)]
     pub is_config: bool,
+    /// What the checks across years need of this report (None: not a report).
+    #[serde(skip)]
+    pub snapshot: Option<Arc<crate::years::Snapshot>>,
 }
 
 impl FileReport {
@@ -201,6 +204,8 @@ pub struct Context {
     /// Terminal colour for the human format.
     pub color: bool,
     pub width: usize,
+    /// Year-over-year figures per agency (batches with paired reports).
+    pub trends: Vec<crate::years::trend::AgencyTrend>,
 }
 
 impl Context {
@@ -232,6 +237,7 @@ impl Context {
             fail_on,
             color: false,
             width: 100,
+            trends: Vec::new(),
         }
     }
 
@@ -470,6 +476,7 @@ pub(crate) mod tests {
             rules: Arc::from(vec!["r-one".to_string(), "r-three".to_string()]),
             is_config: false,
             error: None,
+            snapshot: None,
         };
         let failed = FileReport::failed("坏<文件>.txt".into(), "无法读取 <&> \u{7}".into());
         (vec![file, failed], Context::new(&[], Some(Severity::Error)))

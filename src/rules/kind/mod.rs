@@ -6,6 +6,7 @@ mod contact;
 mod date;
 mod doctype;
 mod fee;
+pub mod previous;
 mod section;
 mod sum;
 pub mod table;
@@ -34,6 +35,8 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::TableStructure(p) => table::structure(p, ctx),
         Check::ProseTable(p) => table::prose(p, ctx),
         Check::RulemakingAuthority(p) => table::authority(p, ctx),
+        // Cross-year kinds need last year's report: `years::cross_check` runs them.
+        Check::PreviousReport(_) | Check::PreviousCells(_) | Check::PreviousText(_) => vec![],
     }
 }
 
