@@ -170,6 +170,10 @@ pub struct CheckArgs {
     /// 写出一个独立的 HTML 报告（离线可看，可打印为 PDF）
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// 本机关上一年度的报告：与它核对上年结转、现行有效件数，查找照搬上年的内容
+    /// （检查目录时，同一机关相邻年度的报告自动配对）
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// 只有警告（没有达到 --fail-on 的错误）时使用的退出码，例如 GitLab 的 allow_failure: exit_codes: [3]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     pub warnings_exit_code: Option<u8>,
