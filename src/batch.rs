@@ -377,7 +377,12 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         })
         .max(1);
     let pool = (jobs > 1 && inputs.len() > 1)
-        .then(|| rayon::ThreadPoolBuilder::new().num_threads(jobs).build().ok())
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()
+        })
         .flatten();
     let results: Vec<(FileReport, Option<PathBuf>)> = match &pool {
         Some(pool) => pool.install(|| inputs.par_iter().map(work).collect()),
@@ -498,7 +503,10 @@ fn load_and_check(p: &Path, max: u64, plan: &Plan) -> (FileReport, Option<PathBu
     match source::load_path(p, max) {
         Ok(mut s) => {
             s.path = shown;
-            (check_text(s, &plan.rules, &plan.opts), Some(p.to_path_buf()))
+            (
+                check_text(s, &plan.rules, &plan.opts),
+                Some(p.to_path_buf()),
+            )
         }
         Err(e) => (FileReport::failed(shown, e.to_string()), None),
     }

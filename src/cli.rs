@@ -28,7 +28,11 @@ pub enum Command {
     },
     /// 以 JSON 输出草稿的结构与事实（大纲、报告年度、机关、日期、数字）
     Dump {
+        /// 文件；给目录时输出其中各报告按机关、年度的配对（跨年度核对用）
         file: PathBuf,
+        /// 上年度的报告：同时输出本报告与它能否配对
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
         /// 输出读取到的文字（.docx/.html/.pdf 转换后的文本，表格每行一行、单元格以制表符分隔），而不是 JSON

@@ -89,7 +89,14 @@ pub fn run(cli: Cli) -> i32 {
             file,
             profile,
             text,
-        } => dump(&file, profile, text),
+            previous,
+        } => {
+            if file.is_dir() && !text {
+                dump_pairs(&file)
+            } else {
+                dump(&file, profile, text, previous.as_deref())
+            }
+        }
     }
 }
 
@@ -371,7 +378,7 @@ fn self_test(dir: Option<&Path>) -> i32 {
     }
 }
 
-fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
+fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<&Path>) -> i32 {
     let src = match source::load_path(file, source::DEFAULT_MAX_BYTES) {
         Ok(s) => s,
         Err(e) => {
@@ -384,6 +391,7 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
         return 0;
     }
     let Some(rs) = load_rules(&[]) else { return 2 };
+    let src_copy = previous.map(|_| src.clone());
     let doc = Document::new(src);
     let year = doc.facts.year.map(|y| y.0);
     let profile = profile
@@ -414,11 +422,26 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
         .iter()
         .map(|(id, t)| (id.clone(), table_json(&ctx, t)))
         .collect();
-    let v = serde_json::json!({
+    let key = f
+        .agency
+        .as_deref()
+        .and_then(crate::years::agency::Name::parse)
+        .map(|n| serde_json::json!({"key": n.key, "places": n.prefixes}));
+    let pairing = match previous {
+        Some(p) => match crate::years::dump::with_previous(src_copy, p, &rs) {
+            Ok(v) => Some(v),
+            Err(m) => {
+                err(&format!("错误：{m}\n"));
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut v = serde_json::json!({
         "path": doc.source.path,
         "encoding": doc.source.encoding,
         "profile": profile,
-        "report": {"year": year, "agency": f.agency, "level": f.level},
+        "report": {"year": year, "agency": f.agency, "agency_key": key, "level": f.level},
         "title": doc.title.map(|t| doc.line_text(t).to_string()),
         "parts": parts,
         "signed": f.signed.as_ref().map(|d| d.date.zh()),
@@ -431,11 +454,42 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
             "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
+    if let Some(p) = pairing {
+        v["previous"] = p;
+    }
     out(&format!(
         "{}\n",
         serde_json::to_string_pretty(&v).unwrap_or_default()
     ));
     0
+}
+
+/// `dump DIR`: how the reports of a folder pair across years.
+fn dump_pairs(dir: &Path) -> i32 {
+    let Some(rs) = load_rules(&[]) else { return 2 };
+    let config = match crate::config::discover(dir) {
+        Some(p) => match crate::config::Loaded::read(&p, p.display().to_string()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                report_error(e.as_ref());
+                return 2;
+            }
+        },
+        None => None,
+    };
+    match crate::years::dump::pairs(dir, &rs, config.as_ref()) {
+        Ok(v) => {
+            out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ));
+            0
+        }
+        Err(m) => {
+            err(&format!("错误：{m}\n"));
+            2
+        }
+    }
 }
 
 /// A recovered table as JSON: keys from the template, numbers as strings (exact decimals), blanks marked.

@@ -9,6 +9,7 @@
 //! of the reports (sorted paths), never the order the threads finished in.
 
 pub mod agency;
+pub mod dump;
 pub mod pairing;
 pub mod similarity;
 pub mod snapshot;
@@ -74,10 +75,38 @@ pub fn name_of(snapshot: &Snapshot, configured: Option<&str>) -> Option<Name> {
         .and_then(Name::parse)
 }
 
+/// Can a report named as last year's be compared with a draft? `Err` says why not:
+/// another year, or another agency (when both names are known).
+pub fn explicit_pairing(
+    current: &Snapshot,
+    current_name: Option<&Name>,
+    previous: &Snapshot,
+    previous_name: Option<&Name>,
+) -> Result<(), String> {
+    match (current.year, previous.year) {
+        (Some(a), Some(b)) if b + 1 != a => {
+            return Err(format!(
+                "它是 {b} 年度的报告，本报告是 {a} 年度的，上年报告应为 {} 年度",
+                a - 1
+            ))
+        }
+        (None, _) => return Err("看不出本报告的年度".to_string()),
+        (_, None) => return Err("看不出它的年度".to_string()),
+        _ => {}
+    }
+    match (current_name, previous_name) {
+        (Some(a), Some(b)) if !a.compatible(b) => Err(format!(
+            "它是「{}」的报告，本报告是「{}」的",
+            b.display(),
+            a.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A draft checked against a report the user named as last year's (`--previous`).
 /// The pairing rules still hold: another agency or another year is reported, and
 /// nothing is compared.
-#[allow(clippy::too_many_arguments)]
 pub fn check_explicit(
     rules: &RuleSet,
     current: &Snapshot,
@@ -87,31 +116,14 @@ pub fn check_explicit(
     previous_path: &str,
     only: Option<&str>,
 ) -> Vec<Diagnostic> {
-    let why = match (current.year, previous.year) {
-        (Some(a), Some(b)) if b + 1 != a => Some(format!(
-            "它是 {b} 年度的报告，本报告是 {a} 年度的，上年报告应为 {} 年度",
-            a - 1
-        )),
-        (None, _) => Some("看不出本报告的年度".to_string()),
-        (_, None) => Some("看不出它的年度".to_string()),
-        _ => None,
-    };
-    let why = why.or_else(|| match (current_name, previous_name) {
-        (Some(a), Some(b)) if !a.compatible(b) => Some(format!(
-            "它是「{}」的报告，本报告是「{}」的",
-            b.display(),
-            a.display()
-        )),
-        _ => None,
-    });
-    match why {
-        Some(why) => {
+    match explicit_pairing(current, current_name, previous, previous_name) {
+        Err(why) => {
             let f = Finding::default()
                 .var("previous", previous_path.to_string())
                 .var("why", why);
             unpaired(rules, current, f, only)
         }
-        None => cross_check(rules, current, previous, previous_path, only),
+        Ok(()) => cross_check(rules, current, previous, previous_path, only),
     }
 }
 
