@@ -14,3 +14,4 @@ mod schemas;
 mod seeds;
 mod support;
 mod tables;
+mod years;
