@@ -301,3 +301,84 @@ fn output_is_the_same_with_any_number_of_jobs() {
         2
     );
 }
+
+/// A generated multi-year corpus: (file → expected findings, defect names seeded).
+fn generated(
+    dir: &Path,
+    seed: u64,
+    defects: f64,
+) -> (Vec<(String, Vec<(String, String)>)>, Vec<String>) {
+    let o = crate::corpus::generator::Options {
+        out: dir.to_path_buf(),
+        count: 24,
+        seed,
+        defects,
+        formats: vec!["txt".into(), "docx".into(), "html".into()],
+        profiles: vec!["2021".into()],
+    };
+    crate::corpus::generator::generate_years(&o, 4).expect("generate");
+    let manifest = std::fs::read_to_string(dir.join("manifest.jsonl")).unwrap();
+    let mut want = Vec::new();
+    let mut kinds = Vec::new();
+    for l in manifest.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        let mut e: Vec<(String, String)> = v["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["severity"].as_str().unwrap().to_string(),
+                    e["rule"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        e.sort();
+        if let Some(k) = v["defect"].as_str() {
+            kinds.push(k.to_string());
+        }
+        want.push((v["file"].as_str().unwrap().to_string(), e));
+    }
+    (want, kinds)
+}
+
+fn check_generated(dir: &Path, want: &[(String, Vec<(String, String)>)]) {
+    let (_, v) = check_json(&[s(dir)]);
+    assert_eq!(v["files"].as_array().unwrap().len(), want.len());
+    for (name, expected) in want {
+        let f = file(&v, name);
+        assert!(f["error"].is_null(), "{name}: {}", f["error"]);
+        assert_eq!(&findings_of(f), expected, "{name}");
+    }
+}
+
+#[test]
+fn every_seeded_cross_year_defect_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (want, kinds) = generated(dir.path(), 1, 0.7);
+    assert_eq!(want.len(), 24);
+    for k in [
+        "carry-over",
+        "valid-continuity",
+        "copied-problems",
+        "stale-year",
+    ] {
+        assert!(
+            kinds.iter().any(|x| x == k),
+            "no report seeded with {k}: {kinds:?}"
+        );
+    }
+    check_generated(dir.path(), &want);
+}
+
+#[test]
+fn clean_chains_have_no_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (want, kinds) = generated(dir.path(), 4, 0.0);
+    assert!(kinds.is_empty());
+    check_generated(dir.path(), &want);
+    // Six agencies, four years each: every report after the first is paired.
+    let out = gongkai().arg("dump").arg(dir.path()).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 18);
+}
