@@ -145,8 +145,8 @@ impl Snapshot {
         snap
     }
 
-    /// Every recovered table's values; anchors for the lines this year's side of a
-    /// `previous-cells` rule reads.
+    /// The values of the table lines cross-year rules (either side) and the trend
+    /// figures read; anchors for the lines this year's side of a rule reads.
     fn take_tables(&mut self, ctx: &Ctx, rules: &[&Check]) {
         let doc = ctx.doc;
         for (id, t) in &ctx.tables {
@@ -154,17 +154,29 @@ impl Snapshot {
                 continue;
             }
             let tpl = t.tpl;
-            // (row?, key): lines whose cells need an anchor.
+            // (row?, key): lines whose cells need an anchor; `kept`: lines whose values are kept.
             let mut anchored: Vec<(bool, &str)> = Vec::new();
+            let mut kept: Vec<&str> = super::trend::CELLS
+                .iter()
+                .filter(|(tab, _)| tab == id)
+                .map(|(_, k)| *k)
+                .collect();
             for c in rules {
                 if let Check::PreviousCells(p) = c {
+                    let rows = p.along == Along::Rows;
                     if &p.table == id {
-                        let rows = p.along == Along::Rows;
                         for k in p.left.iter().chain(&p.plus).chain(&p.minus) {
                             anchored.push((rows, k.as_str()));
                         }
                     }
+                    if p.previous_table.as_ref().unwrap_or(&p.table) == id {
+                        kept.extend(p.previous.iter().map(String::as_str));
+                    }
                 }
+            }
+            kept.extend(anchored.iter().map(|(_, k)| *k));
+            if kept.is_empty() {
+                continue;
             }
             let mut snap = TableSnap {
                 title: t.title.clone(),
@@ -183,7 +195,9 @@ impl Snapshot {
             };
             for (ri, r) in tpl.rows.iter().enumerate() {
                 for (ci, c) in tpl.columns.iter().enumerate() {
-                    if !t.defined(ri, ci) {
+                    if !t.defined(ri, ci)
+                        || !(kept.contains(&r.key.as_str()) || kept.contains(&c.key.as_str()))
+                    {
                         continue;
                     }
                     let cell = t.cell_at(ri, ci);

@@ -24,6 +24,24 @@ pub struct Figures {
     pub normative_valid: Option<i64>,
 }
 
+/// Table lines (table id, row or column key) the figures read: a snapshot keeps them.
+pub const CELLS: [(&str, &str); 14] = [
+    ("t3", "new_received"),
+    ("t3", "r_open"),
+    ("t3", "r_total"),
+    ("t4", "all"),
+    ("t2", "normative"),
+    ("stat", "received"),
+    ("stat", "a_public_scope"),
+    ("stat", "a_agree"),
+    ("stat", "answered"),
+    ("stat", "review_total"),
+    ("stat", "review_fix"),
+    ("stat", "suit_total"),
+    ("stat", "suit_fix"),
+    ("stat", "normative_made"),
+];
+
 /// Columns of the year-over-year table: (key, heading).
 pub const COLUMNS: [(&str, &str); 7] = [
     ("received", "新收申请"),
