@@ -15,6 +15,7 @@ pub mod jsonl;
 pub mod junit;
 pub mod sarif;
 pub mod summary;
+pub mod trend;
 mod xml;
 
 use crate::cli::Format;

@@ -382,3 +382,69 @@ fn clean_chains_have_no_findings() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["pairs"].as_array().unwrap().len(), 18);
 }
+
+#[test]
+fn supervisor_outputs_show_each_agencys_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("三年");
+    let o = crate::corpus::generator::Options {
+        out: corpus.clone(),
+        count: 12,
+        seed: 21,
+        defects: 0.0,
+        formats: vec!["txt".into(), "docx".into(), "html".into()],
+        profiles: vec!["2021".into()],
+    };
+    crate::corpus::generator::generate_years(&o, 3).unwrap();
+    let agencies: std::collections::BTreeSet<String> =
+        std::fs::read_to_string(corpus.join("manifest.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["agency"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+    assert_eq!(agencies.len(), 4);
+    let (html, csv) = (dir.path().join("报告.html"), dir.path().join("汇总.csv"));
+    let out = gongkai()
+        .args(["check", "--format", "concise", "--summary", "--html"])
+        .arg(&html)
+        .arg("--summary-csv")
+        .arg(&csv)
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("机关逐年对比"), "{text}");
+    let html = std::fs::read_to_string(&html).unwrap();
+    // Well-formed, no scripts, and per agency a heading, a table of its three years and a chart.
+    let mut reader = quick_xml::Reader::from_str(&html);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("HTML is not well-formed: {e}"),
+        }
+    }
+    assert!(!html.contains("<script"));
+    let trends = &html[html
+        .find("<section id=\"trends\">")
+        .expect("a trends section")..];
+    let trends = &trends[..trends.find("</section>").unwrap()];
+    for a in &agencies {
+        let at = trends
+            .find(&format!("<h3>{a}</h3>"))
+            .unwrap_or_else(|| panic!("no table for {a}"));
+        let block = &trends[at..];
+        let block = &block[..block.find("</div>").unwrap()];
+        assert_eq!(block.matches("<tr><td>20").count(), 3, "{a}: {block}");
+        assert_eq!(block.matches("<svg").count(), 1, "{a}");
+        assert!(block.contains("<path "), "{a}: the chart draws lines");
+    }
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with("上年报告,新收申请,予以公开占比,行政复议,行政诉讼,复议诉讼纠正占比,规范性文件制发,规范性文件现行有效,较上年变化大（请核对）"), "{header}");
+}
