@@ -213,7 +213,11 @@ pub fn html(trends: &[AgencyTrend]) -> String {
         return String::new();
     }
     let mut out = String::from("<section id=\"trends\">\n<h2>机关逐年对比</h2>\n");
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(NOTE));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} 图中每条折线按各自的最大值缩放，数字以表格为准。</p>",
+        escape(NOTE)
+    );
     for (i, t) in trends.iter().enumerate() {
         let _ = write!(
             out,
