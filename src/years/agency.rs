@@ -82,11 +82,9 @@ impl Name {
 /// `X政府` → `X人民政府`, `X管委会` → `X管理委员会`, the office of a government → the government.
 fn full_form(s: &str) -> String {
     for (short, full) in FULL_FORMS {
-        if let Some(stem) = s.strip_suffix(short) {
-            // `政府办公室` only when `人民` is not already there.
-            if !stem.is_empty() && !(short.starts_with("政府") && stem.ends_with("人民")) {
-                return format!("{stem}{full}");
-            }
+        // `人民政府办公室` is tried before `政府办公室`, so `人民` is never doubled.
+        if let Some(stem) = s.strip_suffix(short).filter(|stem| !stem.is_empty()) {
+            return format!("{stem}{full}");
         }
     }
     if let Some(stem) = s.strip_suffix("政府") {

@@ -302,12 +302,11 @@ fn output_is_the_same_with_any_number_of_jobs() {
     );
 }
 
+/// Files of a generated corpus with the findings expected on each.
+type Expected = Vec<(String, Vec<(String, String)>)>;
+
 /// A generated multi-year corpus: (file → expected findings, defect names seeded).
-fn generated(
-    dir: &Path,
-    seed: u64,
-    defects: f64,
-) -> (Vec<(String, Vec<(String, String)>)>, Vec<String>) {
+fn generated(dir: &Path, seed: u64, defects: f64) -> (Expected, Vec<String>) {
     let o = crate::corpus::generator::Options {
         out: dir.to_path_buf(),
         count: 24,
@@ -342,7 +341,7 @@ fn generated(
     (want, kinds)
 }
 
-fn check_generated(dir: &Path, want: &[(String, Vec<(String, String)>)]) {
+fn check_generated(dir: &Path, want: &Expected) {
     let (_, v) = check_json(&[s(dir)]);
     assert_eq!(v["files"].as_array().unwrap().len(), want.len());
     for (name, expected) in want {
