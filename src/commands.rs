@@ -335,9 +335,12 @@ pub(crate) fn explicit_named(
     previous_path: &str,
     only: Option<&str>,
 ) -> Vec<crate::diagnostic::Diagnostic> {
-    let (Some(cur), Some(prev)) = (current.snapshot.as_deref(), previous.snapshot.as_deref())
-    else {
+    let Some(cur) = current.snapshot.as_deref() else {
         return Vec::new();
+    };
+    let Some(prev) = previous.snapshot.as_deref() else {
+        let why = "它不是政府信息公开工作年度报告".to_string();
+        return years::not_compared(rs, cur, previous_path, why, only);
     };
     years::check_explicit(
         rs,

@@ -117,14 +117,23 @@ pub fn check_explicit(
     only: Option<&str>,
 ) -> Vec<Diagnostic> {
     match explicit_pairing(current, current_name, previous, previous_name) {
-        Err(why) => {
-            let f = Finding::default()
-                .var("previous", previous_path.to_string())
-                .var("why", why);
-            unpaired(rules, current, f, only)
-        }
+        Err(why) => not_compared(rules, current, previous_path, why, only),
         Ok(()) => cross_check(rules, current, previous, previous_path, only),
     }
+}
+
+/// The `previous-report` finding for a report named as last year's that is not compared.
+pub fn not_compared(
+    rules: &RuleSet,
+    current: &Snapshot,
+    previous_path: &str,
+    why: String,
+    only: Option<&str>,
+) -> Vec<Diagnostic> {
+    let f = Finding::default()
+        .var("previous", previous_path.to_string())
+        .var("why", why);
+    unpaired(rules, current, f, only)
 }
 
 /// Pair the reports of a batch (sorted by path) and add the cross-year findings to

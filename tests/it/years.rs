@@ -447,3 +447,34 @@ fn supervisor_outputs_show_each_agencys_years() {
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with("上年报告,新收申请,予以公开占比,行政复议,行政诉讼,复议诉讼纠正占比,规范性文件制发,规范性文件现行有效,较上年变化大（请核对）"), "{header}");
 }
+
+#[test]
+fn previous_must_be_one_report_for_one_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("通知.txt");
+    std::fs::write(
+        &notice,
+        "关于开展2024年政务公开培训的通知\n各单位：请于3月1日前报名。\n",
+    )
+    .unwrap();
+    let (_, v) = check_json(&[s(&draft_2025()), "--previous", s(&notice)]);
+    let f = &v["files"][0];
+    assert_eq!(
+        cross_year(f),
+        pairs(&[("info", "unpaired-previous-report")])
+    );
+    assert!(of_rule(f, "unpaired-previous-report")[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("不是政府信息公开工作年度报告"));
+    let out = gongkai()
+        .arg("check")
+        .arg(draft_2025())
+        .arg(report_2024())
+        .arg("--previous")
+        .arg(report_2024())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--previous 只能与一个草稿一起使用"));
+}

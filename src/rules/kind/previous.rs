@@ -79,14 +79,11 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
     let mut out = Vec::new();
     let mut unassessable = Vec::new();
     for at in &over {
-        let side = |tab: &'_ TableSnap, keys: &[String]| -> Vec<(String, String)> {
-            let _ = tab;
+        let side = |keys: &[String]| -> Vec<(String, String)> {
             keys.iter().map(|k| cell(k, at)).collect()
         };
-        let left = side(t, &p.left);
-        let prev = side(pt, &p.previous);
-        let plus = side(t, &p.plus);
-        let minus = side(t, &p.minus);
+        let (left, prev) = (side(&p.left), side(&p.previous));
+        let (plus, minus) = (side(&p.plus), side(&p.minus));
         // An instance the templates do not define (表二 rows have different columns).
         let defined = |tab: &TableSnap, cells: &[(String, String)]| {
             cells.iter().all(|c| tab.cells.contains_key(c))
