@@ -437,7 +437,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
             Some(pool) => pool.install(pair),
             None => pair(),
         };
-        trends = years::trend::trends(&reports, &links);
+        trends = years::trend::trends(&reports, &links, &names);
     }
 
     // Configuration: severities, waivers, and the text kept for quoting.

@@ -169,7 +169,12 @@ pub struct AgencyTrend {
 }
 
 /// Trends of every agency with at least two consecutive years, by agency name.
-pub fn trends(reports: &[FileReport], links: &[Link]) -> Vec<AgencyTrend> {
+/// `names[i]`: the agency configured for report `i` (`agencies:`), which names it first.
+pub fn trends(
+    reports: &[FileReport],
+    links: &[Link],
+    names: &[Option<String>],
+) -> Vec<AgencyTrend> {
     // Union the pairs into chains.
     let mut parent: Vec<usize> = (0..reports.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -211,10 +216,11 @@ pub fn trends(reports: &[FileReport], links: &[Link]) -> Vec<AgencyTrend> {
                     .then(reports[a.1].path.cmp(&reports[b.1].path))
             });
             let latest = rows.last()?.1;
-            let agency = reports[latest]
-                .report
-                .agency
-                .clone()
+            let agency = names
+                .get(latest)
+                .cloned()
+                .flatten()
+                .or_else(|| reports[latest].report.agency.clone())
                 .unwrap_or_else(|| reports[latest].path.clone());
             let mut years: Vec<YearRow> = Vec::new();
             for (year, i) in rows {
