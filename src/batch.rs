@@ -10,6 +10,8 @@ use crate::render::{self, FileReport};
 use crate::rules::spec::Severity;
 use crate::rules::{RuleSet, Settings};
 use crate::walk::{check_outputs, collect, Configs, Input, What};
+use crate::worker;
+use crate::years;
 use crate::{input, output};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -152,7 +154,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     }
 
     let max = args.max_file_size;
-    let reader = crate::worker::Mode::new(
+    let reader = worker::Mode::new(
         crate::worker::Limits {
             memory: args.max_memory.saturating_mul(1024 * 1024),
             timeout: std::time::Duration::from_secs(args.timeout),
@@ -160,45 +162,22 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         args.in_process,
     );
     let bar = progress(inputs.len());
-    let work = |input: &Input| -> (FileReport, Vec<usize>, Option<String>) {
+    // Check every draft; its snapshot is kept for the checks across years.
+    let work = |input: &Input| -> (FileReport, Option<PathBuf>) {
         let plan = &plans[plan_of(input)];
         let (mut report, path) = match &input.what {
             What::Stdin => match reader.load_stdin(max) {
                 Ok(s) => (check_text(s, &plan.rules, &plan.opts), None),
                 Err(e) => (FileReport::failed("-".into(), e.to_string()), None),
             },
-            What::File(p) => {
-                let shown = input::path_text(p);
-                match reader.load_path(p, max) {
-                    Ok(mut s) => {
-                        s.path = shown;
-                        (check_text(s, &plan.rules, &plan.opts), Some(p.as_path()))
-                    }
-                    Err(e) => (FileReport::failed(shown, e.to_string()), None),
-                }
-            }
+            What::File(p) => load_and_check(p, max, plan, &reader),
             What::Missing(p, m) => (FileReport::failed(input::path_text(p), m.clone()), None),
         };
-        let mut used = Vec::new();
-        let mut rel = None;
-        if let Some(c) = plan.config {
-            for d in &mut report.diagnostics {
-                if let Some(s) = c.severity_of(&d.rule) {
-                    d.severity = s;
-                }
-            }
-        }
-        // Waivers name files: they apply to files read from disk, not to stdin.
-        if let (Some(c), Some(path)) = (plan.config, path) {
-            used = c.apply_waivers(path, &mut report);
-            rel = Some(
-                c.relative(path)
-                    .unwrap_or_else(|| render::slash_path(&report.path)),
-            );
-        }
-        keep_quoted_text(&mut report);
+        // Let go of the text no finding, now or across years, can quote.
+        let keep = report.snapshot.as_ref().map_or(0, |s| s.max_end);
+        keep_quoted_text(&mut report, keep);
         bar.inc(1);
-        (report, used, rel)
+        (report, path)
     };
     let jobs = args
         .jobs
@@ -208,31 +187,95 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
                 .unwrap_or(1)
         })
         .max(1);
-    let results: Vec<(FileReport, Vec<usize>, Option<String>)> = if jobs == 1 || inputs.len() < 2 {
-        inputs.iter().map(work).collect()
-    } else {
-        match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-            Ok(pool) => pool.install(|| inputs.par_iter().map(work).collect()),
-            Err(_) => inputs.iter().map(work).collect(),
-        }
+    let pool = (jobs > 1 && inputs.len() > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let results: Vec<(FileReport, Option<PathBuf>)> = match &pool {
+        Some(pool) => pool.install(|| inputs.par_iter().map(work).collect()),
+        None => inputs.iter().map(work).collect(),
     };
     bar.finish_and_clear();
+    let (mut reports, paths): (Vec<FileReport>, Vec<Option<PathBuf>>) = results.into_iter().unzip();
 
-    // Waivers that matched nothing, per configuration.
+    // Across years: `--previous`, or every pair of consecutive years of one agency.
+    let agency_of = |i: usize| -> Option<String> {
+        let c = configs.loaded.get(inputs[i].config?)?;
+        let read = reports[i].snapshot.as_ref()?.agency.clone();
+        c.agency_for(paths[i].as_deref()?, read.as_deref())
+    };
+    let mut trends = Vec::new();
+    if let Some(prev) = &args.previous {
+        let drafts: Vec<usize> = (0..reports.len())
+            .filter(|&i| !matches!(inputs[i].what, What::Missing(..)))
+            .collect();
+        if drafts.len() != 1 {
+            err("错误：--previous 只能与一个草稿一起使用（检查目录时，同一机关相邻年度的报告会自动配对）\n");
+            return 2;
+        }
+        let i = drafts[0];
+        let plan = &plans[plan_of(&inputs[i])];
+        let (before, _) = load_and_check(prev, max, plan, &reader);
+        if let Some(e) = &before.error {
+            err(&format!("错误：无法读取上年报告 {}：{e}\n", prev.display()));
+            return 2;
+        }
+        // Last year's report is filed under the draft's configuration.
+        let prev_name = plan.config.and_then(|c| {
+            let read = before.snapshot.as_ref()?.agency.clone();
+            c.agency_for(prev, read.as_deref())
+        });
+        let name = agency_of(i);
+        let found = crate::commands::explicit_named(
+            &plan.rules,
+            &reports[i],
+            name.as_deref(),
+            &before,
+            prev_name.as_deref(),
+            &before.path,
+            None,
+        );
+        years::add(&mut reports[i], found);
+    } else {
+        let names: Vec<Option<String>> = (0..reports.len()).map(agency_of).collect();
+        let rules_of = |i: usize| &plans[plan_of(&inputs[i])].rules;
+        let mut pair = || years::check_batch(&mut reports, &names, &rules_of);
+        let links = match &pool {
+            Some(pool) => pool.install(pair),
+            None => pair(),
+        };
+        trends = years::trend::trends(&reports, &links, &names);
+    }
+
+    // Configuration: severities, waivers, and the text kept for quoting.
     let mut usage: Vec<(Vec<usize>, Vec<String>)> =
         vec![(Vec::new(), Vec::new()); configs.loaded.len()];
-    // Collected in place (no second buffer of thousands of reports).
-    let mut reports: Vec<FileReport> = results
-        .into_iter()
-        .enumerate()
-        .map(|(i, (report, used, rel))| {
-            if let (Some(c), Some(rel)) = (inputs[i].config, rel) {
-                usage[c].0.extend(used);
-                usage[c].1.push(rel);
+    for (i, report) in reports.iter_mut().enumerate() {
+        let plan = &plans[plan_of(&inputs[i])];
+        if let Some(c) = plan.config {
+            for d in &mut report.diagnostics {
+                if let Some(s) = c.severity_of(&d.rule) {
+                    d.severity = s;
+                }
             }
-            report
-        })
-        .collect();
+        }
+        // Waivers name files: they apply to files read from disk, not to stdin.
+        if let (Some(c), Some(path)) = (plan.config, paths[i].as_deref()) {
+            let used = c.apply_waivers(path, report);
+            let rel = c
+                .relative(path)
+                .unwrap_or_else(|| render::slash_path(&report.path));
+            if let Some(ci) = inputs[i].config {
+                usage[ci].0.extend(used);
+                usage[ci].1.push(rel);
+            }
+        }
+        keep_quoted_text(report, 0);
+    }
     drop(inputs);
     for (c, (used, checked)) in configs.loaded.iter().zip(&usage) {
         if let Some(r) = c.unused_waivers(used, checked) {
@@ -249,6 +292,7 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     };
     let sets: Vec<&RuleSet> = plans.iter().map(|p| &p.rules).collect();
     let mut ctx = render::Context::new(&sets, threshold);
+    ctx.trends = trends;
     let mut ok = emit(&args, &reports, &mut ctx);
     if !reports.iter().any(FileReport::checked) {
         err("错误：没有检查任何文件\n");
@@ -264,16 +308,38 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     exit_code(&reports, threshold, args.warnings_exit_code)
 }
 
+/// Load and check one file with a plan; the path is returned when it was read.
+fn load_and_check(
+    p: &Path,
+    max: u64,
+    plan: &Plan,
+    reader: &worker::Mode,
+) -> (FileReport, Option<PathBuf>) {
+    let shown = input::path_text(p);
+    match reader.load_path(p, max) {
+        Ok(mut s) => {
+            s.path = shown;
+            (
+                check_text(s, &plan.rules, &plan.opts),
+                Some(p.to_path_buf()),
+            )
+        }
+        Err(e) => (FileReport::failed(shown, e.to_string()), None),
+    }
+}
+
 /// Renderers read a file's text only on the lines that hold its findings (and the text
-/// before them, for line numbers). Everything after the last finding's line, or the
-/// whole text when there is no finding, is let go before the batch is rendered: memory
-/// stays flat however many files a run checks.
-fn keep_quoted_text(report: &mut FileReport) {
+/// before them, for line numbers). Everything after the last finding's line (or after
+/// `keep`, what findings across years may still quote), or the whole text when there
+/// is nothing to quote, is let go before the batch is rendered: memory stays flat
+/// however many files a run checks.
+fn keep_quoted_text(report: &mut FileReport, keep: usize) {
     let last = report
         .diagnostics
         .iter()
         .chain(report.suppressed.iter().map(|s| &s.diagnostic))
         .map(|d| d.offset.saturating_add(d.length))
+        .chain((keep > 0).then_some(keep))
         .max();
     let Some(text) = &report.text else { return };
     let Some(last) = last else {

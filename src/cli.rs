@@ -28,7 +28,11 @@ pub enum Command {
     },
     /// 以 JSON 输出草稿的结构与事实（大纲、报告年度、机关、日期、数字）
     Dump {
+        /// 文件；给目录时输出其中各报告按机关、年度的配对（跨年度核对用）
         file: PathBuf,
+        /// 上年度的报告：同时输出本报告与它能否配对
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
         /// 输出读取到的文字（.docx/.html/.pdf 转换后的文本，表格每行一行、单元格以制表符分隔），而不是 JSON
@@ -202,6 +206,10 @@ pub struct CheckArgs {
     /// 写出一个独立的 HTML 报告（离线可看，可打印为 PDF）
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// 本机关上一年度的报告：与它核对上年结转、现行有效件数，查找照搬上年的内容
+    /// （检查目录时，同一机关相邻年度的报告自动配对）
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
     /// 只有警告（没有达到 --fail-on 的错误）时使用的退出码，例如 GitLab 的 allow_failure: exit_codes: [3]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     pub warnings_exit_code: Option<u8>,

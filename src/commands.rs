@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::render::{FileReport, ReportMeta};
 use crate::rules::{self, RuleSet, Settings};
 use crate::source::{self, Source};
+use crate::years::{self, Snapshot};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -88,7 +89,14 @@ pub fn run(cli: Cli) -> i32 {
             file,
             profile,
             text,
-        } => dump(&file, profile, text),
+            previous,
+        } => {
+            if file.is_dir() && !text {
+                dump_pairs(&file)
+            } else {
+                dump(&file, profile, text, previous.as_deref())
+            }
+        }
         Command::Serve(args) => crate::serve::run(args),
     }
 }
@@ -132,13 +140,16 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
     let text: Arc<str> = Arc::from(source.text.as_str());
     let doc = Document::new(source);
     let (year, profile) = year_and_profile(&doc, rs, opts);
-    let diagnostics = rules::evaluate(
-        &doc,
-        rs,
-        &profile,
-        &opts.settings,
-        opts.only_rule.as_deref(),
-    );
+    let ctx = rules::Ctx::new(&doc, rs, &profile, &opts.settings);
+    let diagnostics = rules::evaluate_ctx(&ctx, opts.only_rule.as_deref());
+    // A file that is not an annual report is never paired with another year.
+    let not_report = diagnostics.iter().any(|d| {
+        rs.rules_for(&profile).any(|r| {
+            r.spec.id == d.rule && matches!(r.spec.check, rules::spec::Check::DocumentType(_))
+        })
+    });
+    let snapshot = (!not_report).then(|| Arc::new(Snapshot::take(&ctx, year)));
+    drop(ctx);
     let ids = rs.rule_ids(&profile, opts.only_rule.as_deref());
     FileReport {
         path,
@@ -150,6 +161,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
         diagnostics,
         text: Some(text),
         rules: ids,
+        snapshot,
         ..Default::default()
     }
 }
@@ -240,15 +252,20 @@ pub(crate) fn explain_text(rs: &RuleSet, id: &str) -> Option<String> {
         s.push_str(&format!("提示信息：{}\n", sp.message));
         s.push_str(&format!("如何修改：{}\n", sp.help));
         s.push_str(&format!("依据：{}\n", sp.basis));
-        if let Some(v) = sp.examples.invalid.first() {
-            s.push_str("会报告的示例：\n");
-            for l in v.lines() {
-                s.push_str(&format!("    {l}\n"));
+        for (title, example) in [
+            ("会报告的示例", sp.examples.invalid.first()),
+            ("不会报告的示例", sp.examples.valid.first()),
+        ] {
+            let Some(v) = example else { continue };
+            s.push_str(&format!("{title}：\n"));
+            if let Some(prev) = v.previous() {
+                s.push_str("  上年报告：\n");
+                for l in prev.lines() {
+                    s.push_str(&format!("    {l}\n"));
+                }
+                s.push_str("  本年草稿：\n");
             }
-        }
-        if let Some(v) = sp.examples.valid.first() {
-            s.push_str("不会报告的示例：\n");
-            for l in v.lines() {
+            for l in v.draft().lines() {
                 s.push_str(&format!("    {l}\n"));
             }
         }
@@ -281,8 +298,20 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
         ] {
             for (i, ex) in examples.iter().enumerate() {
                 count += 1;
-                let src = Source::new(format!("{}#{}", r.spec.id, i), ex.clone(), "UTF-8");
-                let rep = check_text(src, rs, &opts);
+                let name = format!("{}#{}", r.spec.id, i);
+                let src = Source::new(name.clone(), ex.draft().to_string(), "UTF-8");
+                let mut rep = check_text(src, rs, &opts);
+                if let Some(prev) = ex.previous() {
+                    let path = format!("{name}-上年");
+                    let src = Source::new(path.clone(), prev.to_string(), "UTF-8");
+                    let prev_opts = CheckOptions {
+                        profile: None,
+                        ..opts.clone()
+                    };
+                    let before = check_text(src, rs, &prev_opts);
+                    let found = explicit(rs, &rep, &before, &path, Some(&r.spec.id));
+                    years::add(&mut rep, found);
+                }
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
                 if valid && fired {
                     let msgs: Vec<String> =
@@ -306,6 +335,46 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
         }
     }
     (count, failures)
+}
+
+/// The cross-year findings of a draft checked against a report named as last year's
+/// (`--previous`, and the examples of cross-year rules). Names are read from the reports.
+pub(crate) fn explicit(
+    rs: &RuleSet,
+    current: &FileReport,
+    previous: &FileReport,
+    previous_path: &str,
+    only: Option<&str>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    explicit_named(rs, current, None, previous, None, previous_path, only)
+}
+
+/// [`explicit`] with agency names configured for either report.
+pub(crate) fn explicit_named(
+    rs: &RuleSet,
+    current: &FileReport,
+    current_name: Option<&str>,
+    previous: &FileReport,
+    previous_name: Option<&str>,
+    previous_path: &str,
+    only: Option<&str>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let Some(cur) = current.snapshot.as_deref() else {
+        return Vec::new();
+    };
+    let Some(prev) = previous.snapshot.as_deref() else {
+        let why = "它不是政府信息公开工作年度报告".to_string();
+        return years::not_compared(rs, cur, previous_path, why, only);
+    };
+    years::check_explicit(
+        rs,
+        cur,
+        years::name_of(cur, current_name).as_ref(),
+        prev,
+        years::name_of(prev, previous_name).as_ref(),
+        previous_path,
+        only,
+    )
 }
 
 fn self_test(dir: Option<&Path>) -> i32 {
@@ -336,7 +405,7 @@ fn self_test(dir: Option<&Path>) -> i32 {
     }
 }
 
-fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
+fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<&Path>) -> i32 {
     // A FIFO or device is refused from its metadata, never opened.
     let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
     if let Some(why) = crate::input::refuse(file).filter(|_| special) {
@@ -356,6 +425,7 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
         return 0;
     }
     let Some(rs) = load_rules(&[]) else { return 2 };
+    let src_copy = previous.map(|_| src.clone());
     let doc = Document::new(src);
     let year = doc.facts.year.map(|y| y.0);
     let profile = profile
@@ -386,11 +456,26 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
         .iter()
         .map(|(id, t)| (id.clone(), table_json(&ctx, t)))
         .collect();
-    let v = serde_json::json!({
+    let key = f
+        .agency
+        .as_deref()
+        .and_then(crate::years::agency::Name::parse)
+        .map(|n| serde_json::json!({"key": n.key, "places": n.prefixes}));
+    let pairing = match previous {
+        Some(p) => match crate::years::dump::with_previous(src_copy, p, &rs) {
+            Ok(v) => Some(v),
+            Err(m) => {
+                err(&format!("错误：{m}\n"));
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut v = serde_json::json!({
         "path": doc.source.path,
         "encoding": doc.source.encoding,
         "profile": profile,
-        "report": {"year": year, "agency": f.agency, "level": f.level},
+        "report": {"year": year, "agency": f.agency, "agency_key": key, "level": f.level},
         "title": doc.title.map(|t| doc.line_text(t).to_string()),
         "parts": parts,
         "signed": f.signed.as_ref().map(|d| d.date.zh()),
@@ -403,11 +488,43 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool) -> i32 {
             "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
+    if let Some(p) = pairing {
+        v["previous"] = p;
+    }
     out(&format!(
         "{}\n",
         serde_json::to_string_pretty(&v).unwrap_or_default()
     ));
     0
+}
+
+/// `dump DIR`: how the reports of a folder pair across years. The configuration is
+/// found as `check` finds it (current folder upward), never inside the folder shown.
+fn dump_pairs(dir: &Path) -> i32 {
+    let Some(rs) = load_rules(&[]) else { return 2 };
+    let config = match crate::config::discover(Path::new(".")) {
+        Some(p) => match crate::config::Loaded::read(&p, p.display().to_string()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                report_error(e.as_ref());
+                return 2;
+            }
+        },
+        None => None,
+    };
+    match crate::years::dump::pairs(dir, &rs, config.as_ref()) {
+        Ok(v) => {
+            out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ));
+            0
+        }
+        Err(m) => {
+            err(&format!("错误：{m}\n"));
+            2
+        }
+    }
 }
 
 /// A recovered table as JSON: keys from the template, numbers as strings (exact decimals), blanks marked.

@@ -21,5 +21,6 @@ mod serve;
 pub mod source;
 mod walk;
 pub mod worker;
+pub mod years;
 
 pub use commands::{check_text, run, CheckOptions};

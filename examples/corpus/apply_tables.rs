@@ -52,7 +52,8 @@ pub(crate) const RESULT_WEIGHTS: [u64; 21] = [
     40, 10, 1, 2, 1, 2, 1, 2, 1, 3, 18, 2, 1, 4, 2, 0, 0, 1, 5, 0, 4,
 ];
 
-pub(crate) fn t3_numbers(rng: &mut Rng, trial: bool) -> T3 {
+/// `fixed_in`: 二、上年结转 as last year's report carried it over (a multi-year chain).
+pub(crate) fn t3_numbers(rng: &mut Rng, trial: bool, fixed_in: Option<[u64; 6]>) -> T3 {
     let mut new = [0u64; 6];
     let scale = *rng.pick(&[8u64, 30, 120, 600]);
     new[0] = rng.range(scale / 2, scale * 2);
@@ -71,6 +72,9 @@ pub(crate) fn t3_numbers(rng: &mut Rng, trial: bool) -> T3 {
         } else {
             0
         };
+        if let Some(f) = fixed_in {
+            carried_in[c] = f[c];
+        }
         carried_out[c] = if rng.chance(0.4) {
             rng.range(0, new[c] / 10)
         } else {

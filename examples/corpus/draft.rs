@@ -162,6 +162,23 @@ pub(crate) const PROBLEMS: [&str; 4] = [
 pub(crate) const IMPROVE: &str =
     "下一步，将加强业务培训，完善工作机制，强化监督检查，推动政务公开工作再上新台阶。";
 
+/// What a multi-year chain fixes in a draft (`years.rs`); all `None` for a single year.
+#[derive(Default)]
+pub(crate) struct Overrides {
+    pub(crate) year: Option<i32>,
+    pub(crate) agency: Option<Agency>,
+    /// 表三 二、上年结转, per applicant type.
+    pub(crate) carried_in: Option<[u64; 6]>,
+    /// 表二 行政规范性文件: 本年制发, 本年废止, 现行有效.
+    pub(crate) normative: Option<[u64; 3]>,
+    /// The whole 存在的主要问题及改进情况 paragraph.
+    pub(crate) problems: Option<String>,
+    /// A sentence added to the end of the 总体情况 paragraph.
+    pub(crate) overview_extra: Option<String>,
+    /// Seed none of the single-year defects.
+    pub(crate) no_defect: bool,
+}
+
 /// A draft: its content as blocks, and the defect seeded into it.
 pub(crate) struct Draft {
     pub(crate) file_stem: String,
@@ -172,6 +189,11 @@ pub(crate) struct Draft {
     pub(crate) blocks: Vec<Block>,
     /// Title lines (agency, report title), before the blocks.
     pub(crate) title: [String; 2],
+    /// 表三 四、结转下年度继续办理 (zeros for the pre-2019 format).
+    pub(crate) carried_out: [u64; 6],
+    /// 表二 行政规范性文件: 本年制发, 本年废止, 现行有效.
+    pub(crate) normative: [u64; 3],
+    pub(crate) problems: String,
 }
 
 pub(crate) fn filler(rng: &mut Rng, n: usize) -> String {
@@ -179,16 +201,31 @@ pub(crate) fn filler(rng: &mut Rng, n: usize) -> String {
 }
 
 pub(crate) fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Draft {
+    draft_with(seed, i, profile, defect_share, Overrides::default())
+}
+
+/// [`draft`] with what a multi-year chain fixes. The random numbers are drawn the same
+/// way either way, so a single-year corpus does not change.
+pub(crate) fn draft_with(
+    seed: u64,
+    i: usize,
+    profile: &str,
+    defect_share: f64,
+    ov: Overrides,
+) -> Draft {
     let mut rng = Rng::new(seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
     let year: i32 = match profile {
         "2021" => rng.range(2021, 2024) as i32,
         "2019-trial" => rng.range(2019, 2020) as i32,
         _ => rng.range(2010, 2018) as i32,
     };
+    let year = ov.year.unwrap_or(year);
     let ag = agency(&mut rng);
+    let ag = ov.agency.unwrap_or(ag);
     let defect = rng
         .chance(defect_share)
-        .then(|| *rng.pick(Defect::for_profile(profile)));
+        .then(|| *rng.pick(Defect::for_profile(profile)))
+        .filter(|_| !ov.no_defect);
     let has = |d: Defect| defect == Some(d);
     let we = ag.we;
     let mut blocks = Vec::new();
@@ -235,11 +272,15 @@ pub(crate) fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Dr
         .collect();
 
     let trial = profile == "2019-trial";
-    let t3 = (!pre).then(|| t3_numbers(&mut rng, trial));
-    let t2 = t2_numbers(&mut rng);
+    let t3 = (!pre).then(|| t3_numbers(&mut rng, trial, ov.carried_in));
+    let mut t2 = t2_numbers(&mut rng);
+    if let Some(n) = ov.normative {
+        t2.normative = n;
+    }
     let t4 = t4_numbers(&mut rng);
     let (stat, active_total, received) = stat_numbers(&mut rng);
 
+    let mut problems = String::new();
     for (n, (key, title)) in titles.iter().enumerate() {
         let heading = |title: &str| Block::Heading {
             level: 0,
@@ -283,6 +324,9 @@ pub(crate) fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Dr
                     p.push('。');
                     // 《条例》第五十条第（四）项: 各级人民政府 report 工作考核、社会评议、责任追究.
                     p.push_str("将政务公开纳入绩效考核，开展社会评议，未发生责任追究情况。");
+                    if let Some(x) = &ov.overview_extra {
+                        p.push_str(x);
+                    }
                     blocks.push(Block::Para(p));
                 } else {
                     blocks.push(Block::Para(format!(
@@ -362,7 +406,11 @@ pub(crate) fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Dr
                     blocks.push(Block::Table(t4_table(&t4)));
                 }
             }
-            "problems" => blocks.push(Block::Para(format!("{}{IMPROVE}", rng.pick(&PROBLEMS)))),
+            "problems" => {
+                let random = format!("{}{IMPROVE}", rng.pick(&PROBLEMS));
+                problems = ov.problems.clone().unwrap_or(random);
+                blocks.push(Block::Para(problems.clone()));
+            }
             "other" => {
                 let mut p = String::new();
                 if profile == "2021" && !has(Defect::MissingFee) {
@@ -412,5 +460,11 @@ pub(crate) fn draft(seed: u64, i: usize, profile: &str, defect_share: f64) -> Dr
         defect,
         blocks,
         title: [ag.name, format!("{year}年政府信息公开工作年度报告")],
+        carried_out: t3
+            .as_ref()
+            .map(|t| t.get("carried_out"))
+            .unwrap_or_default(),
+        normative: t2.normative,
+        problems,
     }
 }

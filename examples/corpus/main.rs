@@ -11,6 +11,10 @@
 //! `rules/*/pack.yaml`), with numbers that add up; a share of the drafts (`--defects`)
 //! gets exactly one seeded defect. `DIR/manifest.jsonl` lists every file with its
 //! defect and the findings (rule id and severity) gongkai must report for it.
+//!
+//! `--years N` makes a multi-year corpus instead (`years.rs`): chains of N consecutive
+//! reports of one agency each (`--count` reports in all), each report in one of the
+//! formats, with cross-year defects seeded (`--defects` of the reports after the first).
 
 #[path = "apply_tables.rs"]
 mod apply_tables;
@@ -24,6 +28,8 @@ mod grid;
 mod other_tables;
 #[path = "write.rs"]
 mod write;
+#[path = "years.rs"]
+mod years;
 
 use draft::draft;
 use std::fmt::Write as _;
@@ -75,12 +81,13 @@ pub struct Options {
 fn usage() -> ! {
     eprintln!(
         "用法：corpus --out DIR [--count N] [--seed S] [--defects 0.2] \
-         [--formats txt,docx,html] [--profiles 2021,2019-trial,pre-2019]"
+         [--formats txt,docx,html] [--profiles 2021,2019-trial,pre-2019] [--years N]"
     );
     std::process::exit(2)
 }
 
-fn options() -> Options {
+fn options() -> (Options, usize) {
+    let mut years = 1;
     let mut o = Options {
         out: PathBuf::new(),
         count: 100,
@@ -100,6 +107,7 @@ fn options() -> Options {
             "--defects" => o.defects = val().parse().unwrap_or_else(|_| usage()),
             "--formats" => o.formats = list(val()),
             "--profiles" => o.profiles = list(val()),
+            "--years" => years = val().parse().unwrap_or_else(|_| usage()),
             _ => usage(),
         }
     }
@@ -111,10 +119,15 @@ fn options() -> Options {
         .profiles
         .iter()
         .all(|p| matches!(p.as_str(), "2021" | "2019-trial" | "pre-2019"));
-    if o.out.as_os_str().is_empty() || !formats_ok || !profiles_ok || o.profiles.is_empty() {
+    if o.out.as_os_str().is_empty()
+        || !formats_ok
+        || !profiles_ok
+        || o.profiles.is_empty()
+        || years == 0
+    {
         usage();
     }
-    o
+    (o, years)
 }
 
 fn json_str(s: &str) -> String {
@@ -179,13 +192,71 @@ pub fn generate(o: &Options) -> Result<u64, String> {
     Ok(bytes_total)
 }
 
+/// A multi-year corpus: `o.count` reports in chains of `years` consecutive years of one
+/// agency, each written in one format (`o.profiles` is not used: the year decides).
+pub fn generate_years(o: &Options, years: usize) -> Result<u64, String> {
+    std::fs::create_dir_all(&o.out)
+        .map_err(|e| format!("无法创建目录 {}：{e}", o.out.display()))?;
+    let years = years.max(1);
+    let mut manifest = String::new();
+    let mut bytes_total = 0u64;
+    for c in 0..o.count.div_ceil(years) {
+        for (k, (d, defect)) in years::chain(o.seed, c, c * years, years, o.defects)
+            .into_iter()
+            .enumerate()
+        {
+            let format = &o.formats[(c + k) % o.formats.len()];
+            let mut rng = Rng::new(o.seed ^ ((c as u64) << 16) ^ k as u64);
+            let bytes = match format.as_str() {
+                "txt" => write_txt(&d),
+                "docx" => write_docx(&d, &mut rng),
+                _ => write_html(&d, &mut rng),
+            };
+            let name = format!("{}.{format}", d.file_stem);
+            std::fs::write(o.out.join(&name), &bytes)
+                .map_err(|e| format!("无法写入 {name}：{e}"))?;
+            bytes_total += bytes.len() as u64;
+            let expected: Vec<String> = defect
+                .map(|x| x.expected())
+                .unwrap_or_default()
+                .iter()
+                .map(|(r, s)| format!("{{\"rule\":{},\"severity\":{}}}", json_str(r), json_str(s)))
+                .collect();
+            let _ = writeln!(
+                manifest,
+                "{{\"file\":{},\"format\":{},\"profile\":{},\"year\":{},\"agency\":{},\"defect\":{},\"bytes\":{},\"expected\":[{}]}}",
+                json_str(&name),
+                json_str(format),
+                json_str(&d.profile),
+                d.year,
+                json_str(&d.agency),
+                defect.map(|x| json_str(x.name())).unwrap_or_else(|| "null".into()),
+                bytes.len(),
+                expected.join(",")
+            );
+        }
+    }
+    std::fs::write(o.out.join("manifest.jsonl"), manifest)
+        .map_err(|e| format!("无法写入 manifest.jsonl：{e}"))?;
+    Ok(bytes_total)
+}
+
 #[allow(dead_code)] // the integration test includes this file for `generate` only
 fn main() {
-    let o = options();
-    match generate(&o) {
+    let (o, years) = options();
+    let result = if years > 1 {
+        generate_years(&o, years)
+    } else {
+        generate(&o)
+    };
+    let files = if years > 1 {
+        o.count.div_ceil(years) * years
+    } else {
+        o.count * o.formats.len()
+    };
+    match result {
         Ok(bytes) => eprintln!(
-            "已生成 {} 个文件（{bytes} 字节）于 {}",
-            o.count * o.formats.len(),
+            "已生成 {files} 个文件（{bytes} 字节）于 {}",
             o.out.display()
         ),
         Err(e) => {

@@ -62,6 +62,26 @@ pub struct Config {
     /// Accepted findings. Each needs a reason; a waiver that matches nothing is reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
+    /// Agencies whose reports name them differently from year to year (or not at all):
+    /// the checks across years pair only reports of one agency.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<AgencyEntry>,
+}
+
+/// One agency, for pairing its reports across years.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyEntry {
+    /// The agency's name.
+    #[schemars(length(min = 2))]
+    pub name: String,
+    /// Other names its reports give (compared after normalization: spaces, 政府 and
+    /// 人民政府, the 办公室 of a 人民政府, the places in front of a district's name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Globs of its report files, relative to this file (`平潭/*.txt`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 /// A profile name; YAML reads `2021` as a number, so both forms are accepted.
@@ -257,6 +277,8 @@ pub struct Loaded {
     include: Vec<glob::Pattern>,
     exclude: Vec<glob::Pattern>,
     pub(crate) waivers: Vec<waiver::Compiled>,
+    /// `agencies[i].files`, compiled.
+    agency_files: Vec<Vec<glob::Pattern>>,
 }
 
 /// Glob matching: `*` stays within a directory, `**` crosses them.
@@ -359,6 +381,18 @@ impl Loaded {
             .enumerate()
             .filter_map(|(i, g)| compile(format!("/exclude/{i}"), g))
             .collect();
+        let agency_files: Vec<Vec<glob::Pattern>> = config
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.files
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, g)| compile(format!("/agencies/{i}/files/{j}"), g))
+                    .collect()
+            })
+            .collect();
         let mut waivers = Vec::new();
         let mut reasons = Vec::new();
         for (i, w) in config.waivers.iter().enumerate() {
@@ -404,7 +438,32 @@ impl Loaded {
             include,
             exclude,
             waivers,
+            agency_files,
         })
+    }
+
+    /// The agency a report is filed under by `agencies:`: the entry whose `files`
+    /// match the file, else the one whose name or aliases equal the name the report
+    /// gives (both normalized). `None` when no entry applies.
+    pub fn agency_for(&self, file: &Path, read: Option<&str>) -> Option<String> {
+        let agencies = &self.config.agencies;
+        if let Some(rel) = self.relative(file) {
+            for (a, globs) in agencies.iter().zip(&self.agency_files) {
+                if globs.iter().any(|g| g.matches_with(&rel, MATCH)) {
+                    return Some(a.name.clone());
+                }
+            }
+        }
+        let read = crate::years::agency::Name::parse(read?)?;
+        agencies
+            .iter()
+            .find(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .filter_map(|n| crate::years::agency::Name::parse(n))
+                    .any(|n| n == read)
+            })
+            .map(|a| a.name.clone())
     }
 
     /// Rule ids named in the configuration must exist: a typo would silently do nothing.
@@ -641,6 +700,25 @@ mod tests {
         assert!(!c.selects(Path::new("/base/2024/草稿1.txt")));
         assert!(!c.selects(Path::new("/base/a.md")));
         assert!(c.selects(Path::new("/elsewhere/a.md")));
+    }
+
+    #[test]
+    fn agencies_by_file_and_by_name() {
+        let c = parse(
+            "agencies:\n  - name: 平潭综合实验区管委会\n    aliases: [平潭县人民政府]\n    files: [\"平潭/*.txt\"]\n",
+        )
+        .unwrap();
+        let named = |f: &str, read: Option<&str>| c.agency_for(Path::new(f), read);
+        assert_eq!(
+            named("/base/平潭/2018.txt", None).as_deref(),
+            Some("平潭综合实验区管委会")
+        );
+        assert_eq!(
+            named("/base/其他/a.txt", Some("平潭县 政府")).as_deref(),
+            Some("平潭综合实验区管委会")
+        );
+        assert_eq!(named("/base/其他/a.txt", Some("淮安市人民政府")), None);
+        assert!(parse("agencies:\n  - name: 某局\n    files: [\"[\"]\n").is_err());
     }
 
     #[test]

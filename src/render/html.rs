@@ -306,6 +306,9 @@ pub fn render(files: &[FileReport], ctx: &Context) -> String {
     let failed = Summary::failed(files);
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>政府信息公开工作年度报告检查结果</title>\n<style>");
     out.push_str(CSS);
+    if !ctx.trends.is_empty() {
+        out.push_str(super::trend::CSS);
+    }
     out.push_str(
         "</style>\n</head>\n<body>\n<header>\n<h1>政府信息公开工作年度报告检查结果</h1>\n",
     );
@@ -326,6 +329,7 @@ pub fn render(files: &[FileReport], ctx: &Context) -> String {
     if files.len() > 1 {
         overview(&mut out, files, ctx);
     }
+    out.push_str(&super::trend::html(&ctx.trends));
     for (i, f) in files.iter().enumerate() {
         out.push_str(&format!(
             "<section class=\"file\" id=\"file-{}\">\n<h2>{}</h2>\n",

@@ -16,6 +16,7 @@ pub mod jsonl;
 pub mod junit;
 pub mod sarif;
 pub mod summary;
+pub mod trend;
 mod xml;
 
 use crate::cli::Format;
@@ -51,6 +52,9 @@ pub struct FileReport {
     /// This entry is a configuration file (its unused waivers), not a draft.
     #[serde(skip)]
     pub is_config: bool,
+    /// What the checks across years need of this report (None: not a report).
+    #[serde(skip)]
+    pub snapshot: Option<Arc<crate::years::Snapshot>>,
 }
 
 impl FileReport {
@@ -202,6 +206,8 @@ pub struct Context {
     /// Terminal colour for the human format.
     pub color: bool,
     pub width: usize,
+    /// Year-over-year figures per agency (batches with paired reports).
+    pub trends: Vec<crate::years::trend::AgencyTrend>,
 }
 
 impl Context {
@@ -233,6 +239,7 @@ impl Context {
             fail_on,
             color: false,
             width: 100,
+            trends: Vec::new(),
         }
     }
 
@@ -505,6 +512,7 @@ pub(crate) mod tests {
             rules: Arc::from(vec!["r-one".to_string(), "r-three".to_string()]),
             is_config: false,
             error: None,
+            snapshot: None,
         };
         let failed = FileReport::failed("坏<文件>.txt".into(), "无法读取 <&> \u{7}".into());
         (vec![file, failed], Context::new(&[], Some(Severity::Error)))

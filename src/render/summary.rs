@@ -63,7 +63,7 @@ pub fn verdict(f: &FileReport, ctx: &Context) -> &'static str {
 }
 
 /// Table of a run laid out with display widths.
-fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(*h)).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
@@ -201,6 +201,11 @@ pub fn files_table(files: &[FileReport], ctx: &Context) -> String {
         "通过 {passed} 个，未通过或无法检查 {} 个\n",
         files.len() - passed
     ));
+    let trends = super::trend::text(&ctx.trends);
+    if !trends.is_empty() {
+        out.push('\n');
+        out.push_str(&trends);
+    }
     out
 }
 
@@ -239,6 +244,9 @@ pub fn csv(files: &[FileReport], ctx: &Context) -> String {
     .map(|s| s.to_string())
     .collect();
     header.extend(rule_ids.iter().map(|s| s.to_string()));
+    // Year-over-year figures, when the run has agencies with consecutive years.
+    let (trend_header, trend_cells) = super::trend::csv_columns(&ctx.trends);
+    header.extend(trend_header.iter().cloned());
     out.push_str(
         &header
             .iter()
@@ -268,6 +276,12 @@ pub fn csv(files: &[FileReport], ctx: &Context) -> String {
                     .count()
                     .to_string(),
             );
+        }
+        if !trend_header.is_empty() {
+            match trend_cells.get(f.path.as_str()) {
+                Some(cells) => row.extend(cells.iter().cloned()),
+                None => row.extend(trend_header.iter().map(|_| String::new())),
+            }
         }
         out.push_str(
             &row.iter()

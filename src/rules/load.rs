@@ -283,7 +283,7 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 18] = [
+    const KEYS: [&str; 19] = [
         "placeholders",
         "match",
         "presence",
@@ -302,6 +302,7 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
         "comparisons",
         "markers",
         "other_kinds",
+        "passages",
     ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {

@@ -378,7 +378,17 @@ impl RuleSet {
                 })
                 .unwrap_or_default()
         };
-        for key in ["left", "right"] {
+        // `previous-cells`: last year's keys are checked here too, unless they name
+        // another table (`previous_table`, another format's template).
+        let previous = if params.get("previous_table").is_some() {
+            None
+        } else {
+            Some("previous")
+        };
+        for key in ["left", "right", "plus", "minus"]
+            .into_iter()
+            .chain(previous)
+        {
             for (i, k) in strs(key) {
                 if !(if along_rows { row(&k) } else { col(&k) }) {
                     out.push((
@@ -876,8 +886,41 @@ pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
     out
 }
 
+/// Where a finding is, in source coordinates, as diagnostics report it. Cross-year
+/// findings are made after the document is gone, from anchors taken while it was here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub length: usize,
+    pub line: usize,
+    pub column: usize,
+    pub section: Option<String>,
+    pub location: Option<String>,
+}
+
+impl Anchor {
+    /// The anchor of a normalized range of a document.
+    pub fn of(doc: &Document, start: usize, end: usize) -> Anchor {
+        let (offset, length) = doc.norm.span(start, end.max(start));
+        let (line, column) = doc.source.line_col(offset);
+        Anchor {
+            offset,
+            length,
+            line,
+            column,
+            section: doc.section_name(start),
+            location: doc.source.place(offset).map(|p| p.to_string()),
+        }
+    }
+}
+
 /// Turn a finding into a diagnostic: message, severity, source coordinates.
 pub fn diagnose(rule: &Rule, f: &Finding, doc: &Document) -> Diagnostic {
+    diagnose_at(rule, f, Anchor::of(doc, f.start, f.end))
+}
+
+/// [`diagnose`] at a known anchor (the finding's own range is not read).
+pub fn diagnose_at(rule: &Rule, f: &Finding, at: Anchor) -> Diagnostic {
     let variant = rule.spec.variants.get(f.variant);
     let severity: Severity = variant
         .and_then(|v| v.severity)
@@ -894,20 +937,18 @@ pub fn diagnose(rule: &Rule, f: &Finding, doc: &Document) -> Diagnostic {
             .unwrap_or(&rule.spec.help),
         &f.vars,
     );
-    let (offset, length) = doc.norm.span(f.start, f.end.max(f.start));
-    let (line, column) = doc.source.line_col(offset);
     Diagnostic {
         rule: rule.spec.id.clone(),
         category: rule.spec.category,
         severity,
         message,
         help,
-        offset,
-        length,
-        line,
-        column,
-        section: doc.section_name(f.start),
-        location: doc.source.place(offset).map(|p| p.to_string()),
+        offset: at.offset,
+        length: at.length,
+        line: at.line,
+        column: at.column,
+        section: at.section,
+        location: at.location,
         expected: f.expected.clone(),
         actual: f.actual.clone(),
     }
@@ -923,6 +964,12 @@ pub fn evaluate(
     only: Option<&str>,
 ) -> Vec<Diagnostic> {
     let ctx = Ctx::new(doc, rules, profile, settings);
+    evaluate_ctx(&ctx, only)
+}
+
+/// [`evaluate`] with the tables already recovered.
+pub fn evaluate_ctx(ctx: &Ctx, only: Option<&str>) -> Vec<Diagnostic> {
+    let (doc, rules, profile) = (ctx.doc, ctx.rules, ctx.profile);
     let selected: Vec<&Rule> = rules
         .rules_for(profile)
         .filter(|r| only.is_none_or(|id| r.spec.id == id))
@@ -932,7 +979,7 @@ pub fn evaluate(
         .iter()
         .filter(|r| matches!(r.spec.check, Check::DocumentType(_)))
     {
-        for f in kind::run(&r.spec.check, &ctx) {
+        for f in kind::run(&r.spec.check, ctx) {
             out.push(diagnose(r, &f, doc));
         }
     }
@@ -943,7 +990,7 @@ pub fn evaluate(
         .iter()
         .filter(|r| !matches!(r.spec.check, Check::DocumentType(_)))
     {
-        for f in kind::run(&r.spec.check, &ctx) {
+        for f in kind::run(&r.spec.check, ctx) {
             out.push(diagnose(r, &f, doc));
         }
     }

@@ -64,9 +64,45 @@ impl Severity {
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[schemars(length(min = 1))]
-    pub valid: Vec<String>,
+    pub valid: Vec<Example>,
     #[schemars(length(min = 1))]
-    pub invalid: Vec<String>,
+    pub invalid: Vec<Example>,
+}
+
+/// One example: a draft, or (for rules that compare years) a draft with last year's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Example {
+    Draft(String),
+    WithPrevious(ExamplePair),
+}
+
+/// A draft and the report of the same agency for the year before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplePair {
+    /// Last year's report.
+    pub previous: String,
+    /// This year's draft, checked against it.
+    pub draft: String,
+}
+
+impl Example {
+    /// The draft the example checks.
+    pub fn draft(&self) -> &str {
+        match self {
+            Example::Draft(s) => s,
+            Example::WithPrevious(p) => &p.draft,
+        }
+    }
+
+    /// Last year's report, for examples of cross-year rules.
+    pub fn previous(&self) -> Option<&str> {
+        match self {
+            Example::Draft(_) => None,
+            Example::WithPrevious(p) => Some(&p.previous),
+        }
+    }
 }
 
 /// A different message (and optionally severity) for one outcome of a rule kind,
@@ -128,6 +164,9 @@ pub enum Check {
     ProseTable(ProseTable),
     RulemakingAuthority(RulemakingAuthority),
     InferredSum(InferredSum),
+    PreviousReport(PreviousReport),
+    PreviousCells(PreviousCells),
+    PreviousText(PreviousText),
 }
 
 impl Check {
@@ -150,7 +189,19 @@ impl Check {
             Check::ProseTable(_) => "prose-table",
             Check::RulemakingAuthority(_) => "rulemaking-authority",
             Check::InferredSum(_) => "inferred-sum",
+            Check::PreviousReport(_) => "previous-report",
+            Check::PreviousCells(_) => "previous-cells",
+            Check::PreviousText(_) => "previous-text",
         }
+    }
+
+    /// Kinds that compare a draft with last year's report of the same agency: they
+    /// run after a batch is paired (`years::cross_check`), never on one draft alone.
+    pub fn is_cross_year(&self) -> bool {
+        matches!(
+            self,
+            Check::PreviousReport(_) | Check::PreviousCells(_) | Check::PreviousText(_)
+        )
     }
 }
 
@@ -415,6 +466,73 @@ pub struct RulemakingAuthority {
     pub allowed: Vec<String>,
     /// Agency names (regex) that certainly may not (县/区/乡镇/街道 bodies, departments of local governments).
     pub denied: Vec<String>,
+}
+
+/// How a draft was paired with last year's report. Outcomes: default (the report given
+/// with `--previous` is of another agency or not of the year before: nothing compared),
+/// `ambiguous` (several reports of the agency for the year before: nothing compared).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousReport {}
+
+/// A relation between cells of this year's table and last year's: per column (along
+/// rows) or per row (along columns), Σ left = Σ previous + Σ plus − Σ minus.
+/// Outcomes: default (fails), `not-assessable` (a needed cell is blank or missing).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousCells {
+    pub table: String,
+    /// Table id in last year's report when it differs (another format's table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_table: Option<String>,
+    pub along: Along,
+    /// This year's keys (rows along rows, columns along columns).
+    pub left: Vec<String>,
+    /// Last year's keys, summed on the right.
+    pub previous: Vec<String>,
+    /// This year's keys added on the right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plus: Vec<String>,
+    /// This year's keys subtracted on the right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minus: Vec<String>,
+    /// Restrict to these columns (along rows) or rows (along columns); default all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over: Option<Vec<String>>,
+}
+
+/// Text copied from last year's report. Outcomes: default (a part or passage at least
+/// `threshold` % the same), `year` (a sentence of last year's report, its year unchanged).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousText {
+    /// Parts (section keys) compared as a whole.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Regexes that start a passage compared on its own (e.g. `下一步`): from the first
+    /// match to the end of its part (at most `max_chars` characters).
+    #[serde(default)]
+    pub passages: Vec<String>,
+    /// Percent of shared text from which a part counts as copied (character bigrams,
+    /// Dice coefficient; whitespace and punctuation left out, every digit alike).
+    #[schemars(range(min = 1, max = 100))]
+    pub threshold: u32,
+    /// Texts shorter than this (characters compared) are not judged.
+    #[serde(default = "forty")]
+    pub min_chars: usize,
+    #[serde(default = "fifteen_hundred")]
+    pub max_chars: usize,
+    /// Report sentences of last year's report that still name last year.
+    #[serde(default)]
+    pub stale_years: bool,
+}
+
+fn forty() -> usize {
+    40
+}
+
+fn fifteen_hundred() -> usize {
+    1500
 }
 
 /// A part of the report as the format names it.

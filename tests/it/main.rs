@@ -22,3 +22,4 @@ mod seeds;
 mod serve;
 mod support;
 mod tables;
+mod years;

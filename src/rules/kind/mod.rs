@@ -7,6 +7,7 @@ mod date;
 mod doctype;
 mod fee;
 mod inferred;
+pub mod previous;
 mod section;
 mod sum;
 pub mod table;
@@ -36,6 +37,8 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::ProseTable(p) => table::prose(p, ctx),
         Check::RulemakingAuthority(p) => table::authority(p, ctx),
         Check::InferredSum(_) => inferred::run(ctx),
+        // Cross-year kinds need last year's report: `years::cross_check` runs them.
+        Check::PreviousReport(_) | Check::PreviousCells(_) | Check::PreviousText(_) => vec![],
     }
 }
 
