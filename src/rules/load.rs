@@ -249,7 +249,7 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 17] = [
+    const KEYS: [&str; 23] = [
         "placeholders",
         "match",
         "presence",
@@ -267,6 +267,12 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
         "comparisons",
         "markers",
         "other_kinds",
+        "claims",
+        "followers",
+        "scope",
+        "counts",
+        "part_markers",
+        "exclude",
     ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {

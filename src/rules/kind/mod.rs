@@ -2,6 +2,7 @@
 //! They never print and never panic on document content; when an input they
 //! need is missing they report "cannot assess" (a variant) instead of guessing.
 
+mod consistency;
 mod contact;
 mod date;
 mod doctype;
@@ -34,6 +35,8 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::TableStructure(p) => table::structure(p, ctx),
         Check::ProseTable(p) => table::prose(p, ctx),
         Check::RulemakingAuthority(p) => table::authority(p, ctx),
+        Check::ZeroClaim(p) => consistency::zero_claim(p, ctx),
+        Check::RepeatedCount(p) => consistency::repeated(p, ctx),
     }
 }
 
@@ -45,6 +48,8 @@ pub fn table_of(check: &Check) -> Option<&str> {
         Check::TableCells(p) => Some(&p.table),
         Check::ProseTable(p) => Some(&p.table),
         Check::RulemakingAuthority(p) => Some(&p.table),
+        Check::ZeroClaim(p) => p.table.as_deref(),
+        Check::RepeatedCount(p) => p.table.as_deref(),
         _ => None,
     }
 }

@@ -598,10 +598,25 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
                 seen.push(ns);
+                if !st.exclude.is_empty() {
+                    let at = ms + n.start();
+                    let clause_start = ftext[..at]
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':' | '、'))
+                        .map(|(i, c)| i + c.len_utf8())
+                        .unwrap_or(0);
+                    if ctx
+                        .any_match(&st.exclude, &ftext[clause_start..at])
+                        .is_some()
+                    {
+                        continue;
+                    }
+                }
                 let Some(v) = Dec::parse(n.as_str()) else {
                     continue;
                 };
-                if v != target {
+                if if st.at_least { v < target } else { v != target } {
                     let m = c
                         .get(0)
                         .map(|m| (ms + m.start(), ms + m.end()))
