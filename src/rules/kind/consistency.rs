@@ -19,6 +19,8 @@ struct Mention {
     end: usize,
     value: Dec,
     quote: String,
+    /// Flat range of its sentence.
+    sentence: (usize, usize),
 }
 
 fn is_stop(c: char) -> bool {
@@ -73,6 +75,13 @@ fn outside_parentheses(s: &str) -> String {
         }
     }
     out
+}
+
+/// The content of a parenthesis that starts at `at` (after optional spaces).
+fn remark_after(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?.trim_start_matches(' ');
+    let inner = rest.strip_prefix('(')?;
+    Some(&inner[..inner.find(')').unwrap_or(inner.len())])
 }
 
 /// Prose of the report body in the flat view (line breaks removed), with the way back.
@@ -151,6 +160,16 @@ impl<'a> Body<'a> {
                 if self.scoped(fs, scope) || self.part(fs, parts) {
                     continue;
                 }
+                // A remark right after the count that widens or narrows it
+                // (`收到申请15件(含上年结转3件)`): not the plain quantity.
+                let me = self.from + m.end();
+                if let Some(remark) = remark_after(self.ftext, me) {
+                    if self.ctx.any_match(scope, remark).is_some()
+                        || self.ctx.any_match(parts, remark).is_some()
+                    {
+                        continue;
+                    }
+                }
                 let Some(value) = Dec::parse(n.as_str()) else {
                     continue;
                 };
@@ -158,7 +177,8 @@ impl<'a> Body<'a> {
                     start: ns,
                     end: ne,
                     value,
-                    quote: super::quote(self.ftext, self.from + m.start(), self.from + m.end()),
+                    quote: super::quote(self.ftext, self.from + m.start(), me),
+                    sentence: span_around(self.ftext, fs, is_stop),
                 });
             }
         }
@@ -220,6 +240,13 @@ pub fn zero_claim(p: &ZeroClaim, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             let claim = super::quote(body.ftext, fs, fe);
+            let counts = counts.get_or_insert_with(|| body.mentions(&p.counts, &p.scope, &[]));
+            // A claim next to a count in the same sentence contrasts two subjects
+            // (`本部门未收到申请,全区共收到申请12件`): not a contradiction of its own.
+            let sentence = span_around(body.ftext, fs, is_stop);
+            if counts.iter().any(|c| c.sentence == sentence) {
+                continue;
+            }
             if let Some((v, cells)) = &table {
                 if *v > Dec::ZERO {
                     out.push(
@@ -233,7 +260,6 @@ pub fn zero_claim(p: &ZeroClaim, ctx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
             }
-            let counts = counts.get_or_insert_with(|| body.mentions(&p.counts, &p.scope, &[]));
             if let Some(c) = counts.iter().find(|c| c.value > Dec::ZERO) {
                 out.push(
                     Finding::at(ns, ne)
@@ -261,7 +287,13 @@ pub fn repeated(p: &RepeatedCount, ctx: &Ctx) -> Vec<Finding> {
                 distinct.push(m);
             }
         }
-        if distinct.len() < 2 {
+        // Two numbers in one sentence (`收到申请15件,受理12件`) are told apart on purpose:
+        // only numbers from different sentences contradict each other.
+        let across = ms.iter().any(|a| {
+            ms.iter()
+                .any(|b| a.value != b.value && a.sentence != b.sentence)
+        });
+        if distinct.len() < 2 || !across {
             continue;
         }
         let table = table_value(ctx, p.table.as_deref(), &q.cells);
