@@ -486,6 +486,7 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<
         "sums": f.sums.iter().map(|s| serde_json::json!({
             "total": f.numbers[s.total].value.to_string(),
             "parts": s.parts.iter().map(|(l, i)| serde_json::json!([l, f.numbers[*i].value.to_string()])).collect::<Vec<_>>(),
+            "complete": s.complete,
         })).collect::<Vec<_>>(),
     });
     if let Some(p) = pairing {

@@ -1,6 +1,7 @@
 //! Facts stage: typed values with spans (normalized offsets), read once per document.
 //! Rules read facts; they do not re-parse numbers, dates or contact items.
 
+pub mod breakdown;
 pub mod contact;
 pub mod date;
 pub mod number;

@@ -1,8 +1,12 @@
 //! "Total + parts" statements in prose:
 //! `新收申请118件,其中自然人113件,商业企业2件,法律服务机构3件` and the two-sentence
 //! breakdown `对上述118件申请…答复。答复意见中,予以公开40件,部分公开6件…`.
+//! Nested breakdowns are read as a tree ([`super::breakdown`]): a statement's parts are the
+//! direct items of its level, so a part broken down further is summed once, as itself.
 
+use super::breakdown::{levels, SureLevel};
 use super::number::NumberFact;
+use std::collections::BTreeMap;
 
 /// How the parts were introduced: `其中` lists may be partial; a breakdown
 /// (`答复意见中`, `分别为`, `办理结果为`) claims to cover the total.
@@ -16,22 +20,17 @@ pub enum Introducer {
 pub struct SumStatement {
     /// Index into the document's numbers.
     pub total: usize,
-    /// (label, index into numbers)
+    /// (label, index into numbers): the direct items of the total's level that every reading
+    /// of the sentence agrees on (a part broken down further is one item).
     pub parts: Vec<(String, usize)>,
     pub introducer: Introducer,
+    /// Every reading lists exactly these parts. When false, `parts` are only the ones every
+    /// reading starts with: enough to see that they exceed the total, not that they fall short.
+    pub complete: bool,
 }
 
-const BREAKDOWN: [&str; 9] = [
-    "答复意见中",
-    "答复结果中",
-    "办理结果中",
-    "办理结果为",
-    "处理结果中",
-    "分别为",
-    "办理情况为",
-    "答复情况为",
-    "其中:",
-];
+/// Markers that open a sentence breaking down the last count of the sentence before.
+const CARRIED: [&str; 3] = ["答复意见中", "办理结果中", "答复结果中"];
 
 fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -54,186 +53,74 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn label_before(text: &str, from: usize, at: usize) -> String {
-    let seg = &text[from..at];
-    let cut = seg
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, ',' | '、' | ':' | ';' | '，'))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    seg[cut..].trim().to_string()
+/// A level as a statement: its items of the total's unit, when there are at least two.
+fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
+    let level = sure.level;
+    let unit = &numbers.get(level.total)?.unit;
+    let parts: Vec<(String, usize)> = level
+        .items
+        .into_iter()
+        .filter(|(_, i)| numbers.get(*i).is_some_and(|n| &n.unit == unit))
+        .collect();
+    (parts.len() >= 2).then_some(SumStatement {
+        total: level.total,
+        parts,
+        introducer: level.introducer,
+        complete: sure.complete,
+    })
 }
 
 pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < numbers.len() {
-        let n = &numbers[i];
-        let (_, s_end) = sentence_bounds(text, n.start);
-        let after = &text[n.end..s_end];
-        let gap = after.trim_start_matches([',', ' ', ':']);
-        let intro = if gap.starts_with("其中") {
-            Some((
-                n.end + (after.len() - gap.len()) + "其中".len(),
-                if gap.starts_with("其中:") {
-                    Introducer::Breakdown
-                } else {
-                    Introducer::Among
-                },
-            ))
-        } else {
-            BREAKDOWN.iter().find(|b| gap.starts_with(**b)).map(|b| {
-                (
-                    n.end + (after.len() - gap.len()) + b.len(),
-                    Introducer::Breakdown,
-                )
-            })
-        };
-        if let Some((parts_from, introducer)) = intro {
-            let (parts, nested) = collect_parts(text, numbers, i + 1, parts_from, s_end, &n.unit);
-            if parts.len() >= 2 || !nested.is_empty() {
-                let total = i;
-                let last = parts
-                    .iter()
-                    .map(|p| p.1)
-                    .chain(nested.iter().flat_map(|s| s.parts.iter().map(|p| p.1)))
-                    .max()
-                    .unwrap_or(i);
-                i = last + 1;
-                push_nested(&mut out, total, parts, introducer);
-                out.extend(nested);
-                continue;
+    let mut found: BTreeMap<usize, SumStatement> = BTreeMap::new();
+    let mut done = 0;
+    for n in numbers {
+        if n.start < done {
+            continue;
+        }
+        let (s_start, s_end) = sentence_bounds(text, n.start);
+        done = s_end.max(n.end);
+        for sure in levels(text, numbers, s_start, s_end, None) {
+            if let Some(st) = statement(numbers, sure) {
+                found.entry(st.total).or_insert(st);
             }
         }
-        i += 1;
     }
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
-    for (pos, _) in text
-        .match_indices("答复意见中")
-        .chain(text.match_indices("办理结果中"))
-        .chain(text.match_indices("答复结果中"))
-    {
-        let (s_start, s_end) = sentence_bounds(text, pos);
-        if text[s_start..pos].trim().len() > 6 || s_start == 0 {
-            continue;
-        }
-        let prev_end = floor(text, s_start.saturating_sub(1));
-        let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
-        let Some(ti) = numbers
-            .iter()
-            .rposition(|n| n.start >= p_start && n.end <= s_start && !n.approximate)
-        else {
-            continue;
-        };
-        let total = &numbers[ti];
-        if out.iter().any(|s| s.total == ti) {
-            continue;
-        }
-        let first = numbers.partition_point(|n| n.start < pos);
-        let (parts, nested) = collect_parts(
-            text,
-            numbers,
-            first,
-            pos + "答复意见中".len(),
-            s_end,
-            &total.unit,
-        );
-        push_nested(&mut out, ti, parts, Introducer::Breakdown);
-        out.extend(nested);
-    }
-    out.sort_by_key(|s| numbers[s.total].start);
-    out
-}
-
-/// Words after a part that open that part's own breakdown (`网站公开100条,包括…`).
-const NESTED: [(&str, Introducer); 5] = [
-    ("包括", Introducer::Among),
-    ("其中", Introducer::Among),
-    ("含", Introducer::Among),
-    ("分别为", Introducer::Breakdown),
-    ("分别是", Introducer::Breakdown),
-];
-
-/// The parts of a list, and the lists nested in it: a part followed by parentheses, or by
-/// `包括`/`其中`/`含`/`分别为`, has its own parts, which are summed against it and not
-/// against the outer total (the rest of the sentence belongs to it).
-fn collect_parts(
-    text: &str,
-    numbers: &[NumberFact],
-    first: usize,
-    from: usize,
-    to: usize,
-    unit: &str,
-) -> (Vec<(String, usize)>, Vec<SumStatement>) {
-    let mut parts = Vec::new();
-    let mut nested = Vec::new();
-    let mut prev_end = from;
-    let mut j = first;
-    while j < numbers.len() {
-        let m = &numbers[j];
-        if m.start < from {
-            j += 1;
-            continue;
-        }
-        if m.end > to {
-            break;
-        }
-        if m.unit != unit {
-            prev_end = m.end;
-            j += 1;
-            continue;
-        }
-        parts.push((label_before(text, prev_end, m.start), j));
-        prev_end = m.end;
-        let after = &text[m.end..to];
-        let gap = after.trim_start_matches([',', ' ']);
-        let at = m.end + (after.len() - gap.len());
-        // `100条(含政策文件60条、其他40条)`: the parenthesis is the part's own breakdown.
-        if let Some(inner) = gap.strip_prefix('(') {
-            if let Some(close) = inner.find(')') {
-                let inner_to = at + 1 + close;
-                let sub_first = numbers.partition_point(|n| n.start < at);
-                let (sub, deeper) = collect_parts(text, numbers, sub_first, at + 1, inner_to, unit);
-                let last = numbers.partition_point(|n| n.start < inner_to);
-                let opener = inner.trim_start();
-                let introducer = NESTED
-                    .iter()
-                    .find(|(w, _)| opener.starts_with(w))
-                    .map_or(Introducer::Among, |(_, i)| *i);
-                push_nested(&mut nested, j, sub, introducer);
-                nested.extend(deeper);
-                prev_end = inner_to + 1;
-                j = last.max(j + 1);
+    for marker in CARRIED {
+        for (pos, _) in text.match_indices(marker) {
+            let (s_start, s_end) = sentence_bounds(text, pos);
+            if text[s_start..pos].trim().len() > 6 || s_start == 0 {
                 continue;
             }
+            let prev_end = floor(text, s_start.saturating_sub(1));
+            let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
+            let Some(ti) = numbers
+                .iter()
+                .rposition(|n| n.start >= p_start && n.end <= s_start && !n.approximate)
+            else {
+                continue;
+            };
+            if found.contains_key(&ti) {
+                continue;
+            }
+            let root = levels(
+                text,
+                numbers,
+                pos + marker.len(),
+                s_end,
+                Some((ti, Introducer::Breakdown)),
+            )
+            .into_iter()
+            .find(|s| s.level.total == ti);
+            if let Some(st) = root.and_then(|s| statement(numbers, s)) {
+                found.insert(ti, st);
+            }
         }
-        if let Some((w, introducer)) = NESTED.iter().find(|(w, _)| gap.starts_with(w)) {
-            let sub_from = at + w.len();
-            let (sub, deeper) = collect_parts(text, numbers, j + 1, sub_from, to, unit);
-            push_nested(&mut nested, j, sub, *introducer);
-            nested.extend(deeper);
-            break;
-        }
-        j += 1;
     }
-    (parts, nested)
-}
-
-fn push_nested(
-    out: &mut Vec<SumStatement>,
-    total: usize,
-    parts: Vec<(String, usize)>,
-    introducer: Introducer,
-) {
-    if parts.len() >= 2 {
-        out.push(SumStatement {
-            total,
-            parts,
-            introducer,
-        });
-    }
+    let mut out: Vec<SumStatement> = found.into_values().collect();
+    out.sort_by_key(|s| numbers[s.total].start);
+    out
 }
 
 #[cfg(test)]

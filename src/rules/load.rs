@@ -283,7 +283,7 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 19] = [
+    const KEYS: [&str; 25] = [
         "placeholders",
         "match",
         "presence",
@@ -303,6 +303,12 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
         "markers",
         "other_kinds",
         "passages",
+        "claims",
+        "followers",
+        "scope",
+        "counts",
+        "part_markers",
+        "exclude",
     ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {

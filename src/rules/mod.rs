@@ -421,14 +421,17 @@ impl RuleSet {
                 ));
             }
         }
-        if let Some(sts) = params.get("statements").and_then(|v| v.as_array()) {
+        for list in ["statements", "quantities"] {
+            let Some(sts) = params.get(list).and_then(|v| v.as_array()) else {
+                continue;
+            };
             for (j, st) in sts.iter().enumerate() {
                 if let Some(cells) = st.get("cells").and_then(|v| v.as_array()) {
                     for (i, c) in cells.iter().enumerate() {
                         let c = c.as_str().unwrap_or("");
                         if !cell_ok(c) {
                             out.push((
-                                format!("{base}/statements/{j}/cells/{i}"),
+                                format!("{base}/{list}/{j}/cells/{i}"),
                                 format!("表格「{table}」没有单元格「{c}」（写作 行key.列key）"),
                             ));
                         }

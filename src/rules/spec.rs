@@ -167,6 +167,8 @@ pub enum Check {
     PreviousReport(PreviousReport),
     PreviousCells(PreviousCells),
     PreviousText(PreviousText),
+    ZeroClaim(ZeroClaim),
+    RepeatedCount(RepeatedCount),
 }
 
 impl Check {
@@ -192,6 +194,8 @@ impl Check {
             Check::PreviousReport(_) => "previous-report",
             Check::PreviousCells(_) => "previous-cells",
             Check::PreviousText(_) => "previous-text",
+            Check::ZeroClaim(_) => "zero-claim",
+            Check::RepeatedCount(_) => "repeated-count",
         }
     }
 
@@ -449,10 +453,68 @@ pub struct ProseStatement {
     pub patterns: Vec<String>,
     /// Cells as `row.column`; the statement must equal their sum.
     pub cells: Vec<String>,
-    /// The value a statement without a number states (`未收到政府信息公开申请` states 0);
-    /// its patterns then mark the words with the group `n`.
+    /// The number is a total that must include the cells: it may exceed their sum, not fall below it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
+    /// Regexes that, in the clause before the number, make it a part or another scope
+    /// (a channel, `其中`, a sub-unit): such a mention is not compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+/// A claim that nothing happened (`未收到政府信息公开申请`) against a count above zero of the
+/// same thing, in prose or in a table. Outcomes: default (a count in prose), `table` (a table cell).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZeroClaim {
+    /// Regexes of the claim.
+    pub claims: Vec<String>,
+    /// Regexes matched right after a claim that make it about something else (`行政复议`).
+    #[serde(default)]
+    pub followers: Vec<String>,
+    /// Regexes that, anywhere in a sentence, put its claim or count in another period or scope
+    /// (`上年`, `季度`, a sub-unit): such a sentence is not compared.
+    #[serde(default)]
+    pub scope: Vec<String>,
+    /// Regexes with a named group `n`: counts of the same thing in prose.
+    pub counts: Vec<String>,
+    /// The table whose cells count it (skipped when the table was not read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub table: Option<String>,
+    /// Cells as `row.column` whose sum is the count in the table.
+    #[serde(default)]
+    pub cells: Vec<String>,
+}
+
+/// One quantity stated in prose, and where the table has it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// What it is, for messages (`本年收到申请数`).
+    pub name: String,
+    /// Regexes with a named group `n` capturing the number.
+    pub patterns: Vec<String>,
+    /// Cells as `row.column` whose sum is the quantity in the table.
+    #[serde(default)]
+    pub cells: Vec<String>,
+}
+
+/// The same quantity stated more than once in prose with different numbers (and the table's, if
+/// it is a third). Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatedCount {
+    pub quantities: Vec<Quantity>,
+    /// Regexes that, in the clause of a mention, make it a part or another scope (`其中`, `下属`):
+    /// such a mention is not compared.
+    #[serde(default)]
+    pub part_markers: Vec<String>,
+    /// Regexes that, anywhere in a sentence, put its mentions in another period (`上年`, `同比`).
+    #[serde(default)]
+    pub scope: Vec<String>,
+    /// The table whose cells hold the quantities (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
 }
 
 /// 规章 reported by a body that cannot make 规章 (立法法 arts. 91, 93).

@@ -2,6 +2,7 @@
 //! They never print and never panic on document content; when an input they
 //! need is missing they report "cannot assess" (a variant) instead of guessing.
 
+mod consistency;
 mod contact;
 mod date;
 mod doctype;
@@ -39,6 +40,8 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::InferredSum(_) => inferred::run(ctx),
         // Cross-year kinds need last year's report: `years::cross_check` runs them.
         Check::PreviousReport(_) | Check::PreviousCells(_) | Check::PreviousText(_) => vec![],
+        Check::ZeroClaim(p) => consistency::zero_claim(p, ctx),
+        Check::RepeatedCount(p) => consistency::repeated(p, ctx),
     }
 }
 
@@ -50,6 +53,8 @@ pub fn table_of(check: &Check) -> Option<&str> {
         Check::TableCells(p) => Some(&p.table),
         Check::ProseTable(p) => Some(&p.table),
         Check::RulemakingAuthority(p) => Some(&p.table),
+        Check::ZeroClaim(p) => p.table.as_deref(),
+        Check::RepeatedCount(p) => p.table.as_deref(),
         _ => None,
     }
 }

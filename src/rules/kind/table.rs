@@ -604,10 +604,31 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                 {
                     continue;
                 }
-                let Some(v) = Dec::parse(st.value.as_deref().unwrap_or(n.as_str())) else {
+                if !st.exclude.is_empty() {
+                    let at = ms + n.start();
+                    // The clause is looked for within a bounded window: a long line
+                    // without punctuation must not make every match rescan it.
+                    let mut window = at.saturating_sub(600);
+                    while !ftext.is_char_boundary(window) {
+                        window -= 1;
+                    }
+                    let clause_start = ftext[window..at]
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':' | '、'))
+                        .map(|(i, c)| window + i + c.len_utf8())
+                        .unwrap_or(window);
+                    if ctx
+                        .any_match(&st.exclude, &ftext[clause_start..at])
+                        .is_some()
+                    {
+                        continue;
+                    }
+                }
+                let Some(v) = Dec::parse(n.as_str()) else {
                     continue;
                 };
-                if v != target {
+                if if st.at_least { v < target } else { v != target } {
                     let m = c
                         .get(0)
                         .map(|m| (ms + m.start(), ms + m.end()))
