@@ -15,6 +15,9 @@ pub struct Normalized {
     /// character is one segment; a run of characters copied unchanged (same bytes,
     /// contiguous in the source) is one segment, so a plain draft needs only a few.
     map: Vec<Seg>,
+    /// Line breaks put into a page crawled into one line (see [`Unwrapped`]); its
+    /// outline is then read from those breaks alone.
+    pub recovered_breaks: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -111,10 +114,130 @@ fn push_same(text: &mut String, map: &mut Vec<Seg>, run: &str, s: usize) {
     text.push_str(run);
 }
 
+/// Lines of a page crawled into one line (no paragraph breaks, many thousands of
+/// characters): within them, a run of spaces before an outline number (`二、`, `（三）`)
+/// becomes a line break, and so does the first run of spaces after a short heading
+/// title (`二、主动公开政府信息情况 （一）…`). Offsets map back exactly: the break
+/// stands for the first space of the run. Other lines are left as they are.
+struct Unwrapped {
+    /// Source byte ranges of the unwrapped lines, in order.
+    lines: Vec<(usize, usize)>,
+    next: usize,
+    /// Normalized offset where the last inserted heading line starts.
+    title_from: Option<usize>,
+    breaks: usize,
+}
+
+/// A line this long, with no break, is a crawled page rather than a paragraph.
+const UNWRAPPED_LINE: usize = 3000;
+
+/// The full stop after which a crawled line's heading may follow without a space.
+const STOP: &[u8] = "。".as_bytes();
+
+impl Unwrapped {
+    fn any(&self) -> bool {
+        !self.lines.is_empty()
+    }
+
+    fn new(src: &str) -> Unwrapped {
+        let mut lines = Vec::new();
+        let mut from = 0;
+        for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
+            if end - from >= UNWRAPPED_LINE && has_outline(&src[from..end]) {
+                lines.push((from, end));
+            }
+            from = end + 1;
+        }
+        Unwrapped {
+            lines,
+            next: 0,
+            title_from: None,
+            breaks: 0,
+        }
+    }
+
+    /// Should the spaces before the source char at `at` (normalized offset `n`) be a
+    /// line break?
+    fn breaks_before(&mut self, src: &str, at: usize, n: usize) -> bool {
+        while self.lines.get(self.next).is_some_and(|l| l.1 <= at) {
+            self.next += 1;
+        }
+        if self.lines.get(self.next).is_none_or(|l| l.0 > at) {
+            return false;
+        }
+        if outline_number(&src[at..]) {
+            self.title_from = Some(n);
+            self.breaks += 1;
+            return true;
+        }
+        // The title of the heading just started ends at its first run of spaces,
+        // unless that run follows the number itself (`一、 概述`).
+        if let Some(from) = self.title_from.take() {
+            let before = src[..at].trim_end();
+            let after_number = before.ends_with('、') || before.ends_with('）');
+            if after_number && n - from <= 12 {
+                self.title_from = Some(from);
+                return false;
+            }
+            let title_end = n - from <= 90 && !before.ends_with('。');
+            self.breaks += usize::from(title_end);
+            return title_end;
+        }
+        false
+    }
+}
+
+/// Does a crawled line carry an outline: at least three distinct top-level numbers
+/// (`一、` … ) after a space? Without one nothing in it is taken for a heading.
+fn has_outline(line: &str) -> bool {
+    let mut seen = [false; 10];
+    let before = line
+        .match_indices(' ')
+        .chain(line.match_indices('\u{3000}'))
+        .chain(line.match_indices('。'));
+    for (i, _) in before {
+        let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
+        let Some(c) = next.chars().next() else {
+            continue;
+        };
+        let d = "一二三四五六七八九十".chars().position(|x| x == c);
+        if let Some(d) = d {
+            if next[c.len_utf8()..].starts_with('、') {
+                seen[d] = true;
+            }
+        }
+    }
+    seen.iter().filter(|s| **s).count() >= 3
+}
+
+/// Does `s` start with a heading number of the first two levels (`二、`, `（三）`)?
+fn outline_number(s: &str) -> bool {
+    const DIGITS: &str = "一二三四五六七八九十";
+    let (body, close) = match s.strip_prefix('（').or_else(|| s.strip_prefix('(')) {
+        Some(rest) => (rest, Some(())),
+        None => (s, None),
+    };
+    let digits: usize = body
+        .chars()
+        .take_while(|c| DIGITS.contains(*c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || digits > 9 {
+        return false;
+    }
+    let rest = &body[digits..];
+    match close {
+        Some(()) => rest.starts_with('）') || rest.starts_with(')'),
+        None => rest.starts_with('、'),
+    }
+}
+
 impl Normalized {
     pub fn new(src: &str) -> Self {
         let mut text = String::with_capacity(src.len());
         let mut map: Vec<Seg> = Vec::new();
+        let mut unwrapped = Unwrapped::new(src);
         // Pending run of spaces: (source offset, source length) of each space.
         let mut pending: Vec<(u32, u8)> = Vec::new();
         let mut prev: Option<char> = None;
@@ -124,7 +247,10 @@ impl Normalized {
             if pending.is_empty() {
                 // Copy a run of characters that are never folded in one go.
                 let start = i;
-                while i < bytes.len() && never_folded(bytes, i) {
+                while i < bytes.len()
+                    && never_folded(bytes, i)
+                    && !(unwrapped.any() && bytes[i..].starts_with(STOP))
+                {
                     i += utf8_len(bytes[i]);
                 }
                 if i > start {
@@ -151,7 +277,11 @@ impl Normalized {
                     && pending.len() >= 2
                     && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
                 let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
-                if column_gap {
+                if !edge && !column_gap && unwrapped.breaks_before(src, at, text.len()) {
+                    // A page crawled into one line: its headings start lines again.
+                    let (s, l) = pending[0];
+                    emit(&mut text, &mut map, '\n', s as usize, l as usize, false);
+                } else if column_gap {
                     let (s, l) = pending[0];
                     emit(&mut text, &mut map, '\t', s as usize, l as usize, false);
                 } else if !drop {
@@ -163,6 +293,12 @@ impl Normalized {
             }
             emit(&mut text, &mut map, f, at, c.len_utf8(), f == c);
             prev = Some(f);
+            if c == '。' && unwrapped.breaks_before(src, i, text.len()) {
+                // `。二、` in a crawled line: the heading starts a line; the break
+                // stands for the full stop it follows.
+                emit(&mut text, &mut map, '\n', at, c.len_utf8(), false);
+                prev = Some('\n');
+            }
         }
         map.push(Seg {
             n: text.len() as u32,
@@ -170,7 +306,11 @@ impl Normalized {
             l: 0,
             run: false,
         });
-        Normalized { text, map }
+        Normalized {
+            text,
+            map,
+            recovered_breaks: unwrapped.breaks,
+        }
     }
 
     /// Map a normalized byte offset to the corresponding source byte offset

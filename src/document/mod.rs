@@ -175,7 +175,20 @@ impl Document {
             .map(|i| doc.line_text(i).len())
             .max()
             .unwrap_or(0);
-        doc.unstructured = doc.parts.is_empty() && longest > 1500 && longest * 5 > (me - ms) * 4;
+        // An outline read from a crawled page's recovered breaks is trusted only when its
+        // top-level numbers run 一、二、三… without a gap: a heading glued to a table's
+        // numbers is not found, and a missing part would then be reported wrongly.
+        let recovered_gap = doc.norm.recovered_breaks > 0 && {
+            let numbers: Vec<u32> = doc
+                .headings
+                .iter()
+                .filter(|h| h.level == 1)
+                .map(|h| h.number)
+                .collect();
+            numbers.is_empty() || numbers.iter().enumerate().any(|(i, n)| *n != i as u32 + 1)
+        };
+        doc.unstructured = recovered_gap
+            || (doc.parts.is_empty() && longest > 1500 && longest * 5 > (me - ms) * 4);
         doc.flat = Flat::new(&doc.norm.text);
         doc
     }

@@ -313,13 +313,15 @@ pub fn title_line(
 pub fn date_line(text: &str, lines: &[Line], from: usize, to: usize) -> Option<usize> {
     (from..=to).rev().find(|&i| {
         let s = text[lines[i].start..lines[i].end].trim();
-        DATE_LINE.captures(s).is_some_and(|c| {
-            let before = c.get(1).map(|m| m.as_str()).unwrap_or("");
-            !before.contains(',')
-                && !before.contains('。')
-                && !before.contains(':')
-                && !is_table_line(s)
-        })
+        // The pattern ends in 日: most lines are ruled out without running it.
+        s.ends_with('日')
+            && DATE_LINE.captures(s).is_some_and(|c| {
+                let before = c.get(1).map(|m| m.as_str()).unwrap_or("");
+                !before.contains(',')
+                    && !before.contains('。')
+                    && !before.contains(':')
+                    && !is_table_line(s)
+            })
     })
 }
 

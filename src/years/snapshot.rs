@@ -295,28 +295,51 @@ impl Snapshot {
         breaks.dedup();
         let own = format!("{year}年");
         let prior = format!("{}年", year - 1);
+        // Only sentences naming either year are kept: find those mentions once.
+        let body = &flat.text[fs..fe];
+        let mut mentions: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), own.as_bytes())
+            .chain(memchr::memmem::find_iter(body.as_bytes(), prior.as_bytes()))
+            .map(|i| fs + i)
+            .collect();
+        if mentions.is_empty() {
+            return;
+        }
+        mentions.sort_unstable();
         let mut start = fs;
         let mut next_break = breaks.partition_point(|&b| b <= fs);
         for (i, c) in flat.text[fs..fe].char_indices() {
             let at = fs + i;
             while next_break < breaks.len() && breaks[next_break] <= at {
                 if breaks[next_break] > start {
-                    self.sentence(ctx, start, breaks[next_break], &own, &prior);
+                    self.sentence(ctx, (start, breaks[next_break]), &mentions, &own, &prior);
                     start = breaks[next_break];
                 }
                 next_break += 1;
             }
             if matches!(c, '。' | ';' | '!' | '?' | '；') {
-                self.sentence(ctx, start, at, &own, &prior);
+                self.sentence(ctx, (start, at), &mentions, &own, &prior);
                 start = at + c.len_utf8();
             }
         }
         if fe > start {
-            self.sentence(ctx, start, fe, &own, &prior);
+            self.sentence(ctx, (start, fe), &mentions, &own, &prior);
         }
     }
 
-    fn sentence(&mut self, ctx: &Ctx, start: usize, end: usize, own: &str, prior: &str) {
+    /// `mentions`: sorted offsets of the two years in the flat text; a sentence without
+    /// one is passed over at once.
+    fn sentence(
+        &mut self,
+        ctx: &Ctx,
+        (start, end): (usize, usize),
+        mentions: &[usize],
+        own: &str,
+        prior: &str,
+    ) {
+        let i = mentions.partition_point(|&m| m < start);
+        if mentions.get(i).is_none_or(|&m| m >= end) {
+            return;
+        }
         let doc = ctx.doc;
         let s = doc.flat.text[start..end].trim();
         if s.chars().filter(|c| !c.is_whitespace()).count() < MIN_SENTENCE {

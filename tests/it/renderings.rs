@@ -310,3 +310,55 @@ fn saying_no_application_was_received_contradicts_a_table_count() {
     let r = check_source(Source::new("x", lines.join("\n"), "UTF-8"), builtin_rules());
     assert!(!r.diagnostics.iter().any(|d| d.message.contains("未收到")));
 }
+
+#[test]
+fn a_page_crawled_into_one_line_gets_its_outline_back() {
+    // 平潭 2011 (tuning set): the whole report on one line, parts after "。 " or "。".
+    let text = std::fs::read_to_string(fixture("real/tuning/pingtan-syq-2011.txt")).unwrap();
+    let doc = Document::new(Source::new("x", text.clone(), "UTF-8"));
+    assert!(!doc.unstructured);
+    let parts: Vec<String> = doc.parts.iter().map(|p| doc.part_label(p)).collect();
+    assert_eq!(
+        parts,
+        [
+            "一、概述",
+            "二、主动公开政府信息情况",
+            "三、政府信息依申请公开工作情况",
+            "四、政府信息公开工作存在的主要问题及改进情况"
+        ]
+    );
+    // Each recovered line starts where the source has its space or full stop.
+    for p in &doc.parts {
+        let h = &doc.headings[p.heading];
+        let (s, _) = doc.norm.span(h.start, h.end);
+        assert!(text[s..].starts_with("一、") || text[s..].starts_with(&doc.part_label(p)[..6]));
+    }
+    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let fee: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "missing-section-fee")
+        .collect();
+    assert_eq!(fee.len(), 1, "{:?}", r.diagnostics);
+    assert!(!r.diagnostics.iter().any(|d| d.rule == "heading-numbering"));
+}
+
+#[test]
+fn a_crawled_outline_with_a_gap_is_not_assessed() {
+    // 平潭 2025: 三、四、五、 are glued to the table's numbers and cannot be found, so the
+    // parts are not checked at all rather than reported missing.
+    let text =
+        std::fs::read_to_string(fixture("real/text/014_pingtan-2025-crawltext.txt")).unwrap();
+    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| d.rule.starts_with("missing-section")),
+        "{:?}",
+        r.diagnostics
+    );
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "heading-numbering" && d.severity == Severity::Info));
+}
