@@ -80,7 +80,10 @@ pub fn collect(doc: &Document) -> Facts {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        report::year_in(&text[ms..end]).map(|(y, _)| (y, YearSource::Opening))
+        report::year_in(&text[ms..end])
+            .map(|(y, _)| y)
+            .or_else(|| report::only_year_in(&text[ms..end]))
+            .map(|y| (y, YearSource::Opening))
     };
 
     let signed = doc.date_line.and_then(|l| {
