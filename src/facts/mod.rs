@@ -28,6 +28,8 @@ pub struct Facts {
     pub numbers: Vec<NumberFact>,
     pub dates: Vec<DateFact>,
     pub periods: Vec<Period>,
+    /// Periods written without the 年 after their years (`20201月1日至202012月31日`).
+    pub malformed_periods: Vec<(usize, usize)>,
     pub contacts: Vec<ContactItem>,
     pub sums: Vec<SumStatement>,
     pub year: Option<(i32, YearSource)>,
@@ -52,6 +54,7 @@ pub fn collect(doc: &Document) -> Facts {
             p
         })
         .collect();
+    let malformed_periods = date::malformed_periods(text);
     let (bs, be) = doc.body_span();
     let contacts = contact::contacts(text)
         .into_iter()
@@ -147,6 +150,7 @@ pub fn collect(doc: &Document) -> Facts {
         numbers,
         dates,
         periods,
+        malformed_periods,
         contacts,
         sums,
         year,

@@ -163,7 +163,8 @@ mod tests {
     #[test]
     fn the_only_year_of_an_untitled_narrative() {
         // The opening of a real untitled report (sichuan-gongxian-audit-2020, tuning set).
-        let t = "一、总体情况\n(一)主动公开情况。2020年以来,坚持把政务公开工作作为……主动公开201条。\n\
+        let t =
+            "一、总体情况\n(一)主动公开情况。2020年以来,坚持把政务公开工作作为……主动公开201条。\n\
                  (二)依申请公开情况。2020年,我局没有依申请公开事项。";
         assert_eq!(only_year_in(t), Some(2020));
         // Two different years: no guess.
