@@ -54,6 +54,19 @@ fn every_audited_real_report_is_checked_and_scored() {
             );
         }
     }
+    // Every report text in heldout/ and tuning/ has its audit, so every one is checked.
+    for group in ["heldout", "tuning"] {
+        for e in std::fs::read_dir(root.join(group)).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                assert!(
+                    audits.iter().any(|a| a.file == path),
+                    "{} has no audit",
+                    path.display()
+                );
+            }
+        }
+    }
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));
     let checked: Vec<_> = audits.iter().map(|a| harness::check(&bin, a)).collect();
     for c in &checked {
