@@ -134,6 +134,21 @@ pub fn periods(text: &str) -> Vec<Period> {
     out
 }
 
+/// A period whose years lost their 年 (`20201月1日至202012月31日`, as published on a city's
+/// page): four year digits run into the month.
+static MALFORMED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2}[0-9]{1,2}月[0-9]{1,2}日(?:起)?(?:至|到|-|—|~|－)(?:(?:19|20)[0-9]{2}年?)?[0-9]{1,2}月[0-9]{1,2}日)").unwrap()
+});
+
+/// Spans of statistical periods written without the 年 after a year (`periods` cannot
+/// read them).
+pub fn malformed_periods(text: &str) -> Vec<(usize, usize)> {
+    MALFORMED_PERIOD
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| (m.start(), m.end())))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +201,18 @@ mod tests {
                 d: 1
             }
         );
+    }
+
+    #[test]
+    fn a_period_whose_years_lost_their_nian() {
+        // As published (henan-zhoukou-2020, tuning set).
+        let t = "报告中所列数据的统计期限为20201月1日至202012月31日。若对本报告有疑问";
+        let m = malformed_periods(t);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&t[m[0].0..m[0].1], "20201月1日至202012月31日");
+        assert!(periods(t).is_empty());
+        // A well-formed period, a phone number and a date are not malformed periods.
+        assert!(malformed_periods("统计期限为2020年1月1日至2020年12月31日").is_empty());
+        assert!(malformed_periods("电话:0394-8276078,2021年3月9日").is_empty());
     }
 }

@@ -29,6 +29,8 @@ pub struct Facts {
     pub numbers: Vec<NumberFact>,
     pub dates: Vec<DateFact>,
     pub periods: Vec<Period>,
+    /// Periods written without the 年 after their years (`20201月1日至202012月31日`).
+    pub malformed_periods: Vec<(usize, usize)>,
     pub contacts: Vec<ContactItem>,
     pub sums: Vec<SumStatement>,
     pub year: Option<(i32, YearSource)>,
@@ -53,6 +55,7 @@ pub fn collect(doc: &Document) -> Facts {
             p
         })
         .collect();
+    let malformed_periods = date::malformed_periods(text);
     let (bs, be) = doc.body_span();
     let contacts = contact::contacts(text)
         .into_iter()
@@ -81,7 +84,10 @@ pub fn collect(doc: &Document) -> Facts {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        report::year_in(&text[ms..end]).map(|(y, _)| (y, YearSource::Opening))
+        report::year_in(&text[ms..end])
+            .map(|(y, _)| y)
+            .or_else(|| report::only_year_in(&text[ms..end]))
+            .map(|y| (y, YearSource::Opening))
     };
 
     let signed = doc.date_line.and_then(|l| {
@@ -145,6 +151,7 @@ pub fn collect(doc: &Document) -> Facts {
         numbers,
         dates,
         periods,
+        malformed_periods,
         contacts,
         sums,
         year,

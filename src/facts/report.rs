@@ -104,6 +104,20 @@ pub fn agency_in(text: &str) -> Option<String> {
     Some(name)
 }
 
+static PROSE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})年").unwrap());
+
+/// The report year of a draft whose title and opening name none: the one year the work
+/// narrative speaks of (`2020年以来……`, `2020年,我局……`). Only when exactly one year is
+/// written in `text`; two or more (`2019年修订`, `2021年计划`) leave it unknown.
+pub fn only_year_in(text: &str) -> Option<i32> {
+    let mut years = PROSE_YEAR
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse::<i32>().ok());
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +158,21 @@ mod tests {
             agency_in("组织开展息烽县民政局2018年度政府信息公开工作。"),
             Some("息烽县民政局".into())
         );
+    }
+
+    #[test]
+    fn the_only_year_of_an_untitled_narrative() {
+        // The opening of a real untitled report (sichuan-gongxian-audit-2020, tuning set).
+        let t =
+            "一、总体情况\n(一)主动公开情况。2020年以来,坚持把政务公开工作作为……主动公开201条。\n\
+                 (二)依申请公开情况。2020年,我局没有依申请公开事项。";
+        assert_eq!(only_year_in(t), Some(2020));
+        // Two different years: no guess.
+        assert_eq!(
+            only_year_in("根据《条例》(2019年修订)……2022年,我乡公开信息10条。"),
+            None
+        );
+        assert_eq!(only_year_in("主动公开201条,编号12020年"), None);
+        assert_eq!(only_year_in("没有年份"), None);
     }
 }

@@ -19,6 +19,31 @@ fn every_audited_real_report_is_checked_and_scored() {
     assert!(held.len() * 4 >= audits.len() - audits.iter().filter(|a| a.group == "seed").count());
     for a in &audits {
         assert!(a.file.exists(), "{} names a missing file", a.yaml.display());
+        if a.group != "seed" {
+            // The audit says which set it belongs to; it must be the directory it is in.
+            let v: serde_yaml::Value =
+                serde_yaml::from_str(&std::fs::read_to_string(&a.yaml).unwrap()).unwrap();
+            assert_eq!(
+                v["split"].as_str(),
+                Some(a.group.as_str()),
+                "{}",
+                a.yaml.display()
+            );
+        }
+        if a.excerpt {
+            // An excerpt's end is missing: its audit cannot judge what depends on the end.
+            for f in &a.findings {
+                assert!(
+                    !(harness::TAIL_KINDS.contains(&f.kind.as_str())
+                        && ["error", "warning"].contains(&f.severity.as_str())),
+                    "{}: {} is a {} finding at {} on an excerpt",
+                    a.yaml.display(),
+                    f.id,
+                    f.kind,
+                    f.severity
+                );
+            }
+        }
         for f in &a.findings {
             assert!(
                 ["error", "warning", "info"].contains(&f.severity.as_str()),
@@ -27,6 +52,19 @@ fn every_audited_real_report_is_checked_and_scored() {
                 f.id,
                 f.severity
             );
+        }
+    }
+    // Every report text in heldout/ and tuning/ has its audit, so every one is checked.
+    for group in ["heldout", "tuning"] {
+        for e in std::fs::read_dir(root.join(group)).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                assert!(
+                    audits.iter().any(|a| a.file == path),
+                    "{} has no audit",
+                    path.display()
+                );
+            }
         }
     }
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));

@@ -29,6 +29,16 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
                 .is_some()
     });
     let Some(per) = stated else {
+        if let Some(&(s, e)) = doc
+            .facts
+            .malformed_periods
+            .iter()
+            .find(|m| m.0 >= bs && m.1 <= be)
+        {
+            return vec![Finding::at(s, e)
+                .variant("malformed")
+                .var("actual", &text[s..e])];
+        }
         let l = doc.lines[doc.title.unwrap_or(doc.body_lines.0)];
         return vec![Finding::at(l.start, l.start).variant("missing")];
     };
