@@ -122,6 +122,10 @@ fn push_same(text: &mut String, map: &mut Vec<Seg>, run: &str, s: usize) {
 struct Unwrapped {
     /// Source byte ranges of the unwrapped lines, in order.
     lines: Vec<(usize, usize)>,
+    /// Per line, where its statistics table starts (`统计表` followed by rows of
+    /// space-separated numbers): there each row starts a line and its cells are
+    /// tab-separated, as in a laid-out rendering.
+    tables: Vec<Option<usize>>,
     next: usize,
     /// Normalized offset where the last inserted heading line starts.
     title_from: Option<usize>,
@@ -141,28 +145,55 @@ impl Unwrapped {
 
     fn new(src: &str) -> Unwrapped {
         let mut lines = Vec::new();
+        let mut tables = Vec::new();
         let mut from = 0;
         for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
             if end - from >= UNWRAPPED_LINE && has_outline(&src[from..end]) {
                 lines.push((from, end));
+                tables.push(table_start(&src[from..end]).map(|t| from + t));
             }
             from = end + 1;
         }
         Unwrapped {
             lines,
+            tables,
             next: 0,
             title_from: None,
             breaks: 0,
         }
     }
 
-    /// Should the spaces before the source char at `at` (normalized offset `n`) be a
-    /// line break?
-    fn breaks_before(&mut self, src: &str, at: usize, n: usize) -> bool {
+    /// Move to the unwrapped line holding `at`; is there one?
+    fn at(&mut self, at: usize) -> bool {
         while self.lines.get(self.next).is_some_and(|l| l.1 <= at) {
             self.next += 1;
         }
-        if self.lines.get(self.next).is_none_or(|l| l.0 > at) {
+        self.lines.get(self.next).is_some_and(|l| l.0 <= at)
+    }
+
+    /// In a crawled statistics table, what the spaces before the source char at `at`
+    /// become: a line break between a number and the next row's label, a cell
+    /// separator next to a number, else nothing special.
+    fn table_gap(&mut self, src: &str, at: usize, prev: Option<char>) -> Option<char> {
+        if !self.at(at) || self.tables[self.next].is_none_or(|t| at < t) {
+            return None;
+        }
+        let next = src[at..].chars().next()?;
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        if prev_digit && is_cjk(next) {
+            self.breaks += 1;
+            Some('\n')
+        } else if prev_digit || next.is_ascii_digit() {
+            Some('\t')
+        } else {
+            None
+        }
+    }
+
+    /// Should the spaces before the source char at `at` (normalized offset `n`) be a
+    /// line break?
+    fn breaks_before(&mut self, src: &str, at: usize, n: usize) -> bool {
+        if !self.at(at) {
             return false;
         }
         if outline_number(&src[at..]) {
@@ -185,6 +216,22 @@ impl Unwrapped {
         }
         false
     }
+}
+
+/// Where a crawled line's statistics table starts: the last `统计表` followed, within
+/// 300 bytes, by at least four space-separated numbers.
+fn table_start(line: &str) -> Option<usize> {
+    line.rmatch_indices("统计表").map(|(i, _)| i).find(|&i| {
+        let mut end = (i + 300).min(line.len());
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line[i..end]
+            .split([' ', '\u{3000}'])
+            .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            >= 4
+    })
 }
 
 /// Does a crawled line carry an outline: at least three distinct top-level numbers
@@ -277,7 +324,15 @@ impl Normalized {
                     && pending.len() >= 2
                     && (f.is_ascii_digit() || f == '-' || prev.is_some_and(|p| p.is_ascii_digit()));
                 let drop = edge || prev.is_some_and(is_cjk) || is_cjk(f);
-                if !edge && !column_gap && unwrapped.breaks_before(src, at, text.len()) {
+                let table_gap = if edge {
+                    None
+                } else {
+                    unwrapped.table_gap(src, at, prev)
+                };
+                if let Some(g) = table_gap {
+                    let (s, l) = pending[0];
+                    emit(&mut text, &mut map, g, s as usize, l as usize, false);
+                } else if !edge && !column_gap && unwrapped.breaks_before(src, at, text.len()) {
                     // A page crawled into one line: its headings start lines again.
                     let (s, l) = pending[0];
                     emit(&mut text, &mut map, '\n', s as usize, l as usize, false);

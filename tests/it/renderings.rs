@@ -362,3 +362,23 @@ fn a_crawled_outline_with_a_gap_is_not_assessed() {
         .iter()
         .any(|d| d.rule == "heading-numbering" && d.severity == Severity::Info));
 }
+
+#[test]
+fn a_crawled_statistics_table_is_read_row_by_row() {
+    // 平潭 2012 (tuning set): the 福建 附表 is one run of "label unit year total" cells.
+    let text = std::fs::read_to_string(fixture("real/tuning/pingtan-syq-2012.txt")).unwrap();
+    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let prose: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "old-fj-prose")
+        .collect();
+    assert_eq!(prose.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(prose[0].expected.as_deref(), Some("739"));
+    assert_eq!(prose[0].actual.as_deref(), Some("1913"));
+    // Its received/answered totals are all 0 = 0 + … and the answered sum is checked.
+    assert!(!r
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "old-fj-answered-total"));
+}
