@@ -1,7 +1,8 @@
 //! Template-free fallback for statistics tables of forms no template covers: discover
 //! total/part groups from the table itself and check their sums.
 //!
-//! Only `|`-delimited rows are read (one row a line: a label, then cells). A group is a
+//! Rows are `|`-delimited lines, or laid-out lines whose cells are tab-separated (a
+//! label, then only numbers and units); one row a line. A group is a
 //! row whose label names a total (总数/合计/总计/受理/收到/共), followed directly by parts
 //! introduced by `其中` and numbered in one style (`1.` `2.` … or `（1）` `（2）` …), the
 //! numbers consecutive from 1. A part's own sub-rows (numbered in another style) are
@@ -44,6 +45,9 @@ pub fn rows(text: &str) -> Vec<Row> {
         at += line.len();
         let l = line.trim_end_matches(['\n', '\r']);
         if l.matches('|').count() < 2 {
+            if let Some(r) = tab_row(l, start) {
+                out.push(r);
+            }
             continue;
         }
         let mut f = l.split('|').map(str::trim);
@@ -61,6 +65,36 @@ pub fn rows(text: &str) -> Vec<Row> {
         });
     }
     out
+}
+
+/// A laid-out row (cells separated by the tabs normalization puts into wide gaps, or
+/// a crawled table's rows): a label, then only numbers and units. A line with any
+/// other field is prose, not a row.
+fn tab_row(l: &str, start: usize) -> Option<Row> {
+    let mut f = l.split('\t').map(str::trim);
+    let mut label: String = f.next()?.split_whitespace().collect();
+    // Normalization joins a label and its unit column (`受理申请数  件` → `受理申请数件`).
+    for unit in ["条", "件", "人次", "个", "项"] {
+        if let Some(l) = label.strip_suffix(unit) {
+            if l.ends_with('数') || l.ends_with('请') {
+                label.truncate(l.len());
+                break;
+            }
+        }
+    }
+    if !label.chars().any(crate::normalize::is_cjk) {
+        return None;
+    }
+    let mut cells = Vec::new();
+    for c in f.filter(|c| !c.is_empty() && !is_unit(c)) {
+        cells.push(Some(c.parse::<i64>().ok()?));
+    }
+    (!cells.is_empty()).then(|| Row {
+        label,
+        cells,
+        start,
+        end: start + l.len(),
+    })
 }
 
 fn is_unit(c: &str) -> bool {
@@ -219,5 +253,21 @@ mod tests {
     #[test]
     fn no_total_no_group() {
         assert!(groups("当面申请 | 3 |\n其中:1.网上 | 6 |\n2.信函 | 1 |\n").is_empty());
+    }
+
+    #[test]
+    fn laid_out_rows_are_read_and_prose_is_not() {
+        let t = "受理申请数件\t9\t20\n其中:1.当面申请件\t3\t6\n2.网上申请件\t6\t14\n本年度\t共办理2019年的申请\n";
+        let r = rows(t);
+        let labels: Vec<&str> = r.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["受理申请数", "其中:1.当面申请", "2.网上申请"]);
+        assert_eq!(r[0].cells, [Some(9), Some(20)]);
+        assert_eq!(
+            infer(&r),
+            [Group::Sum {
+                total: 0,
+                parts: vec![1, 2]
+            }]
+        );
     }
 }
