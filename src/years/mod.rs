@@ -11,17 +11,18 @@
 pub mod agency;
 pub mod dump;
 pub mod pairing;
+pub mod previous;
 pub mod similarity;
 pub mod snapshot;
 pub mod trend;
 
 use crate::diagnostic::Diagnostic;
 use crate::render::FileReport;
-use crate::rules::kind::previous::{self, Pair};
 use crate::rules::spec::Check;
 use crate::rules::{diagnose_at, Finding, RuleSet};
 use agency::Name;
 use pairing::Link;
+use previous::Pair;
 use rayon::prelude::*;
 pub use snapshot::Snapshot;
 
