@@ -1,5 +1,7 @@
 //! The subcommands: check, explain, rules list/test, dump.
 
+mod dump;
+
 use crate::document::Document;
 use crate::render::{FileReport, ReportMeta};
 use crate::rules::{self, RuleSet, Settings};
@@ -283,7 +285,7 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
                     };
                     let before = check_text(src, rs, &prev_opts);
                     let found = explicit(rs, &rep, &before, &path, Some(&r.spec.id));
-                    years::add(&mut rep, found);
+                    rep.add_findings(found);
                 }
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
                 if valid && fired {
@@ -440,7 +442,7 @@ pub(crate) fn dump(
         .and_then(crate::years::agency::Name::parse)
         .map(|n| serde_json::json!({"key": n.key, "places": n.prefixes}));
     let pairing = match previous {
-        Some(p) => match crate::years::dump::with_previous(src_copy, p, &rs) {
+        Some(p) => match dump::with_previous(src_copy, p, &rs) {
             Ok(v) => Some(v),
             Err(m) => {
                 err(&format!("错误：{m}\n"));
@@ -491,7 +493,7 @@ pub(crate) fn dump_pairs(dir: &Path) -> i32 {
         },
         None => None,
     };
-    match crate::years::dump::pairs(dir, &rs, config.as_ref()) {
+    match dump::pairs(dir, &rs, config.as_ref()) {
         Ok(v) => {
             out(&format!(
                 "{}\n",
