@@ -1,4 +1,5 @@
-//! A finding in a draft, in source coordinates, ready for any renderer.
+//! A finding in a draft, in source coordinates, ready for any renderer; with its
+//! `Severity` and `Category`. The bottom layer: this module imports nothing of the crate.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

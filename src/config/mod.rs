@@ -8,9 +8,9 @@
 
 pub mod waiver;
 
+use crate::diagnostic::Severity;
 use crate::rules::load::{self, problem_at, Problem};
 use crate::rules::position::PositionIndex;
-use crate::rules::spec::Severity;
 use crate::rules::{month_day, LocalDeadlines, RuleSet, PROFILES};
 use miette::{LabeledSpan, NamedSource};
 use schemars::JsonSchema;

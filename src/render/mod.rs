@@ -21,7 +21,7 @@ mod xml;
 
 use crate::cli::Format;
 use crate::diagnostic::Diagnostic;
-use crate::rules::spec::{Category, Severity};
+use crate::diagnostic::{Category, Severity};
 use crate::rules::RuleSet;
 use serde::Serialize;
 use std::collections::HashMap;
