@@ -5,6 +5,9 @@
 //! explicitly. The findings join the draft's own before anything is rendered, so
 //! waivers, severities and every output format treat them like any other.
 //!
+//! The batch-wide pass over the checked reports (`FileReport`s) lives above `render`,
+//! in `batch::across`; this module knows one pair at a time.
+//!
 //! Nothing here reads files or prints; the order of the output follows the order
 //! of the reports (sorted paths), never the order the threads finished in.
 
