@@ -126,7 +126,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("facts", |b| {
         b.iter(|| {
             for d in &structured {
-                black_box(gongkai::facts::collect(d));
+                black_box(gongkai::document::facts::collect(d));
             }
         })
     });

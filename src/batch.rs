@@ -3,15 +3,16 @@
 //! requested format. Output is sorted by path, so it is byte-identical whatever
 //! `--jobs` is. A file that cannot be read is reported and never stops the run.
 
+mod across;
+
 use crate::cli::{CheckArgs, Color, FailOn, Format};
 use crate::commands::{check_text, err, load_rules, out, report_error, with_stdout, CheckOptions};
 use crate::config::Loaded;
+use crate::diagnostic::Severity;
 use crate::render::{self, FileReport};
-use crate::rules::spec::Severity;
 use crate::rules::{RuleSet, Settings};
 use crate::walk::{check_outputs, collect, Configs, Input, What};
 use crate::worker;
-use crate::years;
 use crate::{input, output};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -239,16 +240,16 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
             &before.path,
             None,
         );
-        years::add(&mut reports[i], found);
+        reports[i].add_findings(found);
     } else {
         let names: Vec<Option<String>> = (0..reports.len()).map(agency_of).collect();
         let rules_of = |i: usize| &plans[plan_of(&inputs[i])].rules;
-        let mut pair = || years::check_batch(&mut reports, &names, &rules_of);
+        let mut pair = || across::check_batch(&mut reports, &names, &rules_of);
         let links = match &pool {
             Some(pool) => pool.install(pair),
             None => pair(),
         };
-        trends = years::trend::trends(&reports, &links, &names);
+        trends = across::trends(&reports, &links, &names);
     }
 
     // Configuration: severities, waivers, and the text kept for quoting.

@@ -1,6 +1,7 @@
 //! The subcommands: check, explain, rules list/test, dump.
 
-use crate::cli::{Cli, Command, RulesCommand};
+mod dump;
+
 use crate::document::Document;
 use crate::render::{FileReport, ReportMeta};
 use crate::rules::{self, RuleSet, Settings};
@@ -75,32 +76,6 @@ pub(crate) fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
     Some(rs)
 }
 
-pub fn run(cli: Cli) -> i32 {
-    match cli.command {
-        Command::Check(args) => crate::batch::check(args),
-        Command::Explain { rule, rules } => explain(&rule, &rules),
-        Command::Rules {
-            command: RulesCommand::List { rules },
-        } => list(&rules),
-        Command::Rules {
-            command: RulesCommand::Test { dir },
-        } => self_test(dir.as_deref()),
-        Command::Dump {
-            file,
-            profile,
-            text,
-            previous,
-        } => {
-            if file.is_dir() && !text {
-                dump_pairs(&file)
-            } else {
-                dump(&file, profile, text, previous.as_deref())
-            }
-        }
-        Command::Serve(args) => crate::serve::run(args),
-    }
-}
-
 /// Check one decoded source with a rule set. A defect in gongkai itself (a panic)
 /// is contained here: the file is reported as not checked and the run goes on.
 pub fn check_text(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
@@ -166,7 +141,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
     }
 }
 
-fn list(dirs: &[PathBuf]) -> i32 {
+pub(crate) fn list(dirs: &[PathBuf]) -> i32 {
     let Some(rs) = load_rules(dirs) else { return 2 };
     let mut s = String::new();
     let mut rules: Vec<_> = rs.rules.iter().collect();
@@ -213,7 +188,7 @@ fn profile_rank(p: &str) -> usize {
     }
 }
 
-fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
+pub(crate) fn explain(id: &str, dirs: &[PathBuf]) -> i32 {
     let Some(rs) = load_rules(dirs) else { return 2 };
     match explain_text(&rs, id) {
         Some(s) => {
@@ -310,7 +285,7 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
                     };
                     let before = check_text(src, rs, &prev_opts);
                     let found = explicit(rs, &rep, &before, &path, Some(&r.spec.id));
-                    years::add(&mut rep, found);
+                    rep.add_findings(found);
                 }
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
                 if valid && fired {
@@ -377,7 +352,7 @@ pub(crate) fn explicit_named(
     )
 }
 
-fn self_test(dir: Option<&Path>) -> i32 {
+pub(crate) fn self_test(dir: Option<&Path>) -> i32 {
     let dirs: Vec<PathBuf> = dir.map(|d| vec![d.to_path_buf()]).unwrap_or_default();
     let Some(rs) = load_rules(&dirs) else {
         return 2;
@@ -405,7 +380,12 @@ fn self_test(dir: Option<&Path>) -> i32 {
     }
 }
 
-fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<&Path>) -> i32 {
+pub(crate) fn dump(
+    file: &Path,
+    profile: Option<String>,
+    text_only: bool,
+    previous: Option<&Path>,
+) -> i32 {
     // A FIFO or device is refused from its metadata, never opened.
     let special = std::fs::metadata(file).is_ok_and(|m| !m.is_file() && !m.is_dir());
     if let Some(why) = crate::input::refuse(file).filter(|_| special) {
@@ -462,7 +442,7 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<
         .and_then(crate::years::agency::Name::parse)
         .map(|n| serde_json::json!({"key": n.key, "places": n.prefixes}));
     let pairing = match previous {
-        Some(p) => match crate::years::dump::with_previous(src_copy, p, &rs) {
+        Some(p) => match dump::with_previous(src_copy, p, &rs) {
             Ok(v) => Some(v),
             Err(m) => {
                 err(&format!("错误：{m}\n"));
@@ -501,7 +481,7 @@ fn dump(file: &Path, profile: Option<String>, text_only: bool, previous: Option<
 
 /// `dump DIR`: how the reports of a folder pair across years. The configuration is
 /// found as `check` finds it (current folder upward), never inside the folder shown.
-fn dump_pairs(dir: &Path) -> i32 {
+pub(crate) fn dump_pairs(dir: &Path) -> i32 {
     let Some(rs) = load_rules(&[]) else { return 2 };
     let config = match crate::config::discover(Path::new(".")) {
         Some(p) => match crate::config::Loaded::read(&p, p.display().to_string()) {
@@ -513,7 +493,7 @@ fn dump_pairs(dir: &Path) -> i32 {
         },
         None => None,
     };
-    match crate::years::dump::pairs(dir, &rs, config.as_ref()) {
+    match dump::pairs(dir, &rs, config.as_ref()) {
         Ok(v) => {
             out(&format!(
                 "{}\n",

@@ -1,7 +1,60 @@
-//! A finding in a draft, in source coordinates, ready for any renderer.
+//! A finding in a draft, in source coordinates, ready for any renderer; with its
+//! `Severity` and `Category`. The bottom layer: this module imports nothing of the crate.
 
-use crate::rules::spec::{Category, Severity};
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Kind of problem a rule finds.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Structure,
+    Contact,
+    Arithmetic,
+    Fee,
+    Date,
+    Consistency,
+    Format,
+    Document,
+}
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Category {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::Structure => "结构",
+            Category::Contact => "联系方式",
+            Category::Arithmetic => "数字加总",
+            Category::Fee => "收费",
+            Category::Date => "日期",
+            Category::Consistency => "前后一致",
+            Category::Format => "格式",
+            Category::Document => "文件类型",
+        }
+    }
+}
+
+impl Severity {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {

@@ -4,6 +4,7 @@
 //! Only `render/` and `main.rs` print; this module routes output to them.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod app;
 mod batch;
 pub mod cli;
 mod commands;
@@ -23,4 +24,5 @@ mod walk;
 pub mod worker;
 pub mod years;
 
-pub use commands::{check_text, run, CheckOptions};
+pub use app::run;
+pub use commands::{check_text, CheckOptions};

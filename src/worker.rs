@@ -14,6 +14,7 @@
 //! running executable is `gongkai` itself ([`enable`], called by `main.rs`); library
 //! callers and unit tests read in-process. This module never prints.
 
+pub use crate::source::process::{allocation_failed, in_worker, OUT_OF_MEMORY_EXIT};
 use crate::source::{self, Grid, LoadError, Place, Source};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
@@ -26,9 +27,6 @@ use std::time::Duration;
 /// The hidden first argument that turns the binary into a worker.
 pub const WORKER_ARG: &str = "__worker";
 
-/// Exit code of a worker whose allocation failed under its memory limit.
-pub const OUT_OF_MEMORY_EXIT: i32 = 86;
-
 /// Default wall-clock limit of one file's reader.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
 
@@ -40,28 +38,11 @@ pub const DEFAULT_MAX_MEMORY_MB: u64 = 512;
 const STDERR_KEEP: usize = 4096;
 
 static AVAILABLE: AtomicBool = AtomicBool::new(false);
-static IN_WORKER: AtomicBool = AtomicBool::new(false);
 
 /// Declare that the running executable is the `gongkai` binary, which answers
 /// [`WORKER_ARG`]. Without it every load is in-process.
 pub fn enable() {
     AVAILABLE.store(true, Ordering::Relaxed);
-}
-
-/// Whether this process is a worker (its allocation failures end it with
-/// [`OUT_OF_MEMORY_EXIT`]).
-pub fn in_worker() -> bool {
-    IN_WORKER.load(Ordering::Relaxed)
-}
-
-/// Called by the binary's allocator when an allocation fails. In a worker the limit
-/// was reached: exit at once with the agreed code (no allocation, no unwinding).
-/// Elsewhere it returns and the allocation failure takes its usual course.
-pub fn allocation_failed() {
-    if in_worker() {
-        // SAFETY: `_exit` ends the process immediately; it is async-signal-safe.
-        unsafe { libc::_exit(OUT_OF_MEMORY_EXIT) }
-    }
 }
 
 /// Limits of one contained read.
@@ -280,7 +261,7 @@ fn static_encoding(name: &str) -> &'static str {
 /// answers on stdout, returns the exit code. Panics inside the reader are answered
 /// as load errors; anything worse ends the process and the parent names it.
 pub fn serve_stdio(args: &[String]) -> i32 {
-    IN_WORKER.store(true, Ordering::Relaxed);
+    source::process::mark_worker();
     // Panic messages would only reach a pipe nobody shows; the parent names the cause.
     std::panic::set_hook(Box::new(|_| {}));
     if let Some(limit) = args.first().and_then(|a| a.parse::<u64>().ok()) {

@@ -8,9 +8,9 @@
 
 pub mod waiver;
 
-use crate::rules::load::{self, problem_at, FileKind, Problem};
+use crate::diagnostic::Severity;
+use crate::rules::load::{self, problem_at, Problem};
 use crate::rules::position::PositionIndex;
-use crate::rules::spec::Severity;
 use crate::rules::{month_day, LocalDeadlines, RuleSet, PROFILES};
 use miette::{LabeledSpan, NamedSource};
 use schemars::JsonSchema;
@@ -219,6 +219,9 @@ pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Config)).unwrap_or_default()
 }
 
+static CONFIG_VALIDATOR: std::sync::LazyLock<Option<jsonschema::Validator>> =
+    std::sync::LazyLock::new(|| jsonschema::validator_for(&schema()).ok());
+
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{title}")]
@@ -315,9 +318,10 @@ impl Loaded {
 
     /// Check a configuration text; `dir` is where its relative paths start.
     pub fn parse(display: String, dir: PathBuf, text: String) -> Result<Loaded, Box<ConfigError>> {
-        let (value, index) = load::parse_checked(&display, &text, FileKind::Config)
-            // The rule-file error's source: a refused text keeps only its start.
-            .map_err(|e| ConfigError::new(&display, e.src.inner(), e.problems))?;
+        let (value, index) =
+            load::parse_checked_against(&display, &text, CONFIG_VALIDATOR.as_ref())
+                // The rule-file error's source: a refused text keeps only its start.
+                .map_err(|e| ConfigError::new(&display, e.src.inner(), e.problems))?;
         let config: Config = serde_json::from_value(value).map_err(|e| {
             ConfigError::new(
                 &display,

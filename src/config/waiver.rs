@@ -4,9 +4,9 @@
 
 use super::{Loaded, Waiver, MATCH};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Category, Severity};
 use crate::render::{FileReport, Suppressed, WaiverRef, UNUSED_WAIVER};
 use crate::rules::load::Problem;
-use crate::rules::spec::{Category, Severity};
 use std::path::Path;
 
 /// A waiver ready to match.

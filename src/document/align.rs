@@ -8,7 +8,7 @@
 //! well labels and value counts agree. The sums are never looked at.
 
 use super::{compact_cow, row_columns, Cell, Pat, RecoveredTable, RowHit, Tok};
-use crate::rules::spec::TableTemplate;
+use crate::document::template::TableTemplate;
 
 /// Words of column headers that a text rendering may leave between the cells of a row
 /// (`结果 结果 其他`, `尚未`, `审结`, `总 计`).

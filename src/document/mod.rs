@@ -1,11 +1,13 @@
 //! Structure stage: the outline of a draft plus the facts read from it.
 //! Built once per file; rules only read it.
 
+pub mod facts;
 pub mod inferred;
 pub mod outline;
 pub mod table;
+pub mod template;
 
-use crate::facts::{self, Facts};
+use crate::facts::Facts;
 use crate::normalize::Normalized;
 use crate::source::Source;
 pub use outline::{Heading, Line};

@@ -8,8 +8,8 @@
 //! starting with 0); otherwise the row is reported unreadable — never guessed, and
 //! never split so that the sums come out. This module knows nothing about relations.
 
+use crate::document::template::TableTemplate;
 use crate::facts::Dec;
-use crate::rules::spec::TableTemplate;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;

@@ -4,7 +4,7 @@
 //! for `$GITHUB_STEP_SUMMARY` (capped at 1 MiB per step).
 
 use super::{end_line_col, slash_path, FileReport, Summary, LOAD_ERROR};
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {

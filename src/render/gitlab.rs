@@ -3,7 +3,7 @@
 //! each finding gets its own (see [`super::fingerprints`]).
 
 use super::{fingerprints, slash_path, stable_hash, FileReport, LOAD_ERROR};
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 use serde::Serialize;
 
 #[derive(Serialize)]

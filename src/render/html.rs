@@ -10,7 +10,7 @@ use super::summary::verdict;
 use super::xml::escape;
 use super::{quoted, Context, FileReport, Summary};
 use crate::diagnostic::Diagnostic;
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
 
 const CSS: &str = r#"

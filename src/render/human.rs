@@ -4,7 +4,7 @@
 
 use super::{escape, FileReport, Summary};
 use crate::diagnostic::Diagnostic;
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
     MietteSpanContents, Report, SourceCode, SourceSpan, SpanContents,

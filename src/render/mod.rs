@@ -21,7 +21,7 @@ mod xml;
 
 use crate::cli::Format;
 use crate::diagnostic::Diagnostic;
-use crate::rules::spec::{Category, Severity};
+use crate::diagnostic::{Category, Severity};
 use crate::rules::RuleSet;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -58,6 +58,14 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Add findings (those across years), keeping the order and dropping duplicates.
+    pub fn add_findings(&mut self, diags: Vec<Diagnostic>) {
+        self.diagnostics.extend(diags);
+        self.diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.diagnostics.dedup();
+    }
+
     /// A file that could not be loaded.
     pub fn failed(path: String, error: String) -> FileReport {
         FileReport {

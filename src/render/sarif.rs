@@ -7,7 +7,7 @@
 
 use super::{end_line_col, fingerprints, quoted, slash_path, Context, FileReport, RuleInfo};
 use crate::diagnostic::Diagnostic;
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! for spreadsheets).
 
 use super::{Context, FileReport, LOAD_ERROR};
-use crate::rules::spec::Severity;
+use crate::diagnostic::Severity;
 use std::collections::BTreeMap;
 use unicode_width::UnicodeWidthStr;
 

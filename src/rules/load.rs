@@ -93,16 +93,12 @@ static RULE_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(|| jsonschema::validator_for(&super::spec::rule_schema()).ok());
 static PACK_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(|| jsonschema::validator_for(&super::spec::pack_schema()).ok());
-static CONFIG_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
-    LazyLock::new(|| jsonschema::validator_for(&crate::config::schema()).ok());
 
 /// Which schema a file is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Rule,
     Pack,
-    /// `gongkai.yaml` (see `crate::config`).
-    Config,
 }
 
 /// Parse and schema-check one YAML file; on success, the JSON value and the position index.
@@ -110,6 +106,21 @@ pub fn parse_checked(
     path: &str,
     text: &str,
     kind: FileKind,
+) -> Result<(serde_json::Value, PositionIndex), Box<RuleFileError>> {
+    let validator = match kind {
+        FileKind::Rule => RULE_VALIDATOR.as_ref(),
+        FileKind::Pack => PACK_VALIDATOR.as_ref(),
+    };
+    parse_checked_against(path, text, validator)
+}
+
+/// Parse and check one YAML file against a schema of its own (`gongkai.yaml`: see
+/// `crate::config`, which sits above the rules and owns its schema). `None`: the schema
+/// did not compile, reported as an internal error after the YAML is parsed.
+pub fn parse_checked_against(
+    path: &str,
+    text: &str,
+    validator: Option<&jsonschema::Validator>,
 ) -> Result<(serde_json::Value, PositionIndex), Box<RuleFileError>> {
     if let Err((line, message)) = super::bounds::check(text) {
         // The snippet is the start of the line at fault: a line may be a megabyte long.
@@ -144,11 +155,6 @@ pub fn parse_checked(
         }
     };
     let index = PositionIndex::build(text).unwrap_or_default();
-    let validator = match kind {
-        FileKind::Rule => RULE_VALIDATOR.as_ref(),
-        FileKind::Pack => PACK_VALIDATOR.as_ref(),
-        FileKind::Config => CONFIG_VALIDATOR.as_ref(),
-    };
     let Some(validator) = validator else {
         return Err(RuleFileError::new(
             path,

@@ -7,57 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Kind of problem a rule finds.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    Structure,
-    Contact,
-    Arithmetic,
-    Fee,
-    Date,
-    Consistency,
-    Format,
-    Document,
-}
-
-/// How serious a finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Category {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Category::Structure => "结构",
-            Category::Contact => "联系方式",
-            Category::Arithmetic => "数字加总",
-            Category::Fee => "收费",
-            Category::Date => "日期",
-            Category::Consistency => "前后一致",
-            Category::Format => "格式",
-            Category::Document => "文件类型",
-        }
-    }
-}
-
-impl Severity {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-        }
-    }
-}
+pub use crate::diagnostic::{Category, Severity};
 
 /// Example drafts: every invalid one must fire the rule, no valid one may.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -642,84 +592,7 @@ pub struct PackSpec {
     pub legacy: Option<String>,
 }
 
-/// Value type of a table cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ValueType {
-    /// A non-negative integer (件).
-    #[default]
-    Count,
-    /// Money in 万元, decimals allowed.
-    Money,
-    /// A change (本年增/减): an integer that may be negative.
-    Delta,
-}
-
-/// A column of a statistics table.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ColumnDef {
-    pub key: String,
-    /// The official label.
-    pub label: String,
-    /// Regex that finds the label in the table header (normalized, whitespace removed).
-    #[serde(rename = "match")]
-    pub pattern: String,
-    /// Value type of the column when it differs from the table's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<ValueType>,
-}
-
-/// A data row of a statistics table.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RowDef {
-    pub key: String,
-    /// The exact official label (compared after normalization for label findings).
-    pub label: String,
-    /// Regex that finds the row label (normalized, whitespace removed); short and distinctive.
-    #[serde(rename = "match")]
-    pub pattern: String,
-    /// Columns this row has (default: all columns of the table).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub columns: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<ValueType>,
-    /// The row may be absent without a finding (local variants).
-    #[serde(default)]
-    pub optional: bool,
-    /// Compare the written label with `label` (off for a row that has no label cell, like 表四's numbers).
-    #[serde(default = "yes")]
-    pub label_check: bool,
-    /// Regex of the merged group label above this row (e.g. `(三)不予公开`); a draft that
-    /// puts numbers on the group label has added a subtotal row.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-}
-
-/// A statistics table of a report format.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TableTemplate {
-    /// Key used by rules, e.g. `t3`.
-    pub id: String,
-    /// How reports name it, e.g. `表三`.
-    pub title: String,
-    pub name: String,
-    /// Section key whose part holds the table (searched first; the whole report if absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
-    /// Regexes that show the table is present (e.g. its header); none found = no table.
-    pub presence: Vec<String>,
-    /// Regexes that show another form is there (e.g. a province's header with a 累计
-    /// column): any found = this template does not apply (the table is `absent` for it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absence: Vec<String>,
-    pub columns: Vec<ColumnDef>,
-    pub rows: Vec<RowDef>,
-    #[serde(default)]
-    pub value: ValueType,
-}
+pub use crate::document::template::{ColumnDef, RowDef, TableTemplate, ValueType};
 
 pub fn rule_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(RuleSpec)).unwrap_or_default()

@@ -11,6 +11,7 @@ pub mod layout;
 mod mutation;
 #[cfg(feature = "pdf")]
 mod pdf;
+pub mod process;
 mod sniff;
 
 use std::fmt;

@@ -68,7 +68,7 @@ fn extract(bytes: Vec<u8>, timeout: Duration) -> Result<Vec<String>, LoadError> 
         .map_err(|e| {
             // In a contained reader, no memory for the thread's stack is the memory
             // limit reached: end the worker as an allocation failure would.
-            crate::worker::allocation_failed();
+            crate::source::process::allocation_failed();
             LoadError::PdfFailed(format!("无法启动 PDF 解析线程（{e}）"))
         })?;
     match rx.recv_timeout(timeout) {

@@ -5,24 +5,24 @@
 //! explicitly. The findings join the draft's own before anything is rendered, so
 //! waivers, severities and every output format treat them like any other.
 //!
+//! The batch-wide pass over the checked reports (`FileReport`s) lives above `render`,
+//! in `batch::across`; this module knows one pair at a time.
+//!
 //! Nothing here reads files or prints; the order of the output follows the order
 //! of the reports (sorted paths), never the order the threads finished in.
 
 pub mod agency;
-pub mod dump;
 pub mod pairing;
+pub mod previous;
 pub mod similarity;
 pub mod snapshot;
 pub mod trend;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::FileReport;
-use crate::rules::kind::previous::{self, Pair};
 use crate::rules::spec::Check;
 use crate::rules::{diagnose_at, Finding, RuleSet};
 use agency::Name;
-use pairing::Link;
-use rayon::prelude::*;
+use previous::Pair;
 pub use snapshot::Snapshot;
 
 /// The cross-year findings for a draft paired with last year's report.
@@ -54,7 +54,7 @@ pub fn cross_check(
 }
 
 /// The `previous-report` findings: a pairing that could not be made.
-fn unpaired(
+pub fn unpaired(
     rules: &RuleSet,
     current: &Snapshot,
     finding: Finding,
@@ -134,71 +134,4 @@ pub fn not_compared(
         .var("previous", previous_path.to_string())
         .var("why", why);
     unpaired(rules, current, f, only)
-}
-
-/// Pair the reports of a batch (sorted by path) and add the cross-year findings to
-/// each draft. `names[i]` is the agency configured for report `i`, if any; `rules(i)`
-/// the rule set it was checked with. Returns the links, for the supervisor outputs.
-pub fn check_batch<'r>(
-    reports: &mut [FileReport],
-    names: &[Option<String>],
-    rules: &(dyn Fn(usize) -> &'r RuleSet + Sync),
-) -> Vec<Link> {
-    let keys: Vec<pairing::Key> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let s = r.snapshot.as_deref()?;
-            Some((s.year?, name_of(s, names.get(i)?.as_deref())?))
-        })
-        .collect();
-    let links = pairing::pair(&keys);
-    let found: Vec<(usize, Vec<Diagnostic>)> = links
-        .par_iter()
-        .filter_map(|l| {
-            let (i, diags) = match l {
-                Link::Pair { current, previous } => {
-                    let cur = reports[*current].snapshot.as_deref()?;
-                    let prev = reports[*previous].snapshot.as_deref()?;
-                    (
-                        *current,
-                        cross_check(rules(*current), cur, prev, &reports[*previous].path, None),
-                    )
-                }
-                Link::Ambiguous {
-                    current,
-                    candidates,
-                } => {
-                    let cur = reports[*current].snapshot.as_deref()?;
-                    let list: Vec<&str> = candidates
-                        .iter()
-                        .map(|&j| reports[j].path.as_str())
-                        .collect();
-                    let f = Finding::default()
-                        .variant("ambiguous")
-                        .var("count", list.len().to_string())
-                        .var("candidates", list.join("、"))
-                        .var(
-                            "previous_year",
-                            cur.year.map(|y| (y - 1).to_string()).unwrap_or_default(),
-                        );
-                    (*current, unpaired(rules(*current), cur, f, None))
-                }
-            };
-            (!diags.is_empty()).then_some((i, diags))
-        })
-        .collect();
-    for (i, diags) in found {
-        add(&mut reports[i], diags);
-    }
-    links
-}
-
-/// Add findings to a report, keeping its order and dropping duplicates.
-pub fn add(report: &mut FileReport, diags: Vec<Diagnostic>) {
-    report.diagnostics.extend(diags);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    report.diagnostics.dedup();
 }

@@ -7,10 +7,7 @@
 //!
 //! Pure data: the renderers lay it out.
 
-use super::pairing::Link;
 use super::snapshot::Snapshot;
-use crate::render::FileReport;
-use std::collections::BTreeMap;
 
 /// The figures of one report. Shares are in tenths of a percent (`625` = 62.5 %).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -166,96 +163,6 @@ pub struct YearRow {
 pub struct AgencyTrend {
     pub agency: String,
     pub rows: Vec<YearRow>,
-}
-
-/// Trends of every agency with at least two consecutive years, by agency name.
-/// `names[i]`: the agency configured for report `i` (`agencies:`), which names it first.
-pub fn trends(
-    reports: &[FileReport],
-    links: &[Link],
-    names: &[Option<String>],
-) -> Vec<AgencyTrend> {
-    // Union the pairs into chains.
-    let mut parent: Vec<usize> = (0..reports.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    for l in links {
-        if let Link::Pair { current, previous } = l {
-            let (a, b) = (root(&mut parent, *current), root(&mut parent, *previous));
-            if a != b {
-                parent[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut chains: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for l in links {
-        if let Link::Pair { current, previous } = l {
-            for i in [*current, *previous] {
-                let r = root(&mut parent, i);
-                let c = chains.entry(r).or_default();
-                if !c.contains(&i) {
-                    c.push(i);
-                }
-            }
-        }
-    }
-    let mut out: Vec<AgencyTrend> = chains
-        .into_values()
-        .filter_map(|members| {
-            let mut rows: Vec<(i32, usize)> = members
-                .iter()
-                .filter_map(|&i| Some((reports[i].snapshot.as_ref()?.year?, i)))
-                .collect();
-            rows.sort_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then(reports[a.1].path.cmp(&reports[b.1].path))
-            });
-            let latest = rows.last()?.1;
-            let agency = names
-                .get(latest)
-                .cloned()
-                .flatten()
-                .or_else(|| reports[latest].report.agency.clone())
-                .unwrap_or_else(|| reports[latest].path.clone());
-            let mut years: Vec<YearRow> = Vec::new();
-            for (year, i) in rows {
-                let figures = reports[i]
-                    .snapshot
-                    .as_deref()
-                    .map(Figures::of)
-                    .unwrap_or_default();
-                let jumps = match years.last() {
-                    Some(prev) if prev.year + 1 == year => COLUMNS
-                        .iter()
-                        .map(|(k, _)| *k)
-                        .filter(|k| jump(k, prev.figures.get(k), figures.get(k)))
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                years.push(YearRow {
-                    year,
-                    path: reports[i].path.clone(),
-                    figures,
-                    jumps,
-                });
-            }
-            Some(AgencyTrend {
-                agency,
-                rows: years,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.agency
-            .cmp(&b.agency)
-            .then(a.rows[0].path.cmp(&b.rows[0].path))
-    });
-    out
 }
 
 #[cfg(test)]

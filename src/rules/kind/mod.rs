@@ -8,7 +8,6 @@ mod date;
 mod doctype;
 mod fee;
 mod inferred;
-pub mod previous;
 mod section;
 mod sum;
 pub mod table;

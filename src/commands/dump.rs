@@ -2,13 +2,14 @@
 //! whether one draft pairs with a report named as last year's. JSON values only;
 //! the command prints them.
 
-use super::agency::Name;
-use super::pairing::{self, Link};
-use crate::commands::{check_text, CheckOptions};
+use super::{check_text, CheckOptions};
 use crate::config::Loaded;
 use crate::render::FileReport;
 use crate::rules::RuleSet;
 use crate::source::{self, Source};
+use crate::years;
+use crate::years::agency::Name;
+use crate::years::pairing::{self, Link};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -66,7 +67,7 @@ pub fn pairs(dir: &Path, rs: &RuleSet, config: Option<&Loaded>) -> Result<Value,
         .zip(&configured)
         .map(|(r, c)| {
             let s = r.snapshot.as_deref()?;
-            Some((s.year?, super::name_of(s, c.as_deref())?))
+            Some((s.year?, years::name_of(s, c.as_deref())?))
         })
         .collect();
     let links = pairing::pair(&keys);
@@ -122,14 +123,14 @@ pub fn with_previous(
     prev.path = shown.clone();
     let cur = check(draft, rs);
     let before = check(prev, rs);
-    let found = crate::commands::explicit(rs, &cur, &before, &shown, None);
+    let found = super::explicit(rs, &cur, &before, &shown, None);
     let s = before.snapshot.as_deref();
     let why = match (cur.snapshot.as_deref(), s) {
-        (Some(a), Some(b)) => super::explicit_pairing(
+        (Some(a), Some(b)) => years::explicit_pairing(
             a,
-            super::name_of(a, None).as_ref(),
+            years::name_of(a, None).as_ref(),
             b,
-            super::name_of(b, None).as_ref(),
+            years::name_of(b, None).as_ref(),
         )
         .err(),
         _ => Some("不是年度报告".to_string()),
@@ -138,7 +139,7 @@ pub fn with_previous(
         "path": shown,
         "year": s.and_then(|s| s.year),
         "agency": s.and_then(|s| s.agency.clone()),
-        "agency_key": name_json(s.and_then(|s| super::name_of(s, None)).as_ref()),
+        "agency_key": name_json(s.and_then(|s| years::name_of(s, None)).as_ref()),
         "paired": why.is_none(),
         "why": why,
         "findings": found.iter().map(|d| json!({"rule": d.rule, "severity": d.severity, "message": d.message})).collect::<Vec<_>>(),

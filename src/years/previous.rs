@@ -4,11 +4,11 @@
 //! are pure, and a cell that is blank or missing on either side makes the relation
 //! "not assessable", never a pass or a fail.
 
-use super::super::spec::{Along, PreviousCells, PreviousText};
-use super::super::{Anchor, Finding};
+use super::similarity::percent;
+use super::snapshot::{passage_key, section_key, Snapshot, TableSnap};
 use crate::facts::Dec;
-use crate::years::similarity::percent;
-use crate::years::snapshot::{passage_key, section_key, Snapshot, TableSnap};
+use crate::rules::spec::{Along, PreviousCells, PreviousText};
+use crate::rules::{Anchor, Finding};
 
 /// The two reports of a pair, and how to name them in messages.
 pub struct Pair<'a> {

@@ -1,0 +1,161 @@
+//! The checks across years of a batch: pair its reports, add the cross-year findings
+//! to each draft, and gather the year-over-year trends per agency. They work on the
+//! batch's reports, so they sit here, above `years` (which knows one pair at a time)
+//! and `render` (which owns [`FileReport`]).
+
+use crate::diagnostic::Diagnostic;
+use crate::render::FileReport;
+use crate::rules::{Finding, RuleSet};
+use crate::years::pairing::{self, Link};
+use crate::years::trend::{jump, AgencyTrend, Figures, YearRow, COLUMNS};
+use crate::years::{cross_check, name_of, unpaired};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Pair the reports of a batch (sorted by path) and add the cross-year findings to
+/// each draft. `names[i]` is the agency configured for report `i`, if any; `rules(i)`
+/// the rule set it was checked with. Returns the links, for the supervisor outputs.
+pub fn check_batch<'r>(
+    reports: &mut [FileReport],
+    names: &[Option<String>],
+    rules: &(dyn Fn(usize) -> &'r RuleSet + Sync),
+) -> Vec<Link> {
+    let keys: Vec<pairing::Key> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let s = r.snapshot.as_deref()?;
+            Some((s.year?, name_of(s, names.get(i)?.as_deref())?))
+        })
+        .collect();
+    let links = pairing::pair(&keys);
+    let found: Vec<(usize, Vec<Diagnostic>)> = links
+        .par_iter()
+        .filter_map(|l| {
+            let (i, diags) = match l {
+                Link::Pair { current, previous } => {
+                    let cur = reports[*current].snapshot.as_deref()?;
+                    let prev = reports[*previous].snapshot.as_deref()?;
+                    (
+                        *current,
+                        cross_check(rules(*current), cur, prev, &reports[*previous].path, None),
+                    )
+                }
+                Link::Ambiguous {
+                    current,
+                    candidates,
+                } => {
+                    let cur = reports[*current].snapshot.as_deref()?;
+                    let list: Vec<&str> = candidates
+                        .iter()
+                        .map(|&j| reports[j].path.as_str())
+                        .collect();
+                    let f = Finding::default()
+                        .variant("ambiguous")
+                        .var("count", list.len().to_string())
+                        .var("candidates", list.join("、"))
+                        .var(
+                            "previous_year",
+                            cur.year.map(|y| (y - 1).to_string()).unwrap_or_default(),
+                        );
+                    (*current, unpaired(rules(*current), cur, f, None))
+                }
+            };
+            (!diags.is_empty()).then_some((i, diags))
+        })
+        .collect();
+    for (i, diags) in found {
+        reports[i].add_findings(diags);
+    }
+    links
+}
+
+/// Trends of every agency with at least two consecutive years, by agency name.
+/// `names[i]`: the agency configured for report `i` (`agencies:`), which names it first.
+pub fn trends(
+    reports: &[FileReport],
+    links: &[Link],
+    names: &[Option<String>],
+) -> Vec<AgencyTrend> {
+    // Union the pairs into chains.
+    let mut parent: Vec<usize> = (0..reports.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for l in links {
+        if let Link::Pair { current, previous } = l {
+            let (a, b) = (root(&mut parent, *current), root(&mut parent, *previous));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut chains: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for l in links {
+        if let Link::Pair { current, previous } = l {
+            for i in [*current, *previous] {
+                let r = root(&mut parent, i);
+                let c = chains.entry(r).or_default();
+                if !c.contains(&i) {
+                    c.push(i);
+                }
+            }
+        }
+    }
+    let mut out: Vec<AgencyTrend> = chains
+        .into_values()
+        .filter_map(|members| {
+            let mut rows: Vec<(i32, usize)> = members
+                .iter()
+                .filter_map(|&i| Some((reports[i].snapshot.as_ref()?.year?, i)))
+                .collect();
+            rows.sort_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then(reports[a.1].path.cmp(&reports[b.1].path))
+            });
+            let latest = rows.last()?.1;
+            let agency = names
+                .get(latest)
+                .cloned()
+                .flatten()
+                .or_else(|| reports[latest].report.agency.clone())
+                .unwrap_or_else(|| reports[latest].path.clone());
+            let mut years: Vec<YearRow> = Vec::new();
+            for (year, i) in rows {
+                let figures = reports[i]
+                    .snapshot
+                    .as_deref()
+                    .map(Figures::of)
+                    .unwrap_or_default();
+                let jumps = match years.last() {
+                    Some(prev) if prev.year + 1 == year => COLUMNS
+                        .iter()
+                        .map(|(k, _)| *k)
+                        .filter(|k| jump(k, prev.figures.get(k), figures.get(k)))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                years.push(YearRow {
+                    year,
+                    path: reports[i].path.clone(),
+                    figures,
+                    jumps,
+                });
+            }
+            Some(AgencyTrend {
+                agency,
+                rows: years,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.agency
+            .cmp(&b.agency)
+            .then(a.rows[0].path.cmp(&b.rows[0].path))
+    });
+    out
+}
