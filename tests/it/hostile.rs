@@ -170,6 +170,10 @@ fn hostile_pdfs_end_only_themselves() {
         .current_dir(d)
         // A low memory limit ends the bomb early, well before the time limit even on
         // a busy machine; the endless file needs far longer than the time limit.
+        // The stream limits are raised past the bomb so that the memory limit is what
+        // stops it (`pdf_stream_bombs_are_refused_by_their_limit` tests them).
+        .env("GONGKAI_MAX_STREAM", "4294967296")
+        .env("GONGKAI_MAX_UNPACKED", "4294967296")
         .args(["check", "--format", "json", "--jobs", "2"])
         .args(["--timeout", "8", "--max-memory", "256"])
         .arg(".")
@@ -196,6 +200,81 @@ fn hostile_pdfs_end_only_themselves() {
         assert!(f["error"].is_null() && !findings_of(f).is_empty(), "{f}");
     }
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// PDFs whose streams inflate to 2 GiB, or to 48 MB in each of three streams, are
+/// refused by the stream limits before the reader inflates anything: a message that
+/// names the cause, the object and the variable that raises the limit — in a worker and
+/// in-process alike — and raising the limit lets the reader go on.
+#[test]
+fn pdf_stream_bombs_are_refused_by_their_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("big.pdf"), pdf_inflating_to(1 << 31)).unwrap();
+    let mut z = vec![0x78, 0x01];
+    z.extend_from_slice(&deflate_spaces(48 << 20));
+    let part = stream("/Filter /FlateDecode", &z);
+    let mut three = one_page(part.clone(), Some(part.clone()));
+    // A third copy as an unreferenced object: the reader may never need it, the limit
+    // counts it all the same (object streams are inflated at load).
+    let tail = three.len();
+    three.extend_from_slice(b"9 0 obj\n");
+    three.extend_from_slice(&part);
+    three.extend_from_slice(b"\nendobj\n");
+    assert!(three.len() > tail);
+    std::fs::write(d.join("many.pdf"), three).unwrap();
+    std::fs::copy(
+        fixture("sample/2023年度政府信息公开工作年度报告（草稿）.txt"),
+        d.join("good.txt"),
+    )
+    .unwrap();
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let start = std::time::Instant::now();
+        let mut c = gongkai();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c
+            .current_dir(d)
+            .args(["check", "--format", "json", "--max-memory", "256"])
+            .args(extra)
+            .args(["big.pdf", "many.pdf", "good.txt"])
+            .output()
+            .unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{v}");
+        let files = v["files"].as_array().unwrap();
+        let file = |name: &str| files.iter().find(|f| f["path"] == name).unwrap().clone();
+        let good = file("good.txt");
+        assert!(
+            good["error"].is_null() && !findings_of(&good).is_empty(),
+            "{v}"
+        );
+        ["big.pdf", "many.pdf"].map(|n| file(n)["error"].as_str().unwrap_or("").to_string())
+    };
+    for extra in [&[][..], &["--in-process"][..]] {
+        let errors = run(extra, &[]);
+        assert!(
+            errors[0].contains("PDF 的数据流（对象 6 0）解压后超过 67108864 字节")
+                && errors[0].contains("GONGKAI_MAX_STREAM"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].contains("合计超过 67108864 字节")
+                && errors[1].contains("GONGKAI_MAX_UNPACKED"),
+            "{errors:?}"
+        );
+    }
+    // Raised limits: the 2 GiB stream now meets the worker's memory limit instead.
+    let errors = run(
+        &[],
+        &[
+            ("GONGKAI_MAX_STREAM", "4294967296"),
+            ("GONGKAI_MAX_UNPACKED", "4294967296"),
+        ],
+    );
+    assert!(errors[0].contains("内存超限"), "{errors:?}");
 }
 
 /// A configuration of 1 MB of nested flow collections (`[[[[…`) is refused at once with
