@@ -341,6 +341,8 @@ fn reader_limits_can_be_raised() {
 /// Run `gongkai check --format json FILE` and return its report and its peak resident
 /// memory in MB (`wait4` of that one child: its own peak, or its worker's).
 #[cfg(target_os = "linux")]
+// The child is reaped by `wait4`, which `Child::wait` cannot replace (no rusage).
+#[allow(clippy::zombie_processes)]
 fn check_with_peak(file: &std::path::Path) -> (serde_json::Value, u64) {
     let out = tempfile::NamedTempFile::new().unwrap();
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gongkai"))
