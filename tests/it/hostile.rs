@@ -363,18 +363,20 @@ fn check_with_peak(file: &std::path::Path) -> (serde_json::Value, u64) {
 }
 
 /// Drafts whose table labels (表二/表三/表四) or numbers repeat until they match
-/// everywhere — an 8 MB .txt of each and a 1 MB .docx — are checked in bounded memory:
-/// table recovery reads a bounded number of tokens per table (once about fifty bytes of
-/// tokens per byte of text: 1.9 GB for 32 MB of numbers; the .docx took 465 MB).
+/// everywhere — an 8 MB .txt of each and a 1 MB .docx — and a draft joined into one 8 MB
+/// line are checked in bounded memory: table recovery reads a bounded number of tokens
+/// per table (once about fifty bytes of tokens per byte of text: 2.3 GB for 32 MB of
+/// numbers; the .docx took 465 MB, the 8 MB line 318 MB).
 #[cfg(target_os = "linux")]
 #[test]
 fn repeated_labels_and_numbers_are_checked_in_bounded_memory() {
-    use crate::hostile_shapes::{labels_docx, labels_txt, numbers_txt};
+    use crate::hostile_shapes::{labels_docx, labels_txt, numbers_txt, one_line_txt};
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     let cases = [
         ("labels.txt", labels_txt(8 << 20), 200),
         ("numbers.txt", numbers_txt(8 << 20), 200),
+        ("one-line.txt", one_line_txt(8 << 20), 200),
         ("labels.docx", labels_docx(250_000), 300),
     ];
     for (name, bytes, limit_mb) in cases {

@@ -79,3 +79,14 @@ pub fn labels_docx(lines: usize) -> Vec<u8> {
     zw.write_all(document.as_bytes()).unwrap();
     zw.finish().unwrap().into_inner()
 }
+
+/// About `n` bytes on one line: the sample draft (tables, numbers, contacts) with its
+/// line breaks turned into spaces, repeated.
+pub fn one_line_txt(n: usize) -> Vec<u8> {
+    let sample = std::fs::read_to_string(crate::support::fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap()
+    .replace('\n', " ");
+    sample.repeat(n / sample.len() + 1).into_bytes()
+}
