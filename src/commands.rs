@@ -112,8 +112,7 @@ pub(crate) fn year_and_profile(
 
 fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {
     let path = source.path.clone();
-    let text: Arc<str> = Arc::from(source.text.as_str());
-    let doc = Document::new(source);
+    let mut doc = Document::new(source);
     let (year, profile) = year_and_profile(&doc, rs, opts);
     let ctx = rules::Ctx::new(&doc, rs, &profile, &opts.settings);
     let diagnostics = rules::evaluate_ctx(&ctx, opts.only_rule.as_deref());
@@ -126,13 +125,16 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
     let snapshot = (!not_report).then(|| Arc::new(Snapshot::take(&ctx, year)));
     drop(ctx);
     let ids = rs.rule_ids(&profile, opts.only_rule.as_deref());
+    let agency = doc.facts.agency.clone();
+    // The report keeps the text; copied once the document's own copies are freed, so
+    // that a large draft is never held twice more while its rules run.
+    let source_text = std::mem::take(&mut doc.source.text);
+    drop(doc);
+    let text: Arc<str> = Arc::from(source_text);
     FileReport {
         path,
         profile: Some(profile),
-        report: ReportMeta {
-            year,
-            agency: doc.facts.agency.clone(),
-        },
+        report: ReportMeta { year, agency },
         diagnostics,
         text: Some(text),
         rules: ids,

@@ -266,7 +266,15 @@ fn is_blank_marker(s: &str) -> bool {
     )
 }
 
-/// Cut a normalized range into tokens.
+/// Most tokens read from one table region. A statistics table is a few hundred tokens;
+/// a region of a hostile file (megabytes of numbers or repeated labels) would otherwise
+/// take about fifty times its size in tokens. Reading stops there (issue 15).
+const MAX_TOKENS: usize = 65_536;
+
+/// Longest part of one line that is tokenized (bytes); a table line is a few hundred.
+const MAX_LINE: usize = 256 * 1024;
+
+/// Cut a normalized range into tokens (at most [`MAX_TOKENS`]).
 fn tokenize<'t>(
     text: &'t str,
     start: usize,
@@ -276,9 +284,18 @@ fn tokenize<'t>(
     let mut toks = Vec::new();
     let mut cells: Vec<(usize, &str)> = Vec::new();
     let mut line_start = start;
-    for line in text[start..end].split('\n') {
+    for full in text[start..end].split('\n') {
+        if toks.len() >= MAX_TOKENS {
+            toks.truncate(MAX_TOKENS);
+            break;
+        }
         let ls = line_start;
-        line_start += line.len() + 1;
+        line_start += full.len() + 1;
+        let mut cut = full.len().min(MAX_LINE);
+        while !full.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let line = &full[..cut];
         let t = line.trim();
         // A row of empty cells is only tabs: it is not an empty line.
         // (Cheap test first: the footer regex would run on every line.)
@@ -323,6 +340,7 @@ fn tokenize<'t>(
             free_tokens(line, ls, &mut toks);
         }
     }
+    toks.truncate(MAX_TOKENS);
     toks
 }
 

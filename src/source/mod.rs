@@ -6,6 +6,8 @@
 mod docx;
 pub mod encoding;
 mod html;
+#[cfg(feature = "pdf")]
+mod inflate;
 pub mod layout;
 #[cfg(test)]
 mod mutation;
@@ -32,8 +34,10 @@ pub struct ReaderLimits {
     /// Cells of all tables of a file, merged cells expanded: `GONGKAI_MAX_TABLE_CELLS`.
     pub table_cells: usize,
     /// Bytes decompressed from a .docx, all parts together (and so the most text a
-    /// .docx can give): `GONGKAI_MAX_UNPACKED`.
+    /// .docx can give), and from a PDF's streams: `GONGKAI_MAX_UNPACKED`.
     pub unpacked: u64,
+    /// Bytes decompressed from one .docx part or one PDF stream: `GONGKAI_MAX_STREAM`.
+    pub stream: u64,
 }
 
 impl ReaderLimits {
@@ -41,6 +45,7 @@ impl ReaderLimits {
         depth: 512,
         table_cells: 200_000,
         unpacked: 64 * 1024 * 1024,
+        stream: 64 * 1024 * 1024,
     };
 }
 
@@ -59,6 +64,7 @@ pub fn reader_limits() -> &'static ReaderLimits {
             depth: env("GONGKAI_MAX_DEPTH", d.depth as u64) as usize,
             table_cells: env("GONGKAI_MAX_TABLE_CELLS", d.table_cells as u64) as usize,
             unpacked: env("GONGKAI_MAX_UNPACKED", d.unpacked),
+            stream: env("GONGKAI_MAX_STREAM", d.stream),
         }
     });
     &LIMITS
@@ -195,6 +201,10 @@ pub enum LoadError {
     Corrupt(String),
     #[error("文档解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查（可设置环境变量 GONGKAI_MAX_UNPACKED 调整上限）")]
     ZipBomb { limit: u64 },
+    #[error("{what}解压后超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查（可设置环境变量 GONGKAI_MAX_STREAM 调整上限）")]
+    StreamBomb { what: String, limit: u64 },
+    #[error("PDF 的数据流解压后合计超过 {limit} 字节的上限，疑似压缩炸弹，已拒绝检查（可设置环境变量 GONGKAI_MAX_UNPACKED 调整上限）")]
+    PdfUnpackedTooLarge { limit: u64 },
     #[error("文档包含 {count} 个压缩条目（上限 {limit}），不像正常的 Word 文档，已拒绝检查")]
     TooManyEntries { count: usize, limit: usize },
     #[error("文档的标签嵌套超过 {limit} 层，已拒绝检查（文件可能已损坏或是恶意构造的；可设置环境变量 GONGKAI_MAX_DEPTH 调整上限）")]

@@ -7,6 +7,7 @@
 //! one clear message rather than checked, since every section would look "missing".
 //! A PDF has no table structure: its tables stay flattened lines.
 
+use crate::source::inflate;
 use crate::source::layout::{is_blank, Layout};
 use crate::source::{LoadError, Place, Source};
 use std::cell::Cell;
@@ -36,6 +37,14 @@ fn install_quiet_hook() {
 }
 
 pub fn read(path: String, bytes: &[u8], timeout: Duration) -> Result<Source, LoadError> {
+    let limits = crate::source::reader_limits();
+    inflate::check_streams(
+        bytes,
+        inflate::StreamLimits {
+            per_stream: limits.stream,
+            total: limits.unpacked,
+        },
+    )?;
     let pages = extract(bytes.to_vec(), timeout)?;
     assess(&pages)?;
     let mut layout = Layout::new();

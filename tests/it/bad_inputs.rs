@@ -166,8 +166,14 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "PDF stream inflating to 2 GiB",
-            make: |d| write(d, "inflate-bomb.pdf", pdf_inflating_to(2 << 30)),
+            make: |d| write(d, "inflate-bomb.pdf", pdf_inflating_to_a85(2 << 30)),
             expect: Refused("内存超限"),
+            args: &[],
+        },
+        Case {
+            name: "PDF FlateDecode stream inflating to 2 GiB",
+            make: |d| write(d, "flate-bomb.pdf", pdf_inflating_to(2 << 30)),
+            expect: Refused("解压后超过 67108864 字节"),
             args: &[],
         },
         Case {

@@ -81,6 +81,39 @@ pub fn pdf_inflating_to(n: usize) -> Vec<u8> {
     one_page(stream("/Filter /FlateDecode", &z), None)
 }
 
+/// Like [`pdf_inflating_to`], the deflate data wrapped in ASCII85: the stream limits
+/// (which count FlateDecode data only) pass it, and the reader's memory limit stops it.
+pub fn pdf_inflating_to_a85(n: usize) -> Vec<u8> {
+    let mut z = vec![0x78, 0x01];
+    z.extend_from_slice(&deflate_spaces(n));
+    one_page(
+        stream("/Filter [/ASCII85Decode /FlateDecode]", &ascii85(&z)),
+        None,
+    )
+}
+
+/// ASCII85 (Adobe) encoding with its `~>` end marker.
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() * 5 / 4 + 8);
+    for chunk in data.chunks(4) {
+        let mut group = [0u8; 4];
+        group[..chunk.len()].copy_from_slice(chunk);
+        let mut v = u32::from_be_bytes(group);
+        if chunk.len() == 4 && v == 0 {
+            out.push(b'z');
+            continue;
+        }
+        let mut digits = [0u8; 5];
+        for d in digits.iter_mut().rev() {
+            *d = (v % 85) as u8 + b'!';
+            v /= 85;
+        }
+        out.extend_from_slice(&digits[..chunk.len() + 1]);
+    }
+    out.extend_from_slice(b"~>");
+    out
+}
+
 /// A PDF of `pages` pages that all show the same content stream of `ops` text-showing
 /// operators: the reader works for a time proportional to pages × ops, while the file
 /// stays small and the reader's memory stays that of one page.
@@ -156,7 +189,7 @@ fn hostile_pdfs_end_only_themselves() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     std::fs::write(d.join("a-self.pdf"), pdf_self_drawing_form()).unwrap();
-    std::fs::write(d.join("b-bomb.pdf"), pdf_inflating_to(1 << 30)).unwrap();
+    std::fs::write(d.join("b-bomb.pdf"), pdf_inflating_to_a85(1 << 30)).unwrap();
     std::fs::write(d.join("c-slow.pdf"), pdf_with_text_ops(3_000, 1_000)).unwrap();
     let sample = std::fs::read(fixture(
         "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
@@ -196,6 +229,81 @@ fn hostile_pdfs_end_only_themselves() {
         assert!(f["error"].is_null() && !findings_of(f).is_empty(), "{f}");
     }
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// PDFs whose streams inflate to 2 GiB, or to 48 MB in each of three streams, are
+/// refused by the stream limits before the reader inflates anything: a message that
+/// names the cause, the object and the variable that raises the limit — in a worker and
+/// in-process alike — and raising the limit lets the reader go on.
+#[test]
+fn pdf_stream_bombs_are_refused_by_their_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("big.pdf"), pdf_inflating_to(1 << 31)).unwrap();
+    let mut z = vec![0x78, 0x01];
+    z.extend_from_slice(&deflate_spaces(48 << 20));
+    let part = stream("/Filter /FlateDecode", &z);
+    let mut three = one_page(part.clone(), Some(part.clone()));
+    // A third copy as an unreferenced object: the reader may never need it, the limit
+    // counts it all the same (object streams are inflated at load).
+    let tail = three.len();
+    three.extend_from_slice(b"9 0 obj\n");
+    three.extend_from_slice(&part);
+    three.extend_from_slice(b"\nendobj\n");
+    assert!(three.len() > tail);
+    std::fs::write(d.join("many.pdf"), three).unwrap();
+    std::fs::copy(
+        fixture("sample/2023年度政府信息公开工作年度报告（草稿）.txt"),
+        d.join("good.txt"),
+    )
+    .unwrap();
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let start = std::time::Instant::now();
+        let mut c = gongkai();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c
+            .current_dir(d)
+            .args(["check", "--format", "json", "--max-memory", "256"])
+            .args(extra)
+            .args(["big.pdf", "many.pdf", "good.txt"])
+            .output()
+            .unwrap();
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{v}");
+        let files = v["files"].as_array().unwrap();
+        let file = |name: &str| files.iter().find(|f| f["path"] == name).unwrap().clone();
+        let good = file("good.txt");
+        assert!(
+            good["error"].is_null() && !findings_of(&good).is_empty(),
+            "{v}"
+        );
+        ["big.pdf", "many.pdf"].map(|n| file(n)["error"].as_str().unwrap_or("").to_string())
+    };
+    for extra in [&[][..], &["--in-process"][..]] {
+        let errors = run(extra, &[]);
+        assert!(
+            errors[0].contains("PDF 的数据流（对象 6 0）解压后超过 67108864 字节")
+                && errors[0].contains("GONGKAI_MAX_STREAM"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].contains("合计超过 67108864 字节")
+                && errors[1].contains("GONGKAI_MAX_UNPACKED"),
+            "{errors:?}"
+        );
+    }
+    // Raised limits: the 2 GiB stream now meets the worker's memory limit instead.
+    let errors = run(
+        &[],
+        &[
+            ("GONGKAI_MAX_STREAM", "4294967296"),
+            ("GONGKAI_MAX_UNPACKED", "4294967296"),
+        ],
+    );
+    assert!(errors[0].contains("内存超限"), "{errors:?}");
 }
 
 /// A configuration of 1 MB of nested flow collections (`[[[[…`) is refused at once with
@@ -257,4 +365,68 @@ fn reader_limits_can_be_raised() {
     let read = run(Some("2000"));
     assert!(read["error"].is_null(), "{read}");
     assert!(!findings_of(&read).is_empty(), "{read}");
+}
+
+/// Run `gongkai check --format json FILE` and return its report and its peak resident
+/// memory in MB (`wait4` of that one child: its own peak, or its worker's).
+#[cfg(target_os = "linux")]
+// The child is reaped by `wait4`, which `Child::wait` cannot replace (no rusage).
+#[allow(clippy::zombie_processes)]
+fn check_with_peak(file: &std::path::Path) -> (serde_json::Value, u64) {
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gongkai"))
+        .args(["check", "--format", "json"])
+        .arg(file)
+        // Freed memory is returned at once: the peak is what the check holds, not what
+        // the allocator keeps around on a busy machine.
+        .env("MIMALLOC_PURGE_DELAY", "0")
+        .stdout(out.reopen().unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: rusage is plain data, zeroed is a valid value; wait4 fills it and reaps
+    // exactly this child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path()).unwrap()).unwrap();
+    (v, usage.ru_maxrss as u64 / 1024)
+}
+
+/// Drafts whose table labels (表二/表三/表四) or numbers repeat until they match
+/// everywhere — an 8 MB .txt of each and a 1 MB .docx — and a draft joined into one 8 MB
+/// line are checked in bounded memory: table recovery reads a bounded number of tokens
+/// per table (once about fifty bytes of tokens per byte of text: 2.3 GB for 32 MB of
+/// numbers; the .docx took 465 MB, the 8 MB line 318 MB).
+#[cfg(target_os = "linux")]
+#[test]
+fn repeated_labels_and_numbers_are_checked_in_bounded_memory() {
+    use crate::hostile_shapes::{labels_docx, labels_txt, numbers_txt, one_line_txt};
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let cases = [
+        ("labels.txt", labels_txt(8 << 20), 200),
+        ("numbers.txt", numbers_txt(8 << 20), 200),
+        ("one-line.txt", one_line_txt(8 << 20), 200),
+        ("labels.docx", labels_docx(250_000), 300),
+    ];
+    for (name, bytes, limit_mb) in cases {
+        let path = d.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let start = std::time::Instant::now();
+        let (v, peak_mb) = check_with_peak(&path);
+        let file = &v["files"][0];
+        assert!(file["error"].is_null(), "{name}: {file}");
+        assert!(!findings_of(file).is_empty(), "{name}");
+        assert!(
+            peak_mb < limit_mb,
+            "{name} ({} bytes): peak {peak_mb} MB, limit {limit_mb} MB",
+            bytes.len()
+        );
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "{name}"
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod files;
 mod formats;
 mod fuzz_regressions;
 mod hostile;
+mod hostile_shapes;
 mod layers;
 mod old_tables;
 mod outputs;

@@ -4,6 +4,7 @@
 //! time of the thread, each the best of a few runs, to keep out the noise of a busy
 //! machine.
 
+use crate::hostile_shapes::{labels_docx, labels_txt, numbers_txt};
 use std::time::Duration;
 
 /// Text of about `n` bytes: `unit` repeated.
@@ -45,6 +46,12 @@ fn shapes() -> Vec<Shape> {
         }),
         ("many paragraphs", "paras.html", |n| {
             repeat("<p>本机关全年主动公开政府信息。</p>", n).into_bytes()
+        }),
+        ("repeated table labels", "labels.txt", labels_txt),
+        ("lines of numbers", "numbers.txt", numbers_txt),
+        // About 40 bytes of text per line.
+        ("repeated table labels in a .docx", "labels.docx", |n| {
+            labels_docx(n / 40)
         }),
     ]
 }

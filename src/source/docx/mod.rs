@@ -27,6 +27,8 @@ use xml::{attr, walk, Ns, Step};
 pub struct Limits {
     /// Total bytes decompressed from all parts read.
     pub max_unpacked: u64,
+    /// Bytes decompressed from one part.
+    pub max_part: u64,
     pub max_entries: usize,
 }
 
@@ -34,6 +36,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_unpacked: crate::source::reader_limits().unpacked,
+            max_part: crate::source::reader_limits().stream,
             max_entries: 4096,
         }
     }
@@ -46,6 +49,7 @@ struct Package<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,
     budget: u64,
     limit: u64,
+    max_part: u64,
 }
 
 impl Package<'_> {
@@ -67,7 +71,15 @@ impl Package<'_> {
             }
         };
         let limit = self.limit;
+        let max_part = self.max_part;
+        let part_bomb = || LoadError::StreamBomb {
+            what: format!("压缩包中的 {name} "),
+            limit: max_part,
+        };
         let mut file = self.zip.by_index(index).map_err(|e| zip_error(&e))?;
+        if file.size() > max_part {
+            return Err(part_bomb());
+        }
         if file.size() > self.budget {
             return Err(LoadError::ZipBomb { limit });
         }
@@ -76,9 +88,12 @@ impl Package<'_> {
         let declared = file.size().min(self.budget).min(MAX_PRESIZE);
         let mut bytes = Vec::with_capacity(declared as usize);
         (&mut file)
-            .take(self.budget + 1)
+            .take(self.budget.min(max_part) + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| LoadError::Corrupt(format!("无法解压 {name}（{e}）")))?;
+        if bytes.len() as u64 > max_part {
+            return Err(part_bomb());
+        }
         if bytes.len() as u64 > self.budget {
             return Err(LoadError::ZipBomb { limit });
         }
@@ -126,6 +141,7 @@ pub fn read(path: String, bytes: &[u8], limits: &Limits) -> Result<Source, LoadE
         zip,
         budget: limits.max_unpacked,
         limit: limits.max_unpacked,
+        max_part: limits.max_part,
     };
     let main = match pkg.part("_rels/.rels")? {
         Some(rels) => targets(&xml_text(&rels), "", "/officeDocument")

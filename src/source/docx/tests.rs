@@ -242,6 +242,7 @@ fn zip_bomb_and_entry_limits() {
     assert!(bytes.len() < 100_000, "compresses well: {}", bytes.len());
     let tight = Limits {
         max_unpacked: 1024 * 1024,
+        max_part: 1 << 26,
         max_entries: 4096,
     };
     assert!(matches!(
@@ -250,11 +251,27 @@ fn zip_bomb_and_entry_limits() {
     ));
     let few = Limits {
         max_unpacked: 1 << 26,
+        max_part: 1 << 26,
         max_entries: 2,
     };
     let e = read("m.docx".into(), &docx(&p("正文"), None, None), &few).unwrap_err();
     assert!(
         matches!(e, LoadError::TooManyEntries { count: 3, .. }),
+        "{e}"
+    );
+    // One part over the per-part limit is named, even with room in the total.
+    let one_part = Limits {
+        max_unpacked: 1 << 26,
+        max_part: 1024 * 1024,
+        max_entries: 4096,
+    };
+    let e = read("p.docx".into(), &bytes, &one_part)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("word/document.xml")
+            && e.contains("1048576")
+            && e.contains("GONGKAI_MAX_STREAM"),
         "{e}"
     );
 }
