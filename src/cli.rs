@@ -166,8 +166,9 @@ pub struct CheckArgs {
     /// 达到哪个级别时退出码为 1
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
-    /// 单个文件的大小上限（字节）
-    #[arg(long, default_value_t = crate::source::DEFAULT_MAX_BYTES)]
+    /// 单个文件的大小上限（如 64MB、512KB，或字节数）
+    #[arg(long, value_name = "SIZE", default_value_t = crate::source::DEFAULT_MAX_BYTES,
+          value_parser = parse_file_size)]
     pub max_file_size: u64,
     /// 读取单个 PDF/.docx/HTML 文件的时间上限（秒）；超时的文件报告为「读取超时」，其余文件照常检查
     #[arg(long, value_name = "SECS", default_value_t = crate::worker::DEFAULT_TIMEOUT_SECS,
@@ -213,4 +214,29 @@ pub struct CheckArgs {
     /// 只有警告（没有达到 --fail-on 的错误）时使用的退出码，例如 GitLab 的 allow_failure: exit_codes: [3]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     pub warnings_exit_code: Option<u8>,
+}
+
+/// `20MB`, `512KB`, `1GB`, or bytes.
+pub fn parse_size(s: &str) -> Option<usize> {
+    let t = s.trim().to_ascii_uppercase();
+    let (num, mul) = if let Some(n) = t.strip_suffix("GB").or(t.strip_suffix('G')) {
+        (n, 1usize << 30)
+    } else if let Some(n) = t.strip_suffix("MB").or(t.strip_suffix('M')) {
+        (n, 1 << 20)
+    } else if let Some(n) = t.strip_suffix("KB").or(t.strip_suffix('K')) {
+        (n, 1 << 10)
+    } else {
+        (t.strip_suffix('B').unwrap_or(&t), 1)
+    };
+    num.trim().parse::<usize>().ok()?.checked_mul(mul)
+}
+
+/// `--max-file-size`: a size as [`parse_size`] reads it, at least one byte.
+fn parse_file_size(s: &str) -> Result<u64, String> {
+    match parse_size(s) {
+        Some(n) if n > 0 => Ok(n as u64),
+        _ => Err(format!(
+            "无法识别的大小「{s}」：请写成 64MB、512KB 或字节数"
+        )),
+    }
 }

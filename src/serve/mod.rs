@@ -464,20 +464,7 @@ async fn view_of(
     }
 }
 
-/// `20MB`, `512KB`, `1GB`, or bytes.
-pub fn parse_size(s: &str) -> Option<usize> {
-    let t = s.trim().to_ascii_uppercase();
-    let (num, mul) = if let Some(n) = t.strip_suffix("GB").or(t.strip_suffix('G')) {
-        (n, 1usize << 30)
-    } else if let Some(n) = t.strip_suffix("MB").or(t.strip_suffix('M')) {
-        (n, 1 << 20)
-    } else if let Some(n) = t.strip_suffix("KB").or(t.strip_suffix('K')) {
-        (n, 1 << 10)
-    } else {
-        (t.strip_suffix('B').unwrap_or(&t), 1)
-    };
-    num.trim().parse::<usize>().ok()?.checked_mul(mul)
-}
+pub use crate::cli::parse_size;
 
 fn human_size(n: usize) -> String {
     if n >= 1 << 20 && n.is_multiple_of(1 << 20) {

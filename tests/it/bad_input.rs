@@ -76,6 +76,12 @@ fn huge_file_is_refused_with_configurable_limit() {
     let (code, out, _) = run(&["--max-file-size", "100", seed.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(out.contains("上限 100 字节"), "{out}");
+    // Sizes are written as for `serve --max-upload`; the 100 MB file passes 200MB.
+    let (code, out, _) = run(&["--max-file-size", "1KB", seed.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(out.contains("上限 1024 字节"), "{out}");
+    let (code, out, _) = run(&["--max-file-size", "200MB", big.to_str().unwrap()]);
+    assert!(!out.contains("文件过大"), "{code} {out}");
 }
 
 #[test]
