@@ -234,14 +234,29 @@ fn table_start(line: &str) -> Option<usize> {
     })
 }
 
+/// Does an outline number (`一、`, `（二）`) start at `i`, right after an ASCII letter (the
+/// end of an e-mail or web address, with no space between)? Not after a digit: there it
+/// is a table's row label glued to the previous row's numbers (`…148四、结转下年度…`).
+fn after_ascii_number(src: &str, i: usize) -> bool {
+    i > 0 && src.as_bytes()[i - 1].is_ascii_alphabetic() && outline_number(&src[i..])
+}
+
 /// Does a crawled line carry an outline: at least three distinct top-level numbers
 /// (`一、` … ) after a space? Without one nothing in it is taken for a heading.
 fn has_outline(line: &str) -> bool {
     let mut seen = [false; 10];
+    let ascii_end = line
+        .bytes()
+        .enumerate()
+        .filter(|(i, b)| {
+            b.is_ascii_alphabetic() && !line.as_bytes().get(i + 1).is_some_and(u8::is_ascii)
+        })
+        .map(|(i, _)| (i + 1, ""));
     let before = line
         .match_indices(' ')
         .chain(line.match_indices('\u{3000}'))
-        .chain(line.match_indices('。'));
+        .chain(line.match_indices('。'))
+        .chain(ascii_end);
     for (i, _) in before {
         let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
         let Some(c) = next.chars().next() else {
@@ -296,7 +311,8 @@ impl Normalized {
                 let start = i;
                 while i < bytes.len()
                     && never_folded(bytes, i)
-                    && !(unwrapped.any() && bytes[i..].starts_with(STOP))
+                    && !(unwrapped.any()
+                        && (bytes[i..].starts_with(STOP) || after_ascii_number(src, i)))
                 {
                     i += utf8_len(bytes[i]);
                 }
@@ -345,6 +361,14 @@ impl Normalized {
                     }
                 }
                 pending.clear();
+            }
+            if unwrapped.any()
+                && after_ascii_number(src, at)
+                && unwrapped.breaks_before(src, at, text.len())
+            {
+                // `…@163.com一、概述`: the heading starts a line; the break stands for
+                // the heading's first character, as the heading itself does.
+                emit(&mut text, &mut map, '\n', at, c.len_utf8(), false);
             }
             emit(&mut text, &mut map, f, at, c.len_utf8(), f == c);
             prev = Some(f);
@@ -447,6 +471,36 @@ impl Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crawled_line_gets_its_headings_back() {
+        let filler = "本机关依法做好政府信息公开工作".repeat(80);
+        let src = format!(
+            "联系邮箱xxgk@163.com一、概述 {filler}。二、主动公开情况 （一）数量 {filler}。 三、依申请公开 {filler}"
+        );
+        let n = Normalized::new(&src);
+        let lines: Vec<&str> = n.text.lines().map(|l| l.get(..15).unwrap_or(l)).collect();
+        // Before each heading, and after each short title (its body starts a line).
+        assert_eq!(lines.len(), 8, "{lines:?}");
+        assert_eq!(lines[1], "一、概述");
+        assert!(lines[3].starts_with("二、主动"));
+        assert!(lines[4].starts_with("(一)数量"));
+        assert!(lines[6].starts_with("三、依申"));
+        assert!(lines[2].starts_with("本机关") && lines[7].starts_with("本机关"));
+        assert_eq!(n.recovered_breaks, 7);
+        // Every break maps to the source character it stands for.
+        for (i, _) in n.text.match_indices('\n') {
+            let s = n.to_source(i);
+            assert!(
+                [" ", "。", "一"].iter().any(|c| src[s..].starts_with(c)),
+                "{:?}",
+                &src[s..s + 6]
+            );
+        }
+        // The same text with line breaks of its own is left as it is.
+        let short = "联系邮箱xxgk@163.com一、概述 正文。二、主动公开情况";
+        assert!(!Normalized::new(short).text.contains('\n'));
+    }
     use proptest::prelude::*;
 
     #[test]
