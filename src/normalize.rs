@@ -237,7 +237,7 @@ fn table_start(line: &str) -> Option<usize> {
 /// Does an outline number (`一、`, `（二）`) start at `i`, right after an ASCII letter (the
 /// end of an e-mail or web address, with no space between)? Not after a digit: there it
 /// is a table's row label glued to the previous row's numbers (`…148四、结转下年度…`).
-fn after_ascii_number(src: &str, i: usize) -> bool {
+fn after_ascii_letter(src: &str, i: usize) -> bool {
     i > 0 && src.as_bytes()[i - 1].is_ascii_alphabetic() && outline_number(&src[i..])
 }
 
@@ -312,7 +312,7 @@ impl Normalized {
                 while i < bytes.len()
                     && never_folded(bytes, i)
                     && !(unwrapped.any()
-                        && (bytes[i..].starts_with(STOP) || after_ascii_number(src, i)))
+                        && (bytes[i..].starts_with(STOP) || after_ascii_letter(src, i)))
                 {
                     i += utf8_len(bytes[i]);
                 }
@@ -363,7 +363,7 @@ impl Normalized {
                 pending.clear();
             }
             if unwrapped.any()
-                && after_ascii_number(src, at)
+                && after_ascii_letter(src, at)
                 && unwrapped.breaks_before(src, at, text.len())
             {
                 // `…@163.com一、概述`: the heading starts a line; the break stands for

@@ -273,7 +273,7 @@ fn a_page_date_is_never_called_the_signature_date() {
     // A crawled page: the posting time in its header, the report's own 落款 (二○一二年…,
     // with ○ for zero) inside one long line. Neither may be reported as a late 落款.
     let text = std::fs::read_to_string(fixture("real/tuning/pingtan-county-2011.txt")).unwrap();
-    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let r = check_text(text);
     for d in r
         .diagnostics
         .iter()
@@ -296,7 +296,7 @@ fn saying_no_application_was_received_contradicts_a_table_count() {
     let text = std::fs::read_to_string(path).unwrap();
     let mut lines: Vec<&str> = text.lines().collect();
     lines.insert(8, "本年度未收到政府信息公开申请。");
-    let r = check_source(Source::new("x", lines.join("\n"), "UTF-8"), builtin_rules());
+    let r = check_text(lines.join("\n"));
     let hit: Vec<_> = r
         .diagnostics
         .iter()
@@ -307,7 +307,7 @@ fn saying_no_application_was_received_contradicts_a_table_count() {
     assert!(hit[0].message.contains("3119"), "{}", hit[0].message);
     // A review application not received is another matter; and the plain draft is silent.
     lines[8] = "本年度未收到政府信息公开行政复议申请。";
-    let r = check_source(Source::new("x", lines.join("\n"), "UTF-8"), builtin_rules());
+    let r = check_text(lines.join("\n"));
     assert!(!r.diagnostics.iter().any(|d| d.message.contains("未收到")));
 }
 
@@ -333,7 +333,7 @@ fn a_page_crawled_into_one_line_gets_its_outline_back() {
         let (s, _) = doc.norm.span(h.start, h.end);
         assert!(text[s..].starts_with("一、") || text[s..].starts_with(&doc.part_label(p)[..6]));
     }
-    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let r = check_text(text);
     let fee: Vec<_> = r
         .diagnostics
         .iter()
@@ -349,7 +349,7 @@ fn a_crawled_outline_with_a_gap_is_not_assessed() {
     // parts are not checked at all rather than reported missing.
     let text =
         std::fs::read_to_string(fixture("real/text/014_pingtan-2025-crawltext.txt")).unwrap();
-    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let r = check_text(text);
     assert!(
         !r.diagnostics
             .iter()
@@ -367,7 +367,7 @@ fn a_crawled_outline_with_a_gap_is_not_assessed() {
 fn a_crawled_statistics_table_is_read_row_by_row() {
     // 平潭 2012 (tuning set): the 福建 附表 is one run of "label unit year total" cells.
     let text = std::fs::read_to_string(fixture("real/tuning/pingtan-syq-2012.txt")).unwrap();
-    let r = check_source(Source::new("x", text, "UTF-8"), builtin_rules());
+    let r = check_text(text);
     let prose: Vec<_> = r
         .diagnostics
         .iter()
@@ -381,4 +381,9 @@ fn a_crawled_statistics_table_is_read_row_by_row() {
         .diagnostics
         .iter()
         .any(|d| d.rule == "old-fj-answered-total"));
+}
+
+/// The built-in rules' report on a text.
+fn check_text(text: String) -> gongkai::render::FileReport {
+    check_source(Source::new("x", text, "UTF-8"), builtin_rules())
 }

@@ -165,10 +165,7 @@ fn another_agency_or_year_is_never_compared() {
         .unwrap()
         .replace("2025", "2026");
     std::fs::write(dir.path().join("c.txt"), later).unwrap();
-    let (_, v) = check_json(&[s(dir.path())]);
-    for f in v["files"].as_array().unwrap() {
-        assert_eq!(cross_year(f), vec![], "{}", f["path"]);
-    }
+    assert_no_cross_year_finding(dir.path());
 }
 
 #[test]
@@ -278,10 +275,7 @@ fn the_real_pairs_are_checked_and_never_cross_agencies() {
     );
     // Checked by hand: 上年结转 0 = 结转下年度 0; 现行有效 8 = 5 + 3 − 0; the 问题
     // parts are 57 % alike. Nothing to report.
-    let (_, v) = check_json(&[s(dir.path())]);
-    for f in v["files"].as_array().unwrap() {
-        assert_eq!(cross_year(f), vec![], "{}", f["path"]);
-    }
+    assert_no_cross_year_finding(dir.path());
 }
 
 #[test]
@@ -489,4 +483,12 @@ fn previous_must_be_one_report_for_one_draft() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--previous 只能与一个草稿一起使用"));
+}
+
+/// No file of a checked folder has a finding across years.
+fn assert_no_cross_year_finding(dir: &Path) {
+    let (_, v) = check_json(&[s(dir)]);
+    for f in v["files"].as_array().unwrap() {
+        assert_eq!(cross_year(f), vec![], "{}", f["path"]);
+    }
 }
