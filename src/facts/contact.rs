@@ -2,6 +2,7 @@
 //! A phone or postcode written after its label but in a malformed way is kept as
 //! an item with `valid: false`, so a rule can point at it.
 
+use super::lex::{Lex, Run, DIGIT};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -55,7 +56,7 @@ static PHONE_LABELED: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\(?0[0-9]{2,3}\)?-?[0-9]{7,8}(?:-[0-9]{1,5})?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12[0-9]{3}|[0-9]{7,8})$").unwrap()
 });
-static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap()
 });
 static POSTCODE: LazyLock<Regex> =
@@ -69,7 +70,17 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static WEBSITE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+").unwrap());
 
+/// A bare number is eleven or more digits and dashes (`0xx-xxxxxxx`, a mobile number).
+pub(super) fn may_hold_phone(r: &Run) -> bool {
+    r.classes & DIGIT != 0 && r.end - r.start >= 11
+}
+
 pub fn contacts(text: &str) -> Vec<ContactItem> {
+    contacts_in(text, &Lex::new(text))
+}
+
+/// [`contacts`] with the text's runs already found.
+pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
     let mut out = Vec::new();
     for c in PHONE_LABELED.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
@@ -92,8 +103,8 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
     // Labeled numbers, in order and without overlap: the one that may cover a bare
     // number is the last to start at or before it (a binary search keeps this linear).
     let labeled: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
-    for c in PHONE_BARE.captures_iter(text) {
-        let Some(m) = c.get(1) else { continue };
+    lex.captures(&PHONE_BARE, text, may_hold_phone, |c| {
+        let Some(m) = c.get(1) else { return };
         if last_at_or_before(&labeled, m.start()).is_none_or(|(_, end)| m.end() > end + 1) {
             out.push(ContactItem {
                 kind: ContactKind::Phone,
@@ -103,7 +114,7 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
                 valid: true,
             });
         }
-    }
+    });
     for c in POSTCODE.captures_iter(text) {
         let Some(m) = c.get(1) else { continue };
         out.push(ContactItem {
@@ -124,7 +135,13 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
             valid: true,
         });
     }
-    for m in EMAIL.find_iter(text) {
+    // Every address has an `@`: the pattern's scan is skipped when the text has none.
+    let emails_found = if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        EMAIL.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in emails_found {
         out.push(ContactItem {
             kind: ContactKind::Email,
             start: m.start(),

@@ -2,6 +2,7 @@
 //! normalization, `2019-03-01`, `2019.03.01`, `二〇一九年三月一日`) and
 //! statistical periods (`2018年1月1日至12月31日`).
 
+use super::lex::{Lex, Run, DATE_SEP, DIGIT, JOIN, NUMERAL, YMD};
 use super::number::chinese_value;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,7 +38,7 @@ pub struct DateFact {
     pub date: Ymd,
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]",
         r"|([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?:[^0-9]|$)",
@@ -46,10 +47,25 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A date has digits or numerals and 年月日 or a separator.
+pub(super) fn may_hold_date(r: &Run) -> bool {
+    r.classes & (DIGIT | NUMERAL) != 0 && r.classes & (YMD | DATE_SEP) != 0
+}
+
+/// A period without 年 has digits, 月日 and what joins its dates.
+pub(super) fn may_hold_malformed(r: &Run) -> bool {
+    r.classes & (DIGIT | YMD | JOIN) == DIGIT | YMD | JOIN
+}
+
 pub fn dates(text: &str) -> Vec<DateFact> {
+    dates_in(text, &Lex::new(text))
+}
+
+/// [`dates`] with the text's runs already found.
+pub fn dates_in(text: &str, lex: &Lex) -> Vec<DateFact> {
     let mut out = Vec::new();
-    for c in DATE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    lex.captures(&DATE, text, may_hold_date, |c| {
+        let Some(m) = c.get(0) else { return };
         let (y, mo, d, end) = if let (Some(y), Some(mo), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
             (
                 y.as_str().parse().ok(),
@@ -72,10 +88,10 @@ pub fn dates(text: &str) -> Vec<DateFact> {
                 m.end(),
             )
         } else {
-            continue;
+            return;
         };
         let (Some(y), Some(mo), Some(d)) = (y, mo, d) else {
-            continue;
+            return;
         };
         let date = Ymd { y, m: mo, d };
         if date.valid() {
@@ -85,7 +101,7 @@ pub fn dates(text: &str) -> Vec<DateFact> {
                 date,
             });
         }
-    }
+    });
     out
 }
 
@@ -136,17 +152,23 @@ pub fn periods(text: &str) -> Vec<Period> {
 
 /// A period whose years lost their 年 (`20201月1日至202012月31日`, as published on a city's
 /// page): four year digits run into the month.
-static MALFORMED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MALFORMED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2}[0-9]{1,2}月[0-9]{1,2}日(?:起)?(?:至|到|-|—|~|－)(?:(?:19|20)[0-9]{2}年?)?[0-9]{1,2}月[0-9]{1,2}日)").unwrap()
 });
 
 /// Spans of statistical periods written without the 年 after a year (`periods` cannot
 /// read them).
 pub fn malformed_periods(text: &str) -> Vec<(usize, usize)> {
-    MALFORMED_PERIOD
-        .captures_iter(text)
-        .filter_map(|c| c.get(1).map(|m| (m.start(), m.end())))
-        .collect()
+    malformed_periods_in(text, &Lex::new(text))
+}
+
+/// [`malformed_periods`] with the text's runs already found.
+pub fn malformed_periods_in(text: &str, lex: &Lex) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    lex.captures(&MALFORMED_PERIOD, text, may_hold_malformed, |c| {
+        out.extend(c.get(1).map(|m| (m.start(), m.end())))
+    });
+    out
 }
 
 #[cfg(test)]

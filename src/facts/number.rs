@@ -2,6 +2,7 @@
 //! 〇/零/两, 万/亿 multipliers, decimals, units, and approximate markers
 //! (余/多/近/约/超过) which make a number unusable in a sum.
 
+use super::lex::{Lex, Run, DIGIT, NUMERAL, UNIT};
 use regex::Regex;
 use std::cmp::Ordering;
 use std::fmt;
@@ -219,7 +220,7 @@ pub struct NumberFact {
     pub approximate: bool,
 }
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(约|近|超过|逾|多达|将近|大约)?",
         r"([0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千万亿]+)",
@@ -229,17 +230,27 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A count has a numeral and a unit.
+pub(super) fn may_hold_number(r: &Run) -> bool {
+    r.classes & UNIT != 0 && r.classes & (DIGIT | NUMERAL) != 0
+}
+
 /// Every counted or priced number in the text.
 pub fn numbers(text: &str) -> Vec<NumberFact> {
+    numbers_in(text, &Lex::new(text))
+}
+
+/// [`numbers`] with the text's runs already found.
+pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
     let mut out = Vec::new();
-    for c in NUMBER.captures_iter(text) {
+    lex.captures(&NUMBER, text, may_hold_number, |c| {
         let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
         let digits = &c[2];
-        let Some(vm) = c.get(2) else { continue };
+        let Some(vm) = c.get(2) else { return };
         let mut value = if digits.as_bytes()[0].is_ascii_digit() {
             match Dec::parse(digits) {
                 Some(v) => v,
-                None => continue,
+                None => return,
             }
         } else {
             // A lone numeral glued to the preceding word ("一是", "统一") is not a count.
@@ -249,11 +260,11 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
                     "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗"
                 )
             {
-                continue;
+                return;
             }
             match chinese_value(digits) {
                 Some(v) => Dec::int(v),
-                None => continue,
+                None => return,
             }
         };
         let mut unit = c[5].to_string();
@@ -267,7 +278,7 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
             };
             match value.checked_mul_int(k) {
                 Some(v) => value = v,
-                None => continue,
+                None => return,
             }
         }
         let approximate = c.get(1).is_some()
@@ -282,7 +293,7 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
             unit,
             approximate,
         });
-    }
+    });
     out
 }
 

@@ -1,0 +1,294 @@
+//! One pass over a text that finds where numbers and dates can be: maximal runs of the
+//! characters their patterns are made of (digits, Chinese numerals, units, 年月日, date
+//! separators, the words of approximation). The number and date readers then search only
+//! those runs that hold what a match needs, instead of the whole text once per pattern.
+//!
+//! Why this is exact: every match of the number and date patterns is made of run
+//! characters only, plus at most one character of context on either side (`[^0-9]`,
+//! `^`, `$`). A match therefore lies inside one run's *window* (the run and one character
+//! either side), and searching the windows in order, each from where the last match
+//! ended, finds the same matches as one search over the whole text
+//! (`tests::runs_find_what_the_whole_text_finds` compares both on every fixture).
+
+use regex::{Captures, Regex};
+
+pub const DIGIT: u16 = 1;
+/// 〇零一二两三四五六七八九十百千万亿 (and ○, the white circle typed for 〇).
+pub const NUMERAL: u16 = 1 << 1;
+/// A counting unit's character: 元件次人条篇个宗项期批份场家页.
+pub const UNIT: u16 = 1 << 2;
+/// 年月日号.
+pub const YMD: u16 = 1 << 3;
+/// `-` `.` `/` between the parts of a date.
+pub const DATE_SEP: u16 = 1 << 4;
+/// Words of approximation and the like before or after a count: 约近超过逾多达将大余.
+pub const APPROX: u16 = 1 << 5;
+/// What joins the two dates of a period: 起至到—~－止.
+pub const JOIN: u16 = 1 << 6;
+
+/// The classes of a character; 0 for a character no number or date is made of.
+const fn class(c: char) -> u16 {
+    match c {
+        '0'..='9' => DIGIT,
+        '.' | '-' | '/' => DATE_SEP,
+        '〇' | '○' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        | '十' | '百' | '千' | '万' | '亿' => NUMERAL,
+        '元' | '件' | '次' | '人' | '条' | '篇' | '个' | '宗' | '项' | '期' | '批' | '份'
+        | '场' | '家' | '页' => UNIT,
+        '年' | '月' | '日' | '号' => YMD,
+        '约' | '近' | '超' | '过' | '逾' | '多' | '达' | '将' | '大' | '余' => APPROX,
+        '起' | '至' | '到' | '—' | '~' | '－' | '止' => JOIN,
+        _ => 0,
+    }
+}
+
+/// Classes of the three-byte characters U+2000..U+FFFF, one byte each (every class
+/// fits in a byte), built at compile time from [`class`].
+static WIDE: [u8; 0xE000] = {
+    let mut t = [0u8; 0xE000];
+    let mut i = 0;
+    while i < 0xE000 {
+        if let Some(c) = char::from_u32(0x2000 + i as u32) {
+            t[i] = class(c) as u8;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// A maximal run of classified characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    /// The classes of its characters, or-ed.
+    pub classes: u16,
+}
+
+/// The runs of a text, in order.
+#[derive(Debug, Default)]
+pub struct Lex {
+    pub runs: Vec<Run>,
+}
+
+impl Lex {
+    pub fn new(text: &str) -> Lex {
+        let mut runs = Vec::new();
+        let mut cur: Option<Run> = None;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // ASCII fast path; multi-byte characters are decoded.
+            let (k, len) = if x < 0x80 {
+                let k = match x {
+                    b'0'..=b'9' => DIGIT,
+                    b'.' | b'-' | b'/' => DATE_SEP,
+                    b'~' => JOIN,
+                    _ => 0,
+                };
+                (k, 1)
+            } else {
+                match x {
+                    0xC0..=0xDF => (0, 2),
+                    0xE0..=0xEF => {
+                        // Valid UTF-8: two continuation bytes follow.
+                        let cp = ((x as usize & 0x0F) << 12)
+                            | ((b[i + 1] as usize & 0x3F) << 6)
+                            | (b[i + 2] as usize & 0x3F);
+                        let k = if cp >= 0x2000 {
+                            WIDE[cp - 0x2000] as u16
+                        } else {
+                            0
+                        };
+                        (k, 3)
+                    }
+                    _ => (0, 4),
+                }
+            };
+            if k == 0 {
+                if let Some(r) = cur.take() {
+                    runs.push(r);
+                }
+            } else {
+                match &mut cur {
+                    Some(r) => {
+                        r.end = i + len;
+                        r.classes |= k;
+                    }
+                    None => {
+                        cur = Some(Run {
+                            start: i,
+                            end: i + len,
+                            classes: k,
+                        })
+                    }
+                }
+            }
+            i += len;
+        }
+        if let Some(r) = cur {
+            runs.push(r);
+        }
+        Lex { runs }
+    }
+
+    /// Every match of `re` in `text` (as `re.captures_iter(text)` finds them), searching
+    /// only the windows of the runs `may` says can hold one. `re` must be a pattern whose
+    /// matches are made of run characters, with at most one character of context either
+    /// side.
+    pub fn captures<'t>(
+        &self,
+        re: &Regex,
+        text: &'t str,
+        may: impl Fn(&Run) -> bool,
+        mut f: impl FnMut(Captures<'t>),
+    ) {
+        let mut from = 0;
+        for r in &self.runs {
+            if !may(r) {
+                continue;
+            }
+            let ws = text[..r.start]
+                .chars()
+                .next_back()
+                .map_or(r.start, |c| r.start - c.len_utf8());
+            let we = text[r.end..]
+                .chars()
+                .next()
+                .map_or(r.end, |c| r.end + c.len_utf8());
+            let hay = &text[..we];
+            let mut at = from.max(ws);
+            while at < we {
+                let Some(c) = re.captures_at(hay, at) else {
+                    break;
+                };
+                let Some(m) = c.get(0) else { break };
+                // An empty match would not move on (the readers' patterns never match empty).
+                at = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + 1
+                };
+                from = at;
+                f(c);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    type May = fn(&Run) -> bool;
+
+    /// The patterns searched run by run, each with the runs it is searched in.
+    fn readers() -> Vec<(&'static str, &'static Regex, May)> {
+        vec![
+            (
+                "number",
+                &super::super::number::NUMBER,
+                super::super::number::may_hold_number,
+            ),
+            (
+                "date",
+                &super::super::date::DATE,
+                super::super::date::may_hold_date,
+            ),
+            (
+                "malformed period",
+                &super::super::date::MALFORMED_PERIOD,
+                super::super::date::may_hold_malformed,
+            ),
+            (
+                "bare phone",
+                &super::super::contact::PHONE_BARE,
+                super::super::contact::may_hold_phone,
+            ),
+        ]
+    }
+
+    /// Spans of every group of every match, found run by run and over the whole text.
+    fn both(
+        re: &Regex,
+        may: May,
+        text: &str,
+    ) -> (
+        Vec<Vec<Option<(usize, usize)>>>,
+        Vec<Vec<Option<(usize, usize)>>>,
+    ) {
+        let spans = |c: &Captures| -> Vec<Option<(usize, usize)>> {
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
+        };
+        let mut by_runs = Vec::new();
+        Lex::new(text).captures(re, text, may, |c| by_runs.push(spans(&c)));
+        let whole = re.captures_iter(text).map(|c| spans(&c)).collect();
+        (by_runs, whole)
+    }
+
+    fn texts(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                texts(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    let norm = crate::normalize::Normalized::new(&t).text;
+                    out.push((p.display().to_string(), norm));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_find_what_the_whole_text_finds() {
+        let mut all = Vec::new();
+        texts(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut all,
+        );
+        assert!(all.len() > 50, "fixture texts found: {}", all.len());
+        let mut matches = 0;
+        for (name, text) in &all {
+            for (what, re, may) in readers() {
+                let (by_runs, whole) = both(re, may, text);
+                assert_eq!(by_runs, whole, "{what} in {name}");
+                matches += whole.len();
+            }
+        }
+        assert!(matches > 1000, "matches compared: {matches}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_find_what_the_whole_text_finds_on_any_mix(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "2", "3", "9", "13", "0591", "12345678", "2020", ".", "-", "/", "~",
+                "年", "月", "日", "号", "至", "起", "止", "—", "－", "一", "二", "十", "百", "万",
+                "亿", "〇", "○", "两", "件", "人次", "元", "条", "余", "多", "约", "超过", "近",
+                "将近", "大约", "逾", "多达", "申请", "，", "。", " ", "\n", "a", "@", "中",
+            ]), 0..40).prop_map(|v| v.concat())
+        ) {
+            for (what, re, may) in readers() {
+                let (by_runs, whole) = both(re, may, &text);
+                prop_assert_eq!(by_runs, whole, "{} in {:?}", what, text);
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_maximal_and_classed() {
+        let t = "共收到申请12件,其中2020年3月1日答复三件。";
+        let l = Lex::new(t);
+        let words: Vec<&str> = l.runs.iter().map(|r| &t[r.start..r.end]).collect();
+        assert_eq!(words, vec!["到", "12件", "2020年3月1日", "三件"]);
+        assert_eq!(l.runs[1].classes, DIGIT | UNIT);
+        assert_eq!(l.runs[2].classes, DIGIT | YMD);
+    }
+}
