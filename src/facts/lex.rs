@@ -211,14 +211,10 @@ mod tests {
     }
 
     /// Spans of every group of every match, found run by run and over the whole text.
-    fn both(
-        re: &Regex,
-        may: May,
-        text: &str,
-    ) -> (
-        Vec<Vec<Option<(usize, usize)>>>,
-        Vec<Vec<Option<(usize, usize)>>>,
-    ) {
+    /// Group spans of each match.
+    type Found = Vec<Vec<Option<(usize, usize)>>>;
+
+    fn both(re: &Regex, may: May, text: &str) -> (Found, Found) {
         let spans = |c: &Captures| -> Vec<Option<(usize, usize)>> {
             c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         };
