@@ -3,13 +3,15 @@
 //! It lives here, above the readers, because a [`Document`] holds its [`Facts`].
 
 use super::Document;
+use crate::facts::lex::Lex;
 use crate::facts::{contact, date, number, report, sums, Facts, Period, YearSource};
 
 /// Read every fact of a structured document (see [`Document::structure`]).
 pub fn collect(doc: &Document) -> Facts {
     let text = doc.text();
-    let numbers = number::numbers(text);
-    let dates = date::dates(text);
+    let lex = Lex::new(text);
+    let numbers = number::numbers_in(text, &lex);
+    let dates = date::dates_in(text, &lex);
     // Periods and the opening are read on the flat view: PDF text wraps them over lines.
     let periods: Vec<Period> = date::periods(&doc.flat.text)
         .into_iter()
@@ -19,9 +21,9 @@ pub fn collect(doc: &Document) -> Facts {
             p
         })
         .collect();
-    let malformed_periods = date::malformed_periods(text);
+    let malformed_periods = date::malformed_periods_in(text, &lex);
     let (bs, be) = doc.body_span();
-    let contacts = contact::contacts(text)
+    let contacts = contact::contacts_in(text, &lex)
         .into_iter()
         .filter(|c| c.start >= bs && c.end <= be)
         .collect();

@@ -88,7 +88,7 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
     for marker in CARRIED {
-        for (pos, _) in text.match_indices(marker) {
+        for pos in memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()) {
             let (s_start, s_end) = sentence_bounds(text, pos);
             if text[s_start..pos].trim().len() > 6 || s_start == 0 {
                 continue;

@@ -11,10 +11,17 @@ use std::collections::HashMap;
 
 /// The characters compared: no whitespace or punctuation, every digit as `0`.
 pub fn comparable(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| if c.is_numeric() { '0' } else { c })
-        .collect()
+    let mut out = Vec::with_capacity(text.len() / 3);
+    for c in text.chars() {
+        // The CJK Unified Ideographs block is letters, none numeric: most of a report
+        // is decided without the Unicode tables.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.push(if c.is_numeric() { '0' } else { c });
+        }
+    }
+    out
 }
 
 /// Dice coefficient of the character bigrams of two texts (already [`comparable`]),

@@ -210,11 +210,12 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
         if found == y || found == y + 1 {
             continue;
         }
-        let has_count = doc
-            .facts
-            .numbers
+        // Numbers are in text order: look only at those that start in the sentence.
+        let numbers = &doc.facts.numbers;
+        let has_count = numbers[numbers.partition_point(|n| n.start < s)..]
             .iter()
-            .any(|n| n.start >= s && n.end <= e && !n.approximate);
+            .take_while(|n| n.start < e)
+            .any(|n| n.end <= e && !n.approximate);
         if !has_count
             || super::first_match(&verbs, sent).is_none()
             || super::first_match(&comparisons, sent).is_some()
