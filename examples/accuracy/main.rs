@@ -101,6 +101,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         r if r.ends_with("-structure") => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
+        "active-count-missing" => "other:active_count_missing",
         _ => "other",
     }
 }

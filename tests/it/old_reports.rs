@@ -75,3 +75,15 @@ fn a_part_headed_just_zhengfu_xinxi_gongkai_qingkuang_is_the_proactive_part() {
     // The whole short report is otherwise clean: nothing at warning or error level.
     assert!(rules.is_empty(), "{rules:?}");
 }
+
+#[test]
+fn a_proactive_part_without_any_count_is_reported() {
+    let mut text = report("主动公开政府信息情况", "2013年度未收到政府信息公开申请。");
+    assert!(!rules_of(&text).iter().any(|r| r == "active-count-missing"));
+    text = text.replace(
+        "2013年，我镇通过门户网站公开各类信息46条。",
+        "通过政府网站、宣传栏、电子显示屏等多种途径，及时准确的公开政府信息，方便居民办事。",
+    );
+    let rules = rules_of(&text);
+    assert_eq!(rules, vec!["active-count-missing".to_string()], "{rules:?}");
+}
