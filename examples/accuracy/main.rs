@@ -371,7 +371,10 @@ pub fn report(checked: &[Checked], verbose: bool) -> String {
         }
         let t = score_by(checked, key);
         for (g, n) in &files {
-            let c = t.get(&(g.clone(), "ALL".into())).copied().unwrap_or_default();
+            let c = t
+                .get(&(g.clone(), "ALL".into()))
+                .copied()
+                .unwrap_or_default();
             s.push_str(&format!(
                 "| {g} | {n} | {} | {} |\n",
                 ratio(c.found, c.audited),

@@ -59,7 +59,10 @@ fn zero_applications_said_with_jiedao_or_meiyou_yishenqing_count_as_a_statement(
         "主动公开政府信息情况",
         "我镇进一步规范依申请公开工作流程。",
     ));
-    assert!(rules.iter().any(|r| r == "apply-count-missing"), "{rules:?}");
+    assert!(
+        rules.iter().any(|r| r == "apply-count-missing"),
+        "{rules:?}"
+    );
 }
 
 #[test]
