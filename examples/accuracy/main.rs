@@ -37,14 +37,15 @@ pub struct Audit {
 }
 
 /// Kinds that depend on the end of a report (later sections, the fee statement, a contact
-/// block or a 落款 placed at the end). On an excerpt, gongkai's diagnostics of these kinds are
-/// set aside (neither counted as found nor as errors) and audits list none of them at
-/// warning or error level.
-pub const TAIL_KINDS: [&str; 4] = [
+/// block or a 落款 placed at the end) or on the whole text (a count looked for anywhere in
+/// the report). On an excerpt, gongkai's diagnostics of these kinds are set aside (neither
+/// counted as found nor as errors) and audits list none of them at warning or error level.
+pub const TAIL_KINDS: [&str; 5] = [
     "missing_section",
     "missing_fee_statement",
     "missing_contact",
     "late_or_missing_date",
+    "other:active_count_missing",
 ];
 
 /// One gongkai diagnostic, with its mapped audit kind.

@@ -89,4 +89,11 @@ fn a_proactive_part_without_any_count_is_reported() {
     );
     let rules = rules_of(&text);
     assert_eq!(rules, vec!["active-count-missing".to_string()], "{rules:?}");
+    // A count given in the 概述 instead is enough.
+    text = text.replace(
+        "政府信息公开工作运行正常。",
+        "政府信息公开工作运行正常，全年主动公开政府信息46条。",
+    );
+    let rules = rules_of(&text);
+    assert!(rules.is_empty(), "{rules:?}");
 }
