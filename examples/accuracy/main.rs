@@ -31,17 +31,21 @@ pub struct Audit {
     /// `excerpt: true`: the text is only the beginning of the report (a stored page's
     /// first ~2000 bytes), so findings about its end cannot be judged (see `TAIL_KINDS`).
     pub excerpt: bool,
+    /// Where the text comes from: `seed`, `crawl` (a repository's crawled page),
+    /// `page-whole` or `page-excerpt` (the search tool's stored pages).
+    pub source: String,
 }
 
 /// Kinds that depend on the end of a report (later sections, the fee statement, a contact
-/// block or a 落款 placed at the end). On an excerpt, gongkai's diagnostics of these kinds are
-/// set aside (neither counted as found nor as errors) and audits list none of them at
-/// warning or error level.
-pub const TAIL_KINDS: [&str; 4] = [
+/// block or a 落款 placed at the end) or on the whole text (a count looked for anywhere in
+/// the report). On an excerpt, gongkai's diagnostics of these kinds are set aside (neither
+/// counted as found nor as errors) and audits list none of them at warning or error level.
+pub const TAIL_KINDS: [&str; 5] = [
     "missing_section",
     "missing_fee_statement",
     "missing_contact",
     "late_or_missing_date",
+    "other:active_count_missing",
 ];
 
 /// One gongkai diagnostic, with its mapped audit kind.
@@ -98,6 +102,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         r if r.ends_with("-structure") => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
+        "active-count-missing" => "other:active_count_missing",
         _ => "other",
     }
 }
@@ -177,10 +182,34 @@ pub fn load_audits(root: &Path) -> Vec<Audit> {
                 file,
                 findings,
                 excerpt: v["excerpt"].as_bool().unwrap_or(false),
+                source: source_of(group, &v),
             });
         }
     }
     out
+}
+
+/// The `source` of an audit (see `Audit::source`).
+fn source_of(group: &str, v: &serde_yaml::Value) -> String {
+    if group == "expected" {
+        "seed"
+    } else if !v["origin"]["repo"].is_null() {
+        "crawl"
+    } else if v["excerpt"].as_bool().unwrap_or(false) {
+        "page-excerpt"
+    } else {
+        "page-whole"
+    }
+    .to_string()
+}
+
+/// Whole report or excerpt.
+pub fn fidelity(a: &Audit) -> &'static str {
+    if a.excerpt {
+        "excerpt"
+    } else {
+        "whole"
+    }
 }
 
 /// Run gongkai on one audited file.
@@ -272,9 +301,17 @@ pub fn matches(c: &Checked) -> (Vec<&Audited>, Vec<&Audited>, Vec<&Reported>) {
 
 /// Counts per (group, kind); the kind "ALL" sums every kind.
 pub fn score(checked: &[Checked]) -> BTreeMap<(String, String), Counts> {
+    score_by(checked, |a| a.group.clone())
+}
+
+/// Counts per (key of the audit, kind); the kind "ALL" sums every kind.
+pub fn score_by(
+    checked: &[Checked],
+    key: impl Fn(&Audit) -> String,
+) -> BTreeMap<(String, String), Counts> {
     let mut t: BTreeMap<(String, String), Counts> = BTreeMap::new();
     for c in checked {
-        let g = c.audit.group.clone();
+        let g = key(&c.audit);
         let (found, missed, wrong) = matches(c);
         for (a, hit) in found
             .iter()
@@ -318,6 +355,33 @@ pub fn report(checked: &[Checked], verbose: bool) -> String {
             ratio(c.found, c.audited),
             ratio(c.correct_errors, c.errors)
         ));
+    }
+    for (title, key) in [
+        (
+            "whole report or excerpt",
+            (|a: &Audit| format!("{} | {}", a.group, fidelity(a))) as fn(&Audit) -> String,
+        ),
+        ("source", |a: &Audit| format!("{} | {}", a.group, a.source)),
+    ] {
+        s.push_str(&format!(
+            "\nBy {title} (all kinds):\n\n| group | {title} | files | recall (warning+error) | error precision |\n|---|---|---|---|---|\n"
+        ));
+        let mut files: BTreeMap<String, usize> = BTreeMap::new();
+        for c in checked {
+            *files.entry(key(&c.audit)).or_default() += 1;
+        }
+        let t = score_by(checked, key);
+        for (g, n) in &files {
+            let c = t
+                .get(&(g.clone(), "ALL".into()))
+                .copied()
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "| {g} | {n} | {} | {} |\n",
+                ratio(c.found, c.audited),
+                ratio(c.correct_errors, c.errors)
+            ));
+        }
     }
     s.push_str("\nMisses (audited at warning/error, not reported) and unaudited errors:\n\n");
     for c in checked {
