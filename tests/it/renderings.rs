@@ -384,3 +384,27 @@ fn a_crawled_statistics_table_is_read_row_by_row() {
 fn check_text(text: String) -> gongkai::render::FileReport {
     check_source(Source::new("x", text, "UTF-8"), builtin_rules())
 }
+
+#[test]
+fn plain_table_four_without_its_group_header_is_not_guessed() {
+    // 淮安 2024 plain 表四 prints `12 1 1 6` right after the `复议后起诉` header. Without that
+    // header two placements of its blocks are equally close to the column order: the row
+    // stays unread and its relations are “无法核对”, even when a cell is changed.
+    let text = rendering(REPORTS[2], true);
+    assert_eq!(text.matches("\n复议后起诉\n").count(), 1);
+    let text = text.replace("\n复议后起诉\n", "\n");
+    assert!(bound_cells(&text).iter().all(|c| c.0 != "t4"));
+    for changed in [text.clone(), text.replace("\n178\n", "\n179\n")] {
+        let r = check_text(changed);
+        let t4: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("t4-") && d.rule.ends_with("-total"))
+            .collect();
+        assert_eq!(t4.len(), 3, "{t4:?}");
+        for d in t4 {
+            assert_eq!(d.severity, Severity::Info, "{}", d.message);
+            assert!(d.message.contains("无法核对"), "{}", d.message);
+        }
+    }
+}
