@@ -58,7 +58,7 @@ impl Fragments {
 
 /// A value token that is certainly one cell: its own cell, a blank marker, or a number
 /// alone on its line.
-fn single(t: &Tok) -> bool {
+pub(super) fn single(t: &Tok) -> bool {
     match t {
         Tok::Cell { .. } | Tok::Blank { .. } => true,
         Tok::Run {

@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 
 #[path = "align.rs"]
 mod align;
+#[path = "column_groups.rs"]
+mod column_groups;
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -797,6 +799,23 @@ pub fn recover<'a>(
             if alt.certain_rows() > out.certain_rows() {
                 out = alt;
                 hits = alt_hits;
+            }
+        }
+    }
+    // 2b. A row whose values the rendering printed in blocks under its column groups
+    // (plain pdftotext of 表四): placed by group headers, header words and printed order.
+    if tpl.columns.iter().any(|c| c.group.is_some()) {
+        for (h, &(ri, ti)) in hits.iter().enumerate() {
+            let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
+            let Some(row) = out.rows.iter().position(|r| r.index == ri && !r.complete) else {
+                continue;
+            };
+            if out.rows[row].extra_values == 0
+                && column_groups::regroup(&mut out, &toks, ri, ti + 1, next, re)
+            {
+                let r = &mut out.rows[row];
+                r.complete = true;
+                r.problem = None;
             }
         }
     }

@@ -35,6 +35,10 @@ pub struct ColumnDef {
     /// Value type of the column when it differs from the table's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ValueType>,
+    /// Regex of the merged header above this column (表四's `未经复议`): columns sharing
+    /// it form a group, whose values a text rendering may print as a block of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A data row of a statistics table.

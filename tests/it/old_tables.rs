@@ -13,7 +13,7 @@ struct Form {
     relations: &'static [(&'static str, &'static str, &'static [&'static str])],
 }
 
-const FORMS: [Form; 2] = [
+const FORMS: [Form; 3] = [
     Form {
         file: "real/old-tables/gansu-dingxi-2011.txt",
         table: "stat-gs",
@@ -66,6 +66,50 @@ const FORMS: [Form; 2] = [
                     "其中:1.同意公开答复数",
                     "2.同意部分公开答复数",
                     "3.否决公开答复总数",
+                ],
+            ),
+        ],
+    },
+    Form {
+        file: "real/old-tables/shanghai-pudong-2012.txt",
+        table: "stat-sh",
+        columns: &[(3, "本月累计"), (4, "年度累计")],
+        relations: &[
+            (
+                "old-sh-received-total",
+                "申请总次数",
+                &[
+                    "其中：1.当面申请数",
+                    "2.传真申请数",
+                    "3.电子邮件申请数",
+                    "4.网上申请数",
+                    "5.信函申请数",
+                    "6.其它形式申请数",
+                ],
+            ),
+            (
+                "old-sh-answered-total",
+                "对申请的答复总数",
+                &[
+                    "其中：1.同意公开答复数",
+                    "2.同意部分公开答复数",
+                    "3.非《规定》所指政府信息数",
+                    "4.信息不存在数",
+                    "5.非本机关职权范围数",
+                    "6.申请内容不明确数",
+                    "7.重复申请数",
+                ],
+            ),
+            (
+                "old-sh-denied-total",
+                "8.不予公开答复总数",
+                &[
+                    "（1）“国家秘密”数",
+                    "（2）“商业秘密”数",
+                    "（3）“个人隐私”数",
+                    "（4）“过程中信息且影响安全稳定”数",
+                    "（5）“危及安全和稳定”数",
+                    "（6）“法律法规规定的其他情形”数",
                 ],
             ),
         ],
