@@ -697,7 +697,26 @@ impl<'r> Pat<'r> {
     }
 }
 
+/// Regions of a text without their whitespace, made once per region: the templates of
+/// a profile mostly look for their headers in the same part or the whole report.
+#[derive(Default)]
+pub struct Compacted {
+    made: std::cell::RefCell<Vec<((usize, usize), std::rc::Rc<str>)>>,
+}
+
+impl Compacted {
+    fn get(&self, text: &str, start: usize, end: usize) -> std::rc::Rc<str> {
+        if let Some((_, r)) = self.made.borrow().iter().find(|(k, _)| *k == (start, end)) {
+            return r.clone();
+        }
+        let r: std::rc::Rc<str> = compact(&text[start..end]).into();
+        self.made.borrow_mut().push(((start, end), r.clone()));
+        r
+    }
+}
+
 /// Recover one template from a normalized range.
+#[allow(clippy::too_many_arguments)]
 pub fn recover<'a>(
     text: &str,
     start: usize,
@@ -706,6 +725,7 @@ pub fn recover<'a>(
     profile: &str,
     re: &dyn Patterns,
     merged: &dyn Fn(usize) -> bool,
+    compacted: &Compacted,
 ) -> RecoveredTable<'a> {
     let out = RecoveredTable::new(tpl, profile, start, end);
     let raw = &text[start..end];
@@ -722,7 +742,7 @@ pub fn recover<'a>(
         {
             true
         }
-        _ => p.is_match(region.get_or_init(|| compact(raw))),
+        _ => p.is_match(region.get_or_init(|| compacted.get(text, start, end))),
     };
     let presence: Vec<Pat> = tpl
         .presence

@@ -747,6 +747,7 @@ impl<'a> Ctx<'a> {
             return out;
         };
         let legacy = pack.spec.legacy.as_deref().and_then(|l| rules.pack(l));
+        let compacted = table::Compacted::default();
         for tpl in &pack.spec.tables {
             let (s, e) = self.table_region(tpl);
             let merged = |off: usize| self.doc.merged_cells.contains(&off);
@@ -758,6 +759,7 @@ impl<'a> Ctx<'a> {
                 self.profile,
                 self.rules,
                 &merged,
+                &compacted,
             );
             let score = |t: &RecoveredTable| {
                 (
@@ -788,6 +790,7 @@ impl<'a> Ctx<'a> {
                     &lp.spec.profile,
                     self.rules,
                     &merged,
+                    &compacted,
                 ))
             });
             let best = match alt {
