@@ -296,7 +296,16 @@ mod tests {
 
     fn read(text: &str) -> Vec<Option<String>> {
         let (tpl, re) = t4();
-        let t = recover(text, 0, text.len(), &tpl, "2021", &re, &|_| false);
+        let t = recover(
+            text,
+            0,
+            text.len(),
+            &tpl,
+            "2021",
+            &re,
+            &|_| false,
+            &Default::default(),
+        );
         (0..15)
             .map(|c| t.cell_at(0, c).map(|c| text[c.start..c.end].to_string()))
             .collect()

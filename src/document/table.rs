@@ -701,8 +701,11 @@ impl<'r> Pat<'r> {
 /// a profile mostly look for their headers in the same part or the whole report.
 #[derive(Default)]
 pub struct Compacted {
-    made: std::cell::RefCell<Vec<((usize, usize), std::rc::Rc<str>)>>,
+    made: std::cell::RefCell<Vec<(Span, std::rc::Rc<str>)>>,
 }
+
+/// A normalized byte range.
+type Span = (usize, usize);
 
 impl Compacted {
     fn get(&self, text: &str, start: usize, end: usize) -> std::rc::Rc<str> {
