@@ -874,6 +874,13 @@ impl<'a> Ctx<'a> {
         patterns.iter().filter_map(|p| rules.re(p)).collect()
     }
 
+    /// Does any of the patterns match? Stops at the first that does (no position needed).
+    pub fn matches_any(&self, patterns: &[String], text: &str) -> bool {
+        patterns
+            .iter()
+            .any(|p| self.re(p).is_some_and(|re| re.is_match(text)))
+    }
+
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {
         patterns
             .iter()

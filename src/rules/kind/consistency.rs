@@ -123,13 +123,13 @@ impl<'a> Body<'a> {
     fn scoped(&self, at: usize, scope: &[String]) -> bool {
         let (s, e) = span_around(self.ftext, at, is_stop);
         let sentence = outside_parentheses(&self.ftext[s..e]);
-        self.ctx.any_match(scope, &sentence).is_some() || other_year(&sentence, self.ctx.year())
+        self.ctx.matches_any(scope, &sentence) || other_year(&sentence, self.ctx.year())
     }
 
     /// Does the clause before the flat offset name a part?
     fn part(&self, at: usize, markers: &[String]) -> bool {
         let (s, _) = span_around(self.ftext, at, is_clause_stop);
-        self.ctx.any_match(markers, &self.ftext[s..at]).is_some()
+        self.ctx.matches_any(markers, &self.ftext[s..at])
     }
 
     /// Exact numbers (`n` groups) the patterns find in prose outside tables, in text order,
@@ -164,9 +164,7 @@ impl<'a> Body<'a> {
                 // (`收到申请15件(含上年结转3件)`): not the plain quantity.
                 let me = self.from + m.end();
                 if let Some(remark) = remark_after(self.ftext, me) {
-                    if self.ctx.any_match(scope, remark).is_some()
-                        || self.ctx.any_match(parts, remark).is_some()
-                    {
+                    if self.ctx.matches_any(scope, remark) || self.ctx.matches_any(parts, remark) {
                         continue;
                     }
                 }

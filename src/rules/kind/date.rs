@@ -23,10 +23,7 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
             .map(|(i, _)| i)
             .unwrap_or(0)
             .max(bs);
-        (per.start >= os && per.end <= oe)
-            || ctx
-                .any_match(&p.context, &text[ctx_start..per.end])
-                .is_some()
+        (per.start >= os && per.end <= oe) || ctx.matches_any(&p.context, &text[ctx_start..per.end])
     });
     let Some(per) = stated else {
         if let Some(&(s, e)) = doc
@@ -216,9 +213,7 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
             .iter()
             .take_while(|n| n.start < e)
             .any(|n| n.end <= e && !n.approximate);
-        if !has_count
-            || super::first_match(&verbs, sent).is_none()
-            || super::first_match(&comparisons, sent).is_some()
+        if !has_count || !super::any_matches(&verbs, sent) || super::any_matches(&comparisons, sent)
         {
             continue;
         }

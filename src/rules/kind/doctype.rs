@@ -15,7 +15,7 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
         head_end_b -= 1;
     }
     let head = &text[ms..head_end_b];
-    let marked = ctx.any_match(&p.markers, head).is_some();
+    let marked = ctx.matches_any(&p.markers, head);
     let mut keys: Vec<&String> = ctx.bindings.iter().flatten().collect();
     keys.sort();
     keys.dedup();

@@ -20,9 +20,7 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     let topic = ctx.compiled(&p.topic);
     for (rs, re) in &regions {
         for (s, e) in ctx.sentences(*rs, *re) {
-            if super::first_match(&topic, &text[s..e]).is_some()
-                && !topic_sentences.contains(&(s, e))
-            {
+            if super::any_matches(&topic, &text[s..e]) && !topic_sentences.contains(&(s, e)) {
                 topic_sentences.push((s, e));
             }
         }
@@ -62,7 +60,7 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     let zero_res = ctx.compiled(&p.zero);
     let zero = topic_sentences
         .iter()
-        .find(|(s, e)| super::first_match(&zero_res, &text[*s..*e]).is_some());
+        .find(|(s, e)| super::any_matches(&zero_res, &text[*s..*e]));
     let amount = topic_sentences.iter().find_map(|(s, e)| {
         doc.facts.numbers.iter().find(|n| {
             n.start >= *s

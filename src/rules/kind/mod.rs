@@ -109,13 +109,10 @@ pub(crate) fn sentences_in(
     out
 }
 
-/// [`Ctx::any_match`] with patterns already looked up ([`Ctx::compiled`]): the
-/// leftmost match of any of them.
-pub(crate) fn first_match(res: &[&regex::Regex], text: &str) -> Option<(usize, usize)> {
-    res.iter()
-        .filter_map(|r| r.find(text))
-        .map(|m| (m.start(), m.end()))
-        .min()
+/// Does any of the patterns (already looked up with [`Ctx::compiled`]) match? Stops at
+/// the first that does.
+pub(crate) fn any_matches(res: &[&regex::Regex], text: &str) -> bool {
+    res.iter().any(|r| r.is_match(text))
 }
 
 /// A short quotation of normalized text for messages.

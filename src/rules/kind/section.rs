@@ -30,9 +30,10 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         let n = content_chars(body);
         let placeholders = ctx.compiled(&p.placeholders);
         let template_text = !p.placeholders.is_empty()
-            && body.trim().lines().all(|l| {
-                l.trim().is_empty() || super::first_match(&placeholders, l.trim()).is_some()
-            });
+            && body
+                .trim()
+                .lines()
+                .all(|l| l.trim().is_empty() || super::any_matches(&placeholders, l.trim()));
         let placeholder = template_text
             || p.placeholder_is_empty
                 && matches!(
@@ -58,7 +59,7 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         .collect();
     for h in hosts {
         let (s, e) = ctx.part_range(h);
-        if ctx.any_match(&p.evidence, &text[s..e]).is_some() {
+        if ctx.matches_any(&p.evidence, &text[s..e]) {
             return vec![];
         }
     }
@@ -150,7 +151,7 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
                     );
                 }
             }
-        } else if ctx.any_match(&p.patterns, &text[bs..be]).is_none() {
+        } else if !ctx.matches_any(&p.patterns, &text[bs..be]) {
             out.push(Finding::at(bs, bs).var("heading", "报告"));
         }
         out.sort_by_key(|f| f.start);
@@ -159,7 +160,12 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
     // One bound part is enough to judge.
     if let Some(&i) = ctx.parts_for(section).first() {
         let (s, e) = ctx.part_range(i);
-        let found = ctx.any_match(&p.patterns, &text[s..e]);
+        // Where a forbidden phrase is matters; a required one only has to be there.
+        let found = if p.forbidden {
+            ctx.any_match(&p.patterns, &text[s..e])
+        } else {
+            ctx.matches_any(&p.patterns, &text[s..e]).then_some((0, 0))
+        };
         let h = &doc.headings[doc.parts[i].heading];
         match (found, p.forbidden) {
             (None, false) => {

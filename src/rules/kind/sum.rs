@@ -26,7 +26,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         }
         let overlapping = exact
             .iter()
-            .any(|(l, _)| ctx.any_match(&p.overlapping, l).is_some());
+            .any(|(l, _)| ctx.matches_any(&p.overlapping, l));
         let Some(sum) = exact
             .iter()
             .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))

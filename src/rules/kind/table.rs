@@ -618,10 +618,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                         .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':' | '、'))
                         .map(|(i, c)| window + i + c.len_utf8())
                         .unwrap_or(window);
-                    if ctx
-                        .any_match(&st.exclude, &ftext[clause_start..at])
-                        .is_some()
-                    {
+                    if ctx.matches_any(&st.exclude, &ftext[clause_start..at]) {
                         continue;
                     }
                 }
@@ -659,8 +656,8 @@ pub fn authority(p: &RulemakingAuthority, ctx: &Ctx) -> Vec<Finding> {
     let Some(agency) = ctx.doc.facts.agency.as_deref() else {
         return vec![];
     };
-    let allowed = ctx.any_match(&p.allowed, agency).is_some();
-    let denied = ctx.any_match(&p.denied, agency).is_some();
+    let allowed = ctx.matches_any(&p.allowed, agency);
+    let denied = ctx.matches_any(&p.denied, agency);
     if allowed || !denied {
         return vec![];
     }
