@@ -135,6 +135,28 @@ struct Unwrapped {
 /// A line this long, with no break, is a crawled page rather than a paragraph.
 const UNWRAPPED_LINE: usize = 3000;
 
+/// A shorter line (a short report crawled into one line) is one only when its outline
+/// numbers name the parts of a report (`一、概述 … 二、主动公开…`): a long paragraph that
+/// counts `一、…。二、…。三、…` is not.
+const SHORT_UNWRAPPED_LINE: usize = 800;
+
+/// Words of the parts of an annual report, any format.
+const PART_WORDS: &[&str] = &[
+    "概述",
+    "总体情况",
+    "主动公开",
+    "依申请",
+    "申请",
+    "复议",
+    "诉讼",
+    "收费",
+    "问题",
+    "改进",
+    "其他",
+    "其它",
+    "说明",
+];
+
 /// The full stop after which a crawled line's heading may follow without a space.
 const STOP: &[u8] = "。".as_bytes();
 
@@ -148,7 +170,11 @@ impl Unwrapped {
         let mut tables = Vec::new();
         let mut from = 0;
         for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
-            if end - from >= UNWRAPPED_LINE && has_outline(&src[from..end]) {
+            let len = end - from;
+            let line = &src[from..end];
+            if (len >= UNWRAPPED_LINE && has_outline(line))
+                || (len >= SHORT_UNWRAPPED_LINE && has_outline_of_parts(line))
+            {
                 lines.push((from, end));
                 tables.push(table_start(&src[from..end]).map(|t| from + t));
             }
@@ -245,6 +271,15 @@ fn after_ascii_letter(src: &str, i: usize) -> bool {
 /// (`一、` … ) after a space? Without one nothing in it is taken for a heading.
 fn has_outline(line: &str) -> bool {
     let mut seen = [false; 10];
+    for (_, d) in top_level_numbers(line) {
+        seen[d] = true;
+    }
+    seen.iter().filter(|s| **s).count() >= 3
+}
+
+/// Top-level outline numbers (`二、`) after a space, a full stop or the end of an ASCII
+/// word: (offset of the numeral, its value − 1).
+fn top_level_numbers(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let ascii_end = line
         .bytes()
         .enumerate()
@@ -252,21 +287,27 @@ fn has_outline(line: &str) -> bool {
             b.is_ascii_alphabetic() && !line.as_bytes().get(i + 1).is_some_and(u8::is_ascii)
         })
         .map(|(i, _)| (i + 1, ""));
-    let before = line
-        .match_indices(' ')
+    line.match_indices(' ')
         .chain(line.match_indices('\u{3000}'))
         .chain(line.match_indices('。'))
-        .chain(ascii_end);
-    for (i, _) in before {
-        let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
-        let Some(c) = next.chars().next() else {
-            continue;
-        };
-        let d = "一二三四五六七八九十".chars().position(|x| x == c);
-        if let Some(d) = d {
-            if next[c.len_utf8()..].starts_with('、') {
-                seen[d] = true;
-            }
+        .chain(ascii_end)
+        .filter_map(move |(i, _)| {
+            let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
+            let at = line.len() - next.len();
+            let c = next.chars().next()?;
+            let d = "一二三四五六七八九十".chars().position(|x| x == c)?;
+            next[c.len_utf8()..].starts_with('、').then_some((at, d))
+        })
+}
+
+/// Does a line hold three or more top-level numbers, after a space, a full stop or the
+/// end of an address, each followed within a few characters by a word of a report's part?
+fn has_outline_of_parts(line: &str) -> bool {
+    let mut seen = [false; 10];
+    for (i, d) in top_level_numbers(line) {
+        let after: String = line[i..].chars().skip(2).take(12).collect();
+        if PART_WORDS.iter().any(|w| after.contains(w)) {
+            seen[d] = true;
         }
     }
     seen.iter().filter(|s| **s).count() >= 3

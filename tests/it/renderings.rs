@@ -341,6 +341,45 @@ fn a_page_crawled_into_one_line_gets_its_outline_back() {
 }
 
 #[test]
+fn a_short_page_crawled_into_one_line_gets_its_outline_back() {
+    // 龙归镇 2016 (tuning set): a 1.6 KB report on one line; its parts 一、概述 二、主动公开…
+    // are found, so the parts it lacks are reported.
+    let text = std::fs::read_to_string(fixture("real/tuning/guangdong-shaoguan-longgui-2016.txt"))
+        .unwrap();
+    assert!(text.lines().all(|l| l.len() < 3000));
+    let r = check_text(text);
+    for rule in [
+        "missing-section-apply",
+        "missing-section-fee",
+        "missing-section-problems",
+    ] {
+        assert!(
+            r.diagnostics.iter().any(|d| d.rule == rule),
+            "{rule}: {:?}",
+            r.diagnostics
+        );
+    }
+    assert!(!r.diagnostics.iter().any(|d| d.rule == "heading-numbering"));
+}
+
+#[test]
+fn a_long_paragraph_that_counts_is_not_a_crawled_page() {
+    // A paragraph of a well-formed draft that lists its measures 一、… 二、… 三、… is one
+    // line of the part it belongs to: it is not split into headings.
+    let para = "我局主要做了以下工作。一、加强组织领导，明确分管领导和具体经办人员，做到分工明确、责任到人。\
+                二、完善工作制度，修订了信息发布审核制度和保密审查制度，确保信息发布及时准确。\
+                三、强化平台建设，及时更新门户网站栏目，方便群众查阅办事指南和政策文件。"
+        .repeat(3);
+    assert!(para.len() >= 800 && para.len() < 3000);
+    let text = format!(
+        "某局2020年政府信息公开工作年度报告\n一、总体情况\n{para}\n二、主动公开政府信息情况\n略。\n"
+    );
+    let doc = Document::new(Source::new("x", text, "UTF-8"));
+    let parts: Vec<String> = doc.parts.iter().map(|p| doc.part_label(p)).collect();
+    assert_eq!(parts, ["一、总体情况", "二、主动公开政府信息情况"]);
+}
+
+#[test]
 fn a_crawled_outline_with_a_gap_is_not_assessed() {
     // 平潭 2025: 三、四、五、 are glued to the table's numbers and cannot be found, so the
     // parts are not checked at all rather than reported missing.
