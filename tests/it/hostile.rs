@@ -430,3 +430,50 @@ fn repeated_labels_and_numbers_are_checked_in_bounded_memory() {
         );
     }
 }
+
+/// One worker reads the files of a thread in turn: good files read after a crash, a
+/// memory exhaustion and a timeout in the same thread give exactly what they give alone
+/// (in-process), and each bad file gives its own cause.
+#[test]
+fn a_reused_worker_never_carries_one_file_into_the_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let docx = std::fs::read(fixture("real/004_template-2021-format-blank.docx")).unwrap();
+    let html = std::fs::read(fixture("real/005_shanghai-govoffice-2019-fragment.html")).unwrap();
+    std::fs::write(d.join("a-good.docx"), &docx).unwrap();
+    std::fs::write(d.join("b-self.pdf"), pdf_self_drawing_form()).unwrap();
+    std::fs::write(d.join("c-good.html"), &html).unwrap();
+    std::fs::write(d.join("d-bomb.pdf"), pdf_inflating_to_a85(1 << 30)).unwrap();
+    std::fs::write(d.join("e-good.docx"), &docx).unwrap();
+    std::fs::write(d.join("f-slow.pdf"), pdf_with_text_ops(3_000, 1_000)).unwrap();
+    std::fs::write(d.join("g-good.html"), &html).unwrap();
+    let run = |extra: &[&str], paths: &[&str]| {
+        let out = gongkai()
+            .current_dir(d)
+            .args(["check", "--format", "json", "--jobs", "1"])
+            .args(["--timeout", "5", "--max-memory", "256"])
+            .args(extra)
+            .args(paths)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["files"].as_array().unwrap().clone()
+    };
+    let batch = run(&[], &["."]);
+    let of = |files: &[serde_json::Value], name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    for good in ["a-good.docx", "c-good.html", "e-good.docx", "g-good.html"] {
+        let alone = run(&["--in-process"], &[good]);
+        assert_eq!(of(&batch, good), alone[0], "{good}");
+        assert!(of(&batch, good)["error"].is_null());
+    }
+    let error = |name: &str| of(&batch, name)["error"].as_str().unwrap_or("").to_string();
+    assert!(error("b-self.pdf").contains("读取器崩溃"), "{batch:?}");
+    assert!(error("d-bomb.pdf").contains("内存超限"), "{batch:?}");
+    assert!(error("f-slow.pdf").contains("读取超时"), "{batch:?}");
+}

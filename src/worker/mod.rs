@@ -3,11 +3,15 @@
 //! allocation or an endless loop ends that one file and never the run.
 //!
 //! The binary re-executes itself as `gongkai __worker MEMORY_BYTES` (see `main.rs`):
-//! the parent writes one request to the worker's stdin — the file's name as a JSON
-//! string on one line, then its bytes — and the worker answers with one JSON line on
-//! stdout: the loaded `Source` or the load error's message. The worker limits its own
-//! address space (`RLIMIT_AS`); the parent enforces the wall-clock limit by killing it.
-//! A worker serves one file and exits, so no state leaks from one file to the next.
+//! the parent writes requests to the worker's stdin — a JSON header line (the file's
+//! name and byte count), then the bytes — and the worker answers each with one JSON
+//! line on stdout: the loaded `Source` or the load error's message. The worker limits
+//! its own address space (`RLIMIT_AS`); the parent enforces the wall-clock limit by
+//! killing it. A worker serves the files of one thread of the parent in turn
+//! ([`pool`]): starting a process per file cost about 3 ms, more than reading a
+//! generated .docx. A worker that fails in any way is never used again, and a file a
+//! reused worker failed on is read once more by a fresh one, so what a file gives does
+//! not depend on the files read before it.
 //!
 //! [`load_contained`] (bytes + name → `Source`) is the reusable entry point (for
 //! `gongkai check` and a future `gongkai serve`). Containment is only available when the
@@ -19,13 +23,13 @@ use crate::source::{self, Grid, LoadError, Place, Source};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// The hidden first argument that turns the binary into a worker.
 pub const WORKER_ARG: &str = "__worker";
+
+mod pool;
 
 /// Default wall-clock limit of one file's reader.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
@@ -129,86 +133,22 @@ struct Wire {
 enum Reply {
     Loaded(Wire),
     Failed(String),
+    /// The reader panicked (caught): this worker is not used again.
+    Panicked(String),
+}
+
+/// The header line of a request: the bytes that follow and the name they are read as.
+#[derive(Serialize, Deserialize)]
+struct Request {
+    name: String,
+    len: usize,
 }
 
 /// Read `bytes` as a file named `name` (as [`source::load_bytes`] does) in a worker
 /// process under `limits`. Any way the worker can die becomes a load error of this
 /// file: [`LoadError::Timeout`], [`LoadError::OutOfMemory`] or [`LoadError::Crashed`].
 pub fn load_contained(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadError> {
-    let exe = std::env::current_exe()
-        .map_err(|e| LoadError::Crashed(format!("找不到 gongkai 程序本身：{e}")))?;
-    let mut child = Command::new(exe)
-        .arg(WORKER_ARG)
-        .arg(limits.memory.to_string())
-        // mimalloc (the binary's allocator) reserves 1 GiB of address space per arena
-        // by default, which alone exceeds a small RLIMIT_AS; reserve in small steps.
-        .env("MIMALLOC_ARENA_RESERVE", "32MiB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| LoadError::Crashed(format!("无法启动读取进程：{e}")))?;
-    let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
-        (child.stdin.take(), child.stdout.take(), child.stderr.take())
-    else {
-        let _ = child.kill();
-        let _ = child.wait();
-        return Err(LoadError::Crashed("无法连接读取进程".into()));
-    };
-    let (tx, rx) = mpsc::channel();
-    std::thread::scope(|s| {
-        // A worker that dies early closes its end: the write error is expected.
-        s.spawn(move || {
-            let header = serde_json::to_string(name).unwrap_or_else(|_| "\"-\"".into());
-            let _ = stdin
-                .write_all(header.as_bytes())
-                .and_then(|()| stdin.write_all(b"\n"))
-                .and_then(|()| stdin.write_all(bytes));
-        });
-        let err_reader = s.spawn(move || {
-            let mut kept = Vec::new();
-            let _ = (&mut stderr)
-                .take(STDERR_KEEP as u64)
-                .read_to_end(&mut kept);
-            // Drain the rest so the worker never blocks on a full pipe.
-            let _ = std::io::copy(&mut stderr, &mut std::io::sink());
-            String::from_utf8_lossy(&kept).into_owned()
-        });
-        s.spawn(move || {
-            let mut out = Vec::new();
-            let read = stdout.read_to_end(&mut out);
-            let _ = tx.send(read.map(|_| out));
-        });
-        let answer = match rx.recv_timeout(limits.timeout) {
-            Ok(out) => Some(out),
-            Err(_) => {
-                // Killing the worker closes its pipes: the reader threads end.
-                let _ = child.kill();
-                None
-            }
-        };
-        let status = child.wait();
-        let stderr = err_reader.join().unwrap_or_default();
-        let Some(out) = answer else {
-            return Err(LoadError::Timeout {
-                secs: limits.timeout.as_secs().max(1),
-            });
-        };
-        let status = status.map_err(|e| LoadError::Crashed(format!("读取进程状态未知：{e}")))?;
-        if status.success() {
-            if let Some(reply) = out
-                .ok()
-                .and_then(|o| serde_json::from_slice::<Reply>(&o).ok())
-            {
-                return match reply {
-                    Reply::Loaded(w) => Ok(from_wire(name, w)),
-                    Reply::Failed(m) => Err(LoadError::Reader(m)),
-                };
-            }
-            return Err(LoadError::Crashed("读取进程的回复无法解析".into()));
-        }
-        Err(death(status, &stderr, limits))
-    })
+    pool::load(name, bytes, limits)
 }
 
 /// Why a worker died, from its exit status and the start of its stderr.
@@ -257,9 +197,9 @@ fn static_encoding(name: &str) -> &'static str {
     }
 }
 
-/// The worker's main: `gongkai __worker MEMORY_BYTES`. Reads one request on stdin,
-/// answers on stdout, returns the exit code. Panics inside the reader are answered
-/// as load errors; anything worse ends the process and the parent names it.
+/// The worker's main: `gongkai __worker MEMORY_BYTES`. Answers requests on stdin until
+/// it closes, returns the exit code. Panics inside the reader are answered as load
+/// errors; anything worse ends the process and the parent names it.
 pub fn serve_stdio(args: &[String]) -> i32 {
     source::process::mark_worker();
     // Panic messages would only reach a pipe nobody shows; the parent names the cause.
@@ -267,34 +207,41 @@ pub fn serve_stdio(args: &[String]) -> i32 {
     if let Some(limit) = args.first().and_then(|a| a.parse::<u64>().ok()) {
         limit_memory(limit);
     }
-    let mut input = Vec::new();
-    if std::io::stdin().lock().read_to_end(&mut input).is_err() {
-        return 3;
-    }
-    let Some(nl) = input.iter().position(|b| *b == b'\n') else {
-        return 3;
-    };
-    let Ok(name) = serde_json::from_slice::<String>(&input[..nl]) else {
-        return 3;
-    };
-    let bytes = &input[nl + 1..];
-    let reply = match std::panic::catch_unwind(|| source::load_bytes(&name, bytes)) {
-        Ok(Ok(s)) => Reply::Loaded(Wire {
-            text: s.text,
-            encoding: s.encoding.to_string(),
-            origins: s.origins,
-            grids: s.grids,
-            headings: s.headings,
-        }),
-        Ok(Err(e)) => Reply::Failed(e.to_string()),
-        Err(_) => Reply::Failed(LoadError::Crashed("读取器内部错误".into()).to_string()),
-    };
+    let mut input = std::io::BufReader::new(std::io::stdin().lock());
     let mut out = std::io::stdout().lock();
-    let sent = serde_json::to_writer(&mut out, &reply).is_ok() && out.flush().is_ok();
-    if sent {
-        0
-    } else {
-        3
+    loop {
+        let mut header = Vec::new();
+        match std::io::BufRead::read_until(&mut input, b'\n', &mut header) {
+            Ok(0) => return 0,
+            Ok(_) => {}
+            Err(_) => return 3,
+        }
+        let Ok(req) = serde_json::from_slice::<Request>(&header) else {
+            return 3;
+        };
+        let mut bytes = Vec::new();
+        match (&mut input).take(req.len as u64).read_to_end(&mut bytes) {
+            Ok(n) if n == req.len => {}
+            _ => return 3,
+        }
+        let reply = match std::panic::catch_unwind(|| source::load_bytes(&req.name, &bytes)) {
+            Ok(Ok(s)) => Reply::Loaded(Wire {
+                text: s.text,
+                encoding: s.encoding.to_string(),
+                origins: s.origins,
+                grids: s.grids,
+                headings: s.headings,
+            }),
+            Ok(Err(e)) => Reply::Failed(e.to_string()),
+            Err(_) => Reply::Panicked(LoadError::Crashed("读取器内部错误".into()).to_string()),
+        };
+        drop(bytes);
+        let sent = serde_json::to_writer(&mut out, &reply).is_ok()
+            && out.write_all(b"\n").is_ok()
+            && out.flush().is_ok();
+        if !sent {
+            return 3;
+        }
     }
 }
 
