@@ -40,8 +40,9 @@ pub struct Audit {
 /// block or a 落款 placed at the end) or on the whole text (a count looked for anywhere in
 /// the report). On an excerpt, gongkai's diagnostics of these kinds are set aside (neither
 /// counted as found nor as errors) and audits list none of them at warning or error level.
-pub const TAIL_KINDS: [&str; 5] = [
+pub const TAIL_KINDS: [&str; 6] = [
     "missing_section",
+    "other:part_count_mismatch",
     "missing_fee_statement",
     "missing_contact",
     "late_or_missing_date",
@@ -103,6 +104,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
         "active-count-missing" => "other:active_count_missing",
+        "part-count" => "other:part_count_mismatch",
         _ => "other",
     }
 }

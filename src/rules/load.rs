@@ -289,7 +289,8 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 25] = [
+    const KEYS: [&str; 26] = [
+        "annexed",
         "placeholders",
         "match",
         "presence",

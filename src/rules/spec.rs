@@ -108,6 +108,7 @@ pub enum Check {
     DocumentType(DocumentType),
     HeadingNumbering(HeadingNumbering),
     SectionOrder(SectionOrder),
+    PartCount(PartCount),
     TableSum(TableSum),
     TableCells(TableCells),
     TableStructure(TableStructure),
@@ -135,6 +136,7 @@ impl Check {
             Check::DocumentType(_) => "document-type",
             Check::HeadingNumbering(_) => "heading-numbering",
             Check::SectionOrder(_) => "section-order",
+            Check::PartCount(_) => "part-count",
             Check::TableSum(_) => "table-sum",
             Check::TableCells(_) => "table-cells",
             Check::TableStructure(_) => "table-structure",
@@ -320,6 +322,20 @@ pub struct DocumentType {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HeadingNumbering {}
+
+/// The number of parts the opening says the report has (“本报告由……等五部分组成”)
+/// against the numbered parts found.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartCount {
+    /// Patterns of the statement, looked for before the first part (wrapped lines
+    /// joined); the named group `n` is the stated count (digits or Chinese numerals).
+    pub patterns: Vec<String>,
+    /// Words naming a part that is not numbered (the annexed statistics table): when
+    /// the statement's words before the count name one, it may count as one more part.
+    #[serde(default)]
+    pub annexed: Vec<String>,
+}
 
 /// Recognised parts appear in the order of the pack's `sections`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]

@@ -97,3 +97,28 @@ fn a_proactive_part_without_any_count_is_reported() {
     let rules = rules_of(&text);
     assert!(rules.is_empty(), "{rules:?}");
 }
+
+/// The opening's “本报告由……等N部分组成” against the numbered parts: 安徽 郊区 2017 (tuning
+/// set) says five and has six; saying seven of the seven-part report above is right, and
+/// an annexed statistics table named in the list may count as one more part.
+#[test]
+fn the_stated_number_of_parts_is_checked() {
+    let real = std::fs::read_to_string(crate::support::fixture(
+        "real/tuning/anhui-tongling-jiaoqu-xiang-2017.txt",
+    ))
+    .unwrap();
+    assert!(rules_of(&real).contains(&"part-count".to_string()));
+    let with = |sentence: &str| {
+        report("主动公开政府信息情况", "2013年未收到政府信息公开申请。").replacen(
+            "本报告中所列数据",
+            &format!("{sentence}本报告中所列数据"),
+            1,
+        )
+    };
+    let parts = "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况等";
+    assert!(!rules_of(&with(&format!("{parts}七部分组成。"))).contains(&"part-count".to_string()));
+    assert!(rules_of(&with(&format!("{parts}五部分组成。"))).contains(&"part-count".to_string()));
+    assert!(rules_of(&with(&format!("{parts}8个部分组成。"))).contains(&"part-count".to_string()));
+    let annexed = "本报告由概述、主动公开政府信息情况和政府信息公开情况统计表共八个部分组成。";
+    assert!(!rules_of(&with(annexed)).contains(&"part-count".to_string()));
+}

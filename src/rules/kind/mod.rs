@@ -23,6 +23,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::RequiredSection(p) => section::required(p, ctx),
         Check::HeadingNumbering(_) => section::numbering(ctx),
         Check::SectionOrder(_) => section::order(ctx),
+        Check::PartCount(p) => section::part_count(p, ctx),
         Check::ContactBlock(p) => contact::run(p, ctx),
         Check::Statement(p) => section::statement(p, ctx),
         Check::FeeStatement(p) => fee::run(p, ctx),
@@ -61,7 +62,7 @@ pub fn table_of(check: &Check) -> Option<&str> {
 /// Kinds that read the report's parts: they cannot judge a text without line structure.
 fn needs_outline(check: &Check) -> bool {
     match check {
-        Check::RequiredSection(_) | Check::SectionOrder(_) => true,
+        Check::RequiredSection(_) | Check::SectionOrder(_) | Check::PartCount(_) => true,
         Check::Statement(p) => p.section.is_some(),
         Check::FeeStatement(p) => !p.anywhere && !p.sections.is_empty(),
         _ => false,

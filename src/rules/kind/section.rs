@@ -1,6 +1,6 @@
 //! Structure kinds: required sections, heading numbering, section order, required statements.
 
-use super::super::spec::{RequiredSection, Statement};
+use super::super::spec::{PartCount, RequiredSection, Statement};
 use super::super::{Ctx, Finding};
 
 /// Where to point when something is missing: the title line, else the first line of the report.
@@ -100,6 +100,64 @@ pub fn numbering(ctx: &Ctx) -> Vec<Finding> {
         expected = h.number + 1;
     }
     out
+}
+
+/// The stated number of parts against the parts found. Not judged when the outline has
+/// a gap or a repeat (`heading-numbering` reports that) or fewer than two parts.
+pub fn part_count(p: &PartCount, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let numbers: Vec<u32> = doc
+        .parts
+        .iter()
+        .map(|part| doc.headings[part.heading].number)
+        .collect();
+    if numbers.len() < 2
+        || numbers
+            .iter()
+            .enumerate()
+            .any(|(i, n)| *n as usize != i + 1)
+    {
+        return vec![];
+    }
+    let (os, oe) = doc.opening_span();
+    let flat = &doc.flat;
+    let (fs, fe) = (flat.from_norm(os), flat.from_norm(oe));
+    let opening = &flat.text[fs..fe];
+    let Some(c) = ctx
+        .compiled(&p.patterns)
+        .into_iter()
+        .find_map(|re| re.captures(opening))
+    else {
+        return vec![];
+    };
+    let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
+        return vec![];
+    };
+    let stated = if n.as_str().bytes().all(|b| b.is_ascii_digit()) {
+        n.as_str().parse::<usize>().ok()
+    } else {
+        crate::facts::number::chinese_value(n.as_str()).and_then(|v| usize::try_from(v).ok())
+    };
+    let Some(stated) = stated else { return vec![] };
+    let found = numbers.len();
+    let annexed = ctx.matches_any(&p.annexed, &opening[m.start()..n.start()]);
+    if stated == found || (annexed && stated == found + 1) {
+        return vec![];
+    }
+    let (ns, ne) = (
+        flat.to_norm(fs + m.start()),
+        flat.to_norm(fs + m.end() - 1) + 1,
+    );
+    let labels: Vec<String> = doc.parts.iter().map(|x| doc.part_label(x)).collect();
+    vec![Finding::at(ns, ne)
+        .var("stated", stated.to_string())
+        .var("found", found.to_string())
+        .var(
+            "quote",
+            super::quote(&flat.text, fs + m.start(), fs + m.end()),
+        )
+        .var("parts", labels.join("、"))
+        .expected(found.to_string(), stated.to_string())]
 }
 
 pub fn order(ctx: &Ctx) -> Vec<Finding> {
