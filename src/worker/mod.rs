@@ -236,9 +236,14 @@ pub fn serve_stdio(args: &[String]) -> i32 {
             Err(_) => Reply::Panicked(LoadError::Crashed("读取器内部错误".into()).to_string()),
         };
         drop(bytes);
-        let sent = serde_json::to_writer(&mut out, &reply).is_ok()
-            && out.write_all(b"\n").is_ok()
-            && out.flush().is_ok();
+        // One write of the whole line: stdout is line-buffered, and serializing into it
+        // piece by piece cost as much as reading the file.
+        let Ok(mut line) = serde_json::to_vec(&reply) else {
+            return 3;
+        };
+        drop(reply);
+        line.push(b'\n');
+        let sent = out.write_all(&line).is_ok() && out.flush().is_ok();
         if !sent {
             return 3;
         }
