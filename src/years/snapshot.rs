@@ -305,20 +305,33 @@ impl Snapshot {
             return;
         }
         mentions.sort_unstable();
+        // Sentence stops (。；;!?), found by bytes: (offset, length), in text order.
+        let body_bytes = body.as_bytes();
+        let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body_bytes)
+            .map(|i| (fs + i, 1))
+            .chain(memchr::memmem::find_iter(body_bytes, "。".as_bytes()).map(|i| (fs + i, 3)))
+            .chain(memchr::memmem::find_iter(body_bytes, "；".as_bytes()).map(|i| (fs + i, 3)))
+            .collect();
+        stops.sort_unstable();
         let mut start = fs;
         let mut next_break = breaks.partition_point(|&b| b <= fs);
-        for (i, c) in flat.text[fs..fe].char_indices() {
-            let at = fs + i;
-            while next_break < breaks.len() && breaks[next_break] <= at {
+        // Breaks end a sentence where they are, before a stop at the same offset; a break
+        // at the very end ends nothing.
+        for stop in stops.into_iter().map(Some).chain([None]) {
+            let until = stop.map_or(fe, |(at, _)| at);
+            while next_break < breaks.len()
+                && breaks[next_break] <= until
+                && (stop.is_some() || breaks[next_break] < fe)
+            {
                 if breaks[next_break] > start {
                     self.sentence(ctx, (start, breaks[next_break]), &mentions, &own, &prior);
                     start = breaks[next_break];
                 }
                 next_break += 1;
             }
-            if matches!(c, '。' | ';' | '!' | '?' | '；') {
+            if let Some((at, len)) = stop {
                 self.sentence(ctx, (start, at), &mentions, &own, &prior);
-                start = at + c.len_utf8();
+                start = at + len;
             }
         }
         if fe > start {
