@@ -278,26 +278,23 @@ fn has_outline(line: &str) -> bool {
 }
 
 /// Top-level outline numbers (`二、`) after a space, a full stop or the end of an ASCII
-/// word: (offset of the numeral, its value − 1).
+/// word: (offset of the numeral, its value − 1). Found from the `、`s (one byte search),
+/// each checked for its numeral and what comes before it.
 fn top_level_numbers(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let ascii_end = line
-        .bytes()
-        .enumerate()
-        .filter(|(i, b)| {
-            b.is_ascii_alphabetic() && !line.as_bytes().get(i + 1).is_some_and(u8::is_ascii)
-        })
-        .map(|(i, _)| (i + 1, ""));
-    line.match_indices(' ')
-        .chain(line.match_indices('\u{3000}'))
-        .chain(line.match_indices('。'))
-        .chain(ascii_end)
-        .filter_map(move |(i, _)| {
-            let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
-            let at = line.len() - next.len();
-            let c = next.chars().next()?;
-            let d = "一二三四五六七八九十".chars().position(|x| x == c)?;
-            next[c.len_utf8()..].starts_with('、').then_some((at, d))
-        })
+    let b = line.as_bytes();
+    memchr::memmem::find_iter(b, "、".as_bytes()).filter_map(move |k| {
+        // Every numeral 一…十 is three bytes long.
+        let p = k.checked_sub(3)?;
+        let c = line.get(p..k)?.chars().next()?;
+        let d = "一二三四五六七八九十".chars().position(|x| x == c)?;
+        let before = &line[..p];
+        let after_stop = before.ends_with([' ', '\u{3000}', '。']);
+        let after_word = before
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphabetic);
+        (after_stop || after_word).then_some((p, d))
+    })
 }
 
 /// Does a line hold three or more top-level numbers, after a space, a full stop or the
@@ -684,6 +681,45 @@ mod tests {
             }
             let (a, l) = n.span(0, n.text.len());
             prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(a + l));
+        }
+    }
+
+    /// The outline numbers as first written: from every space, ideographic space, full
+    /// stop and end of an ASCII word, skip the run of those, and look for `N、`.
+    fn top_level_numbers_by_scan(line: &str) -> Vec<(usize, usize)> {
+        let ascii_end = line
+            .bytes()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.is_ascii_alphabetic() && !line.as_bytes().get(i + 1).is_some_and(u8::is_ascii)
+            })
+            .map(|(i, _)| (i + 1, ""));
+        let mut out: Vec<(usize, usize)> = line
+            .match_indices(' ')
+            .chain(line.match_indices('\u{3000}'))
+            .chain(line.match_indices('。'))
+            .chain(ascii_end)
+            .filter_map(|(i, _)| {
+                let next = line[i..].trim_start_matches([' ', '\u{3000}', '。']);
+                let at = line.len() - next.len();
+                let c = next.chars().next()?;
+                let d = "一二三四五六七八九十".chars().position(|x| x == c)?;
+                next[c.len_utf8()..].starts_with('、').then_some((at, d))
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    proptest! {
+        /// The `、`-led search finds the numbers the scan from every separator found.
+        #[test]
+        fn outline_numbers_agree_with_the_scan(s in "[a-zA-Z0-9 　。，、一二三四十五年]{0,50}") {
+            let mut got: Vec<(usize, usize)> = top_level_numbers(&s).collect();
+            got.sort_unstable();
+            got.dedup();
+            prop_assert_eq!(got, top_level_numbers_by_scan(&s));
         }
     }
 }
