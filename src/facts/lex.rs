@@ -79,15 +79,9 @@ impl Lex {
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
-            // ASCII fast path; multi-byte characters are decoded.
+            // ASCII is classed directly; three-byte characters through the table.
             let (k, len) = if x < 0x80 {
-                let k = match x {
-                    b'0'..=b'9' => DIGIT,
-                    b'.' | b'-' | b'/' => DATE_SEP,
-                    b'~' => JOIN,
-                    _ => 0,
-                };
-                (k, 1)
+                (class(x as char), 1)
             } else {
                 match x {
                     0xC0..=0xDF => (0, 2),
