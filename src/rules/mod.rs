@@ -4,6 +4,7 @@
 mod bounds;
 pub mod kind;
 pub mod load;
+pub mod pattern;
 pub mod position;
 pub mod spec;
 
@@ -11,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::table::{self, RecoveredTable};
 use crate::document::Document;
 use load::{problem_at, FileKind, RuleFileError};
+use pattern::Pattern;
 use regex::Regex;
 use spec::{Check, PackSpec, RuleSpec, Severity};
 use std::collections::{BTreeMap, HashMap};
@@ -44,7 +46,7 @@ pub struct RuleSet {
     /// Patterns by source. Those of files read from disk are compiled when loaded (to
     /// report a bad regex at its line); the built-in ones on first use, since start-up
     /// time matters and a test proves they all compile. Clones share compiled patterns.
-    regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>, FastHash>,
+    regexes: HashMap<String, Arc<OnceLock<Option<Pattern>>>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
     ids: IdCache,
 }
@@ -460,7 +462,7 @@ impl RuleSet {
         if let Some(Some(_)) = self.regexes.get(pattern).and_then(|c| c.get()) {
             return Ok(());
         }
-        let re = build_regex(pattern).map_err(|e| {
+        let re = Pattern::new(pattern).map_err(|e| {
             format!(
                 "无效的正则表达式：{}",
                 e.to_string().lines().last().unwrap_or("")
@@ -481,7 +483,7 @@ impl RuleSet {
     /// a second core halves the wait. Whichever thread reaches a pattern first compiles
     /// it; the other waits for it (never compiled twice).
     pub fn warm_in_background(&self) {
-        let pending: Vec<(String, Arc<OnceLock<Option<Regex>>>)> = self
+        let pending: Vec<(String, Arc<OnceLock<Option<Pattern>>>)> = self
             .regexes
             .iter()
             .filter(|(_, c)| c.get().is_none())
@@ -494,13 +496,18 @@ impl RuleSet {
             .name("gongkai-regex".into())
             .spawn(move || {
                 for (p, c) in pending.iter().rev() {
-                    c.get_or_init(|| build_regex(p).ok());
+                    c.get_or_init(|| Pattern::new(p).ok());
                 }
             });
     }
 
     /// A compiled pattern (every pattern field is registered at load time).
     pub fn re(&self, pattern: &str) -> Option<&Regex> {
+        self.pattern(pattern).map(|p| &p.re)
+    }
+
+    /// A compiled pattern with what is known of it ([`Pattern`]).
+    pub fn pattern(&self, pattern: &str) -> Option<&Pattern> {
         let found = self.regexes.get(pattern);
         // Every pattern field must be listed in `load::regex_fields`; debug builds (the tests)
         // stop here when one is not, instead of silently never matching.
@@ -508,7 +515,7 @@ impl RuleSet {
             found.is_some(),
             "pattern not registered at load time: {pattern}"
         );
-        found?.get_or_init(|| build_regex(pattern).ok()).as_ref()
+        found?.get_or_init(|| Pattern::new(pattern).ok()).as_ref()
     }
 
     /// Packs in load order.
@@ -593,13 +600,6 @@ fn embedded_files() -> Vec<PackFile> {
             text: t.to_string(),
         })
         .collect()
-}
-
-fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 20)
-        .dfa_size_limit(1 << 20)
-        .build()
 }
 
 /// A finding from a rule kind, before messages and coordinates are filled in.
@@ -872,6 +872,13 @@ impl<'a> Ctx<'a> {
     pub fn compiled(&self, patterns: &[String]) -> Vec<&'a Regex> {
         let rules: &'a RuleSet = self.rules;
         patterns.iter().filter_map(|p| rules.re(p)).collect()
+    }
+
+    /// The compiled patterns of a list with what is known of them, for
+    /// [`pattern::ranges_matching`].
+    pub fn patterns(&self, patterns: &[String]) -> Vec<&'a Pattern> {
+        let rules: &'a RuleSet = self.rules;
+        patterns.iter().filter_map(|p| rules.pattern(p)).collect()
     }
 
     /// Does any of the patterns match? Stops at the first that does (no position needed).

@@ -1,6 +1,7 @@
 //! The fee statement (收费及减免 / 信息处理费): present where the format wants it,
 //! and no zero-fee claim next to an amount above zero.
 
+use super::super::pattern::ranges_matching;
 use super::super::spec::FeeStatement;
 use super::super::{Ctx, Finding};
 
@@ -17,10 +18,12 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         regions.push(doc.body_span());
     }
     let mut topic_sentences = Vec::new();
-    let topic = ctx.compiled(&p.topic);
-    for (rs, re) in &regions {
-        for (s, e) in ctx.sentences(*rs, *re) {
-            if super::any_matches(&topic, &text[s..e]) && !topic_sentences.contains(&(s, e)) {
+    let topic = ctx.patterns(&p.topic);
+    for &(rs, re) in &regions {
+        let sentences = ctx.sentences(rs, re);
+        let hit = ranges_matching(&topic, text, (rs, re), &sentences);
+        for (&(s, e), hit) in sentences.iter().zip(hit) {
+            if hit && !topic_sentences.contains(&(s, e)) {
                 topic_sentences.push((s, e));
             }
         }
