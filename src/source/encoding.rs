@@ -68,7 +68,9 @@ fn finish(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> 
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    if text.contains('\0') || control_ratio(&text) > 0.05 {
+    // Almost every draft has no control character at all (NUL included): one pass to
+    // know that, over the whole text.
+    if any_suspect(text.as_bytes()) && (text.contains('\0') || control_ratio(&text) > 0.05) {
         return Err(DecodeError::Binary);
     }
     Ok(Decoded { text, encoding })
@@ -100,25 +102,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
     ctrl * 20 > sample.len()
 }
 
+/// Does any byte start a control character (C0 other than the whitespace ones, DEL, or
+/// a C2 lead that may start a C1 control)? Branch-free over 32-byte blocks, so that the
+/// compiler vectorizes it.
+fn any_suspect(b: &[u8]) -> bool {
+    let suspect = |x: u8| {
+        ((x < 0x20) & (x != b'\n') & (x != b'\r') & (x != b'\t') & (x != 0x0c))
+            | (x == 0x7f)
+            | (x == 0xC2)
+    };
+    let mut blocks = b.chunks_exact(32);
+    let found = blocks
+        .by_ref()
+        .any(|c| c.iter().fold(false, |acc, &x| acc | suspect(x)));
+    found || blocks.remainder().iter().any(|&x| suspect(x))
+}
+
 fn control_ratio(text: &str) -> f64 {
     // By bytes, over the first 8192 characters: `char::is_control` is U+0000–U+001F,
     // U+007F (one byte each) and U+0080–U+009F (C2 80–C2 9F). Simple counting loops
     // that the compiler vectorizes; a character starts at every non-continuation byte.
-    let end = if text.len() <= 8192 {
+    // Counting characters is vectorized; finding the 8192nd walks them one by one, so
+    // it is done only for texts that have more.
+    let end = if text.len() <= 8192 || text.chars().count() <= 8192 {
         text.len()
     } else {
         text.char_indices().nth(8192).map_or(text.len(), |(i, _)| i)
     };
     let b = &text.as_bytes()[..end];
-    // Almost every draft has no control character at all: one pass to know that.
-    let suspect = |x: &u8| {
-        (*x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) || matches!(x, 0x7f | 0xC2)
-    };
-    // (By chunks without an early exit inside one, so the test is vectorized.)
-    if !b
-        .chunks(64)
-        .any(|c| c.iter().fold(false, |acc, x| acc | suspect(x)))
-    {
+    if !any_suspect(b) {
         return 0.0;
     }
     let total = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
@@ -160,6 +172,30 @@ fn plausible_chinese(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The one-pass test for control characters decides as the full check does:
+        /// texts of CJK, ASCII, C0/C1 controls and NUL, short and over 8192 characters.
+        #[test]
+        fn the_quick_control_test_decides_as_the_full_one(
+            parts in proptest::collection::vec("[a公\n\t\u{0}\u{1}\u{7f}\u{85}\u{a0}é]{0,8}", 0..40),
+            long in 0usize..3,
+        ) {
+            let mut text = parts.concat();
+            if long > 0 {
+                text = format!("{}{}", "公开".repeat(4100 * long), text);
+            }
+            let full = text.contains('\0') || control_ratio(&text) > 0.05;
+            let quick = any_suspect(text.as_bytes()) && full;
+            prop_assert_eq!(quick, full);
+            prop_assert_eq!(
+                any_suspect(text.as_bytes()),
+                text.bytes().any(|x| (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c)) || x == 0x7f || x == 0xC2)
+            );
+        }
+    }
 
     /// The byte-level count agrees with counting `char::is_control`.
     #[test]

@@ -135,7 +135,8 @@ pub struct Source {
 impl Source {
     pub fn new(path: impl Into<String>, text: String, encoding: &'static str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // memchr: `match_indices` costs a few hundred instructions per line.
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             path: path.into(),
             text,
