@@ -73,19 +73,31 @@ fn needs_outline(check: &Check) -> bool {
 /// and newline, found by bytes (`。` is E3 80 82; the others are ASCII).
 pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    // Newlines and 。 (vectorized search), then ; ! ? (rare), merged in order.
-    let mut out: Vec<(usize, usize)> = memchr::memchr2_iter(b'\n', 0xE3, b)
+    // Newlines and 。 (vectorized search), then ; ! ? (rare), merged in order. `。` is
+    // found by its last byte: 82 ends one CJK character in 64, while E3 leads every
+    // CJK punctuation mark (、「」《》…).
+    let out: Vec<(usize, usize)> = memchr::memchr2_iter(b'\n', 0x82, b)
         .filter_map(|p| match b[p] {
             b'\n' => Some((p, 1)),
-            _ => (b.get(p + 1..p + 3) == Some(&[0x80, 0x82])).then_some((p, 3)),
+            _ => (p >= 2 && b[p - 2..p] == [0xE3, 0x80]).then(|| (p - 2, 3)),
         })
         .collect();
-    let rare: Vec<usize> = memchr::memchr3_iter(b';', b'!', b'?', b).collect();
-    if !rare.is_empty() {
-        out.extend(rare.into_iter().map(|p| (p, 1)));
-        out.sort_unstable();
+    let mut rare = memchr::memchr3_iter(b';', b'!', b'?', b).peekable();
+    if rare.peek().is_none() {
+        return out;
     }
-    out
+    // Both lists are in text order (and never share a byte): merge them.
+    let mut merged = Vec::with_capacity(out.len() + 8);
+    let mut common = out.into_iter().peekable();
+    loop {
+        match (common.peek(), rare.peek()) {
+            (Some(&(c, _)), Some(&r)) if r < c => merged.push((rare.next().unwrap_or(r), 1)),
+            (Some(_), _) => merged.extend(common.next()),
+            (None, Some(_)) => merged.extend(rare.by_ref().map(|p| (p, 1))),
+            (None, None) => break,
+        }
+    }
+    merged
 }
 
 /// Sentences (split at 。 ; ! ? and newlines) of a normalized range: (start, end),
@@ -174,7 +186,7 @@ mod sentence_tests {
     #[test]
     fn stops_give_the_same_sentences() {
         let text =
-            "一、总体情况\n本年度新收申请12件。其中自然人10件;商业企业2件!无?结束\n\n。。末尾";
+            "一、总体情况\n本年度新收申请12件。其中自然人10件;商业企业2件!无?结束\n\n。。末尾丂「傂」、。";
         let stops = sentence_stops(text);
         let bounds: Vec<usize> = text
             .char_indices()

@@ -10,10 +10,14 @@ fn missing_anchor(ctx: &Ctx) -> (usize, usize) {
     (l.start, l.start)
 }
 
-fn content_chars(text: &str) -> usize {
+/// Has the text fewer than `min` characters of content? Counts no further than `min`
+/// (a part is often thousands of characters; the minimum is a few).
+fn fewer_content_chars(text: &str, min: usize) -> bool {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '|'))
+        .take(min)
         .count()
+        < min
 }
 
 pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
@@ -27,7 +31,6 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
         }
         let part = &doc.parts[i];
         let body = &text[part.body_start..part.end];
-        let n = content_chars(body);
         let placeholders = ctx.compiled(&p.placeholders);
         let template_text = !p.placeholders.is_empty()
             && body
@@ -40,7 +43,7 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
                     body.trim().trim_end_matches(['。', '.']),
                     "无" | "暂无" | "没有"
                 );
-        if n < p.min_chars || placeholder {
+        if fewer_content_chars(body, p.min_chars) || placeholder {
             let h = &doc.headings[part.heading];
             return vec![Finding::at(h.start, h.end)
                 .variant("empty")
@@ -238,4 +241,25 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Counting stops at the minimum, and says what the full count says.
+        #[test]
+        fn the_bounded_count_says_what_the_full_count_says(
+            text in "[公开 。.|\n\u{3000}a]{0,40}",
+            min in 0usize..30,
+        ) {
+            let full = text
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '|'))
+                .count();
+            prop_assert_eq!(fewer_content_chars(&text, min), full < min);
+        }
+    }
 }
