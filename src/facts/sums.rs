@@ -71,6 +71,11 @@ fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
 }
 
 pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
+    statements(text, numbers, true)
+}
+
+/// `shortcut`: skip sentences with fewer than three numbers (the tests compare with not).
+fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStatement> {
     let mut found: BTreeMap<usize, SumStatement> = BTreeMap::new();
     let mut done = 0;
     for n in numbers {
@@ -79,6 +84,18 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         }
         let (s_start, s_end) = sentence_bounds(text, n.start);
         done = s_end.max(n.end);
+        // A statement is a total and at least two parts: a sentence holding fewer than
+        // three numbers has none (its levels need not be read).
+        let first = numbers.partition_point(|m| m.start < s_start);
+        let held = numbers[first..]
+            .iter()
+            .take_while(|m| m.start < s_end)
+            .filter(|m| m.end <= s_end)
+            .take(3)
+            .count();
+        if shortcut && held < 3 {
+            continue;
+        }
         for sure in levels(text, numbers, s_start, s_end, None) {
             if let Some(st) = statement(numbers, sure) {
                 found.entry(st.total).or_insert(st);
@@ -127,6 +144,24 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
 mod tests {
     use super::super::number::numbers;
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Sentences with fewer than three numbers are skipped without changing what is
+        /// found: random mixes of counts, openers, separators and stops.
+        #[test]
+        fn skipping_short_sentences_finds_the_same(
+            parts in proptest::collection::vec(
+                "申请12件|其中|包括|自然人3件|企业9件|、|,|。|\\(|\\)|答复意见中|分别为|共5条|1件|\n",
+                0..24,
+            ),
+        ) {
+            let t = parts.concat();
+            let ns = numbers(&t);
+            prop_assert_eq!(statements(&t, &ns, true), statements(&t, &ns, false));
+        }
+    }
 
     #[test]
     fn among_list() {
