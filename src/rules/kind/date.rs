@@ -179,6 +179,29 @@ static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+是|[0-9]+\.)?\s*([0-9]{4})年(?:度|全年|以来|上半年|下半年)?[,:]").unwrap()
 });
 
+/// For each sentence (in text order, inside `range`): has it, after its leading
+/// whitespace, a `年` with four ASCII digits before it in the sentence? The `年`s of the
+/// range are found once, not per sentence.
+fn year_words_in(text: &str, range: (usize, usize), sentences: &[(usize, usize)]) -> Vec<bool> {
+    let (from, to) = range;
+    let b = text.as_bytes();
+    let words: Vec<usize> = memchr::memmem::find_iter(&b[from..to], "年".as_bytes())
+        .map(|i| from + i)
+        .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
+        .collect();
+    let mut next = 0;
+    sentences
+        .iter()
+        .map(|&(s, e)| {
+            let lead = s + (text[s..e].len() - text[s..e].trim_start().len());
+            while words.get(next).is_some_and(|&w| w < lead + 4) {
+                next += 1;
+            }
+            words.get(next).is_some_and(|&w| w < e)
+        })
+        .collect()
+}
+
 pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
@@ -187,16 +210,11 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     let (_, me) = doc.main_span();
     let mut out = Vec::new();
     let (verbs, comparisons) = (ctx.compiled(&p.verbs), ctx.compiled(&p.comparisons));
-    for (s, e) in ctx.sentences(oe, me) {
+    let sentences = ctx.sentences(oe, me);
+    let with_year = year_words_in(text, (oe, me), &sentences);
+    for ((s, e), _) in sentences.into_iter().zip(with_year).filter(|(_, y)| *y) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
-        // The pattern needs four digits before 年: test that before running it.
-        let year_word = sent
-            .match_indices('年')
-            .any(|(i, _)| i >= 4 && sent.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit));
-        if !year_word {
-            continue;
-        }
         let Some(c) = YEAR_LEAD.captures(sent) else {
             continue;
         };
@@ -227,4 +245,35 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The year words found once mark the sentences that the per-sentence test marks.
+        #[test]
+        fn year_words_found_once_mark_the_same_sentences(
+            text in "[0-9年。 \n度a]{0,40}",
+            cut in 0usize..10,
+        ) {
+            let stops = super::super::sentence_stops(&text);
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = starts[cut.min(starts.len() - 1)];
+            let sentences = super::super::sentences_in(&stops, from, text.len());
+            let old: Vec<bool> = sentences
+                .iter()
+                .map(|&(s, e)| {
+                    let sent = text[s..e].trim_start();
+                    sent.match_indices('年').any(|(i, _)| {
+                        i >= 4 && sent.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit)
+                    })
+                })
+                .collect();
+            prop_assert_eq!(year_words_in(&text, (from, text.len()), &sentences), old);
+        }
+    }
 }
