@@ -4,8 +4,9 @@
 //!
 //! The binary re-executes itself as `gongkai __worker MEMORY_BYTES` (see `main.rs`):
 //! the parent writes requests to the worker's stdin — a JSON header line (the file's
-//! name and byte count), then the bytes — and the worker answers each with one JSON
-//! line on stdout: the loaded `Source` or the load error's message. The worker limits
+//! name and byte count), then the bytes — and the worker answers each on stdout with
+//! one frame (eight bytes of length, then the reply in [`wire`]'s binary form): the
+//! loaded `Source` or the load error's message. The worker limits
 //! its own address space (`RLIMIT_AS`); the parent enforces the wall-clock limit by
 //! killing it. A worker serves the files of one thread of the parent in turn
 //! ([`pool`]): starting a process per file cost about 3 ms, more than reading a
@@ -30,6 +31,7 @@ use std::time::Duration;
 pub const WORKER_ARG: &str = "__worker";
 
 mod pool;
+mod wire;
 
 /// Default wall-clock limit of one file's reader.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
@@ -119,8 +121,8 @@ fn load(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadError> 
     }
 }
 
-/// What crosses the pipe: a loaded source without its path (the parent names it).
-#[derive(Serialize, Deserialize)]
+/// What crosses the pipe: a loaded source without its path (the parent names it),
+/// in the binary form of [`wire`].
 struct Wire {
     text: String,
     encoding: String,
@@ -129,7 +131,6 @@ struct Wire {
     headings: Vec<(usize, u8)>,
 }
 
-#[derive(Serialize, Deserialize)]
 enum Reply {
     Loaded(Wire),
     Failed(String),
@@ -236,14 +237,15 @@ pub fn serve_stdio(args: &[String]) -> i32 {
             Err(_) => Reply::Panicked(LoadError::Crashed("读取器内部错误".into()).to_string()),
         };
         drop(bytes);
-        // One write of the whole line: stdout is line-buffered, and serializing into it
+        // One write of the whole frame: stdout is line-buffered, and writing into it
         // piece by piece cost as much as reading the file.
-        let Ok(mut line) = serde_json::to_vec(&reply) else {
-            return 3;
-        };
+        let payload = wire::encode(&reply);
         drop(reply);
-        line.push(b'\n');
-        let sent = out.write_all(&line).is_ok() && out.flush().is_ok();
+        let mut frame = Vec::with_capacity(8 + payload.len());
+        frame.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        frame.extend_from_slice(&payload);
+        drop(payload);
+        let sent = out.write_all(&frame).is_ok() && out.flush().is_ok();
         if !sent {
             return 3;
         }

@@ -6,10 +6,10 @@
 //! worker, whose answer stands: what a file gives (an out-of-memory error included)
 //! never depends on the files read before it in the same worker.
 
-use super::{death, from_wire, Limits, Reply, Request, STDERR_KEEP, WORKER_ARG};
+use super::{death, from_wire, wire, Limits, Reply, Request, STDERR_KEEP, WORKER_ARG};
 use crate::source::{LoadError, Source};
 use std::cell::RefCell;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
@@ -58,7 +58,7 @@ pub fn load(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadErr
 struct Worker {
     child: Child,
     stdin: Option<ChildStdin>,
-    /// Reply lines, read by a thread so that waiting for one can time out.
+    /// Reply frames, read by a thread so that waiting for one can time out.
     replies: mpsc::Receiver<std::io::Result<Vec<u8>>>,
     /// The start of what the worker wrote to stderr since the current request.
     stderr: Arc<Mutex<Vec<u8>>>,
@@ -90,17 +90,34 @@ impl Worker {
             return Err(LoadError::Crashed("无法连接读取进程".into()));
         };
         let (tx, replies) = mpsc::channel();
+        // A reply cannot be larger than the worker's address space.
+        let cap = limits.memory;
         std::thread::spawn(move || {
             let mut out = BufReader::new(stdout);
             loop {
-                let mut line = Vec::new();
-                match out.read_until(b'\n', &mut line) {
-                    Ok(0) => return,
-                    Ok(_) => {
-                        if tx.send(Ok(line)).is_err() {
+                let mut len = [0u8; 8];
+                match out.read_exact(&mut len) {
+                    Ok(()) => {}
+                    // Closed (between frames or inside one): the worker died or ended.
+                    Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+                let len = u64::from_le_bytes(len);
+                if len > cap {
+                    let _ = tx.send(Ok(Vec::new()));
+                    return;
+                }
+                let mut frame = Vec::new();
+                match (&mut out).take(len).read_to_end(&mut frame) {
+                    Ok(n) if n as u64 == len => {
+                        if tx.send(Ok(frame)).is_err() {
                             return;
                         }
                     }
+                    Ok(_) => return,
                     Err(e) => {
                         let _ = tx.send(Err(e));
                         return;
@@ -168,11 +185,11 @@ impl Worker {
             answer
         });
         match answer {
-            Ok(Ok(line)) => match serde_json::from_slice::<Reply>(&line) {
-                Ok(Reply::Loaded(w)) => (Ok(from_wire(name, w)), true),
-                Ok(Reply::Failed(m)) => (Err(LoadError::Reader(m)), true),
-                Ok(Reply::Panicked(m)) => (Err(LoadError::Crashed(m)), false),
-                Err(_) => (
+            Ok(Ok(frame)) => match wire::decode(&frame) {
+                Some(Reply::Loaded(w)) => (Ok(from_wire(name, w)), true),
+                Some(Reply::Failed(m)) => (Err(LoadError::Reader(m)), true),
+                Some(Reply::Panicked(m)) => (Err(LoadError::Crashed(m)), false),
+                None => (
                     Err(LoadError::Crashed("读取进程的回复无法解析".into())),
                     false,
                 ),
