@@ -269,8 +269,8 @@ impl RuleSet {
         let (packs, rules): (Vec<_>, Vec<_>) = files.into_iter().partition(|(f, _)| is_pack(f));
         let mut profiles: HashMap<String, String> = HashMap::new();
         for (f, value) in packs {
-            for (_, pat) in load::regex_fields(&value) {
-                self.register(pat);
+            for pat in load::regex_strings(&value) {
+                self.register(pat.to_string());
             }
             let spec = load::typed_pack(&f.path, &f.text, value)?;
             profiles.insert(dir_of(&f.path), spec.profile.clone());
@@ -281,8 +281,8 @@ impl RuleSet {
         }
         for (f, value) in rules {
             let profile = profiles.get(&dir_of(&f.path)).cloned().unwrap_or_default();
-            for (_, pat) in load::regex_fields(&value) {
-                self.register(pat);
+            for pat in load::regex_strings(&value) {
+                self.register(pat.to_string());
             }
             let spec = load::typed_rule(&f.path, &f.text, value)?;
             self.insert_rule(Rule {
