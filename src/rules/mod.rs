@@ -483,7 +483,7 @@ impl RuleSet {
     /// a second core halves the wait. Whichever thread reaches a pattern first compiles
     /// it; the other waits for it (never compiled twice).
     pub fn warm_in_background(&self) {
-        let pending: Vec<(String, Arc<OnceLock<Option<Pattern>>>)> = self
+        let mut pending: Vec<(String, Arc<OnceLock<Option<Pattern>>>)> = self
             .regexes
             .iter()
             .filter(|(_, c)| c.get().is_none())
@@ -492,10 +492,14 @@ impl RuleSet {
         if pending.is_empty() {
             return;
         }
+        // The costliest first (a counted repetition of a large class, `[^。]{0,200}`, is
+        // thousands of automaton states): the caller, which compiles what it needs as it
+        // goes, then rarely has to build one itself.
+        pending.sort_by_cached_key(|(p, _)| (std::cmp::Reverse(compile_cost(p)), p.clone()));
         let _ = std::thread::Builder::new()
             .name("gongkai-regex".into())
             .spawn(move || {
-                for (p, c) in pending.iter().rev() {
+                for (p, c) in &pending {
                     c.get_or_init(|| Pattern::new(p).ok());
                 }
             });
@@ -600,6 +604,21 @@ fn embedded_files() -> Vec<PackFile> {
             text: t.to_string(),
         })
         .collect()
+}
+
+/// A rough compile cost of a pattern: its length, plus the upper bound of every counted
+/// repetition (`{m,n}` copies its subpattern n times).
+fn compile_cost(pattern: &str) -> usize {
+    let mut cost = pattern.len();
+    for (i, _) in pattern.match_indices('{') {
+        let rest = &pattern[i + 1..];
+        let Some(end) = rest.find('}') else { continue };
+        let bound = rest[..end].rsplit(',').next().unwrap_or("");
+        if let Ok(n) = bound.trim().parse::<usize>() {
+            cost += 20 * n.min(10_000);
+        }
+    }
+    cost
 }
 
 /// A finding from a rule kind, before messages and coordinates are filled in.
