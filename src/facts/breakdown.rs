@@ -106,12 +106,13 @@ fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
     let g = rest.trim_start_matches([' ', ',', ':']);
     let at = end + (rest.len() - g.len());
     if let Some(inner) = g.strip_prefix('(') {
-        // A parenthesis right after the number (no comma in between).
-        if rest[..rest.len() - g.len()].contains([',', ':']) {
-            return None;
-        }
+        // A parenthesis right after the number (no comma in between), or one that opens
+        // with a word opener after a comma (`2599条,(其中机构职能类信息25条,…)`).
         let inner_t = inner.trim_start_matches(' ');
         let skip = inner.len() - inner_t.len();
+        if rest[..rest.len() - g.len()].contains([',', ':']) && word_opener(inner_t).is_none() {
+            return None;
+        }
         if let Some((introducer, len)) = word_opener(inner_t) {
             return Some((
                 Open {

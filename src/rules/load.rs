@@ -289,7 +289,7 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 26] = [
+    const KEYS: [&str; 27] = [
         "annexed",
         "placeholders",
         "match",
@@ -316,6 +316,7 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
         "counts",
         "part_markers",
         "exclude",
+        "closing",
     ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {

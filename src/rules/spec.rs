@@ -263,7 +263,8 @@ pub struct LabelGroup {
 }
 
 /// Total + parts in prose. Outcomes: default (parts exceed the total),
-/// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short).
+/// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short),
+/// `across` (parts read from other sentences than the total exceed it).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProseSum {
@@ -271,6 +272,10 @@ pub struct ProseSum {
     /// Parts that may overlap (channels: 网站, 微博 …): never summed.
     #[serde(default)]
     pub overlapping: Vec<String>,
+    /// Labels of a last part that closes its list (`其他…`): the list claims to cover its
+    /// total, so parts that fall short of it are reported as for an exhaustive group.
+    #[serde(default)]
+    pub closing: Vec<String>,
 }
 
 /// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.

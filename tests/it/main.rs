@@ -16,6 +16,7 @@ mod layers;
 mod old_reports;
 mod old_tables;
 mod outputs;
+mod prose_breakdowns;
 mod readers;
 mod renderings;
 mod rule_packs;
