@@ -412,6 +412,11 @@ pub struct TableStructure {
 pub struct ProseTable {
     pub table: String,
     pub statements: Vec<ProseStatement>,
+    /// A column that is the sum of its row's other columns (表三 `total`). When such a cell
+    /// is blank, the row's filled cells give a lower bound of it, and a prose number below
+    /// the bound is reported (outcome `below`); above it nothing can be judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_total: Option<String>,
 }
 
 /// One kind of prose statement and the cells it must equal (their sum).
