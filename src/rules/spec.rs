@@ -120,6 +120,7 @@ pub enum Check {
     PreviousText(PreviousText),
     ZeroClaim(ZeroClaim),
     RepeatedCount(RepeatedCount),
+    ProseShare(ProseShare),
 }
 
 impl Check {
@@ -148,6 +149,7 @@ impl Check {
             Check::PreviousText(_) => "previous-text",
             Check::ZeroClaim(_) => "zero-claim",
             Check::RepeatedCount(_) => "repeated-count",
+            Check::ProseShare(_) => "prose-share",
         }
     }
 
@@ -276,6 +278,17 @@ pub struct ProseSum {
     /// total, so parts that fall short of it are reported as for an exhaustive group.
     #[serde(default)]
     pub closing: Vec<String>,
+}
+
+/// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total
+/// (or part ÷ the total of a level above, as some reports write shares of the grand total).
+/// Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseShare {
+    /// Regexes matched right after a part's number, with a named group `p` capturing the
+    /// percentage (without `%`).
+    pub shares: Vec<String>,
 }
 
 /// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.

@@ -71,3 +71,40 @@ fn the_three_kinds_of_information_cover_their_total() {
         vec![]
     );
 }
+
+/// (expected, actual) of every `prose-share` warning on a draft.
+fn shares(text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt");
+    std::fs::write(&path, text).unwrap();
+    let (_, v) = check_json(&[path.to_str().unwrap()]);
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "prose-share" && d["severity"] == "warning")
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
+            (s("expected"), s("actual"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_share_beside_a_part_is_checked_against_part_over_total() {
+    let head = "某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n";
+    // 45 of 65 is 69 %, written 75 %; 20 of 65 = 30.8 %, written 30 % (truncated: accepted).
+    let t = format!("{head}2023年新收政府信息公开申请65件，其中自然人45件，占75%，法人或其他组织20件，占30%。\n");
+    assert_eq!(shares(&t), vec![("69%".to_string(), "75%".to_string())]);
+    // Shares of the grand total in a nested list, and shares across sentences, are accepted.
+    let t = format!(
+        "{head}主动公开政府信息200条，其中网站公开100条（占50%），包括政策文件60条（占30%）、其他40条（占20%）。\n\
+         2012年主动公开政府信息1913条。其中，区直各单位主动公开政府信息1397条，占73%。各乡镇主动公开政府信息516条，占27%。\n"
+    );
+    assert_eq!(shares(&t), vec![]);
+    // The same shares across sentences, one of them wrong.
+    let t = format!(
+        "{head}2012年主动公开政府信息1913条。其中，区直各单位主动公开政府信息1397条，占63%。各乡镇主动公开政府信息516条，占27%。\n"
+    );
+    assert_eq!(shares(&t), vec![("73%".to_string(), "63%".to_string())]);
+}
