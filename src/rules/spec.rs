@@ -250,6 +250,10 @@ pub struct FeeStatement {
     /// a fee was demanded, so a bare zero-fee claim needs an explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_cell: Option<String>,
+    /// Regexes of a template's placeholder line (`（文字描述，收取信息处理费情况在此处报告。）`):
+    /// a topic sentence on such a line is no statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<String>,
 }
 
 fn yes() -> bool {

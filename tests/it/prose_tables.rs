@@ -1,6 +1,8 @@
-//! Prose against tables whose cells are partly blank, on the seed report 上海 2019
-//! (tests/fixtures/real/005_…html, audited F4–F6): a blank 总计 cell is bounded below by its
-//! row's filled cells, and “均获维持” is contradicted by any 表四 count of 纠正/其他/尚未审结.
+//! Seed-audit misses (tests/fixtures/real/expected/): prose against tables whose cells are
+//! partly blank (上海 2019, 005 F4–F6: a blank 总计 cell is bounded below by its row's filled
+//! cells, and “均获维持” is contradicted by any 表四 count of 纠正/其他/尚未审结); a template's
+//! fee placeholder is no fee statement (004 F4); table cells run together are no phone
+//! number (014 F1).
 
 use crate::support::{check_json, fixture};
 
@@ -46,4 +48,19 @@ fn all_upheld_is_contradicted_by_pending_cases() {
     let got = warnings(SHANGHAI, "t4-upheld-prose");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].1.as_str(), got[0].2.as_str()), ("0", "3"));
+}
+
+#[test]
+fn a_fee_placeholder_is_no_fee_statement() {
+    // 004: 六 holds only “（文字描述，收取信息处理费情况在此处报告。）”.
+    let got = warnings("real/004_template-2021-format-blank.docx", "fee-statement");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn table_cells_run_together_are_no_phone_number() {
+    // 014: “…申请数量15130000154二、…” is 表三's row, not a mobile number; the report gives
+    // no contact at all.
+    let got = warnings("real/text/014_pingtan-2025-crawltext.txt", "contact-block");
+    assert_eq!(got.len(), 1, "{got:?}");
 }

@@ -18,9 +18,19 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     }
     let mut topic_sentences = Vec::new();
     let topic = ctx.compiled(&p.topic);
+    let placeholders = ctx.compiled(&p.placeholders);
+    // The line around a sentence, trimmed: a template's placeholder fills its whole line.
+    let line_of = |s: usize| {
+        let a = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let b = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        text[a..b].trim()
+    };
     for (rs, re) in &regions {
         for (s, e) in ctx.sentences(*rs, *re) {
-            if super::any_matches(&topic, &text[s..e]) && !topic_sentences.contains(&(s, e)) {
+            if super::any_matches(&topic, &text[s..e])
+                && !super::any_matches(&placeholders, line_of(s))
+                && !topic_sentences.contains(&(s, e))
+            {
                 topic_sentences.push((s, e));
             }
         }
