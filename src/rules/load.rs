@@ -289,7 +289,7 @@ fn describe(
 
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
-    const KEYS: [&str; 28] = [
+    const KEYS: [&str; 29] = [
         "annexed",
         "placeholders",
         "match",
@@ -318,6 +318,7 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
         "exclude",
         "closing",
         "shares",
+        "rates",
     ];
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, ptr: &str, in_regex: bool, out: &mut Vec<(String, String)>) {

@@ -286,13 +286,17 @@ pub struct ProseSum {
 
 /// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total
 /// (or part ÷ the total of a level above, as some reports write shares of the grand total).
-/// Outcome: default.
+/// Outcomes: default (a share beside a part), `rate` (a rate after its two counts).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProseShare {
     /// Regexes matched right after a part's number, with a named group `p` capturing the
     /// percentage (without `%`).
     pub shares: Vec<String>,
+    /// Regexes of a rate stated after its two counts (`受理117件,办结171件,办结率100%`), with
+    /// named groups `whole`, `part` and `p` (the percentage): outcome `rate` when p ≠ part ÷ whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<String>,
 }
 
 /// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.

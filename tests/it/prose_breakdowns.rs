@@ -108,3 +108,10 @@ fn a_share_beside_a_part_is_checked_against_part_over_total() {
     );
     assert_eq!(shares(&t), vec![("73%".to_string(), "63%".to_string())]);
 }
+
+#[test]
+fn a_rate_after_its_two_counts_is_checked() {
+    // Tuning 平潭地税 2013 F4: “共受理审批事项117件，办结171件，办结率100%” (171 ÷ 117 = 146 %).
+    let got = diagnostics("real/tuning/pingtan-dishui-2013.txt", "prose-share");
+    assert_eq!(got, one("warning", "146%", "100%"));
+}

@@ -141,6 +141,49 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             );
         }
     }
+    out.extend(rates(p, ctx));
+    out
+}
+
+/// `受理117件,办结171件,办结率100%`: the rate against part ÷ whole.
+fn rates(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (bs, be) = doc.main_span();
+    let mut out = Vec::new();
+    for re in ctx.compiled(&p.rates) {
+        for c in re.captures_iter(&text[bs..be]) {
+            let (Some(m), Some(w), Some(pt), Some(r)) =
+                (c.get(0), c.name("whole"), c.name("part"), c.name("p"))
+            else {
+                continue;
+            };
+            let (Some(whole), Some(part), Some(rate)) = (
+                Dec::parse(w.as_str()),
+                Dec::parse(pt.as_str()),
+                Dec::parse(r.as_str()),
+            ) else {
+                continue;
+            };
+            if fits(part, whole, rate) != Some(false) {
+                continue;
+            }
+            let Some(expected) = percent(part, whole, rate.scale) else {
+                continue;
+            };
+            let (s, e) = (bs + m.start(), bs + m.end());
+            out.push(
+                Finding::at(s, e)
+                    .variant("rate")
+                    .var("quote", super::quote(text, s, e))
+                    .var("share", rate.to_string())
+                    .var("part", part.to_string())
+                    .var("total", whole.to_string())
+                    .var("expected_share", expected.clone())
+                    .expected(format!("{expected}%"), format!("{rate}%")),
+            );
+        }
+    }
     out
 }
 
