@@ -111,9 +111,12 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         }
         let prev_end = floor(text, s_start.saturating_sub(1));
         let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
-        let Some(ti) = numbers
+        // Only the previous sentence's numbers are looked at (no scan back to the start).
+        let first = numbers.partition_point(|n| n.start < p_start);
+        let Some(ti) = counts_in(numbers, p_start, s_start)
             .iter()
-            .rposition(|n| n.start >= p_start && n.end <= s_start && !n.approximate)
+            .rposition(|n| n.end <= s_start && !n.approximate)
+            .map(|k| first + k)
         else {
             continue;
         };
