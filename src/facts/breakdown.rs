@@ -106,12 +106,13 @@ fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
     let g = rest.trim_start_matches([' ', ',', ':']);
     let at = end + (rest.len() - g.len());
     if let Some(inner) = g.strip_prefix('(') {
-        // A parenthesis right after the number (no comma in between).
-        if rest[..rest.len() - g.len()].contains([',', ':']) {
-            return None;
-        }
+        // A parenthesis right after the number (no comma in between), or one that opens
+        // with a word opener after a comma (`2599条,(其中机构职能类信息25条,…)`).
         let inner_t = inner.trim_start_matches(' ');
         let skip = inner.len() - inner_t.len();
+        if rest[..rest.len() - g.len()].contains([',', ':']) && word_opener(inner_t).is_none() {
+            return None;
+        }
         if let Some((introducer, len)) = word_opener(inner_t) {
             return Some((
                 Open {
@@ -122,7 +123,8 @@ fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
             ));
         }
         let content = &inner[..inner.find(')').unwrap_or(inner.len())];
-        if COMPARISONS.iter().any(|w| content.contains(w)) || has_year(content) {
+        if COMPARISONS.iter().any(|w| content.contains(w)) || has_year(content) || is_share(content)
+        {
             // A comparison with other years (`(2022年为80件)`) is no breakdown: it is skipped
             // as a remark, and a word opener after it still opens the number's level.
             let e = paren_end(text, at, to)?;
@@ -155,6 +157,22 @@ fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
             at + len,
         )
     })
+}
+
+/// A share alone in parentheses (`占50%`, `62.2%`, `占比30%`): a remark on the number
+/// before it, not a breakdown.
+fn is_share(s: &str) -> bool {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("占比")
+        .or_else(|| t.strip_prefix('占'))
+        .unwrap_or(t);
+    let t = t.trim_start_matches(['为', ' ']);
+    let Some(digits) = t.strip_suffix('%') else {
+        return false;
+    };
+    let digits = digits.trim_end();
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// `2022年` (four digits and 年) somewhere in the text.
@@ -557,6 +575,12 @@ mod tests {
     fn a_comparison_in_parentheses_is_no_breakdown() {
         let t = "主动公开信息3000条(2022年2800条,2021年2500条),其中政策文件20条,动态信息30条。";
         assert_eq!(sums(t), vec![st("3000", &["20", "30"], true)]);
+    }
+
+    #[test]
+    fn a_share_in_parentheses_is_a_remark() {
+        let t = "主动公开政府信息200条,其中网站公开100条(占50%),包括政策文件60条(占30%)、其他40条(占20%)。";
+        assert_eq!(sums(t), vec![st("100", &["60", "40"], true)]);
     }
 
     #[test]

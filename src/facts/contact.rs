@@ -105,6 +105,9 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
     let labeled: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     lex.captures(&PHONE_BARE, text, may_hold_phone, |c| {
         let Some(m) = c.get(1) else { return };
+        if in_table_row(text, m.start(), m.end()) {
+            return;
+        }
         if last_at_or_before(&labeled, m.start()).is_none_or(|(_, end)| m.end() > end + 1) {
             out.push(ContactItem {
                 kind: ContactKind::Phone,
@@ -172,6 +175,27 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
 }
 
 /// Of spans sorted by start and not overlapping, the last that starts at or before `at`.
+/// A bare number that is a statistics-table row's cells run together (a crawled page:
+/// `…申请数量15130000154二、上年结转…`): right after a row label's count word, or right
+/// before the next row's outline number. No phone number is written that way.
+fn in_table_row(text: &str, start: usize, end: usize) -> bool {
+    const COUNT_WORDS: [&str; 5] = ["数量", "总计", "合计", "小计", "数"];
+    let before = &text[..start];
+    let after = &text[end..];
+    let next_row = {
+        let mut cs = after.chars();
+        let first = cs.next();
+        let second = cs.next();
+        matches!(
+            first,
+            Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        ) && matches!(second, Some('、'))
+            || first == Some('(')
+                && matches!(second, Some('一' | '二' | '三' | '四' | '五' | '六' | '七'))
+    };
+    COUNT_WORDS.iter().any(|w| before.ends_with(w)) || next_row
+}
+
 fn last_at_or_before(spans: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
     let i = spans.partition_point(|(start, _)| *start <= at);
     i.checked_sub(1).map(|i| spans[i])
@@ -196,6 +220,14 @@ mod tests {
                 (ContactKind::Website, true)
             ]
         );
+    }
+
+    #[test]
+    fn table_cells_run_together_are_no_phone() {
+        let t = "一、本年新收政府信息公开申请数量15130000154二、上年结转政府信息公开申请数量0000000(七)总计14710000148四、结转";
+        assert!(contacts(t).iter().all(|c| c.kind != ContactKind::Phone));
+        let t = "联系人:张三13912345678,地址:某路1号。";
+        assert!(contacts(t).iter().any(|c| c.kind == ContactKind::Phone));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod contact;
 pub mod date;
 pub mod lex;
+pub mod linked;
 pub mod number;
 pub mod report;
 pub mod sums;

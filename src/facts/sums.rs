@@ -27,19 +27,22 @@ pub struct SumStatement {
     /// Every reading lists exactly these parts. When false, `parts` are only the ones every
     /// reading starts with: enough to see that they exceed the total, not that they fall short.
     pub complete: bool,
+    /// The parts are in other sentences than the total (`…1913条。其中,…1397条。…534条`, or
+    /// a `主要类别有:` list under a count stated before): the link is read, not written.
+    pub across: bool,
 }
 
 /// Markers that open a sentence breaking down the last count of the sentence before.
 const CARRIED: [&str; 3] = ["答复意见中", "办理结果中", "答复结果中"];
 
-fn floor(text: &str, mut i: usize) -> usize {
+pub(super) fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+pub(super) fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     let at = floor(text, at.min(text.len()));
     let is_stop = |c: char| c == '。' || c == '\n' || c == ';' || c == '!' || c == '?';
     let start = text[..at]
@@ -54,7 +57,7 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// A level as a statement: its items of the total's unit, when there are at least two.
-fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
+pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
     let level = sure.level;
     let unit = &numbers.get(level.total)?.unit;
     let parts: Vec<(String, usize)> = level
@@ -67,6 +70,7 @@ fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
         parts,
         introducer: level.introducer,
         complete: sure.complete,
+        across: false,
     })
 }
 
@@ -77,6 +81,9 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
 /// `shortcut`: skip sentences with fewer than three numbers (the tests compare with not).
 fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStatement> {
     let mut found: BTreeMap<usize, SumStatement> = BTreeMap::new();
+    // Statements whose parts are in other sentences: keyed by (total, first part), since a
+    // total may be broken down twice (by unit, then by category).
+    let mut across: BTreeMap<(usize, usize), SumStatement> = BTreeMap::new();
     let mut done = 0;
     for n in numbers {
         if n.start < done {
@@ -135,8 +142,20 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             }
         }
     }
-    let mut out: Vec<SumStatement> = found.into_values().collect();
-    out.sort_by_key(|s| numbers[s.total].start);
+    let taken: std::collections::BTreeSet<usize> = found
+        .values()
+        .flat_map(|s| s.parts.iter().map(|p| p.1))
+        .collect();
+    for st in super::linked::linked_statements(text, numbers, &taken) {
+        if found.contains_key(&st.total) {
+            continue;
+        }
+        if let Some(first) = st.parts.first() {
+            across.entry((st.total, first.1)).or_insert(st);
+        }
+    }
+    let mut out: Vec<SumStatement> = found.into_values().chain(across.into_values()).collect();
+    out.sort_by_key(|s| (numbers[s.total].start, s.parts.first().map(|p| p.1)));
     out
 }
 

@@ -288,7 +288,7 @@ fn describe(
 }
 
 /// Keys whose strings (or lists of strings) are regexes.
-const REGEX_KEYS: [&str; 26] = [
+const REGEX_KEYS: [&str; 29] = [
     "annexed",
     "placeholders",
     "match",
@@ -315,6 +315,9 @@ const REGEX_KEYS: [&str; 26] = [
     "counts",
     "part_markers",
     "exclude",
+    "closing",
+    "shares",
+    "rates",
 ];
 
 /// Strings in a rule that are regexes, by JSON pointer.

@@ -120,6 +120,7 @@ pub enum Check {
     PreviousText(PreviousText),
     ZeroClaim(ZeroClaim),
     RepeatedCount(RepeatedCount),
+    ProseShare(ProseShare),
 }
 
 impl Check {
@@ -148,6 +149,7 @@ impl Check {
             Check::PreviousText(_) => "previous-text",
             Check::ZeroClaim(_) => "zero-claim",
             Check::RepeatedCount(_) => "repeated-count",
+            Check::ProseShare(_) => "prose-share",
         }
     }
 
@@ -248,6 +250,10 @@ pub struct FeeStatement {
     /// a fee was demanded, so a bare zero-fee claim needs an explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_cell: Option<String>,
+    /// Regexes of a template's placeholder line (`（文字描述，收取信息处理费情况在此处报告。）`):
+    /// a topic sentence on such a line is no statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -263,7 +269,8 @@ pub struct LabelGroup {
 }
 
 /// Total + parts in prose. Outcomes: default (parts exceed the total),
-/// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short).
+/// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short),
+/// `across` (parts read from other sentences than the total exceed it).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProseSum {
@@ -271,6 +278,25 @@ pub struct ProseSum {
     /// Parts that may overlap (channels: 网站, 微博 …): never summed.
     #[serde(default)]
     pub overlapping: Vec<String>,
+    /// Labels of a last part that closes its list (`其他…`): the list claims to cover its
+    /// total, so parts that fall short of it are reported as for an exhaustive group.
+    #[serde(default)]
+    pub closing: Vec<String>,
+}
+
+/// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total
+/// (or part ÷ the total of a level above, as some reports write shares of the grand total).
+/// Outcomes: default (a share beside a part), `rate` (a rate after its two counts).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProseShare {
+    /// Regexes matched right after a part's number, with a named group `p` capturing the
+    /// percentage (without `%`).
+    pub shares: Vec<String>,
+    /// Regexes of a rate stated after its two counts (`受理117件,办结171件,办结率100%`), with
+    /// named groups `whole`, `part` and `p` (the percentage): outcome `rate` when p ≠ part ÷ whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<String>,
 }
 
 /// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.
@@ -407,6 +433,11 @@ pub struct TableStructure {
 pub struct ProseTable {
     pub table: String,
     pub statements: Vec<ProseStatement>,
+    /// A column that is the sum of its row's other columns (表三 `total`). When such a cell
+    /// is blank, the row's filled cells give a lower bound of it, and a prose number below
+    /// the bound is reported (outcome `below`); above it nothing can be judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_total: Option<String>,
 }
 
 /// One kind of prose statement and the cells it must equal (their sum).

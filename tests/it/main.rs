@@ -16,6 +16,8 @@ mod layers;
 mod old_reports;
 mod old_tables;
 mod outputs;
+mod prose_breakdowns;
+mod prose_tables;
 mod readers;
 mod renderings;
 mod rule_packs;

@@ -211,11 +211,43 @@ fn table_value(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<(Dec,
     Some((sum, names.join(" + ")))
 }
 
+/// The filled cells above zero among `cells` (`row.column`), their sum and names, when the
+/// table was recovered and every cell is bound. Blank cells are left out: a claim that nothing
+/// happened is contradicted by any count above zero, whatever the blanks hold.
+fn table_positive(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<(Dec, String)> {
+    let table = table?;
+    let t = ctx.tables.get(table)?;
+    let tpl = ctx.template(table)?;
+    if t.status != Status::Recovered || cells.is_empty() {
+        return None;
+    }
+    let mut sum = Dec::ZERO;
+    let mut names = Vec::new();
+    for c in cells {
+        let (r, k) = c.split_once('.')?;
+        let (ri, ci) = (t.row_index(r)?, t.col_index(k)?);
+        if !t.defined(ri, ci) {
+            return None;
+        }
+        let cell = t.cell(r, k)?;
+        match cell.value {
+            Some(v) if v > Dec::ZERO => {
+                sum = sum.checked_add(v)?;
+                names.push(cell_name(t, tpl, r, k));
+            }
+            Some(_) => {}
+            None if cell.blank.is_some() => {}
+            None => return None,
+        }
+    }
+    Some((sum, names.join(" + ")))
+}
+
 pub fn zero_claim(p: &ZeroClaim, ctx: &Ctx) -> Vec<Finding> {
     let body = Body::new(ctx);
     let text = &body.ftext[body.from..body.to];
     let followers = ctx.compiled(&p.followers);
-    let table = table_value(ctx, p.table.as_deref(), &p.cells);
+    let table = table_positive(ctx, p.table.as_deref(), &p.cells);
     let mut counts: Option<Vec<Mention>> = None;
     let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();

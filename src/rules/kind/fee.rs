@@ -19,11 +19,21 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
     }
     let mut topic_sentences = Vec::new();
     let topic = ctx.patterns(&p.topic);
+    let placeholders = ctx.compiled(&p.placeholders);
+    // The line around a sentence, trimmed: a template's placeholder fills its whole line.
+    let line_of = |s: usize| {
+        let a = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let b = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        text[a..b].trim()
+    };
     for &(rs, re) in &regions {
         let sentences = ctx.sentences(rs, re);
         let hit = ranges_matching(&topic, text, (rs, re), &sentences);
         for (&(s, e), hit) in sentences.iter().zip(hit) {
-            if hit && !topic_sentences.contains(&(s, e)) {
+            if hit
+                && !super::any_matches(&placeholders, line_of(s))
+                && !topic_sentences.contains(&(s, e))
+            {
                 topic_sentences.push((s, e));
             }
         }

@@ -9,6 +9,7 @@ mod doctype;
 mod fee;
 mod inferred;
 mod section;
+mod share;
 mod sum;
 pub mod table;
 
@@ -42,6 +43,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PreviousReport(_) | Check::PreviousCells(_) | Check::PreviousText(_) => vec![],
         Check::ZeroClaim(p) => consistency::zero_claim(p, ctx),
         Check::RepeatedCount(p) => consistency::repeated(p, ctx),
+        Check::ProseShare(p) => share::run(p, ctx),
     }
 }
 

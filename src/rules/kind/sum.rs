@@ -40,13 +40,23 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             .join(" + ");
         // Falling short can only be judged when every reading lists exactly these parts.
         let all_approx_free = exact.len() == st.parts.len() && st.complete;
-        let group = p.exhaustive.iter().find(|g| {
-            exact.iter().all(|(l, _)| {
-                g.labels
-                    .iter()
-                    .any(|pat| ctx.re(pat).is_some_and(|re| re.is_match(l)))
+        let group = p
+            .exhaustive
+            .iter()
+            .find(|g| {
+                exact.iter().all(|(l, _)| {
+                    g.labels
+                        .iter()
+                        .any(|pat| ctx.re(pat).is_some_and(|re| re.is_match(l)))
+                })
             })
-        });
+            .map(|g| g.name.clone())
+            .or_else(|| {
+                // A list whose last part is `其他…` claims to cover its total.
+                let (l, _) = exact.last()?;
+                ctx.matches_any(&p.closing, l)
+                    .then(|| format!("分类（列有“{l}”一项）"))
+            });
         let last = &nums[exact.last().map(|p| p.1).unwrap_or(st.total)];
         let finding = |variant: &'static str| {
             Finding::at(total.start, last.end)
@@ -59,15 +69,13 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 .expected(total.value.to_string(), sum.to_string())
         };
         if sum > total.value && !overlapping {
-            out.push(finding(""));
+            out.push(finding(if st.across { "across" } else { "" }));
         } else if let Some(g) = group {
             if sum != total.value && all_approx_free {
                 match st.introducer {
-                    Introducer::Breakdown => {
-                        out.push(finding("mismatch").var("group", g.name.clone()))
-                    }
-                    Introducer::Among if sum < total.value => {
-                        out.push(finding("incomplete").var("group", g.name.clone()))
+                    Introducer::Breakdown => out.push(finding("mismatch").var("group", g)),
+                    Introducer::Among if sum < total.value && !stray_number(text, nums, st) => {
+                        out.push(finding("incomplete").var("group", g))
                     }
                     Introducer::Among => {}
                 }
@@ -75,4 +83,44 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A number without a unit among or right after the parts (`不予公开信息数1402。`): it may be
+/// a part the list gives without its unit, so a shortfall cannot be judged. Years, dates and
+/// percentages do not count.
+fn stray_number(
+    text: &str,
+    nums: &[crate::facts::NumberFact],
+    st: &crate::facts::SumStatement,
+) -> bool {
+    let Some(last) = st.parts.iter().map(|p| nums[p.1].end).max() else {
+        return false;
+    };
+    let from = nums[st.total].end.min(last);
+    let stop = text[last..]
+        .find(['。', '\n', ';'])
+        .map_or(text.len(), |i| last + i);
+    let in_part = |i: usize| {
+        st.parts
+            .iter()
+            .any(|p| nums[p.1].start <= i && i < nums[p.1].end)
+    };
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < stop {
+        if bytes[i].is_ascii_digit() && !in_part(i) {
+            let mut j = i;
+            while j < stop && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
+                j += 1;
+            }
+            let next = text[j..].chars().next();
+            if !matches!(next, Some('%' | '年' | '月' | '日' | '号')) {
+                return true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }

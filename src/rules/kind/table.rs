@@ -573,9 +573,19 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         if !cells.iter().all(defined) {
             continue;
         }
+        // A blank row total is bounded below by its row's filled cells (`bounded`).
+        let mut bounded = false;
         let values: Option<Vec<Dec>> = cells
             .iter()
-            .map(|(r, c)| t.cell(r, c).and_then(|x| x.value))
+            .map(|(r, c)| {
+                let cell = t.cell(r, c)?;
+                if let Some(v) = cell.value {
+                    return Some(v);
+                }
+                let lower = row_lower_bound(t, r, c, p.row_total.as_deref(), cell)?;
+                bounded = true;
+                Some(lower)
+            })
             .collect();
         let Some(values) = values else { continue };
         let Some(target) = values.iter().try_fold(Dec::ZERO, |a, b| a.checked_add(*b)) else {
@@ -625,16 +635,30 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                 let Some(v) = Dec::parse(n.as_str()) else {
                     continue;
                 };
-                if if st.at_least { v < target } else { v != target } {
+                let wrong = if st.at_least && !bounded {
+                    v < target
+                } else if bounded {
+                    // Only a number below the filled cells is certainly wrong.
+                    !st.at_least && v < target
+                } else {
+                    v != target
+                };
+                if wrong {
                     let m = c
                         .get(0)
                         .map(|m| (ms + m.start(), ms + m.end()))
                         .unwrap_or((ns, ne));
-                    let quote = super::quote(ftext, m.0, m.1);
+                    // The separator a pattern matched before the words is not quoted.
+                    let lead = ftext[m.0..m.1]
+                        .char_indices()
+                        .find(|(_, c)| !matches!(c, ',' | ';' | ':' | '、' | '。'))
+                        .map_or(0, |(i, _)| i);
+                    let quote = super::quote(ftext, m.0 + lead, m.1);
                     let names: Vec<String> =
                         cells.iter().map(|(r, c)| cell_name(t, tpl, r, c)).collect();
                     out.push(
                         Finding::at(ns, ne)
+                            .variant(if bounded { "below" } else { "" })
                             .var("name", st.name.clone())
                             .var("quote", quote)
                             .var("value", v.to_string())
@@ -647,6 +671,30 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The sum of the filled cells of row `r` besides `col`, when `col` is the table's row-total
+/// column, the cell is blank (not unread), and at least one other cell of the row is filled.
+fn row_lower_bound(
+    t: &RecoveredTable,
+    r: &str,
+    col: &str,
+    row_total: Option<&str>,
+    cell: &Cell,
+) -> Option<Dec> {
+    if row_total != Some(col) || cell.blank.is_none() {
+        return None;
+    }
+    let ri = t.row_index(r)?;
+    let ci = t.col_index(col)?;
+    let filled: Vec<Dec> = (0..t.tpl.columns.len())
+        .filter(|&c| c != ci)
+        .filter_map(|c| t.cell_at(ri, c).and_then(|x| x.value))
+        .collect();
+    if filled.is_empty() || filled.iter().any(|v| v.is_negative()) {
+        return None;
+    }
+    filled.iter().try_fold(Dec::ZERO, |a, b| a.checked_add(*b))
 }
 
 pub fn authority(p: &RulemakingAuthority, ctx: &Ctx) -> Vec<Finding> {

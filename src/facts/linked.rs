@@ -1,0 +1,289 @@
+//! Breakdowns that span sentences, linked by what they restate:
+//!
+//! - `…主动公开政府信息1913条。其中,区直各单位主动公开政府信息1397条,占73%。各乡镇主动公开政府信息534条,占27%。`
+//!   A sentence that opens with `其中` breaks down the last count of the sentence before.
+//!   Each following sentence that gives exactly one count of the total's unit, after the
+//!   same quantity words as the total (`主动公开政府信息`), is one more part — only when the
+//!   `其中` sentence's last part restates those words too (a list written as parallel
+//!   sentences).
+//! - `2014年主动公开政府信息2543条。…主动公开政府信息的主要类别有:机构职能类信息594条,…`
+//!   A list introduced by `<quantity words>的主要类别有:` (类别/类型/分类/构成) breaks down
+//!   the nearest count before it that is stated after the same quantity words and is not
+//!   itself a part of another breakdown.
+//!
+//! Such statements are marked `across`: the link is read from the wording, not written, so
+//! rules report them with less certainty. This module reads structure only; it never looks
+//! at whether the sums hold.
+
+use super::breakdown::{levels, Level, SureLevel};
+use super::number::NumberFact;
+use super::sums::{floor, sentence_bounds, statement, Introducer, SumStatement};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Quantity words shared by a total and a part restating it: at least this many characters.
+const MIN_SHARED: usize = 5;
+
+/// How far back (bytes) a category list looks for the count it breaks down.
+const LOOK_BACK: usize = 1200;
+
+/// `<quantity words>的主要类别有:` and its variants; `q` is the quantity words.
+static CATEGORY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<q>[^,。:;\n、()]{2,40}?)的(?:主要)?(?:类别|类型|分类|构成)(?:主要)?(?:有|为|是|包括|如下)?:",
+    )
+    .unwrap()
+});
+
+/// The words before a number, back to the last separator (or the sentence start).
+fn words_before(text: &str, from: usize, at: usize) -> &str {
+    let seg = &text[from.min(at)..at];
+    let cut = seg
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '、' | ':' | ';' | '(' | ')' | '。' | '\n'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    seg[cut..].trim()
+}
+
+/// Characters two phrases share at their ends (spaces ignored), counting only CJK text.
+fn shared_suffix(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().filter(|c| !c.is_whitespace()).collect();
+    let b: Vec<char> = b.chars().filter(|c| !c.is_whitespace()).collect();
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y && !x.is_ascii())
+        .count()
+}
+
+/// The counts (non-approximate or not) within `[from, to)`.
+fn counts_in(numbers: &[NumberFact], from: usize, to: usize) -> &[NumberFact] {
+    let a = numbers.partition_point(|n| n.start < from);
+    let b = numbers.partition_point(|n| n.start < to);
+    &numbers[a..b.max(a)]
+}
+
+/// A statement from a root level read across sentences.
+fn across(
+    numbers: &[NumberFact],
+    total: usize,
+    items: Vec<(String, usize)>,
+    complete: bool,
+) -> Option<SumStatement> {
+    let sure = SureLevel {
+        level: Level {
+            total,
+            introducer: Introducer::Among,
+            items,
+        },
+        complete,
+    };
+    statement(numbers, sure).map(|mut st| {
+        st.across = true;
+        st
+    })
+}
+
+/// The root level of `text[from..to]` as the items of the count `total`.
+fn root_items(
+    text: &str,
+    numbers: &[NumberFact],
+    from: usize,
+    to: usize,
+    total: usize,
+) -> Option<(Vec<(String, usize)>, bool)> {
+    levels(text, numbers, from, to, Some((total, Introducer::Among)))
+        .into_iter()
+        .find(|s| s.level.total == total)
+        .map(|s| (s.level.items, s.complete))
+}
+
+/// `…N条。其中,…` and the parallel sentences after it.
+fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
+    let mut out = Vec::new();
+    for pos in memchr::memmem::find_iter(text.as_bytes(), "其中".as_bytes()) {
+        let (s_start, s_end) = sentence_bounds(text, pos);
+        if s_start == 0 || !text[s_start..pos].trim().is_empty() {
+            continue;
+        }
+        let prev_end = floor(text, s_start.saturating_sub(1));
+        let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
+        // Only the previous sentence's numbers are looked at (no scan back to the start).
+        let first = numbers.partition_point(|n| n.start < p_start);
+        let Some(ti) = counts_in(numbers, p_start, s_start)
+            .iter()
+            .rposition(|n| n.end <= s_start && !n.approximate)
+            .map(|k| first + k)
+        else {
+            continue;
+        };
+        let Some((mut items, complete)) = root_items(text, numbers, pos + "其中".len(), s_end, ti)
+        else {
+            continue;
+        };
+        let total = &numbers[ti];
+        let quantity = words_before(text, p_start, total.start);
+        let restated = |i: usize, from: usize| {
+            shared_suffix(words_before(text, from, numbers[i].start), quantity) >= MIN_SHARED
+        };
+        // Parallel sentences continue the list only when the `其中` sentence's last part
+        // restates the total's quantity words.
+        let mut end = s_end;
+        let mut parallel = items.last().is_some_and(|(_, i)| restated(*i, s_start));
+        while parallel {
+            let Some(stop) = text[end..].chars().next() else {
+                break;
+            };
+            if stop != '。' && stop != ';' {
+                break;
+            }
+            let (n_start, n_end) = sentence_bounds(text, end + stop.len_utf8());
+            let same_unit: Vec<usize> = counts_in(numbers, n_start, n_end)
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.unit == total.unit)
+                .map(|(k, _)| numbers.partition_point(|n| n.start < n_start) + k)
+                .collect();
+            match same_unit.as_slice() {
+                [m] if !numbers[*m].approximate && restated(*m, n_start) => {
+                    items.push((
+                        words_before(text, n_start, numbers[*m].start).to_string(),
+                        *m,
+                    ));
+                    end = n_end;
+                }
+                _ => parallel = false,
+            }
+        }
+        if let Some(st) = across(numbers, ti, items, complete) {
+            out.push(st);
+        }
+    }
+    out
+}
+
+/// `<quantity words>的主要类别有:<list>` under the nearest earlier count of those words.
+fn category_lists(
+    text: &str,
+    numbers: &[NumberFact],
+    taken: &BTreeSet<usize>,
+) -> Vec<SumStatement> {
+    let mut out = Vec::new();
+    for m in CATEGORY_LIST.captures_iter(text) {
+        let (Some(whole), Some(q)) = (m.get(0), m.name("q")) else {
+            continue;
+        };
+        let colon = whole.end();
+        let (s_start, s_end) = sentence_bounds(text, whole.start());
+        if !counts_in(numbers, s_start, colon).is_empty() {
+            continue;
+        }
+        let back = floor(text, s_start.saturating_sub(LOOK_BACK));
+        let first = numbers.partition_point(|n| n.start < back);
+        let Some(ti) = counts_in(numbers, back, s_start)
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, n)| (first + k, n))
+            .find(|(i, n)| {
+                let (ns, _) = sentence_bounds(text, n.start);
+                !taken.contains(i)
+                    && shared_suffix(words_before(text, ns, n.start), q.as_str()) >= MIN_SHARED
+            })
+            .filter(|(_, n)| !n.approximate)
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let Some((items, complete)) = root_items(text, numbers, colon, s_end, ti) else {
+            continue;
+        };
+        if let Some(st) = across(numbers, ti, items, complete) {
+            out.push(st);
+        }
+    }
+    out
+}
+
+/// Every breakdown read across sentences. `taken`: numbers that are parts of a breakdown
+/// within one sentence (never the total of a category list).
+pub fn linked_statements(
+    text: &str,
+    numbers: &[NumberFact],
+    taken: &BTreeSet<usize>,
+) -> Vec<SumStatement> {
+    let mut out = among_sentences(text, numbers);
+    let mut taken = taken.clone();
+    taken.extend(out.iter().flat_map(|s| s.parts.iter().map(|p| p.1)));
+    out.extend(category_lists(text, numbers, &taken));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::number::numbers;
+    use super::super::sums::sum_statements;
+
+    /// (total, [parts], across) of every statement, as values.
+    fn sums(t: &str) -> Vec<(String, Vec<String>, bool)> {
+        let ns = numbers(t);
+        sum_statements(t, &ns)
+            .into_iter()
+            .map(|s| {
+                (
+                    ns[s.total].value.to_string(),
+                    s.parts
+                        .iter()
+                        .map(|(_, i)| ns[*i].value.to_string())
+                        .collect(),
+                    s.across,
+                )
+            })
+            .collect()
+    }
+
+    fn st(total: &str, parts: &[&str]) -> (String, Vec<String>, bool) {
+        (
+            total.into(),
+            parts.iter().map(|p| p.to_string()).collect(),
+            true,
+        )
+    }
+
+    #[test]
+    fn a_total_broken_down_in_the_next_sentences() {
+        let t = "2012年主动公开政府信息1913条。其中,区直、县直各单位主动公开政府信息1397条,占73%。各乡镇主动公开政府信息534条,占27%。(二)主要类别";
+        assert_eq!(sums(t), vec![st("1913", &["1397", "534"])]);
+    }
+
+    #[test]
+    fn parallel_sentences_must_restate_the_quantity() {
+        // The second sentence gives another quantity (办结), not one more part.
+        let t = "全年收到申请20件。其中,自然人提出申请15件。办结申请18件。";
+        assert!(sums(t).is_empty());
+        // The 其中 sentence alone, with two parts, is one statement.
+        let t = "全年收到申请20件。其中,自然人15件,法人5件。办结申请18件。";
+        assert_eq!(sums(t), vec![st("20", &["15", "5"])]);
+    }
+
+    #[test]
+    fn a_category_list_breaks_down_the_count_it_names() {
+        let t = "2014年主动公开政府信息 2543条。其中,区直各部门主动公开政府信息1687条,占66%。各乡镇主动公开政府信息856条,占34%。\n(二)主要类别\n2014年,我区各工作部门主动公开政府信息的主要类别有:机构职能类信息594条,政策、规范性文件类信息281条,其他应主动公开的信息946条。";
+        assert_eq!(
+            sums(t),
+            vec![
+                st("2543", &["1687", "856"]),
+                st("2543", &["594", "281", "946"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_category_list_without_a_named_count_is_no_statement() {
+        let t = "今年共召开会议3次。我局主动公开政府信息的主要类别有:机构职能类信息594条,政策文件类信息281条。";
+        assert!(sums(t).is_empty());
+    }
+}

@@ -1,0 +1,216 @@
+//! Shares in prose: a percentage written right after a part of a breakdown
+//! (`其中自然人113件,占95.8%`, `县直各单位2475条(62.2%)`) must be that part divided by its
+//! total. Reports round and truncate, so a share is accepted within one unit of its last
+//! written digit (`27%` for 27.9 %, `4.34%` for 4.348 %); and since some reports give every
+//! share of the grand total, a share that fits the total of a level above, or another count
+//! of the same unit written before the part in the total's sentence, is accepted too.
+//! Approximate numbers (余/多/约) are never used.
+
+use super::super::spec::ProseShare;
+use super::super::{Ctx, Finding};
+use crate::facts::{Dec, NumberFact};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How far after a part's number its share may be written (bytes).
+const WINDOW: usize = 48;
+
+/// A decimal as an integer at `scale` decimals.
+fn at_scale(d: Dec, scale: u32) -> Option<i128> {
+    d.mantissa
+        .checked_mul(10i128.checked_pow(scale.checked_sub(d.scale)?)?)
+}
+
+/// `share` (m / 10^d %) is part ÷ total within one unit of its last digit.
+fn fits(part: Dec, total: Dec, share: Dec) -> Option<bool> {
+    let s = part.scale.max(total.scale);
+    let (p, t) = (at_scale(part, s)?, at_scale(total, s)?);
+    if t <= 0 {
+        return None;
+    }
+    let d = share.scale;
+    // |m/10^d − 100·p/t| ≤ 1/10^d  ⟺  |m·t − 100·p·10^d| ≤ t
+    let lhs = share.mantissa.checked_mul(t)?;
+    let rhs = p.checked_mul(100)?.checked_mul(10i128.checked_pow(d)?)?;
+    Some(lhs.checked_sub(rhs)?.abs() <= t)
+}
+
+/// part ÷ total as a percentage rounded to `d` decimals, for messages.
+fn percent(part: Dec, total: Dec, d: u32) -> Option<String> {
+    let s = part.scale.max(total.scale);
+    let (p, t) = (at_scale(part, s)?, at_scale(total, s)?);
+    if t <= 0 {
+        return None;
+    }
+    let scaled = p.checked_mul(100)?.checked_mul(10i128.checked_pow(d)?)?;
+    let q = (scaled.checked_mul(2)? + t) / t.checked_mul(2)?;
+    Some(
+        Dec {
+            mantissa: q,
+            scale: d,
+        }
+        .to_string(),
+    )
+}
+
+fn usable(n: &NumberFact) -> bool {
+    !n.approximate && !n.value.is_negative()
+}
+
+pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let (bs, be) = doc.main_span();
+    // The totals above a number: the totals of the statements it is a part of.
+    let mut above: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for st in &doc.facts.sums {
+        for (_, i) in &st.parts {
+            above.entry(*i).or_default().push(st.total);
+        }
+    }
+    let ancestors = |from: usize| {
+        let mut out = Vec::new();
+        let mut todo = vec![from];
+        while let Some(t) = todo.pop() {
+            if out.contains(&t) || out.len() > 8 {
+                continue;
+            }
+            out.push(t);
+            todo.extend(above.get(&t).into_iter().flatten().copied());
+        }
+        out
+    };
+    let patterns = ctx.compiled(&p.shares);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for st in &doc.facts.sums {
+        let total = &nums[st.total];
+        if !usable(total) || total.start < bs || total.end > be || total.value <= Dec::ZERO {
+            continue;
+        }
+        for (label, i) in &st.parts {
+            let part = &nums[*i];
+            if !usable(part) || !seen.insert(*i) {
+                continue;
+            }
+            let mut end = (part.end + WINDOW).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let after = &text[part.end..end];
+            let Some((share, share_end)) = patterns.iter().find_map(|re| {
+                let c = re.captures(after)?;
+                let g = c.name("p")?;
+                Some((Dec::parse(g.as_str())?, part.end + c.get(0)?.end()))
+            }) else {
+                continue;
+            };
+            // Denominators: the level's total, the totals above it, and any other count of the
+            // same unit written before the part in the total's sentence (a grand total).
+            let from = text[..total.start].rfind(['。', '\n']).map_or(0, |k| k + 1);
+            let mut denominators = ancestors(st.total);
+            denominators.extend(
+                nums.iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.start >= from && n.end <= part.start && n.unit == total.unit)
+                    .map(|(k, _)| k),
+            );
+            let fit = denominators
+                .into_iter()
+                .filter(|t| usable(&nums[*t]) && *t != *i)
+                .map(|t| fits(part.value, nums[t].value, share));
+            let fit: Vec<Option<bool>> = fit.collect();
+            // Judged only when every ratio could be computed and none fits.
+            if fit.is_empty() || fit.iter().any(|f| *f != Some(false)) {
+                continue;
+            }
+            let Some(expected) = percent(part.value, total.value, share.scale) else {
+                continue;
+            };
+            out.push(
+                Finding::at(part.start, share_end)
+                    .var("quote", super::quote(text, part.start, share_end))
+                    .var("label", label.clone())
+                    .var("share", share.to_string())
+                    .var("part", part.value.to_string())
+                    .var("total", total.value.to_string())
+                    .var("unit", total.unit.clone())
+                    .var("total_quote", super::quote(text, total.start, total.end))
+                    .var("expected_share", expected.clone())
+                    .expected(format!("{expected}%"), format!("{share}%")),
+            );
+        }
+    }
+    out.extend(rates(p, ctx));
+    out
+}
+
+/// `受理117件,办结171件,办结率100%`: the rate against part ÷ whole.
+fn rates(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (bs, be) = doc.main_span();
+    let mut out = Vec::new();
+    for re in ctx.compiled(&p.rates) {
+        for c in re.captures_iter(&text[bs..be]) {
+            let (Some(m), Some(w), Some(pt), Some(r)) =
+                (c.get(0), c.name("whole"), c.name("part"), c.name("p"))
+            else {
+                continue;
+            };
+            let (Some(whole), Some(part), Some(rate)) = (
+                Dec::parse(w.as_str()),
+                Dec::parse(pt.as_str()),
+                Dec::parse(r.as_str()),
+            ) else {
+                continue;
+            };
+            if fits(part, whole, rate) != Some(false) {
+                continue;
+            }
+            let Some(expected) = percent(part, whole, rate.scale) else {
+                continue;
+            };
+            let (s, e) = (bs + m.start(), bs + m.end());
+            out.push(
+                Finding::at(s, e)
+                    .variant("rate")
+                    .var("quote", super::quote(text, s, e))
+                    .var("share", rate.to_string())
+                    .var("part", part.to_string())
+                    .var("total", whole.to_string())
+                    .var("expected_share", expected.clone())
+                    .expected(format!("{expected}%"), format!("{rate}%")),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Dec {
+        Dec::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_share_fits_within_one_unit_of_its_last_digit() {
+        assert_eq!(fits(d("1397"), d("1913"), d("73")), Some(true));
+        // 534 / 1913 = 27.91 %: written 27 (truncated) is accepted, 26 is not.
+        assert_eq!(fits(d("534"), d("1913"), d("27")), Some(true));
+        assert_eq!(fits(d("534"), d("1913"), d("26")), Some(false));
+        // 145 / 1913 = 7.58 %, written 8.05.
+        assert_eq!(fits(d("145"), d("1913"), d("8.05")), Some(false));
+        assert_eq!(fits(d("35"), d("805"), d("4.34")), Some(true));
+        assert_eq!(fits(d("1"), d("0"), d("10")), None);
+    }
+
+    #[test]
+    fn the_expected_share_is_rounded_to_the_written_decimals() {
+        assert_eq!(percent(d("145"), d("1913"), 2).as_deref(), Some("7.58"));
+        assert_eq!(percent(d("45"), d("60"), 0).as_deref(), Some("75"));
+        assert_eq!(percent(d("2"), d("3"), 1).as_deref(), Some("66.7"));
+    }
+}
