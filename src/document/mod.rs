@@ -37,7 +37,7 @@ impl Flat {
         let mut text = String::with_capacity(norm.len());
         let mut removed = Vec::new();
         let mut from = 0;
-        for (i, _) in norm.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', norm.as_bytes()) {
             text.push_str(&norm[from..i]);
             removed.push(i);
             from = i + 1;
