@@ -81,6 +81,35 @@ fn never_folded(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// Lead bytes [`never_folded`] looks further at (the space, C2, E2, E3, EF); every other
+/// byte, continuation bytes included, is copied as it is.
+static LOOK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The end of the run of characters from `i` that [`never_folded`] passes: bytes are
+/// skipped one by one through [`LOOK`], and only the characters it marks are decided
+/// by [`never_folded`] (same run: `tests::unfolded_runs_agree_with_never_folded`).
+#[inline]
+fn unfolded_run(b: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < b.len() && !LOOK[b[i] as usize] {
+            i += 1;
+        }
+        if i < b.len() && never_folded(b, i) {
+            i += utf8_len(b[i]);
+        } else {
+            return i;
+        }
+    }
+}
+
 /// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
 /// that source char unchanged.
 #[inline]
@@ -347,12 +376,15 @@ impl Normalized {
             if pending.is_empty() {
                 // Copy a run of characters that are never folded in one go.
                 let start = i;
-                while i < bytes.len()
-                    && never_folded(bytes, i)
-                    && !(unwrapped.any()
-                        && (bytes[i..].starts_with(STOP) || after_ascii_letter(src, i)))
-                {
-                    i += utf8_len(bytes[i]);
+                if unwrapped.any() {
+                    while i < bytes.len()
+                        && never_folded(bytes, i)
+                        && !(bytes[i..].starts_with(STOP) || after_ascii_letter(src, i))
+                    {
+                        i += utf8_len(bytes[i]);
+                    }
+                } else {
+                    i = unfolded_run(bytes, i);
                 }
                 if i > start {
                     let run = &src[start..i];
@@ -540,6 +572,22 @@ mod tests {
         assert!(!Normalized::new(short).text.contains('\n'));
     }
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The byte-table run ends where the character-by-character walk ended.
+        #[test]
+        fn unfolded_runs_agree_with_never_folded(s in "[a 　\u{a0}\u{85}\u{2014}\u{201c}\u{2009}\u{3001}\u{3002}\u{3000}\u{ff08}\u{feff}\u{fe50}é年\u{1f600}2\t\n]{0,30}") {
+            let b = s.as_bytes();
+            for (from, _) in s.char_indices() {
+                let mut i = from;
+                while i < b.len() && never_folded(b, i) {
+                    i += utf8_len(b[i]);
+                }
+                prop_assert_eq!(unfolded_run(b, from), i, "from {}", from);
+            }
+        }
+    }
 
     #[test]
     fn wide_gaps_next_to_numbers_become_tabs() {

@@ -42,19 +42,89 @@ const fn class(c: char) -> u16 {
     }
 }
 
-/// Classes of the three-byte characters U+2000..U+FFFF, one byte each (every class
-/// fits in a byte), built at compile time from [`class`].
-static WIDE: [u8; 0xE000] = {
-    let mut t = [0u8; 0xE000];
+/// Classes of the ASCII characters, from [`class`].
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut i = 0;
-    while i < 0xE000 {
-        if let Some(c) = char::from_u32(0x2000 + i as u32) {
-            t[i] = class(c) as u8;
-        }
+    while i < 128 {
+        t[i] = class(i as u8 as char) as u8;
         i += 1;
     }
     t
 };
+
+/// The classes of the three-byte characters (U+0800..U+FFFF) in two levels, built at
+/// compile time from [`class`] (every class fits in a byte): [`BLOCK_OF`] gives, for
+/// each block of 64 characters (`cp >> 6`, which the lead byte and the first
+/// continuation byte decide), its row of [`BLOCKS`]; row 0 is all zeros, shared by the
+/// many blocks without a classed character. About 4 KB in all, where one byte per
+/// character was 56 KB: the lookups stay in the first-level cache.
+const fn block_has_class(block: usize) -> bool {
+    let mut j = 0;
+    while j < 64 {
+        if let Some(c) = char::from_u32((block * 64 + j) as u32) {
+            if class(c) != 0 {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Rows of [`BLOCKS`]: the zero row and one per block with a classed character.
+const ROWS: usize = {
+    let mut n = 1;
+    let mut b = 0;
+    while b < 1024 {
+        if block_has_class(b) {
+            n += 1;
+        }
+        b += 1;
+    }
+    n
+};
+
+static BLOCK_OF: [u8; 1024] = {
+    let mut t = [0u8; 1024];
+    let mut n = 1;
+    let mut b = 0;
+    while b < 1024 {
+        if block_has_class(b) {
+            t[b] = n as u8;
+            n += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+static BLOCKS: [[u8; 64]; ROWS] = {
+    let mut t = [[0u8; 64]; ROWS];
+    let mut n = 1;
+    let mut b = 0;
+    while b < 1024 {
+        if block_has_class(b) {
+            let mut j = 0;
+            while j < 64 {
+                if let Some(c) = char::from_u32((b * 64 + j) as u32) {
+                    t[n][j] = class(c) as u8;
+                }
+                j += 1;
+            }
+            n += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The class of the three-byte character whose bytes start at `b[i]` (valid UTF-8).
+#[inline]
+fn wide_class(b: &[u8], i: usize) -> u16 {
+    let block = ((b[i] as usize & 0x0F) << 6) | (b[i + 1] as usize & 0x3F);
+    BLOCKS[BLOCK_OF[block] as usize][b[i + 2] as usize & 0x3F] as u16
+}
 
 /// A maximal run of classified characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,26 +149,12 @@ impl Lex {
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
-            // ASCII is classed directly; three-byte characters through the table.
-            let (k, len) = if x < 0x80 {
-                (class(x as char), 1)
-            } else {
-                match x {
-                    0xC0..=0xDF => (0, 2),
-                    0xE0..=0xEF => {
-                        // Valid UTF-8: two continuation bytes follow.
-                        let cp = ((x as usize & 0x0F) << 12)
-                            | ((b[i + 1] as usize & 0x3F) << 6)
-                            | (b[i + 2] as usize & 0x3F);
-                        let k = if cp >= 0x2000 {
-                            WIDE[cp - 0x2000] as u16
-                        } else {
-                            0
-                        };
-                        (k, 3)
-                    }
-                    _ => (0, 4),
-                }
+            // ASCII and three-byte characters through the tables; others have no class.
+            let (k, len) = match x {
+                0..0x80 => (ASCII[x as usize] as u16, 1),
+                0xE0..=0xEF => (wide_class(b, i), 3),
+                0xF0.. => (0, 4),
+                _ => (0, 2),
             };
             if k == 0 {
                 if let Some(r) = cur.take() {
@@ -268,6 +324,29 @@ mod tests {
             for (what, re, may) in readers() {
                 let (by_runs, whole) = both(re, may, &text);
                 prop_assert_eq!(by_runs, whole, "{} in {:?}", what, text);
+            }
+        }
+    }
+
+    /// The tables give every character the class [`class`] defines.
+    #[test]
+    fn tables_agree_with_the_class_function() {
+        assert!(ROWS <= 256, "rows: {ROWS}");
+        for u in 0..0x10000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let got = match b.len() {
+                1 => ASCII[b[0] as usize] as u16,
+                3 => wide_class(b, 0),
+                _ => continue,
+            };
+            assert_eq!(got, class(c), "{c:?}");
+        }
+        // No two-byte or four-byte character has a class (they are passed over).
+        for u in (0x80..0x800).chain(0x10000..0x20000) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(class(c), 0, "{c:?}");
             }
         }
     }
