@@ -169,9 +169,6 @@ pub fn headings_in(
         let raw = &text[line.start..line.end];
         let lead = raw.len() - raw.trim_start().len();
         let s = raw.trim();
-        if s.is_empty() || table_row(i, s) {
-            continue;
-        }
         // Every heading pattern is anchored: its first character must be one of these.
         let starts = s.chars().next().is_some_and(|c| {
             c.is_ascii_digit()
@@ -190,7 +187,8 @@ pub fn headings_in(
                         | '十'
                 )
         });
-        if !starts {
+        // (Checked before the table-row test, which costs more; both only skip the line.)
+        if !starts || table_row(i, s) {
             continue;
         }
         let Some((level, number, rest)) = numbering(s) else {
@@ -218,7 +216,11 @@ pub fn headings_in(
             .find(|(_, c)| matches!(c, '。' | ':' | ';' | ','))
             .map(|(i, _)| i)
             .unwrap_or(title_full.len());
-        let title: String = title_full[..cut].chars().take(60).collect();
+        let title_cut = &title_full[..cut];
+        let title = match title_cut.char_indices().nth(60) {
+            Some((i, _)) => title_cut[..i].to_string(),
+            None => title_cut.to_string(),
+        };
         let start = line.start + lead;
         let end = start + rest + ws + title.len();
         out.push(Heading {
@@ -247,7 +249,12 @@ fn numbering(s: &str) -> Option<(u8, Option<u32>, usize)> {
             .take_while(|&c| class(c))
             .fold((0, 0), |(b, n), c| (b + c.len_utf8(), n + 1))
     }
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     let digit = |c: char| c.is_ascii_digit();
     // L1: 第N部分 with an optional 、.: after it, or N followed by 、., .
     if let Some(after) = s.strip_prefix('第') {

@@ -343,7 +343,8 @@ impl Snapshot {
             .chain(memchr::memmem::find_iter(body_bytes, "。".as_bytes()).map(|i| (fs + i, 3)))
             .chain(memchr::memmem::find_iter(body_bytes, "；".as_bytes()).map(|i| (fs + i, 3)))
             .collect();
-        stops.sort_unstable();
+        // Three ascending lists, one after the other: the stable sort merges its runs.
+        stops.sort();
         let mut start = fs;
         let mut next_break = breaks.partition_point(|&b| b <= fs);
         // Breaks end a sentence where they are, before a stop at the same offset; a break
