@@ -7,10 +7,17 @@
 //! Tabs and newlines are kept: they separate table cells and lines.
 //! It never replaces `Source::text`; diagnostics map back with [`Normalized::to_source`].
 
+pub mod classes;
+
+use classes::{class_at, Run, Runs};
+
 /// The normalized view of a source text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
+    /// The lexer's runs of the normalized text (what `facts::lex::Lex::new(&text)`
+    /// finds), classed while the text is written.
+    pub runs: Vec<Run>,
     /// Where normalized text comes from, in order, plus an end sentinel: a folded
     /// character is one segment; a run of characters copied unchanged (same bytes,
     /// contiguous in the source) is one segment, so a plain draft needs only a few.
@@ -93,21 +100,22 @@ static LOOK: [bool; 256] = {
     t
 };
 
-/// The end of the run of characters from `i` that [`never_folded`] passes: bytes are
-/// skipped one by one through [`LOOK`], and only the characters it marks are decided
-/// by [`never_folded`] (same run: `tests::unfolded_runs_agree_with_never_folded`).
+/// The end of the run of characters from `i` that [`never_folded`] passes: only the
+/// characters whose lead byte [`LOOK`] marks are decided by [`never_folded`] (same
+/// run: `tests::unfolded_runs_agree_with_never_folded`). Each character of the run is
+/// classed for the lexer on the way; it will be written at `base + (its offset − i)`.
 #[inline]
-fn unfolded_run(b: &[u8], mut i: usize) -> usize {
-    loop {
-        while i < b.len() && !LOOK[b[i] as usize] {
-            i += 1;
+fn unfolded_run(b: &[u8], mut i: usize, runs: &mut Runs, base: usize) -> usize {
+    let from = i;
+    while i < b.len() {
+        if LOOK[b[i] as usize] && !never_folded(b, i) {
+            break;
         }
-        if i < b.len() && never_folded(b, i) {
-            i += utf8_len(b[i]);
-        } else {
-            return i;
-        }
+        let (k, len) = class_at(b, i);
+        runs.feed(k, base + (i - from), len);
+        i += len;
     }
+    i
 }
 
 /// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
@@ -370,6 +378,7 @@ impl Normalized {
         // Pending run of spaces: (source offset, source length) of each space.
         let mut pending: Vec<(u32, u8)> = Vec::new();
         let mut prev: Option<char> = None;
+        let mut runs = Runs::default();
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -384,15 +393,21 @@ impl Normalized {
                         i += utf8_len(bytes[i]);
                     }
                 } else {
-                    i = unfolded_run(bytes, i);
+                    i = unfolded_run(bytes, i, &mut runs, text.len());
                 }
                 if i > start {
                     let run = &src[start..i];
+                    if unwrapped.any() {
+                        runs.feed_str(run, text.len());
+                    }
                     push_same(&mut text, &mut map, run, start);
                     prev = run.chars().next_back();
                     continue;
                 }
             }
+            // What this step writes is classed at its end (the steps that write nothing
+            // go on before that).
+            let written = text.len();
             let Some(c) = src[i..].chars().next() else {
                 break;
             };
@@ -448,6 +463,7 @@ impl Normalized {
                 emit(&mut text, &mut map, '\n', at, c.len_utf8(), false);
                 prev = Some('\n');
             }
+            runs.feed_str(&text[written..], written);
         }
         map.push(Seg {
             n: text.len() as u32,
@@ -457,6 +473,7 @@ impl Normalized {
         });
         Normalized {
             text,
+            runs: runs.finish(),
             map,
             recovered_breaks: unwrapped.breaks,
         }
@@ -558,6 +575,7 @@ mod tests {
         assert!(lines[6].starts_with("三、依申"));
         assert!(lines[2].starts_with("本机关") && lines[7].starts_with("本机关"));
         assert_eq!(n.recovered_breaks, 7);
+        runs_as_lexed(&src).unwrap();
         // Every break maps to the source character it stands for.
         for (i, _) in n.text.match_indices('\n') {
             let s = n.to_source(i);
@@ -584,8 +602,47 @@ mod tests {
                 while i < b.len() && never_folded(b, i) {
                     i += utf8_len(b[i]);
                 }
-                prop_assert_eq!(unfolded_run(b, from), i, "from {}", from);
+                prop_assert_eq!(unfolded_run(b, from, &mut Runs::default(), 0), i, "from {}", from);
             }
+        }
+    }
+
+    /// The runs classed while writing are the lexer's runs of the written text.
+    fn runs_as_lexed(src: &str) -> Result<(), TestCaseError> {
+        let n = Normalized::new(src);
+        let lexed = crate::facts::lex::Lex::new(&n.text).runs;
+        prop_assert_eq!(&n.runs, &lexed, "{:?}", src);
+        Ok(())
+    }
+
+    #[test]
+    fn runs_are_the_lexers_on_every_fixture() {
+        fn walk(dir: &std::path::Path, n: &mut usize) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, n);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        runs_as_lexed(&t).unwrap();
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut n = 0;
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut n,
+        );
+        assert!(n > 50, "fixture texts: {n}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_are_the_lexers(s in "[a-z0-9 　（）一二三十年月日件人，。；\\n\\t１２－—~\u{200b}“”\u{a0}é\u{1f600}.-]{0,60}") {
+            runs_as_lexed(&s)?;
         }
     }
 

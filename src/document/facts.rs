@@ -9,7 +9,10 @@ use crate::facts::{contact, date, number, report, sums, Facts, Period, YearSourc
 /// Read every fact of a structured document (see [`Document::structure`]).
 pub fn collect(doc: &Document) -> Facts {
     let text = doc.text();
-    let lex = Lex::new(text);
+    // The runs were classed by the normalize pass (the same as `Lex::new(text)`).
+    let lex = Lex {
+        runs: doc.norm.runs.clone(),
+    };
     let numbers = number::numbers_in(text, &lex);
     let dates = date::dates_in(text, &lex);
     // Periods and the opening are read on the flat view: PDF text wraps them over lines.
