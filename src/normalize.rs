@@ -205,6 +205,16 @@ impl Unwrapped {
     fn new(src: &str) -> Unwrapped {
         let mut lines = Vec::new();
         let mut tables = Vec::new();
+        if !has_line_of(src.as_bytes(), SHORT_UNWRAPPED_LINE.min(UNWRAPPED_LINE)) {
+            // No line is long enough to be looked at: most drafts.
+            return Unwrapped {
+                lines,
+                tables,
+                next: 0,
+                title_from: None,
+                breaks: 0,
+            };
+        }
         let mut from = 0;
         for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
             let len = end - from;
@@ -279,6 +289,20 @@ impl Unwrapped {
         }
         false
     }
+}
+
+/// Is there a line (between line breaks) of at least `len` bytes? Jumps from a line
+/// start to the last break within the next `len` bytes: a few byte searches per draft
+/// instead of one per line.
+fn has_line_of(b: &[u8], len: usize) -> bool {
+    let mut from = 0;
+    while b.len() - from >= len {
+        match memchr::memrchr(b'\n', &b[from..from + len]) {
+            None => return true,
+            Some(j) => from += j + 1,
+        }
+    }
+    false
 }
 
 /// Where a crawled line's statistics table starts: the last `统计表` followed, within
@@ -643,6 +667,16 @@ mod tests {
         #[test]
         fn runs_are_the_lexers(s in "[a-z0-9 　（）一二三十年月日件人，。；\\n\\t１２－—~\u{200b}“”\u{a0}é\u{1f600}.-]{0,60}") {
             runs_as_lexed(&s)?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The jumps find a long line exactly when one of the lines is long.
+        #[test]
+        fn long_lines_found_by_jumps(s in "[a\\n一]{0,40}", len in 1usize..8) {
+            let longest = s.split('\n').map(str::len).max().unwrap_or(0);
+            prop_assert_eq!(has_line_of(s.as_bytes(), len), longest >= len, "{:?}", s);
         }
     }
 
