@@ -95,7 +95,12 @@ pub struct Document {
 impl Document {
     pub fn new(source: Source) -> Self {
         let mut doc = Document::structure(source);
-        doc.facts = facts::collect(&doc);
+        // The runs go to the facts stage and end with it (not kept twice: a big draft
+        // has millions of them).
+        let lex = crate::facts::lex::Lex {
+            runs: std::mem::take(&mut doc.norm.runs),
+        };
+        doc.facts = facts::collect_lexed(&doc, &lex);
         doc
     }
 

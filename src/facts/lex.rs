@@ -208,6 +208,57 @@ mod tests {
         }
     }
 
+    /// The runs the normalize pass classes while writing (`Normalized::runs`, what the
+    /// facts read) are this lexer's runs of the written text.
+    fn runs_as_lexed(src: &str) -> Result<(), TestCaseError> {
+        let n = crate::normalize::Normalized::new(src);
+        let lexed = Lex::new(&n.text).runs;
+        prop_assert_eq!(&n.runs, &lexed, "{:?}", src);
+        Ok(())
+    }
+
+    #[test]
+    fn runs_are_the_lexers_on_every_fixture() {
+        fn walk(dir: &std::path::Path, n: &mut usize) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, n);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        runs_as_lexed(&t).unwrap();
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut n = 0;
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut n,
+        );
+        assert!(n > 50, "fixture texts: {n}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_are_the_lexers(s in "[a-z0-9 　（）一二三十年月日件人，。；\\n\\t１２－—~\u{200b}“”\u{a0}é\u{1f600}.-]{0,60}") {
+            runs_as_lexed(&s)?;
+        }
+    }
+
+    /// A crawled page (one long line) takes the normalize pass's slow road.
+    #[test]
+    fn runs_are_the_lexers_on_a_crawled_line() {
+        let filler = "本机关依法做好政府信息公开工作，收到申请12件".repeat(80);
+        let src = format!(
+            "联系邮箱xxgk@163.com一、概述 {filler}。二、主动公开情况 （一）数量 {filler}。 三、依申请公开 {filler}"
+        );
+        assert!(crate::normalize::Normalized::new(&src).recovered_breaks > 0);
+        runs_as_lexed(&src).unwrap();
+    }
+
     #[test]
     fn runs_are_maximal_and_classed() {
         let t = "共收到申请12件,其中2020年3月1日答复三件。";
