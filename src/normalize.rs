@@ -7,10 +7,18 @@
 //! Tabs and newlines are kept: they separate table cells and lines.
 //! It never replaces `Source::text`; diagnostics map back with [`Normalized::to_source`].
 
+pub mod classes;
+
+use classes::{class_at, Run, Runs};
+
 /// The normalized view of a source text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
+    /// The lexer's runs of the normalized text (what `facts::lex::Lex::new(&text)`
+    /// finds), classed while the text is written. `Document::new` moves them to the
+    /// facts stage (empty afterwards).
+    pub runs: Vec<Run>,
     /// Where normalized text comes from, in order, plus an end sentinel: a folded
     /// character is one segment; a run of characters copied unchanged (same bytes,
     /// contiguous in the source) is one segment, so a plain draft needs only a few.
@@ -79,6 +87,36 @@ fn never_folded(b: &[u8], i: usize) -> bool {
         0xEF => false,
         _ => true,
     }
+}
+
+/// Lead bytes [`never_folded`] looks further at (the space, C2, E2, E3, EF); every other
+/// byte, continuation bytes included, is copied as it is.
+static LOOK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The end of the run of characters from `i` that [`never_folded`] passes: only the
+/// characters whose lead byte [`LOOK`] marks are decided by [`never_folded`] (same
+/// run: `tests::unfolded_runs_agree_with_never_folded`). Each character of the run is
+/// classed for the lexer on the way; it will be written at `base + (its offset − i)`.
+#[inline]
+fn unfolded_run(b: &[u8], mut i: usize, runs: &mut Runs, base: usize) -> usize {
+    let from = i;
+    while i < b.len() {
+        if LOOK[b[i] as usize] && !never_folded(b, i) {
+            break;
+        }
+        let (k, len) = class_at(b, i);
+        runs.feed(k, base + (i - from), len);
+        i += len;
+    }
+    i
 }
 
 /// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
@@ -168,6 +206,16 @@ impl Unwrapped {
     fn new(src: &str) -> Unwrapped {
         let mut lines = Vec::new();
         let mut tables = Vec::new();
+        if !has_line_of(src.as_bytes(), SHORT_UNWRAPPED_LINE.min(UNWRAPPED_LINE)) {
+            // No line is long enough to be looked at: most drafts.
+            return Unwrapped {
+                lines,
+                tables,
+                next: 0,
+                title_from: None,
+                breaks: 0,
+            };
+        }
         let mut from = 0;
         for end in memchr::memchr_iter(b'\n', src.as_bytes()).chain([src.len()]) {
             let len = end - from;
@@ -242,6 +290,20 @@ impl Unwrapped {
         }
         false
     }
+}
+
+/// Is there a line (between line breaks) of at least `len` bytes? Jumps from a line
+/// start to the last break within the next `len` bytes: a few byte searches per draft
+/// instead of one per line.
+fn has_line_of(b: &[u8], len: usize) -> bool {
+    let mut from = 0;
+    while b.len() - from >= len {
+        match memchr::memrchr(b'\n', &b[from..from + len]) {
+            None => return true,
+            Some(j) => from += j + 1,
+        }
+    }
+    false
 }
 
 /// Where a crawled line's statistics table starts: the last `统计表` followed, within
@@ -341,26 +403,36 @@ impl Normalized {
         // Pending run of spaces: (source offset, source length) of each space.
         let mut pending: Vec<(u32, u8)> = Vec::new();
         let mut prev: Option<char> = None;
+        let mut runs = Runs::default();
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             if pending.is_empty() {
                 // Copy a run of characters that are never folded in one go.
                 let start = i;
-                while i < bytes.len()
-                    && never_folded(bytes, i)
-                    && !(unwrapped.any()
-                        && (bytes[i..].starts_with(STOP) || after_ascii_letter(src, i)))
-                {
-                    i += utf8_len(bytes[i]);
+                if unwrapped.any() {
+                    while i < bytes.len()
+                        && never_folded(bytes, i)
+                        && !(bytes[i..].starts_with(STOP) || after_ascii_letter(src, i))
+                    {
+                        i += utf8_len(bytes[i]);
+                    }
+                } else {
+                    i = unfolded_run(bytes, i, &mut runs, text.len());
                 }
                 if i > start {
                     let run = &src[start..i];
+                    if unwrapped.any() {
+                        runs.feed_str(run, text.len());
+                    }
                     push_same(&mut text, &mut map, run, start);
                     prev = run.chars().next_back();
                     continue;
                 }
             }
+            // What this step writes is classed at its end (the steps that write nothing
+            // go on before that).
+            let written = text.len();
             let Some(c) = src[i..].chars().next() else {
                 break;
             };
@@ -416,6 +488,7 @@ impl Normalized {
                 emit(&mut text, &mut map, '\n', at, c.len_utf8(), false);
                 prev = Some('\n');
             }
+            runs.feed_str(&text[written..], written);
         }
         map.push(Seg {
             n: text.len() as u32,
@@ -425,6 +498,7 @@ impl Normalized {
         });
         Normalized {
             text,
+            runs: runs.finish(),
             map,
             recovered_breaks: unwrapped.breaks,
         }
@@ -540,6 +614,32 @@ mod tests {
         assert!(!Normalized::new(short).text.contains('\n'));
     }
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The byte-table run ends where the character-by-character walk ended.
+        #[test]
+        fn unfolded_runs_agree_with_never_folded(s in "[a 　\u{a0}\u{85}\u{2014}\u{201c}\u{2009}\u{3001}\u{3002}\u{3000}\u{ff08}\u{feff}\u{fe50}é年\u{1f600}2\t\n]{0,30}") {
+            let b = s.as_bytes();
+            for (from, _) in s.char_indices() {
+                let mut i = from;
+                while i < b.len() && never_folded(b, i) {
+                    i += utf8_len(b[i]);
+                }
+                prop_assert_eq!(unfolded_run(b, from, &mut Runs::default(), 0), i, "from {}", from);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The jumps find a long line exactly when one of the lines is long.
+        #[test]
+        fn long_lines_found_by_jumps(s in "[a\\n一]{0,40}", len in 1usize..8) {
+            let longest = s.split('\n').map(str::len).max().unwrap_or(0);
+            prop_assert_eq!(has_line_of(s.as_bytes(), len), longest >= len, "{:?}", s);
+        }
+    }
 
     #[test]
     fn wide_gaps_next_to_numbers_become_tabs() {

@@ -6,12 +6,21 @@ use super::Document;
 use crate::facts::lex::Lex;
 use crate::facts::{contact, date, number, report, sums, Facts, Period, YearSource};
 
-/// Read every fact of a structured document (see [`Document::structure`]).
+/// Read every fact of a structured document (see [`Document::structure`]), with the
+/// lexer's runs the normalize pass classed (copied: [`Document::new`] moves them).
 pub fn collect(doc: &Document) -> Facts {
+    let lex = Lex {
+        runs: doc.norm.runs.clone(),
+    };
+    collect_lexed(doc, &lex)
+}
+
+/// [`collect`] with the lexer's runs of the normalized text (what `Lex::new(doc.text())`
+/// finds).
+pub fn collect_lexed(doc: &Document, lex: &Lex) -> Facts {
     let text = doc.text();
-    let lex = Lex::new(text);
-    let numbers = number::numbers_in(text, &lex);
-    let dates = date::dates_in(text, &lex);
+    let numbers = number::numbers_in(text, lex);
+    let dates = date::dates_in(text, lex);
     // Periods and the opening are read on the flat view: PDF text wraps them over lines.
     let periods: Vec<Period> = date::periods(&doc.flat.text)
         .into_iter()
@@ -21,9 +30,9 @@ pub fn collect(doc: &Document) -> Facts {
             p
         })
         .collect();
-    let malformed_periods = date::malformed_periods_in(text, &lex);
+    let malformed_periods = date::malformed_periods_in(text, lex);
     let (bs, be) = doc.body_span();
-    let contacts = contact::contacts_in(text, &lex)
+    let contacts = contact::contacts_in(text, lex)
         .into_iter()
         .filter(|c| c.start >= bs && c.end <= be)
         .collect();

@@ -37,7 +37,7 @@ impl Flat {
         let mut text = String::with_capacity(norm.len());
         let mut removed = Vec::new();
         let mut from = 0;
-        for (i, _) in norm.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', norm.as_bytes()) {
             text.push_str(&norm[from..i]);
             removed.push(i);
             from = i + 1;
@@ -95,7 +95,12 @@ pub struct Document {
 impl Document {
     pub fn new(source: Source) -> Self {
         let mut doc = Document::structure(source);
-        doc.facts = facts::collect(&doc);
+        // The runs go to the facts stage and end with it (not kept twice: a big draft
+        // has millions of them).
+        let lex = crate::facts::lex::Lex {
+            runs: std::mem::take(&mut doc.norm.runs),
+        };
+        doc.facts = facts::collect_lexed(&doc, &lex);
         doc
     }
 

@@ -28,17 +28,6 @@ pub struct Heading {
     pub title: String,
 }
 
-static L1: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:第([一二三四五六七八九十]{1,3})部分[、.:]?|([一二三四五六七八九十]{1,3})[、.,])",
-    )
-    .unwrap()
-});
-static L2: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]{1,3})\)").unwrap());
-static L3: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(?:[、]|\.[^0-9])").unwrap());
-static L4: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)").unwrap());
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)",
@@ -86,9 +75,9 @@ pub fn chinese_ordinal(s: &str) -> Option<u32> {
 
 /// Split the normalized text into lines.
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         out.push(Line { start, end: i });
         start = i + 1;
     }
@@ -101,7 +90,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Is this line part of a flattened table (pipes or tabs)?
 pub fn is_table_line(s: &str) -> bool {
-    s.contains('|') || s.contains('\t') || trailing_numbers(s) >= 3
+    memchr::memchr2(b'|', b'\t', s.as_bytes()).is_some() || trailing_numbers(s) >= 3
 }
 
 /// How many space-separated numbers end the line (`…申请数量3001 53 0 0 61 4 3119` → 7).
@@ -133,15 +122,15 @@ pub fn is_debris(s: &str) -> bool {
 
 /// First and last line (inclusive) of the report itself, skipping website debris.
 pub fn body_range(text: &str, lines: &[Line]) -> (usize, usize) {
-    let content = |l: &Line| text[l.start..l.end].trim().to_string();
+    let content = |l: &Line| text[l.start..l.end].trim();
     let mut first = 0;
     while first < lines.len()
-        && (content(&lines[first]).is_empty() || is_debris(&content(&lines[first])))
+        && (content(&lines[first]).is_empty() || is_debris(content(&lines[first])))
     {
         first += 1;
     }
     let mut last = lines.len().saturating_sub(1);
-    while last > first && (content(&lines[last]).is_empty() || is_debris(&content(&lines[last]))) {
+    while last > first && (content(&lines[last]).is_empty() || is_debris(content(&lines[last]))) {
         last -= 1;
     }
     (first.min(last), last)
@@ -151,7 +140,8 @@ pub fn body_range(text: &str, lines: &[Line]) -> (usize, usize) {
 pub fn appendix_start(text: &str, lines: &[Line], from: usize, to: usize) -> Option<usize> {
     (from..=to).find(|&i| {
         let s = text[lines[i].start..lines[i].end].trim();
-        !s.is_empty() && APPENDIX.is_match(s)
+        // Both of the pattern's forms start with 附.
+        s.starts_with('附') && APPENDIX.is_match(s)
     })
 }
 
@@ -179,9 +169,6 @@ pub fn headings_in(
         let raw = &text[line.start..line.end];
         let lead = raw.len() - raw.trim_start().len();
         let s = raw.trim();
-        if s.is_empty() || table_row(i, s) {
-            continue;
-        }
         // Every heading pattern is anchored: its first character must be one of these.
         let starts = s.chars().next().is_some_and(|c| {
             c.is_ascii_digit()
@@ -200,30 +187,11 @@ pub fn headings_in(
                         | '十'
                 )
         });
-        if !starts {
+        // (Checked before the table-row test, which costs more; both only skip the line.)
+        if !starts || table_row(i, s) {
             continue;
         }
-        let (level, number, rest) = if let Some(c) = L1.captures(s) {
-            let num = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
-            (
-                1,
-                chinese_ordinal(num),
-                c.get(0).map(|m| m.end()).unwrap_or(0),
-            )
-        } else if let Some(c) = L2.captures(s) {
-            (
-                2,
-                chinese_ordinal(&c[1]),
-                c.get(0).map(|m| m.end()).unwrap_or(0),
-            )
-        } else if let Some(c) = L4.captures(s) {
-            (4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0))
-        } else if let Some(c) = L3.captures(s) {
-            // "1." or "1、": the numbering ends after the separator.
-            let m = c.get(1).map(|m| m.end()).unwrap_or(0);
-            let sep = s[m..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
-            (3, c[1].parse().ok(), m + sep)
-        } else {
+        let Some((level, number, rest)) = numbering(s) else {
             continue;
         };
         let Some(number) = number else { continue };
@@ -248,7 +216,11 @@ pub fn headings_in(
             .find(|(_, c)| matches!(c, '。' | ':' | ';' | ','))
             .map(|(i, _)| i)
             .unwrap_or(title_full.len());
-        let title: String = title_full[..cut].chars().take(60).collect();
+        let title_cut = &title_full[..cut];
+        let title = match title_cut.char_indices().nth(60) {
+            Some((i, _)) => title_cut[..i].to_string(),
+            None => title_cut.to_string(),
+        };
         let start = line.start + lead;
         let end = start + rest + ws + title.len();
         out.push(Heading {
@@ -261,6 +233,80 @@ pub fn headings_in(
         });
     }
     out
+}
+
+/// The numbering a line starts with, as the heading patterns (kept in the tests) read
+/// it, L1 `一、`/`第一部分`, L2 `(一)`, L4 `(1)`, L3 `1.`, tried in that order: (level, its number if it is one, byte length of the
+/// numbering). `None` when no pattern matches.
+///
+/// Read by hand (the patterns are the reference: `tests::numbering_reads_what_the_patterns_match`).
+/// Each pattern's repeat is greedy over a run of one class of characters followed by a
+/// character outside it, so it matches exactly when the whole run is short enough.
+fn numbering(s: &str) -> Option<(u8, Option<u32>, usize)> {
+    /// Byte length of the run of chars of `class` at the start of `s`, and their count.
+    fn run(s: &str, class: impl Fn(char) -> bool) -> (usize, usize) {
+        s.chars()
+            .take_while(|&c| class(c))
+            .fold((0, 0), |(b, n), c| (b + c.len_utf8(), n + 1))
+    }
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    let digit = |c: char| c.is_ascii_digit();
+    // L1: 第N部分 with an optional 、.: after it, or N followed by 、., .
+    if let Some(after) = s.strip_prefix('第') {
+        let (b, n) = run(after, numeral);
+        if (1..=3).contains(&n) && after[b..].starts_with("部分") {
+            let mut end = '第'.len_utf8() + b + "部分".len();
+            if let Some(c) = s[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '、' | '.' | ':'))
+            {
+                end += c.len_utf8();
+            }
+            return Some((1, chinese_ordinal(&after[..b]), end));
+        }
+    }
+    let (b, n) = run(s, numeral);
+    if (1..=3).contains(&n) {
+        if let Some(c) = s[b..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '、' | '.' | ','))
+        {
+            return Some((1, chinese_ordinal(&s[..b]), b + c.len_utf8()));
+        }
+    }
+    if let Some(inner) = s.strip_prefix('(') {
+        // L2: (N)
+        let (b, n) = run(inner, numeral);
+        if (1..=3).contains(&n) && inner[b..].starts_with(')') {
+            return Some((2, chinese_ordinal(&inner[..b]), 1 + b + 1));
+        }
+        // L4: (12)
+        let (b, n) = run(inner, digit);
+        if (1..=2).contains(&n) && inner[b..].starts_with(')') {
+            return Some((4, inner[..b].parse().ok(), 1 + b + 1));
+        }
+    }
+    // L3: 12、 or 12. followed by a non-digit; the numbering ends after the separator.
+    let (b, n) = run(s, digit);
+    if (1..=2).contains(&n) {
+        let mut after = s[b..].chars();
+        let sep = match (after.next(), after.next()) {
+            (Some('、'), _) => Some('、'),
+            (Some('.'), Some(c)) if !c.is_ascii_digit() => Some('.'),
+            _ => None,
+        };
+        if let Some(sep) = sep {
+            return Some((3, s[..b].parse().ok(), b + sep.len_utf8()));
+        }
+    }
+    None
 }
 
 /// Row labels of 表三 that are numbered like top-level headings (`一、本年新收…`,
@@ -341,6 +387,94 @@ pub fn zh_ordinal(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The heading patterns [`numbering`] was written from: the reference it is tested against.
+    static L1: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:第([一二三四五六七八九十]{1,3})部分[、.:]?|([一二三四五六七八九十]{1,3})[、.,])",
+        )
+        .unwrap()
+    });
+    static L2: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\(([一二三四五六七八九十]{1,3})\)").unwrap());
+    static L3: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,2})(?:[、]|\.[^0-9])").unwrap());
+    static L4: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)").unwrap());
+
+    /// How `headings_in` read a line's numbering with the patterns.
+    fn numbering_by_patterns(s: &str) -> Option<(u8, Option<u32>, usize)> {
+        if let Some(c) = L1.captures(s) {
+            let num = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
+            Some((
+                1,
+                chinese_ordinal(num),
+                c.get(0).map(|m| m.end()).unwrap_or(0),
+            ))
+        } else if let Some(c) = L2.captures(s) {
+            Some((
+                2,
+                chinese_ordinal(&c[1]),
+                c.get(0).map(|m| m.end()).unwrap_or(0),
+            ))
+        } else if let Some(c) = L4.captures(s) {
+            Some((4, c[1].parse().ok(), c.get(0).map(|m| m.end()).unwrap_or(0)))
+        } else if let Some(c) = L3.captures(s) {
+            let m = c.get(1).map(|m| m.end()).unwrap_or(0);
+            let sep = s[m..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+            Some((3, c[1].parse().ok(), m + sep))
+        } else {
+            None
+        }
+    }
+
+    fn fixture_lines(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                fixture_lines(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    let norm = crate::normalize::Normalized::new(&t).text;
+                    out.extend(norm.lines().map(|l| l.trim().to_string()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbering_reads_what_the_patterns_match_in_every_fixture() {
+        let mut all = Vec::new();
+        fixture_lines(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut all,
+        );
+        assert!(all.len() > 5000, "fixture lines: {}", all.len());
+        let mut found = 0;
+        for line in &all {
+            let want = numbering_by_patterns(line);
+            assert_eq!(numbering(line), want, "{line}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 1000, "numbered lines: {found}");
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn numbering_reads_what_the_patterns_match(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "一", "二", "十", "三", "第", "部分", "部", "、", ".", ",", ":", "(", ")", "1",
+                "2", "0", "12", "x", "概述", " ", "。",
+            ]), 0..8).prop_map(|v| v.concat())
+        ) {
+            prop_assert_eq!(numbering(&s), numbering_by_patterns(&s), "{:?}", s);
+        }
+    }
 
     #[test]
     fn ordinals() {

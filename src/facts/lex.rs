@@ -12,58 +12,8 @@
 
 use regex::{Captures, Regex};
 
-pub const DIGIT: u16 = 1;
-/// 〇零一二两三四五六七八九十百千万亿 (and ○, the white circle typed for 〇).
-pub const NUMERAL: u16 = 1 << 1;
-/// A counting unit's character: 元件次人条篇个宗项期批份场家页.
-pub const UNIT: u16 = 1 << 2;
-/// 年月日号.
-pub const YMD: u16 = 1 << 3;
-/// `-` `.` `/` between the parts of a date.
-pub const DATE_SEP: u16 = 1 << 4;
-/// Words of approximation and the like before or after a count: 约近超过逾多达将大余.
-pub const APPROX: u16 = 1 << 5;
-/// What joins the two dates of a period: 起至到—~－止.
-pub const JOIN: u16 = 1 << 6;
-
-/// The classes of a character; 0 for a character no number or date is made of.
-const fn class(c: char) -> u16 {
-    match c {
-        '0'..='9' => DIGIT,
-        '.' | '-' | '/' => DATE_SEP,
-        '〇' | '○' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-        | '十' | '百' | '千' | '万' | '亿' => NUMERAL,
-        '元' | '件' | '次' | '人' | '条' | '篇' | '个' | '宗' | '项' | '期' | '批' | '份'
-        | '场' | '家' | '页' => UNIT,
-        '年' | '月' | '日' | '号' => YMD,
-        '约' | '近' | '超' | '过' | '逾' | '多' | '达' | '将' | '大' | '余' => APPROX,
-        '起' | '至' | '到' | '—' | '~' | '－' | '止' => JOIN,
-        _ => 0,
-    }
-}
-
-/// Classes of the three-byte characters U+2000..U+FFFF, one byte each (every class
-/// fits in a byte), built at compile time from [`class`].
-static WIDE: [u8; 0xE000] = {
-    let mut t = [0u8; 0xE000];
-    let mut i = 0;
-    while i < 0xE000 {
-        if let Some(c) = char::from_u32(0x2000 + i as u32) {
-            t[i] = class(c) as u8;
-        }
-        i += 1;
-    }
-    t
-};
-
-/// A maximal run of classified characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Run {
-    pub start: usize,
-    pub end: usize,
-    /// The classes of its characters, or-ed.
-    pub classes: u16,
-}
+use crate::normalize::classes::{wide_class, ASCII};
+pub use crate::normalize::classes::{Run, APPROX, DATE_SEP, DIGIT, JOIN, NUMERAL, UNIT, YMD};
 
 /// The runs of a text, in order.
 #[derive(Debug, Default)]
@@ -79,26 +29,12 @@ impl Lex {
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
-            // ASCII is classed directly; three-byte characters through the table.
-            let (k, len) = if x < 0x80 {
-                (class(x as char), 1)
-            } else {
-                match x {
-                    0xC0..=0xDF => (0, 2),
-                    0xE0..=0xEF => {
-                        // Valid UTF-8: two continuation bytes follow.
-                        let cp = ((x as usize & 0x0F) << 12)
-                            | ((b[i + 1] as usize & 0x3F) << 6)
-                            | (b[i + 2] as usize & 0x3F);
-                        let k = if cp >= 0x2000 {
-                            WIDE[cp - 0x2000] as u16
-                        } else {
-                            0
-                        };
-                        (k, 3)
-                    }
-                    _ => (0, 4),
-                }
+            // ASCII and three-byte characters through the tables; others have no class.
+            let (k, len) = match x {
+                0..0x80 => (ASCII[x as usize] as u16, 1),
+                0xE0..=0xEF => (wide_class(b, i), 3),
+                0xF0.. => (0, 4),
+                _ => (0, 2),
             };
             if k == 0 {
                 if let Some(r) = cur.take() {
@@ -270,6 +206,57 @@ mod tests {
                 prop_assert_eq!(by_runs, whole, "{} in {:?}", what, text);
             }
         }
+    }
+
+    /// The runs the normalize pass classes while writing (`Normalized::runs`, what the
+    /// facts read) are this lexer's runs of the written text.
+    fn runs_as_lexed(src: &str) -> Result<(), TestCaseError> {
+        let n = crate::normalize::Normalized::new(src);
+        let lexed = Lex::new(&n.text).runs;
+        prop_assert_eq!(&n.runs, &lexed, "{:?}", src);
+        Ok(())
+    }
+
+    #[test]
+    fn runs_are_the_lexers_on_every_fixture() {
+        fn walk(dir: &std::path::Path, n: &mut usize) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, n);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        runs_as_lexed(&t).unwrap();
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut n = 0;
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut n,
+        );
+        assert!(n > 50, "fixture texts: {n}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn runs_are_the_lexers(s in "[a-z0-9 　（）一二三十年月日件人，。；\\n\\t１２－—~\u{200b}“”\u{a0}é\u{1f600}.-]{0,60}") {
+            runs_as_lexed(&s)?;
+        }
+    }
+
+    /// A crawled page (one long line) takes the normalize pass's slow road.
+    #[test]
+    fn runs_are_the_lexers_on_a_crawled_line() {
+        let filler = "本机关依法做好政府信息公开工作，收到申请12件".repeat(80);
+        let src = format!(
+            "联系邮箱xxgk@163.com一、概述 {filler}。二、主动公开情况 （一）数量 {filler}。 三、依申请公开 {filler}"
+        );
+        assert!(crate::normalize::Normalized::new(&src).recovered_breaks > 0);
+        runs_as_lexed(&src).unwrap();
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::facts::Dec;
 use crate::rules::spec::{Along, Check};
 use crate::rules::{Anchor, Ctx};
 use std::collections::{BTreeMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// One cell: its value, or the blank marker, and where it is (this year's side only).
 #[derive(Debug, Clone, Default)]
@@ -92,12 +92,37 @@ pub fn passage_key(pattern: &str) -> String {
 }
 
 /// A sentence as compared for a copy with its year unchanged: whitespace left out.
-fn sentence_hash(s: &str) -> u64 {
+/// Returns its hash and how many characters are not whitespace. The bytes between
+/// whitespace are fed to the hasher piece by piece (one write per piece, not one per
+/// character): the hash is the same however the whitespace is cut.
+fn sentence_hash(s: &str) -> (u64, usize) {
+    let b = s.as_bytes();
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        c.hash(&mut h);
+    let (mut from, mut i, mut chars) = (0, 0, 0);
+    while i < b.len() {
+        let x = b[i];
+        // Only these lead bytes start a whitespace character (U+0085, U+00A0; U+1680;
+        // U+2000–U+205F; U+3000): other characters are not decoded.
+        let (space, len) = match x {
+            0..0x80 => ((x as char).is_whitespace(), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xF0.. => (false, 4),
+            0xE0.. => (false, 3),
+            _ => (false, 2),
+        };
+        if space {
+            h.write(&b[from..i]);
+            from = i + len;
+        } else {
+            chars += 1;
+        }
+        i += len;
     }
-    h.finish()
+    h.write(&b[from..]);
+    (h.finish(), chars)
 }
 
 /// Sentences shorter than this (characters) are not compared for a stale year.
@@ -295,16 +320,22 @@ impl Snapshot {
         breaks.dedup();
         let own = format!("{year}年");
         let prior = format!("{}年", year - 1);
-        // Only sentences naming either year are kept: find those mentions once.
+        // Only sentences naming either year are kept: find those mentions once. Neither
+        // pattern can overlap itself (it ends in 年, which is no digit), so these are all
+        // of their occurrences.
         let body = &flat.text[fs..fe];
-        let mut mentions: Vec<usize> = memchr::memmem::find_iter(body.as_bytes(), own.as_bytes())
-            .chain(memchr::memmem::find_iter(body.as_bytes(), prior.as_bytes()))
-            .map(|i| fs + i)
-            .collect();
-        if mentions.is_empty() {
+        let find = |pat: &str| -> Vec<usize> {
+            memchr::memmem::find_iter(body.as_bytes(), pat.as_bytes())
+                .map(|i| fs + i)
+                .collect()
+        };
+        let mentions = Mentions {
+            own: (find(&own), own.len()),
+            prior: (find(&prior), prior.len()),
+        };
+        if mentions.own.0.is_empty() && mentions.prior.0.is_empty() {
             return;
         }
-        mentions.sort_unstable();
         // Sentence stops (。；;!?), found by bytes: (offset, length), in text order.
         let body_bytes = body.as_bytes();
         let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body_bytes)
@@ -312,7 +343,8 @@ impl Snapshot {
             .chain(memchr::memmem::find_iter(body_bytes, "。".as_bytes()).map(|i| (fs + i, 3)))
             .chain(memchr::memmem::find_iter(body_bytes, "；".as_bytes()).map(|i| (fs + i, 3)))
             .collect();
-        stops.sort_unstable();
+        // Three ascending lists, one after the other: the stable sort merges its runs.
+        stops.sort();
         let mut start = fs;
         let mut next_break = breaks.partition_point(|&b| b <= fs);
         // Breaks end a sentence where they are, before a stop at the same offset; a break
@@ -324,59 +356,50 @@ impl Snapshot {
                 && (stop.is_some() || breaks[next_break] < fe)
             {
                 if breaks[next_break] > start {
-                    self.sentence(ctx, (start, breaks[next_break]), &mentions, &own, &prior);
+                    self.sentence(ctx, (start, breaks[next_break]), &mentions);
                     start = breaks[next_break];
                 }
                 next_break += 1;
             }
             if let Some((at, len)) = stop {
-                self.sentence(ctx, (start, at), &mentions, &own, &prior);
+                self.sentence(ctx, (start, at), &mentions);
                 start = at + len;
             }
         }
         if fe > start {
-            self.sentence(ctx, (start, fe), &mentions, &own, &prior);
+            self.sentence(ctx, (start, fe), &mentions);
         }
     }
 
-    /// `mentions`: sorted offsets of the two years in the flat text; a sentence without
-    /// one is passed over at once.
-    fn sentence(
-        &mut self,
-        ctx: &Ctx,
-        (start, end): (usize, usize),
-        mentions: &[usize],
-        own: &str,
-        prior: &str,
-    ) {
-        let i = mentions.partition_point(|&m| m < start);
-        if mentions.get(i).is_none_or(|&m| m >= end) {
+    /// `mentions`: where the two years are named in the flat text; a sentence naming
+    /// neither is passed over at once.
+    fn sentence(&mut self, ctx: &Ctx, (start, end): (usize, usize), mentions: &Mentions) {
+        let own = Mentions::first(&mentions.own, start, end).is_some();
+        let prior = Mentions::first(&mentions.prior, start, end);
+        if !own && prior.is_none() {
             return;
         }
         let doc = ctx.doc;
         let s = doc.flat.text[start..end].trim();
-        if s.chars().filter(|c| !c.is_whitespace()).count() < MIN_SENTENCE {
+        let (hash, chars) = sentence_hash(s);
+        if chars < MIN_SENTENCE {
             return;
         }
-        if s.contains(own) {
-            self.own_year.insert(sentence_hash(s));
+        if own {
+            self.own_year.insert(hash);
         }
-        if let Some(i) = s.find(prior) {
-            let off = start
-                + (doc.flat.text[start..end].len() - doc.flat.text[start..end].trim_start().len())
-                + i;
+        if let Some(off) = prior {
             let (ns, ne) = (
                 doc.flat.to_norm(off),
-                doc.flat.to_norm(off + prior.len() - 1) + 1,
+                doc.flat.to_norm(off + mentions.prior.1 - 1) + 1,
             );
-            let quote: String = s.chars().take(40).collect();
-            let quote = if s.chars().count() > 40 {
-                format!("{quote}…")
-            } else {
-                quote
+            let mut chars = s.char_indices();
+            let quote = match chars.nth(40) {
+                Some((i, _)) => format!("{}…", &s[..i]),
+                None => s.to_string(),
             };
             self.prior_year.push(YearSentence {
-                hash: sentence_hash(s),
+                hash,
                 quote,
                 at: Anchor::of(doc, ns, ne),
             });
@@ -384,11 +407,102 @@ impl Snapshot {
     }
 }
 
+/// The offsets where a report's year (`own`) and the year before (`prior`) are named
+/// in the flat text, ascending, each with the byte length of what is named (`2024年`).
+struct Mentions {
+    own: (Vec<usize>, usize),
+    prior: (Vec<usize>, usize),
+}
+
+impl Mentions {
+    /// The first of the mentions `at` (of `len` bytes) lying wholly inside `start..end`.
+    fn first((at, len): &(Vec<usize>, usize), start: usize, end: usize) -> Option<usize> {
+        let i = at.partition_point(|&m| m < start);
+        at.get(i).copied().filter(|&m| m + len <= end)
+    }
+}
+
 /// `text[start..end]`, at most `max` characters.
 fn cut(text: &str, start: usize, end: usize, max: usize) -> &str {
     let s = &text[start.min(text.len())..end.min(text.len()).max(start.min(text.len()))];
+    // No more bytes than `max`: no more characters either.
+    if s.len() <= max {
+        return s;
+    }
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The mentions found once answer what searching each sentence answered: does it
+        /// name the report's year, and where does it first name the year before.
+        #[test]
+        fn mentions_answer_what_the_sentence_search_did(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "2024年", "2023年", "12024年", "20232024年", "2024", "年", "2", "3", " ", "。",
+                "共", "a", "\t",
+            ]), 0..30),
+            cuts in proptest::collection::vec(0usize..200, 2),
+        ) {
+            let text = pieces.concat();
+            let (own, prior) = ("2024年", "2023年");
+            let find = |pat: &str| -> Vec<usize> {
+                memchr::memmem::find_iter(text.as_bytes(), pat.as_bytes()).collect()
+            };
+            let m = Mentions { own: (find(own), own.len()), prior: (find(prior), prior.len()) };
+            let mut bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            bounds.dedup();
+            let a = bounds[cuts[0] % bounds.len()];
+            let b = bounds[cuts[1] % bounds.len()];
+            let (start, end) = (a.min(b), a.max(b));
+            let raw = &text[start..end];
+            let s = raw.trim();
+            let lead = raw.len() - raw.trim_start().len();
+            prop_assert_eq!(Mentions::first(&m.own, start, end).is_some(), s.contains(own));
+            prop_assert_eq!(
+                Mentions::first(&m.prior, start, end),
+                s.find(prior).map(|i| start + lead + i)
+            );
+        }
+    }
+
+    /// The hash of the sentence's characters that are not whitespace, and their count,
+    /// as first written: character by character.
+    fn by_chars(s: &str) -> (u64, usize) {
+        let kept: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        h.write(kept.as_bytes());
+        (h.finish(), kept.chars().count())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Whitespace of any kind is left out of a sentence's hash and count, and nothing else is.
+        #[test]
+        fn sentence_hash_leaves_out_whitespace(
+            s in "[a 　\u{85}\u{a0}\u{1680}\u{2000}\u{2028}\u{205f}\u{3001}\u{2014}\u{1f600}é年2\t\n]{0,30}"
+        ) {
+            prop_assert_eq!(sentence_hash(&s), by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn whitespace_does_not_change_a_sentence_hash() {
+        assert_eq!(
+            sentence_hash("2023年 共收到\t申请"),
+            sentence_hash("2023年共收到申请")
+        );
+        assert_ne!(
+            sentence_hash("2023年共收到申请"),
+            sentence_hash("2024年共收到申请")
+        );
     }
 }
