@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 mod align;
 #[path = "column_groups.rs"]
 mod column_groups;
+#[path = "literals.rs"]
+mod literals;
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,11 +92,10 @@ pub struct RecoveredTable<'a> {
     /// Profile of the template that was used.
     pub profile: String,
     pub status: Status,
-    /// Cells by (template row index, template column index), row-major.
+    /// Cells by (template row index, template column index), row-major (empty, which
+    /// reads as all `None`, until a table is read).
     grid: Vec<Option<Cell>>,
-    /// Whether the template's row has the column (表二 rows have different columns).
-    defined: Vec<bool>,
-    /// Whether the template's row was found in the text.
+    /// Whether the template's row was found in the text (empty: none).
     found: Vec<bool>,
     pub rows: Vec<RowHit>,
     pub missing_rows: Vec<String>,
@@ -105,29 +106,28 @@ pub struct RecoveredTable<'a> {
 }
 
 impl<'a> RecoveredTable<'a> {
+    /// An absent table; [`RecoveredTable::sized`] before cells are bound.
     fn new(tpl: &'a TableTemplate, profile: &str, start: usize, end: usize) -> Self {
-        let nc = tpl.columns.len();
-        let mut defined = vec![false; tpl.rows.len() * nc];
-        for (ri, r) in tpl.rows.iter().enumerate() {
-            for (ci, c) in tpl.columns.iter().enumerate() {
-                defined[ri * nc + ci] = r.columns.as_ref().is_none_or(|k| k.contains(&c.key));
-            }
-        }
         RecoveredTable {
             tpl,
             id: tpl.id.clone(),
             title: tpl.title.clone(),
             profile: profile.to_string(),
             status: Status::Absent,
-            grid: vec![None; tpl.rows.len() * nc],
-            defined,
-            found: vec![false; tpl.rows.len()],
+            grid: Vec::new(),
+            found: Vec::new(),
             rows: Vec::new(),
             missing_rows: Vec::new(),
             subtotals: Vec::new(),
             start,
             end,
         }
+    }
+    /// With room for every cell and row of the template.
+    fn sized(mut self) -> Self {
+        self.grid = vec![None; self.tpl.rows.len() * self.tpl.columns.len()];
+        self.found = vec![false; self.tpl.rows.len()];
+        self
     }
     pub fn row_index(&self, key: &str) -> Option<usize> {
         self.tpl.rows.iter().position(|r| r.key == key)
@@ -152,12 +152,13 @@ impl<'a> RecoveredTable<'a> {
     }
     /// Does the template's row `r` have column `c`?
     pub fn defined(&self, r: usize, c: usize) -> bool {
-        c < self.tpl.columns.len()
-            && self
-                .defined
-                .get(r * self.tpl.columns.len() + c)
-                .copied()
-                .unwrap_or(false)
+        let tpl = self.tpl;
+        c < tpl.columns.len()
+            && tpl.rows.get(r).is_some_and(|row| {
+                row.columns
+                    .as_ref()
+                    .is_none_or(|k| k.contains(&tpl.columns[c].key))
+            })
     }
     /// Every recovered cell as (row index, column index, cell), in template order.
     pub fn cells(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
@@ -618,7 +619,7 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
 
 /// [`compact`] without a copy when there is nothing to remove.
 fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_whitespace) {
+    if next_whitespace(s.as_bytes(), 0).is_some() {
         std::borrow::Cow::Owned(compact(s))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -628,7 +629,13 @@ fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// Regex lookups are passed in: templates hold pattern strings, compiled by the rule set.
 pub trait Patterns {
     fn get(&self, pattern: &str) -> Option<&Regex>;
+    /// What `pattern` needs to match ([`Needs::of`]); a rule set keeps it once read.
+    fn needs(&self, pattern: &str) -> std::sync::Arc<Needs> {
+        std::sync::Arc::new(Needs::of(pattern))
+    }
 }
+
+pub use literals::Needs;
 
 /// A pattern that is a plain word: no regex syntax, no whitespace. It matches exactly
 /// where the word occurs.
@@ -732,11 +739,12 @@ pub fn recover<'a>(
 ) -> RecoveredTable<'a> {
     let out = RecoveredTable::new(tpl, profile, start, end);
     let raw = &text[start..end];
-    // The region without whitespace (labels wrap): made only when a plain word is not
-    // found in the raw text (a word without whitespace found there is found in it too).
+    // Does a pattern match the region without its whitespace (labels wrap)? A plain word
+    // is looked for across whitespace in the raw text; a regex only runs over the compact
+    // copy (made once per region) when one of the literals it needs is found that way.
     let region = std::cell::OnceCell::new();
     let in_region = |p: Pat| match p {
-        Pat::Lit(w) if raw.contains(w) => true,
+        Pat::Lit(w) => literals::spaced_contains(raw, w),
         // `审结|未审`: one of its words in the raw text is a match.
         Pat::Re(r)
             if r.as_str().contains('|')
@@ -745,16 +753,39 @@ pub fn recover<'a>(
         {
             true
         }
-        _ => p.is_match(region.get_or_init(|| compacted.get(text, start, end))),
+        Pat::Re(r) => {
+            let needs = re.needs(r.as_str());
+            if !needs
+                .literals
+                .as_ref()
+                .is_none_or(|l| l.iter().any(|w| literals::spaced_contains(raw, w)))
+            {
+                return false;
+            }
+            // Without look-around, a match in the raw text that holds no whitespace is
+            // one in the compact copy too.
+            if needs.lookless
+                && r.find(raw)
+                    .is_some_and(|m| next_whitespace(m.as_str().as_bytes(), 0).is_none())
+            {
+                return true;
+            }
+            r.is_match(region.get_or_init(|| compacted.get(text, start, end)))
+        }
     };
     let presence: Vec<Pat> = tpl
         .presence
         .iter()
         .filter_map(|p| Pat::new(p, re))
         .collect();
-    // Plain words in the raw text first: the compacted region is then rarely needed.
-    let raw_hit = |p: &Pat| matches!(p, Pat::Lit(w) if raw.contains(w));
-    if !presence.iter().any(raw_hit) && !presence.iter().any(|&p| in_region(p)) {
+    // Plain words first: they are the cheapest.
+    let is_lit = |p: &&Pat| matches!(p, Pat::Lit(_));
+    if !presence.iter().filter(is_lit).any(|&p| in_region(p))
+        && !presence
+            .iter()
+            .filter(|p| !is_lit(p))
+            .any(|&p| in_region(p))
+    {
         return out;
     }
     // Another form's header: this template does not apply.
@@ -766,6 +797,7 @@ pub fn recover<'a>(
     {
         return out;
     }
+    let out = out.sized();
     let toks = tokenize(text, start, end, merged);
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
     let first = toks
@@ -813,7 +845,7 @@ pub fn recover<'a>(
         let alt_hits = align::placements(&toks, first, &rows, tpl, &frag);
         if alt_hits != hits {
             let alt = bind(
-                RecoveredTable::new(tpl, profile, start, end),
+                RecoveredTable::new(tpl, profile, start, end).sized(),
                 &toks,
                 &alt_hits,
                 first,

@@ -47,6 +47,8 @@ pub struct RuleSet {
     regexes: HashMap<String, Arc<OnceLock<Option<Regex>>>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
     ids: IdCache,
+    /// What table patterns need to match ([`table::Needs`]), by pattern.
+    needs: NeedsCache,
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -89,6 +91,16 @@ struct IdCache(std::sync::Mutex<HashMap<String, Arc<[String]>>>);
 impl Clone for IdCache {
     fn clone(&self) -> Self {
         IdCache::default()
+    }
+}
+
+/// Filled on first use; a pure function of each pattern's text.
+#[derive(Debug, Default)]
+struct NeedsCache(std::sync::Mutex<HashMap<String, Arc<table::Needs>, FastHash>>);
+
+impl Clone for NeedsCache {
+    fn clone(&self) -> Self {
+        NeedsCache::default()
     }
 }
 
@@ -1015,6 +1027,17 @@ pub fn evaluate_ctx(ctx: &Ctx, only: Option<&str>) -> Vec<Diagnostic> {
 impl table::Patterns for RuleSet {
     fn get(&self, pattern: &str) -> Option<&Regex> {
         self.re(pattern)
+    }
+    fn needs(&self, pattern: &str) -> Arc<table::Needs> {
+        let Ok(mut cache) = self.needs.0.lock() else {
+            return Arc::new(table::Needs::of(pattern));
+        };
+        if let Some(n) = cache.get(pattern) {
+            return n.clone();
+        }
+        let n = Arc::new(table::Needs::of(pattern));
+        cache.insert(pattern.to_string(), n.clone());
+        n
     }
 }
 
