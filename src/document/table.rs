@@ -20,6 +20,8 @@ mod align;
 mod column_groups;
 #[path = "literals.rs"]
 mod literals;
+#[path = "text_index.rs"]
+mod text_index;
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -398,8 +400,14 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             f = i + w;
         }
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte offsets throughout: the digits, signs and points looked at are ASCII, and
+    // other characters are stepped over whole.
+    let b = line.as_bytes();
+    let trimmed = line.trim();
+    let char_at = |i: usize| line.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
+    // The character before `i`.
+    let mut prev: Option<char> = None;
     let mut text_start: Option<usize> = None;
     let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
         if let Some(f) = from {
@@ -413,39 +421,59 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             }
         }
     };
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while let Some(c) = char_at(i) {
         if c.is_whitespace() {
-            flush_text(text_start.take(), b, toks);
-            i += 1;
+            flush_text(text_start.take(), i, toks);
+            prev = Some(c);
+            i += c.len_utf8();
             continue;
         }
-        let neg = c == '-'
-            && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
-            && text_start.is_none();
+        let neg = c == '-' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && text_start.is_none();
         if c.is_ascii_digit() || neg {
             let mut j = i + 1;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
+            while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
             // Decimal part.
-            if j + 1 < chars.len() && chars[j].1 == '.' && chars[j + 1].1.is_ascii_digit() {
+            if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
                 j += 1;
-                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                while j < b.len() && b[j].is_ascii_digit() {
                     j += 1;
                 }
             }
-            let next = chars.get(j).map(|x| x.1);
-            let after = chars.get(j + 1).map(|x| x.1);
+            let next = char_at(j);
+            let after = next.and_then(|n| char_at(j + n.len_utf8()));
             let is_prefix = matches!(next, Some('.' | '、'))
                 && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
             // "计1条", "第1项", "2018年": a number inside words, not a cell value.
-            let in_words = next
-                .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
-                || (i > 0 && chars[i - 1].1 == '第');
+            let in_words = next.is_some_and(|n| {
+                matches!(
+                    n,
+                    '件' | '条'
+                        | '个'
+                        | '人'
+                        | '次'
+                        | '项'
+                        | '元'
+                        | '页'
+                        | '篇'
+                        | '年'
+                        | '月'
+                        | '日'
+                        | '号'
+                        | '类'
+                        | '部'
+                        | '期'
+                        | '批'
+                        | '名'
+                        | '家'
+                )
+            }) || prev == Some('第');
+            // The run is ASCII: the character before `j` is its last digit.
+            prev = Some(char::from(b[j - 1]));
             if in_words && !is_prefix {
                 if text_start.is_none() {
-                    text_start = Some(b);
+                    text_start = Some(i);
                 }
                 i = j;
                 continue;
@@ -455,40 +483,38 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                 let last = j - 1;
                 if last > i {
                     let glued = text_start.is_some();
-                    flush_text(text_start.take(), b, toks);
-                    let e = chars[last].0;
+                    flush_text(text_start.take(), i, toks);
                     toks.push(Tok::Run {
-                        digits: &line[b..e],
-                        start: at + b,
-                        end: at + e,
+                        digits: &line[i..last],
+                        start: at + i,
+                        end: at + last,
                         glued,
                         lone: false,
                     });
                 }
                 if text_start.is_none() {
-                    text_start = Some(chars[last].0);
+                    text_start = Some(last);
                 }
                 i = j;
                 continue;
             }
-            let glued =
-                text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
-            flush_text(text_start.take(), b, toks);
-            let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+            let glued = text_start.is_some() && next.is_some_and(|c| !c.is_whitespace());
+            flush_text(text_start.take(), i, toks);
             toks.push(Tok::Run {
-                digits: &line[b..e],
-                start: at + b,
-                end: at + e,
+                digits: &line[i..j],
+                start: at + i,
+                end: at + j,
                 glued,
-                lone: line.trim() == &line[b..e],
+                lone: trimmed == &line[i..j],
             });
             i = j;
             continue;
         }
         if text_start.is_none() {
-            text_start = Some(b);
+            text_start = Some(i);
         }
-        i += 1;
+        prev = Some(c);
+        i += c.len_utf8();
     }
     flush_text(text_start, line.len(), toks);
 }
@@ -799,38 +825,46 @@ pub fn recover<'a>(
     }
     let out = out.sized();
     let toks = tokenize(text, start, end, merged);
+    let index = text_index::TextIndex::new(&toks);
+    let needs = |p: Pat| match p {
+        Pat::Re(r) => Some(re.needs(r.as_str())),
+        Pat::Lit(_) => None,
+    };
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
-    let first = toks
-        .iter()
-        .position(|t| match t {
+    let first = if index.compact() {
+        // Every text token is its own compact form: the first token any presence pattern
+        // matches, searched pattern by pattern over all tokens at once.
+        presence
+            .iter()
+            .filter_map(|&p| index.find(p, needs(p).as_deref(), 0, 0))
+            .map(|(t, _)| t)
+            .min()
+    } else {
+        toks.iter().position(|t| match t {
             Tok::Text { s, .. } => {
                 let c = compact_cow(s);
                 presence.iter().any(|p| p.is_match(&c))
             }
             _ => false,
         })
-        .unwrap_or(0);
+    }
+    .unwrap_or(0);
     let rows: Vec<Option<Pat>> = tpl.rows.iter().map(|r| Pat::new(&r.pattern, re)).collect();
+    let row_needs: Vec<_> = rows.iter().map(|p| p.and_then(needs)).collect();
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
     let mut pos = (first, 0usize);
     for (ri, rx) in rows.iter().enumerate() {
         let Some(rx) = *rx else {
             continue;
         };
-        let mut found = None;
-        for (ti, t) in toks.iter().enumerate().skip(pos.0) {
-            if let Tok::Text { s, .. } = t {
-                let from = if ti == pos.0 { pos.1.min(s.len()) } else { 0 };
-                let mut from = from;
-                while !s.is_char_boundary(from) {
-                    from += 1;
-                }
-                if let Some(e) = rx.find_end_at(s, from) {
-                    found = Some((ti, e));
-                    break;
-                }
+        let mut from = 0;
+        if let Some(Tok::Text { s, .. }) = toks.get(pos.0) {
+            from = pos.1.min(s.len());
+            while !s.is_char_boundary(from) {
+                from += 1;
             }
         }
+        let found = index.find(rx, row_needs[ri].as_deref(), pos.0, from);
         if let Some((ti, me)) = found {
             hits.push((ri, ti));
             pos = (ti, me);
@@ -926,16 +960,10 @@ pub fn recover<'a>(
     // A row whose label is in the table, only away from any values, is not missing: its
     // cells are unread (not assessable), which is what the row findings say.
     out.missing_rows.retain(|k| {
-        let rx = tpl
-            .rows
-            .iter()
-            .position(|r| &r.key == k)
-            .and_then(|i| rows[i]);
-        !rx.is_some_and(|rx| {
-            toks.iter()
-                .skip(first)
-                .any(|t| matches!(t, Tok::Text { s, .. } if rx.is_match(s)))
-        })
+        let Some(i) = tpl.rows.iter().position(|r| &r.key == k) else {
+            return true;
+        };
+        !rows[i].is_some_and(|rx| index.find(rx, row_needs[i].as_deref(), first, 0).is_some())
     });
     let found = out.rows.len();
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
@@ -1298,6 +1326,129 @@ mod tests {
         );
         assert_eq!(splits(&[("5949.088667", false)], 1).0, 1);
     }
+
+    /// The former reader of free text (over a vector of characters), kept to check the
+    /// byte-offset one against.
+    fn free_tokens_by_chars<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return free_tokens(line, at, toks);
+        }
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        let mut text_start: Option<usize> = None;
+        let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
+            if let Some(f) = from {
+                let s = &line[f..to];
+                if !s.trim().is_empty() {
+                    toks.push(Tok::Text {
+                        s,
+                        start: at + f,
+                        end: at + to,
+                    });
+                }
+            }
+        };
+        while i < chars.len() {
+            let (b, c) = chars[i];
+            if c.is_whitespace() {
+                flush_text(text_start.take(), b, toks);
+                i += 1;
+                continue;
+            }
+            let neg = c == '-'
+                && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+                && text_start.is_none();
+            if c.is_ascii_digit() || neg {
+                let mut j = i + 1;
+                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                    j += 1;
+                }
+                // Decimal part.
+                if j + 1 < chars.len() && chars[j].1 == '.' && chars[j + 1].1.is_ascii_digit() {
+                    j += 1;
+                    while j < chars.len() && chars[j].1.is_ascii_digit() {
+                        j += 1;
+                    }
+                }
+                let next = chars.get(j).map(|x| x.1);
+                let after = chars.get(j + 1).map(|x| x.1);
+                let is_prefix = matches!(next, Some('.' | '、'))
+                    && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
+                // "计1条", "第1项", "2018年": a number inside words, not a cell value.
+                let in_words = next
+                    .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
+                    || (i > 0 && chars[i - 1].1 == '第');
+                if in_words && !is_prefix {
+                    if text_start.is_none() {
+                        text_start = Some(b);
+                    }
+                    i = j;
+                    continue;
+                }
+                if is_prefix {
+                    // The last digit starts a label; digits before it are a value glued to it.
+                    let last = j - 1;
+                    if last > i {
+                        let glued = text_start.is_some();
+                        flush_text(text_start.take(), b, toks);
+                        let e = chars[last].0;
+                        toks.push(Tok::Run {
+                            digits: &line[b..e],
+                            start: at + b,
+                            end: at + e,
+                            glued,
+                            lone: false,
+                        });
+                    }
+                    if text_start.is_none() {
+                        text_start = Some(chars[last].0);
+                    }
+                    i = j;
+                    continue;
+                }
+                let glued =
+                    text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
+                flush_text(text_start.take(), b, toks);
+                let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+                toks.push(Tok::Run {
+                    digits: &line[b..e],
+                    start: at + b,
+                    end: at + e,
+                    glued,
+                    lone: line.trim() == &line[b..e],
+                });
+                i = j;
+                continue;
+            }
+            if text_start.is_none() {
+                text_start = Some(b);
+            }
+            i += 1;
+        }
+        flush_text(text_start, line.len(), toks);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// Free text is cut exactly as the reader over a vector of characters cut it.
+        #[test]
+        fn free_tokens_by_bytes_are_the_former_ones(
+            v in proptest::collection::vec(0..FREE_CHARS.len(), 0..30)
+        ) {
+            let line: String = v.into_iter().map(|i| FREE_CHARS[i]).collect();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            free_tokens(&line, 7, &mut a);
+            free_tokens_by_chars(&line, 7, &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
+
+    /// What free text is made of around its numbers.
+    const FREE_CHARS: &[&str] = &[
+        "0", "1", "7", "12", "-", ".", "、", "第", "条", "年", "家", "计", "属于", " ", "\u{3000}",
+        "\t", "a", "（", "，", "+",
+    ];
 
     #[test]
     fn free_text_tokens() {
