@@ -66,17 +66,22 @@ fn literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
 /// Does `hay` without its whitespace contain `word`? (Exactly `compact(hay).contains(word)`,
 /// without making the copy.)
 pub fn spaced_contains(hay: &str, word: &str) -> bool {
+    spaced_find(hay, word).is_some()
+}
+
+/// Where the first occurrence of `word` in `hay` without its whitespace starts in `hay`.
+pub fn spaced_find(hay: &str, word: &str) -> Option<usize> {
     let Some(c0) = word.chars().next() else {
-        return true;
+        return Some(0);
     };
     // The copy has no whitespace: a word with some is never in it.
     if word.chars().any(char::is_whitespace) {
-        return false;
+        return None;
     }
     let w = word.as_bytes();
     let (first, rest) = w.split_at(c0.len_utf8());
     let h = hay.as_bytes();
-    memchr::memmem::find_iter(h, first).any(|at| rest_follows(h, at + first.len(), rest))
+    memchr::memmem::find_iter(h, first).find(|&at| rest_follows(h, at + first.len(), rest))
 }
 
 /// Do the characters of `rest` follow at `i`, whitespace allowed before each?

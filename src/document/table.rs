@@ -406,8 +406,6 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
     let trimmed = line.trim();
     let char_at = |i: usize| line.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
-    // The character before `i`.
-    let mut prev: Option<char> = None;
     let mut text_start: Option<usize> = None;
     let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
         if let Some(f) = from {
@@ -421,10 +419,30 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             }
         }
     };
-    while let Some(c) = char_at(i) {
+    while i < b.len() {
+        // Characters that are neither whitespace, digits nor `-` are text: skipped as a
+        // block (the lead bytes whitespace can start with, as in `next_whitespace`).
+        let plain = b[i..]
+            .iter()
+            .position(|&x| {
+                x.is_ascii_digit()
+                    || x == b'-'
+                    || x <= b' '
+                    || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            })
+            .unwrap_or(b.len() - i);
+        if plain > 0 {
+            if text_start.is_none() {
+                text_start = Some(i);
+            }
+            i += plain;
+            continue;
+        }
+        let Some(c) = char_at(i) else {
+            break;
+        };
         if c.is_whitespace() {
             flush_text(text_start.take(), i, toks);
-            prev = Some(c);
             i += c.len_utf8();
             continue;
         }
@@ -468,9 +486,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                         | '名'
                         | '家'
                 )
-            }) || prev == Some('第');
-            // The run is ASCII: the character before `j` is its last digit.
-            prev = Some(char::from(b[j - 1]));
+            }) || line[..i].ends_with('第');
             if in_words && !is_prefix {
                 if text_start.is_none() {
                     text_start = Some(i);
@@ -513,7 +529,6 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
         if text_start.is_none() {
             text_start = Some(i);
         }
-        prev = Some(c);
         i += c.len_utf8();
     }
     flush_text(text_start, line.len(), toks);
@@ -824,31 +839,46 @@ pub fn recover<'a>(
         return out;
     }
     let out = out.sized();
-    let toks = tokenize(text, start, end, merged);
-    let index = text_index::TextIndex::new(&toks);
     let needs = |p: Pat| match p {
         Pat::Re(r) => Some(re.needs(r.as_str())),
         Pat::Lit(_) => None,
     };
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
-    let first = if index.compact() {
-        // Every text token is its own compact form: the first token any presence pattern
-        // matches, searched pattern by pattern over all tokens at once.
-        presence
-            .iter()
-            .filter_map(|&p| index.find(p, needs(p).as_deref(), 0, 0))
-            .map(|(t, _)| t)
-            .min()
-    } else {
-        toks.iter().position(|t| match t {
-            Tok::Text { s, .. } => {
-                let c = compact_cow(s);
-                presence.iter().any(|p| p.is_match(&c))
-            }
-            _ => false,
-        })
+    let first_of = |toks: &[Tok], index: &text_index::TextIndex| {
+        if index.compact() {
+            // Every text token is its own compact form: the first token any presence
+            // pattern matches, searched pattern by pattern over all tokens at once.
+            presence
+                .iter()
+                .filter_map(|&p| index.find(p, needs(p).as_deref(), 0, 0))
+                .map(|(t, _)| t)
+                .min()
+        } else {
+            toks.iter().position(|t| match t {
+                Tok::Text { s, .. } => {
+                    let c = compact_cow(s);
+                    presence.iter().any(|p| p.is_match(&c))
+                }
+                _ => false,
+            })
+        }
+    };
+    // Lines before the first line where a presence pattern can match are read only when
+    // something needs them (see `table_start`).
+    let mut toks = Vec::new();
+    let mut index = text_index::TextIndex::new(&toks);
+    let mut first = None;
+    if let Some(cut) = table_start(raw, &presence, &needs, tpl) {
+        toks = tokenize(text, start + cut, end, merged);
+        index = text_index::TextIndex::new(&toks);
+        first = first_of(&toks, &index);
     }
-    .unwrap_or(0);
+    if first.is_none() {
+        toks = tokenize(text, start, end, merged);
+        index = text_index::TextIndex::new(&toks);
+        first = first_of(&toks, &index);
+    }
+    let first = first.unwrap_or(0);
     let rows: Vec<Option<Pat>> = tpl.rows.iter().map(|r| Pat::new(&r.pattern, re)).collect();
     let row_needs: Vec<_> = rows.iter().map(|p| p.and_then(needs)).collect();
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
@@ -982,6 +1012,59 @@ pub fn recover<'a>(
         out.grid.iter_mut().for_each(|c| *c = None);
     }
     out
+}
+
+/// Where in a region (a line start) the tokens that matter begin, when the lines before
+/// can be left unread without changing anything:
+///
+/// - every presence pattern needs literals, and no token on a line before the first
+///   line holding one (whitespace allowed, as in the compact copy) can match: the first
+///   matching token, where rows are searched from, is not there;
+/// - no row of the template has a group label (a subtotal before the first row is
+///   looked for from the region's first token);
+/// - the region is too short to reach [`MAX_TOKENS`] (a line gives at most one token
+///   per byte, and one more), so the cut-off point of the tokens does not move.
+///
+/// When no token matches a presence pattern (rows are then searched from the region's
+/// first token), the caller reads the whole region.
+fn table_start(
+    raw: &str,
+    presence: &[Pat],
+    needs: &dyn Fn(Pat) -> Option<std::sync::Arc<Needs>>,
+    tpl: &TableTemplate,
+) -> Option<usize> {
+    #[cfg(test)]
+    if WHOLE_REGION.with(std::cell::Cell::get) {
+        return None;
+    }
+    if raw.len() >= MAX_TOKENS / 2 || tpl.rows.iter().any(|r| r.group.is_some()) {
+        return None;
+    }
+    let mut at: Option<usize> = None;
+    for &p in presence {
+        let found = match p {
+            Pat::Lit(w) => literals::spaced_find(raw, w),
+            Pat::Re(_) => {
+                let n = needs(p)?;
+                n.literals
+                    .as_ref()?
+                    .iter()
+                    .filter_map(|w| literals::spaced_find(raw, w))
+                    .min()
+            }
+        };
+        at = match (at, found) {
+            (Some(a), Some(f)) => Some(a.min(f)),
+            (a, f) => a.or(f),
+        };
+    }
+    Some(raw[..at?].rfind('\n').map_or(0, |i| i + 1))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: read every region whole (no [`table_start`]), to compare with.
+    static WHOLE_REGION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Column indices of template row `ri`'s cells, in the row's order.
@@ -1249,6 +1332,63 @@ fn to_cell(t: &Tok) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                fixture_files(&p, out);
+            } else if p
+                .extension()
+                .is_some_and(|x| x == "txt" || x == "docx" || x == "html")
+            {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Leaving the lines before the table unread changes nothing: every fixture draft,
+    /// read with each profile's templates, recovers the same tables as when each region
+    /// is read whole.
+    #[test]
+    fn tables_from_the_table_start_are_those_of_the_whole_region() {
+        let rs = crate::rules::RuleSet::builtin().unwrap();
+        let settings = crate::rules::Settings::default();
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let mut rows = 0;
+        for f in &files {
+            let Ok(b) = std::fs::read(f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let mut read = |whole: bool| {
+                    WHOLE_REGION.with(|w| w.set(whole));
+                    let ctx = crate::rules::Ctx::new(&doc, &rs, profile, &settings);
+                    WHOLE_REGION.with(|w| w.set(false));
+                    ctx.tables
+                        .values()
+                        .map(|t| {
+                            rows += t.rows.len();
+                            format!("{:?} {:?} {:?} {:?}", t.status, t.rows, t.grid, t.subtotals)
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let (cut, whole) = (read(false), read(true));
+                assert_eq!(cut, whole, "{} with {profile}", f.display());
+            }
+        }
+        assert!(rows > 1000, "rows compared: {rows}");
+    }
 
     #[test]
     fn whitespace_by_bytes_is_char_is_whitespace() {
