@@ -304,12 +304,14 @@ fn tokenize<'t>(
         let t = line.trim();
         // A row of empty cells is only tabs: it is not an empty line.
         // (Cheap test first: the footer regex would run on every line.)
-        if (t.is_empty() && !line.contains('\t'))
+        // (Byte searches: `str::contains(char)` costs more than the search on a short line.)
+        let has = |c: u8| memchr::memchr(c, line.as_bytes()).is_some();
+        if (t.is_empty() && !has(b'\t'))
             || (t.starts_with(['-', '—', '–', '第']) && FOOTER.is_match(t))
         {
             continue;
         }
-        if line.contains('|') {
+        if has(b'|') {
             if t.starts_with('|') && t.contains('-') && MD_SEP.is_match(t) {
                 continue;
             }
@@ -332,7 +334,7 @@ fn tokenize<'t>(
             for &(o, c) in &cells {
                 cell_token(c, o, &mut toks);
             }
-        } else if line.contains('\t') {
+        } else if has(b'\t') {
             let mut off = 0;
             for c in line.split('\t') {
                 // The continuation of a merged cell is not a (blank) cell of its own.
@@ -901,7 +903,7 @@ pub fn recover<'a>(
         }
     }
     let frag = align::Fragments::new(tpl);
-    let mut out = bind(out, &toks, &hits, first, &frag);
+    let mut out = bind(out, &toks, &hits, first, &frag, index.compact());
     // 2. When labels and values did not line up (labels gathered away from their values,
     // rows out of order), choose among all placements of the labels the one where most
     // labels are followed by a row of values — by labels and counts, never by the sums.
@@ -914,6 +916,7 @@ pub fn recover<'a>(
                 &alt_hits,
                 first,
                 &frag,
+                index.compact(),
             );
             if alt.certain_rows() > out.certain_rows() {
                 out = alt;
@@ -1086,7 +1089,16 @@ fn bind<'a>(
     hits: &[(usize, usize)],
     first: usize,
     frag: &align::Fragments,
+    compact: bool,
 ) -> RecoveredTable<'a> {
+    // `compact`: no text token holds whitespace, so a label is its tokens' texts.
+    let push_label = |label: &mut String, s: &str| {
+        if compact {
+            label.push_str(s);
+        } else {
+            push_compact(label, s);
+        }
+    };
     let tpl = out.tpl;
     let nc = tpl.columns.len();
     let mut hit_rows = vec![false; tpl.rows.len()];
@@ -1114,7 +1126,7 @@ fn bind<'a>(
         let mut vals: Vec<&Tok> = Vec::new();
         let mut later: Vec<&Tok> = Vec::new();
         if let Tok::Text { s, end, .. } = &toks[ti] {
-            push_compact(&mut label, s);
+            push_label(&mut label, s);
             le = *end;
         }
         // The label is every piece of text up to the next row (a wrapped label may continue after the values).
@@ -1125,7 +1137,7 @@ fn bind<'a>(
             match t {
                 Tok::Text { s, .. } if !vals.is_empty() && !closed && frag.is_fragment(s) => {}
                 Tok::Text { s, end, .. } => {
-                    push_compact(&mut label, s);
+                    push_label(&mut label, s);
                     if vals.is_empty() {
                         le = *end;
                     } else {
