@@ -1103,3 +1103,72 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod table_start_tests {
+    use crate::document::table;
+
+    fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                fixture_files(&p, out);
+            } else if p
+                .extension()
+                .is_some_and(|x| x == "txt" || x == "docx" || x == "html")
+            {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Leaving the lines before the table unread changes nothing: every fixture draft,
+    /// read with each profile's templates, recovers the same tables as when each region
+    /// is read whole.
+    #[test]
+    fn tables_from_the_table_start_are_those_of_the_whole_region() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let mut rows = 0;
+        for f in &files {
+            let Ok(b) = std::fs::read(f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let mut read = |whole: bool| {
+                    table::read_regions_whole(whole);
+                    let ctx = super::Ctx::new(&doc, &rs, profile, &settings);
+                    table::read_regions_whole(false);
+                    ctx.tables
+                        .values()
+                        .map(|t| {
+                            rows += t.rows.len();
+                            format!(
+                                "{:?} {:?} {:?} {:?} {:?}",
+                                t.status,
+                                t.rows,
+                                t.cells().collect::<Vec<_>>(),
+                                t.subtotals,
+                                t.missing_rows
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let (cut, whole) = (read(false), read(true));
+                assert_eq!(cut, whole, "{} with {profile}", f.display());
+            }
+        }
+        assert!(rows > 1000, "rows compared: {rows}");
+    }
+}
