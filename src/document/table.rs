@@ -18,6 +18,10 @@ use std::sync::LazyLock;
 mod align;
 #[path = "column_groups.rs"]
 mod column_groups;
+#[path = "literals.rs"]
+mod literals;
+#[path = "text_index.rs"]
+mod text_index;
 
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,11 +94,10 @@ pub struct RecoveredTable<'a> {
     /// Profile of the template that was used.
     pub profile: String,
     pub status: Status,
-    /// Cells by (template row index, template column index), row-major.
+    /// Cells by (template row index, template column index), row-major (empty, which
+    /// reads as all `None`, until a table is read).
     grid: Vec<Option<Cell>>,
-    /// Whether the template's row has the column (表二 rows have different columns).
-    defined: Vec<bool>,
-    /// Whether the template's row was found in the text.
+    /// Whether the template's row was found in the text (empty: none).
     found: Vec<bool>,
     pub rows: Vec<RowHit>,
     pub missing_rows: Vec<String>,
@@ -105,29 +108,28 @@ pub struct RecoveredTable<'a> {
 }
 
 impl<'a> RecoveredTable<'a> {
+    /// An absent table; [`RecoveredTable::sized`] before cells are bound.
     fn new(tpl: &'a TableTemplate, profile: &str, start: usize, end: usize) -> Self {
-        let nc = tpl.columns.len();
-        let mut defined = vec![false; tpl.rows.len() * nc];
-        for (ri, r) in tpl.rows.iter().enumerate() {
-            for (ci, c) in tpl.columns.iter().enumerate() {
-                defined[ri * nc + ci] = r.columns.as_ref().is_none_or(|k| k.contains(&c.key));
-            }
-        }
         RecoveredTable {
             tpl,
             id: tpl.id.clone(),
             title: tpl.title.clone(),
             profile: profile.to_string(),
             status: Status::Absent,
-            grid: vec![None; tpl.rows.len() * nc],
-            defined,
-            found: vec![false; tpl.rows.len()],
+            grid: Vec::new(),
+            found: Vec::new(),
             rows: Vec::new(),
             missing_rows: Vec::new(),
             subtotals: Vec::new(),
             start,
             end,
         }
+    }
+    /// With room for every cell and row of the template.
+    fn sized(mut self) -> Self {
+        self.grid = vec![None; self.tpl.rows.len() * self.tpl.columns.len()];
+        self.found = vec![false; self.tpl.rows.len()];
+        self
     }
     pub fn row_index(&self, key: &str) -> Option<usize> {
         self.tpl.rows.iter().position(|r| r.key == key)
@@ -152,12 +154,13 @@ impl<'a> RecoveredTable<'a> {
     }
     /// Does the template's row `r` have column `c`?
     pub fn defined(&self, r: usize, c: usize) -> bool {
-        c < self.tpl.columns.len()
-            && self
-                .defined
-                .get(r * self.tpl.columns.len() + c)
-                .copied()
-                .unwrap_or(false)
+        let tpl = self.tpl;
+        c < tpl.columns.len()
+            && tpl.rows.get(r).is_some_and(|row| {
+                row.columns
+                    .as_ref()
+                    .is_none_or(|k| k.contains(&tpl.columns[c].key))
+            })
     }
     /// Every recovered cell as (row index, column index, cell), in template order.
     pub fn cells(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
@@ -301,12 +304,14 @@ fn tokenize<'t>(
         let t = line.trim();
         // A row of empty cells is only tabs: it is not an empty line.
         // (Cheap test first: the footer regex would run on every line.)
-        if (t.is_empty() && !line.contains('\t'))
+        // (Byte searches: `str::contains(char)` costs more than the search on a short line.)
+        let has = |c: u8| memchr::memchr(c, line.as_bytes()).is_some();
+        if (t.is_empty() && !has(b'\t'))
             || (t.starts_with(['-', '—', '–', '第']) && FOOTER.is_match(t))
         {
             continue;
         }
-        if line.contains('|') {
+        if has(b'|') {
             if t.starts_with('|') && t.contains('-') && MD_SEP.is_match(t) {
                 continue;
             }
@@ -329,7 +334,7 @@ fn tokenize<'t>(
             for &(o, c) in &cells {
                 cell_token(c, o, &mut toks);
             }
-        } else if line.contains('\t') {
+        } else if has(b'\t') {
             let mut off = 0;
             for c in line.split('\t') {
                 // The continuation of a merged cell is not a (blank) cell of its own.
@@ -397,7 +402,11 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             f = i + w;
         }
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Byte offsets throughout: the digits, signs and points looked at are ASCII, and
+    // other characters are stepped over whole.
+    let b = line.as_bytes();
+    let trimmed = line.trim();
+    let char_at = |i: usize| line.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
     let mut text_start: Option<usize> = None;
     let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
@@ -412,39 +421,77 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             }
         }
     };
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if c.is_whitespace() {
-            flush_text(text_start.take(), b, toks);
-            i += 1;
+    while i < b.len() {
+        // Characters that are neither whitespace, digits nor `-` are text: skipped as a
+        // block (the lead bytes whitespace can start with, as in `next_whitespace`).
+        let plain = b[i..]
+            .iter()
+            .position(|&x| {
+                x.is_ascii_digit()
+                    || x == b'-'
+                    || x <= b' '
+                    || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            })
+            .unwrap_or(b.len() - i);
+        if plain > 0 {
+            if text_start.is_none() {
+                text_start = Some(i);
+            }
+            i += plain;
             continue;
         }
-        let neg = c == '-'
-            && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
-            && text_start.is_none();
+        let Some(c) = char_at(i) else {
+            break;
+        };
+        if c.is_whitespace() {
+            flush_text(text_start.take(), i, toks);
+            i += c.len_utf8();
+            continue;
+        }
+        let neg = c == '-' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && text_start.is_none();
         if c.is_ascii_digit() || neg {
             let mut j = i + 1;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
+            while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
             // Decimal part.
-            if j + 1 < chars.len() && chars[j].1 == '.' && chars[j + 1].1.is_ascii_digit() {
+            if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
                 j += 1;
-                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                while j < b.len() && b[j].is_ascii_digit() {
                     j += 1;
                 }
             }
-            let next = chars.get(j).map(|x| x.1);
-            let after = chars.get(j + 1).map(|x| x.1);
+            let next = char_at(j);
+            let after = next.and_then(|n| char_at(j + n.len_utf8()));
             let is_prefix = matches!(next, Some('.' | '、'))
                 && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
             // "计1条", "第1项", "2018年": a number inside words, not a cell value.
-            let in_words = next
-                .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
-                || (i > 0 && chars[i - 1].1 == '第');
+            let in_words = next.is_some_and(|n| {
+                matches!(
+                    n,
+                    '件' | '条'
+                        | '个'
+                        | '人'
+                        | '次'
+                        | '项'
+                        | '元'
+                        | '页'
+                        | '篇'
+                        | '年'
+                        | '月'
+                        | '日'
+                        | '号'
+                        | '类'
+                        | '部'
+                        | '期'
+                        | '批'
+                        | '名'
+                        | '家'
+                )
+            }) || line[..i].ends_with('第');
             if in_words && !is_prefix {
                 if text_start.is_none() {
-                    text_start = Some(b);
+                    text_start = Some(i);
                 }
                 i = j;
                 continue;
@@ -454,40 +501,37 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                 let last = j - 1;
                 if last > i {
                     let glued = text_start.is_some();
-                    flush_text(text_start.take(), b, toks);
-                    let e = chars[last].0;
+                    flush_text(text_start.take(), i, toks);
                     toks.push(Tok::Run {
-                        digits: &line[b..e],
-                        start: at + b,
-                        end: at + e,
+                        digits: &line[i..last],
+                        start: at + i,
+                        end: at + last,
                         glued,
                         lone: false,
                     });
                 }
                 if text_start.is_none() {
-                    text_start = Some(chars[last].0);
+                    text_start = Some(last);
                 }
                 i = j;
                 continue;
             }
-            let glued =
-                text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
-            flush_text(text_start.take(), b, toks);
-            let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+            let glued = text_start.is_some() && next.is_some_and(|c| !c.is_whitespace());
+            flush_text(text_start.take(), i, toks);
             toks.push(Tok::Run {
-                digits: &line[b..e],
-                start: at + b,
-                end: at + e,
+                digits: &line[i..j],
+                start: at + i,
+                end: at + j,
                 glued,
-                lone: line.trim() == &line[b..e],
+                lone: trimmed == &line[i..j],
             });
             i = j;
             continue;
         }
         if text_start.is_none() {
-            text_start = Some(b);
+            text_start = Some(i);
         }
-        i += 1;
+        i += c.len_utf8();
     }
     flush_text(text_start, line.len(), toks);
 }
@@ -618,7 +662,7 @@ fn whitespace_len(b: &[u8], i: usize) -> usize {
 
 /// [`compact`] without a copy when there is nothing to remove.
 fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_whitespace) {
+    if next_whitespace(s.as_bytes(), 0).is_some() {
         std::borrow::Cow::Owned(compact(s))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -628,7 +672,13 @@ fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// Regex lookups are passed in: templates hold pattern strings, compiled by the rule set.
 pub trait Patterns {
     fn get(&self, pattern: &str) -> Option<&Regex>;
+    /// What `pattern` needs to match ([`Needs::of`]); a rule set keeps it once read.
+    fn needs(&self, pattern: &str) -> std::sync::Arc<Needs> {
+        std::sync::Arc::new(Needs::of(pattern))
+    }
 }
+
+pub use literals::Needs;
 
 /// A pattern that is a plain word: no regex syntax, no whitespace. It matches exactly
 /// where the word occurs.
@@ -732,11 +782,12 @@ pub fn recover<'a>(
 ) -> RecoveredTable<'a> {
     let out = RecoveredTable::new(tpl, profile, start, end);
     let raw = &text[start..end];
-    // The region without whitespace (labels wrap): made only when a plain word is not
-    // found in the raw text (a word without whitespace found there is found in it too).
+    // Does a pattern match the region without its whitespace (labels wrap)? A plain word
+    // is looked for across whitespace in the raw text; a regex only runs over the compact
+    // copy (made once per region) when one of the literals it needs is found that way.
     let region = std::cell::OnceCell::new();
     let in_region = |p: Pat| match p {
-        Pat::Lit(w) if raw.contains(w) => true,
+        Pat::Lit(w) => literals::spaced_contains(raw, w),
         // `审结|未审`: one of its words in the raw text is a match.
         Pat::Re(r)
             if r.as_str().contains('|')
@@ -745,16 +796,39 @@ pub fn recover<'a>(
         {
             true
         }
-        _ => p.is_match(region.get_or_init(|| compacted.get(text, start, end))),
+        Pat::Re(r) => {
+            let needs = re.needs(r.as_str());
+            if !needs
+                .literals
+                .as_ref()
+                .is_none_or(|l| l.iter().any(|w| literals::spaced_contains(raw, w)))
+            {
+                return false;
+            }
+            // Without look-around, a match in the raw text that holds no whitespace is
+            // one in the compact copy too.
+            if needs.lookless
+                && r.find(raw)
+                    .is_some_and(|m| next_whitespace(m.as_str().as_bytes(), 0).is_none())
+            {
+                return true;
+            }
+            r.is_match(region.get_or_init(|| compacted.get(text, start, end)))
+        }
     };
     let presence: Vec<Pat> = tpl
         .presence
         .iter()
         .filter_map(|p| Pat::new(p, re))
         .collect();
-    // Plain words in the raw text first: the compacted region is then rarely needed.
-    let raw_hit = |p: &Pat| matches!(p, Pat::Lit(w) if raw.contains(w));
-    if !presence.iter().any(raw_hit) && !presence.iter().any(|&p| in_region(p)) {
+    // Plain words first: they are the cheapest.
+    let is_lit = |p: &&Pat| matches!(p, Pat::Lit(_));
+    if !presence.iter().filter(is_lit).any(|&p| in_region(p))
+        && !presence
+            .iter()
+            .filter(|p| !is_lit(p))
+            .any(|&p| in_region(p))
+    {
         return out;
     }
     // Another form's header: this template does not apply.
@@ -766,46 +840,70 @@ pub fn recover<'a>(
     {
         return out;
     }
-    let toks = tokenize(text, start, end, merged);
+    let out = out.sized();
+    let needs = |p: Pat| match p {
+        Pat::Re(r) => Some(re.needs(r.as_str())),
+        Pat::Lit(_) => None,
+    };
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
-    let first = toks
-        .iter()
-        .position(|t| match t {
-            Tok::Text { s, .. } => {
-                let c = compact_cow(s);
-                presence.iter().any(|p| p.is_match(&c))
-            }
-            _ => false,
-        })
-        .unwrap_or(0);
+    let first_of = |toks: &[Tok], index: &text_index::TextIndex| {
+        if index.compact() {
+            // Every text token is its own compact form: the first token any presence
+            // pattern matches, searched pattern by pattern over all tokens at once.
+            presence
+                .iter()
+                .filter_map(|&p| index.find(p, needs(p).as_deref(), 0, 0))
+                .map(|(t, _)| t)
+                .min()
+        } else {
+            toks.iter().position(|t| match t {
+                Tok::Text { s, .. } => {
+                    let c = compact_cow(s);
+                    presence.iter().any(|p| p.is_match(&c))
+                }
+                _ => false,
+            })
+        }
+    };
+    // Lines before the first line where a presence pattern can match are read only when
+    // something needs them (see `table_start`).
+    let mut toks = Vec::new();
+    let mut index = text_index::TextIndex::new(&toks);
+    let mut first = None;
+    if let Some(cut) = table_start(raw, &presence, &needs, tpl) {
+        toks = tokenize(text, start + cut, end, merged);
+        index = text_index::TextIndex::new(&toks);
+        first = first_of(&toks, &index);
+    }
+    if first.is_none() {
+        toks = tokenize(text, start, end, merged);
+        index = text_index::TextIndex::new(&toks);
+        first = first_of(&toks, &index);
+    }
+    let first = first.unwrap_or(0);
     let rows: Vec<Option<Pat>> = tpl.rows.iter().map(|r| Pat::new(&r.pattern, re)).collect();
+    let row_needs: Vec<_> = rows.iter().map(|p| p.and_then(needs)).collect();
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
     let mut pos = (first, 0usize);
     for (ri, rx) in rows.iter().enumerate() {
         let Some(rx) = *rx else {
             continue;
         };
-        let mut found = None;
-        for (ti, t) in toks.iter().enumerate().skip(pos.0) {
-            if let Tok::Text { s, .. } = t {
-                let from = if ti == pos.0 { pos.1.min(s.len()) } else { 0 };
-                let mut from = from;
-                while !s.is_char_boundary(from) {
-                    from += 1;
-                }
-                if let Some(e) = rx.find_end_at(s, from) {
-                    found = Some((ti, e));
-                    break;
-                }
+        let mut from = 0;
+        if let Some(Tok::Text { s, .. }) = toks.get(pos.0) {
+            from = pos.1.min(s.len());
+            while !s.is_char_boundary(from) {
+                from += 1;
             }
         }
+        let found = index.find(rx, row_needs[ri].as_deref(), pos.0, from);
         if let Some((ti, me)) = found {
             hits.push((ri, ti));
             pos = (ti, me);
         }
     }
     let frag = align::Fragments::new(tpl);
-    let mut out = bind(out, &toks, &hits, first, &frag);
+    let mut out = bind(out, &toks, &hits, first, &frag, index.compact());
     // 2. When labels and values did not line up (labels gathered away from their values,
     // rows out of order), choose among all placements of the labels the one where most
     // labels are followed by a row of values — by labels and counts, never by the sums.
@@ -813,11 +911,12 @@ pub fn recover<'a>(
         let alt_hits = align::placements(&toks, first, &rows, tpl, &frag);
         if alt_hits != hits {
             let alt = bind(
-                RecoveredTable::new(tpl, profile, start, end),
+                RecoveredTable::new(tpl, profile, start, end).sized(),
                 &toks,
                 &alt_hits,
                 first,
                 &frag,
+                index.compact(),
             );
             if alt.certain_rows() > out.certain_rows() {
                 out = alt;
@@ -894,16 +993,10 @@ pub fn recover<'a>(
     // A row whose label is in the table, only away from any values, is not missing: its
     // cells are unread (not assessable), which is what the row findings say.
     out.missing_rows.retain(|k| {
-        let rx = tpl
-            .rows
-            .iter()
-            .position(|r| &r.key == k)
-            .and_then(|i| rows[i]);
-        !rx.is_some_and(|rx| {
-            toks.iter()
-                .skip(first)
-                .any(|t| matches!(t, Tok::Text { s, .. } if rx.is_match(s)))
-        })
+        let Some(i) = tpl.rows.iter().position(|r| &r.key == k) else {
+            return true;
+        };
+        rows[i].is_none_or(|rx| index.find(rx, row_needs[i].as_deref(), first, 0).is_none())
     });
     let found = out.rows.len();
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
@@ -922,6 +1015,65 @@ pub fn recover<'a>(
         out.grid.iter_mut().for_each(|c| *c = None);
     }
     out
+}
+
+/// Where in a region (a line start) the tokens that matter begin, when the lines before
+/// can be left unread without changing anything:
+///
+/// - every presence pattern needs literals, and no token on a line before the first
+///   line holding one (whitespace allowed, as in the compact copy) can match: the first
+///   matching token, where rows are searched from, is not there;
+/// - no row of the template has a group label (a subtotal before the first row is
+///   looked for from the region's first token);
+/// - the region is too short to reach [`MAX_TOKENS`] (a line gives at most one token
+///   per byte, and one more), so the cut-off point of the tokens does not move.
+///
+/// When no token matches a presence pattern (rows are then searched from the region's
+/// first token), the caller reads the whole region.
+fn table_start(
+    raw: &str,
+    presence: &[Pat],
+    needs: &dyn Fn(Pat) -> Option<std::sync::Arc<Needs>>,
+    tpl: &TableTemplate,
+) -> Option<usize> {
+    #[cfg(test)]
+    if WHOLE_REGION.with(std::cell::Cell::get) {
+        return None;
+    }
+    if raw.len() >= MAX_TOKENS / 2 || tpl.rows.iter().any(|r| r.group.is_some()) {
+        return None;
+    }
+    let mut at: Option<usize> = None;
+    for &p in presence {
+        let found = match p {
+            Pat::Lit(w) => literals::spaced_find(raw, w),
+            Pat::Re(_) => {
+                let n = needs(p)?;
+                n.literals
+                    .as_ref()?
+                    .iter()
+                    .filter_map(|w| literals::spaced_find(raw, w))
+                    .min()
+            }
+        };
+        at = match (at, found) {
+            (Some(a), Some(f)) => Some(a.min(f)),
+            (a, f) => a.or(f),
+        };
+    }
+    Some(raw[..at?].rfind('\n').map_or(0, |i| i + 1))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: read every region whole (no [`table_start`]), to compare with.
+    static WHOLE_REGION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Tests: read every region of this thread whole (no [`table_start`]), or not.
+#[cfg(test)]
+pub fn read_regions_whole(on: bool) {
+    WHOLE_REGION.with(|w| w.set(on));
 }
 
 /// Column indices of template row `ri`'s cells, in the row's order.
@@ -943,7 +1095,16 @@ fn bind<'a>(
     hits: &[(usize, usize)],
     first: usize,
     frag: &align::Fragments,
+    compact: bool,
 ) -> RecoveredTable<'a> {
+    // `compact`: no text token holds whitespace, so a label is its tokens' texts.
+    let push_label = |label: &mut String, s: &str| {
+        if compact {
+            label.push_str(s);
+        } else {
+            push_compact(label, s);
+        }
+    };
     let tpl = out.tpl;
     let nc = tpl.columns.len();
     let mut hit_rows = vec![false; tpl.rows.len()];
@@ -971,7 +1132,7 @@ fn bind<'a>(
         let mut vals: Vec<&Tok> = Vec::new();
         let mut later: Vec<&Tok> = Vec::new();
         if let Tok::Text { s, end, .. } = &toks[ti] {
-            push_compact(&mut label, s);
+            push_label(&mut label, s);
             le = *end;
         }
         // The label is every piece of text up to the next row (a wrapped label may continue after the values).
@@ -982,7 +1143,7 @@ fn bind<'a>(
             match t {
                 Tok::Text { s, .. } if !vals.is_empty() && !closed && frag.is_fragment(s) => {}
                 Tok::Text { s, end, .. } => {
-                    push_compact(&mut label, s);
+                    push_label(&mut label, s);
                     if vals.is_empty() {
                         le = *end;
                     } else {
@@ -1266,6 +1427,129 @@ mod tests {
         );
         assert_eq!(splits(&[("5949.088667", false)], 1).0, 1);
     }
+
+    /// The former reader of free text (over a vector of characters), kept to check the
+    /// byte-offset one against.
+    fn free_tokens_by_chars<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return free_tokens(line, at, toks);
+        }
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut i = 0;
+        let mut text_start: Option<usize> = None;
+        let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
+            if let Some(f) = from {
+                let s = &line[f..to];
+                if !s.trim().is_empty() {
+                    toks.push(Tok::Text {
+                        s,
+                        start: at + f,
+                        end: at + to,
+                    });
+                }
+            }
+        };
+        while i < chars.len() {
+            let (b, c) = chars[i];
+            if c.is_whitespace() {
+                flush_text(text_start.take(), b, toks);
+                i += 1;
+                continue;
+            }
+            let neg = c == '-'
+                && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+                && text_start.is_none();
+            if c.is_ascii_digit() || neg {
+                let mut j = i + 1;
+                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                    j += 1;
+                }
+                // Decimal part.
+                if j + 1 < chars.len() && chars[j].1 == '.' && chars[j + 1].1.is_ascii_digit() {
+                    j += 1;
+                    while j < chars.len() && chars[j].1.is_ascii_digit() {
+                        j += 1;
+                    }
+                }
+                let next = chars.get(j).map(|x| x.1);
+                let after = chars.get(j + 1).map(|x| x.1);
+                let is_prefix = matches!(next, Some('.' | '、'))
+                    && after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace());
+                // "计1条", "第1项", "2018年": a number inside words, not a cell value.
+                let in_words = next
+                    .is_some_and(|n| "件条个人次项元页篇年月日号类部期批名家".contains(n))
+                    || (i > 0 && chars[i - 1].1 == '第');
+                if in_words && !is_prefix {
+                    if text_start.is_none() {
+                        text_start = Some(b);
+                    }
+                    i = j;
+                    continue;
+                }
+                if is_prefix {
+                    // The last digit starts a label; digits before it are a value glued to it.
+                    let last = j - 1;
+                    if last > i {
+                        let glued = text_start.is_some();
+                        flush_text(text_start.take(), b, toks);
+                        let e = chars[last].0;
+                        toks.push(Tok::Run {
+                            digits: &line[b..e],
+                            start: at + b,
+                            end: at + e,
+                            glued,
+                            lone: false,
+                        });
+                    }
+                    if text_start.is_none() {
+                        text_start = Some(chars[last].0);
+                    }
+                    i = j;
+                    continue;
+                }
+                let glued =
+                    text_start.is_some() && chars.get(j).is_some_and(|(_, c)| !c.is_whitespace());
+                flush_text(text_start.take(), b, toks);
+                let e = chars.get(j).map(|x| x.0).unwrap_or(line.len());
+                toks.push(Tok::Run {
+                    digits: &line[b..e],
+                    start: at + b,
+                    end: at + e,
+                    glued,
+                    lone: line.trim() == &line[b..e],
+                });
+                i = j;
+                continue;
+            }
+            if text_start.is_none() {
+                text_start = Some(b);
+            }
+            i += 1;
+        }
+        flush_text(text_start, line.len(), toks);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// Free text is cut exactly as the reader over a vector of characters cut it.
+        #[test]
+        fn free_tokens_by_bytes_are_the_former_ones(
+            v in proptest::collection::vec(0..FREE_CHARS.len(), 0..30)
+        ) {
+            let line: String = v.into_iter().map(|i| FREE_CHARS[i]).collect();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            free_tokens(&line, 7, &mut a);
+            free_tokens_by_chars(&line, 7, &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
+
+    /// What free text is made of around its numbers.
+    const FREE_CHARS: &[&str] = &[
+        "0", "1", "7", "12", "-", ".", "、", "第", "条", "年", "家", "计", "属于", " ", "\u{3000}",
+        "\t", "a", "（", "，", "+",
+    ];
 
     #[test]
     fn free_text_tokens() {

@@ -49,6 +49,8 @@ pub struct RuleSet {
     regexes: HashMap<String, Arc<OnceLock<Option<Pattern>>>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
     ids: IdCache,
+    /// What table patterns need to match ([`table::Needs`]), by pattern.
+    needs: NeedsCache,
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -91,6 +93,16 @@ struct IdCache(std::sync::Mutex<HashMap<String, Arc<[String]>>>);
 impl Clone for IdCache {
     fn clone(&self) -> Self {
         IdCache::default()
+    }
+}
+
+/// Filled on first use; a pure function of each pattern's text.
+#[derive(Debug, Default)]
+struct NeedsCache(std::sync::Mutex<HashMap<String, Arc<table::Needs>, FastHash>>);
+
+impl Clone for NeedsCache {
+    fn clone(&self) -> Self {
+        NeedsCache::default()
     }
 }
 
@@ -1042,6 +1054,17 @@ impl table::Patterns for RuleSet {
     fn get(&self, pattern: &str) -> Option<&Regex> {
         self.re(pattern)
     }
+    fn needs(&self, pattern: &str) -> Arc<table::Needs> {
+        let Ok(mut cache) = self.needs.0.lock() else {
+            return Arc::new(table::Needs::of(pattern));
+        };
+        if let Some(n) = cache.get(pattern) {
+            return n.clone();
+        }
+        let n = Arc::new(table::Needs::of(pattern));
+        cache.insert(pattern.to_string(), n.clone());
+        n
+    }
 }
 
 /// Row and column keys of table templates are unique, and row columns exist.
@@ -1104,5 +1127,74 @@ mod tests {
         for p in b {
             assert!(fast.re(p).is_some(), "{p}");
         }
+    }
+}
+
+#[cfg(test)]
+mod table_start_tests {
+    use crate::document::table;
+
+    fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                fixture_files(&p, out);
+            } else if p
+                .extension()
+                .is_some_and(|x| x == "txt" || x == "docx" || x == "html")
+            {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Leaving the lines before the table unread changes nothing: every fixture draft,
+    /// read with each profile's templates, recovers the same tables as when each region
+    /// is read whole.
+    #[test]
+    fn tables_from_the_table_start_are_those_of_the_whole_region() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let mut rows = 0;
+        for f in &files {
+            let Ok(b) = std::fs::read(f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let mut read = |whole: bool| {
+                    table::read_regions_whole(whole);
+                    let ctx = super::Ctx::new(&doc, &rs, profile, &settings);
+                    table::read_regions_whole(false);
+                    ctx.tables
+                        .values()
+                        .map(|t| {
+                            rows += t.rows.len();
+                            format!(
+                                "{:?} {:?} {:?} {:?} {:?}",
+                                t.status,
+                                t.rows,
+                                t.cells().collect::<Vec<_>>(),
+                                t.subtotals,
+                                t.missing_rows
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                };
+                let (cut, whole) = (read(false), read(true));
+                assert_eq!(cut, whole, "{} with {profile}", f.display());
+            }
+        }
+        assert!(rows > 1000, "rows compared: {rows}");
     }
 }
