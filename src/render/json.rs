@@ -2,6 +2,7 @@
 
 use super::{FileReport, Summary};
 use serde::Serialize;
+use std::io::Write as _;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -30,6 +31,10 @@ pub fn write(files: &[FileReport], w: &mut dyn std::io::Write) -> std::io::Resul
         files,
         summary: Summary::of(files),
     };
-    serde_json::to_writer_pretty(&mut *w, &out)?;
-    w.write_all(b"\n")
+    // A concrete buffer over the writer: serde writes many small pieces, and each one
+    // through `dyn Write` was a dynamic call into the caller's buffer.
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, &mut *w);
+    serde_json::to_writer_pretty(&mut buf, &out)?;
+    buf.write_all(b"\n")?;
+    buf.flush()
 }
