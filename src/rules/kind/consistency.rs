@@ -185,29 +185,50 @@ impl<'a> Body<'a> {
     }
 }
 
+/// One cell named in a rule (`row.column`) of a recovered table.
+struct BoundCell {
+    /// `None`: blank or unreadable.
+    value: Option<Dec>,
+    blank: bool,
+    name: String,
+}
+
+/// The cells of `table` named by `cells`, when the table was recovered and every cell is
+/// bound.
+fn bound_cells(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<Vec<BoundCell>> {
+    let table = table?;
+    let t = ctx.tables.get(table)?;
+    let tpl = ctx.template(table)?;
+    if t.status != Status::Recovered || cells.is_empty() {
+        return None;
+    }
+    cells
+        .iter()
+        .map(|c| {
+            let (r, k) = c.split_once('.')?;
+            let (ri, ci) = (t.row_index(r)?, t.col_index(k)?);
+            if !t.defined(ri, ci) {
+                return None;
+            }
+            let cell = t.cell(r, k)?;
+            Some(BoundCell {
+                value: cell.value,
+                blank: cell.blank.is_some(),
+                name: cell_name(t, tpl, r, k),
+            })
+        })
+        .collect()
+}
+
 /// The sum of table cells (`row.column`) and their names, when the table was recovered and
 /// every cell holds a number.
 fn table_value(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<(Dec, String)> {
-    let table = table?;
-    if cells.is_empty() {
-        return None;
-    }
-    let t = ctx.tables.get(table)?;
-    let tpl = ctx.template(table)?;
-    if t.status != Status::Recovered {
-        return None;
-    }
+    let cells = bound_cells(ctx, table, cells)?;
     let mut sum = Dec::ZERO;
-    let mut names = Vec::new();
-    for c in cells {
-        let (r, k) = c.split_once('.')?;
-        let (ri, ci) = (t.row_index(r)?, t.col_index(k)?);
-        if !t.defined(ri, ci) {
-            return None;
-        }
-        sum = sum.checked_add(t.cell(r, k)?.value?)?;
-        names.push(cell_name(t, tpl, r, k));
+    for c in &cells {
+        sum = sum.checked_add(c.value?)?;
     }
+    let names: Vec<&str> = cells.iter().map(|c| c.name.as_str()).collect();
     Some((sum, names.join(" + ")))
 }
 
@@ -215,28 +236,16 @@ fn table_value(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<(Dec,
 /// table was recovered and every cell is bound. Blank cells are left out: a claim that nothing
 /// happened is contradicted by any count above zero, whatever the blanks hold.
 fn table_positive(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<(Dec, String)> {
-    let table = table?;
-    let t = ctx.tables.get(table)?;
-    let tpl = ctx.template(table)?;
-    if t.status != Status::Recovered || cells.is_empty() {
-        return None;
-    }
     let mut sum = Dec::ZERO;
     let mut names = Vec::new();
-    for c in cells {
-        let (r, k) = c.split_once('.')?;
-        let (ri, ci) = (t.row_index(r)?, t.col_index(k)?);
-        if !t.defined(ri, ci) {
-            return None;
-        }
-        let cell = t.cell(r, k)?;
-        match cell.value {
+    for c in bound_cells(ctx, table, cells)? {
+        match c.value {
             Some(v) if v > Dec::ZERO => {
                 sum = sum.checked_add(v)?;
-                names.push(cell_name(t, tpl, r, k));
+                names.push(c.name);
             }
             Some(_) => {}
-            None if cell.blank.is_some() => {}
+            None if c.blank => {}
             None => return None,
         }
     }
