@@ -4,21 +4,13 @@
 //! under a count stated before, a list whose last part is `其他…`, and the three kinds of
 //! information of the 2007 条例 (主动公开 / 依申请公开 / 不予公开) as an exhaustive breakdown.
 
-use crate::support::{check_json, fixture};
+use crate::support::{check_json, diagnostics_of_rule, fields3};
 
 /// (severity, expected, actual) of every `rule` diagnostic of a fixture.
 fn diagnostics(rel: &str, rule: &str) -> Vec<(String, String, String)> {
-    let path = fixture(rel);
-    let (_, v) = check_json(&[path.to_str().unwrap()]);
-    v["files"][0]["diagnostics"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|d| d["rule"] == rule)
-        .map(|d| {
-            let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
-            (s("severity"), s("expected"), s("actual"))
-        })
+    diagnostics_of_rule(rel, rule)
+        .iter()
+        .map(|d| fields3(d, ["severity", "expected", "actual"]))
         .collect()
 }
 

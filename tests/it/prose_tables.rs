@@ -4,21 +4,14 @@
 //! fee placeholder is no fee statement (004 F4); table cells run together are no phone
 //! number (014 F1).
 
-use crate::support::{check_json, fixture};
+use crate::support::{diagnostics_of_rule, fields3};
 
 /// (message, expected, actual) of every `rule` diagnostic at warning level of a fixture.
 fn warnings(rel: &str, rule: &str) -> Vec<(String, String, String)> {
-    let path = fixture(rel);
-    let (_, v) = check_json(&[path.to_str().unwrap()]);
-    v["files"][0]["diagnostics"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|d| d["rule"] == rule && d["severity"] == "warning")
-        .map(|d| {
-            let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
-            (s("message"), s("expected"), s("actual"))
-        })
+    diagnostics_of_rule(rel, rule)
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .map(|d| fields3(d, ["message", "expected", "actual"]))
         .collect()
 }
 

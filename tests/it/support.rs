@@ -78,3 +78,22 @@ pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+/// The `rule` diagnostics of a fixture checked alone, as JSON objects.
+pub fn diagnostics_of_rule(rel: &str, rule: &str) -> Vec<serde_json::Value> {
+    let path = fixture(rel);
+    let (_, v) = check_json(&[path.to_str().unwrap()]);
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == rule)
+        .cloned()
+        .collect()
+}
+
+/// Fields of a diagnostic as strings (empty when absent).
+pub fn fields3(d: &serde_json::Value, keys: [&str; 3]) -> (String, String, String) {
+    let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
+    (s(keys[0]), s(keys[1]), s(keys[2]))
+}
