@@ -6,7 +6,9 @@
 mod across;
 
 use crate::cli::{CheckArgs, Color, FailOn, Format};
-use crate::commands::{check_text, err, load_rules, out, report_error, with_stdout, CheckOptions};
+use crate::commands::{
+    check_text, err, load_rules_to_check, out, report_error, with_stdout, CheckOptions,
+};
 use crate::config::Loaded;
 use crate::diagnostic::Severity;
 use crate::render::{self, FileReport};
@@ -36,6 +38,7 @@ fn plan<'a>(
     args: &CheckArgs,
     config: Option<&'a Loaded>,
     loaded: &mut RuleSets,
+    last: bool,
 ) -> Result<Plan<'a>, i32> {
     // Configuration rule directories first: `--rules` wins on the same id.
     let mut dirs: Vec<PathBuf> = config.map(Loaded::rule_dirs).unwrap_or_default();
@@ -43,10 +46,13 @@ fn plan<'a>(
     let mut rules = match loaded.get(&dirs) {
         Some(rs) => rs.clone(),
         None => {
-            let Some(rs) = load_rules(&dirs) else {
+            let Some(rs) = load_rules_to_check(&dirs) else {
                 return Err(2);
             };
-            loaded.insert(dirs, rs.clone());
+            // The last plan keeps no copy: no other plan will ask for it.
+            if !last {
+                loaded.insert(dirs, rs.clone());
+            }
             rs
         }
     };
@@ -132,19 +138,20 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     // One plan per configuration in use, and one for files without any.
     let mut plans: Vec<Plan> = Vec::new();
     let mut rule_sets = RuleSets::new();
-    for c in &configs.loaded {
-        match plan(&args, Some(c), &mut rule_sets) {
+    let needs_bare = configs.loaded.is_empty()
+        || inputs
+            .iter()
+            .any(|i| i.config.is_none() && !matches!(i.what, What::Missing(..)));
+    let count = configs.loaded.len() + usize::from(needs_bare);
+    for (i, c) in configs.loaded.iter().enumerate() {
+        match plan(&args, Some(c), &mut rule_sets, i + 1 == count) {
             Ok(p) => plans.push(p),
             Err(code) => return code,
         }
     }
     let bare = plans.len();
-    if configs.loaded.is_empty()
-        || inputs
-            .iter()
-            .any(|i| i.config.is_none() && !matches!(i.what, What::Missing(..)))
-    {
-        match plan(&args, None, &mut rule_sets) {
+    if needs_bare {
+        match plan(&args, None, &mut rule_sets, true) {
             Ok(p) => plans.push(p),
             Err(code) => return code,
         }

@@ -53,7 +53,19 @@ pub(crate) fn report_error(e: &dyn miette::Diagnostic) {
 
 /// Built-in packs plus `--rules` directories. Prints the problem and returns None on error.
 pub(crate) fn load_rules(dirs: &[PathBuf]) -> Option<RuleSet> {
-    let mut rs = match RuleSet::builtin() {
+    load_rules_from(RuleSet::builtin(), dirs)
+}
+
+/// [`load_rules`] for checking drafts: the built-in rules' examples are not read.
+pub(crate) fn load_rules_to_check(dirs: &[PathBuf]) -> Option<RuleSet> {
+    load_rules_from(RuleSet::builtin_to_check(), dirs)
+}
+
+fn load_rules_from(
+    builtin: Result<RuleSet, Box<crate::rules::load::RuleFileError>>,
+    dirs: &[PathBuf],
+) -> Option<RuleSet> {
+    let mut rs = match builtin {
         Ok(rs) => rs,
         Err(e) => {
             report_error(e.as_ref());

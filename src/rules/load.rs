@@ -287,39 +287,6 @@ fn describe(
     }
 }
 
-/// Keys whose strings (or lists of strings) are regexes.
-const REGEX_KEYS: [&str; 29] = [
-    "annexed",
-    "placeholders",
-    "match",
-    "presence",
-    "absence",
-    "allowed",
-    "denied",
-    "group",
-    "patterns",
-    "evidence",
-    "topic",
-    "zero",
-    "labels",
-    "overlapping",
-    "context",
-    "verbs",
-    "comparisons",
-    "markers",
-    "other_kinds",
-    "passages",
-    "claims",
-    "followers",
-    "scope",
-    "counts",
-    "part_markers",
-    "exclude",
-    "closing",
-    "shares",
-    "rates",
-];
-
 /// Strings in a rule that are regexes, by JSON pointer.
 pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -351,30 +318,8 @@ pub fn regex_fields(value: &serde_json::Value) -> Vec<(String, String)> {
     out
 }
 
-/// The same strings as [`regex_fields`], in the same order, without their pointers: the
-/// embedded packs need no place to report a bad pattern at, and building a pointer for
-/// every node was most of loading them.
-pub fn regex_strings(value: &serde_json::Value) -> Vec<&str> {
-    fn walk<'v>(v: &'v serde_json::Value, in_regex: bool, out: &mut Vec<&'v str>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                for (k, c) in m {
-                    walk(c, REGEX_KEYS.contains(&k.as_str()), out);
-                }
-            }
-            serde_json::Value::Array(a) => {
-                for c in a {
-                    walk(c, in_regex, out);
-                }
-            }
-            serde_json::Value::String(s) if in_regex => out.push(s),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(value.get("check").unwrap_or(value), false, &mut out);
-    out
-}
+pub use super::regex_keys::regex_strings;
+use super::regex_keys::REGEX_KEYS;
 
 /// Section keys a rule refers to, by JSON pointer.
 pub fn section_refs(value: &serde_json::Value) -> Vec<(String, String)> {

@@ -6,6 +6,7 @@ pub mod kind;
 pub mod load;
 pub mod pattern;
 pub mod position;
+mod regex_keys;
 pub mod spec;
 
 use crate::diagnostic::Diagnostic;
@@ -116,7 +117,15 @@ impl RuleSet {
     /// The built-in packs only.
     pub fn builtin() -> Result<Self, Box<RuleFileError>> {
         let mut rs = RuleSet::default();
-        rs.add_embedded(embedded_values()?)?;
+        rs.add_embedded(embedded_parsed()?, true)?;
+        Ok(rs)
+    }
+
+    /// The built-in packs without their rules' examples, for checking drafts: a check
+    /// never reads the examples, and they are two thirds of the packs' text.
+    pub fn builtin_to_check() -> Result<Self, Box<RuleFileError>> {
+        let mut rs = RuleSet::default();
+        rs.add_embedded(embedded_parsed()?, false)?;
         Ok(rs)
     }
 
@@ -270,37 +279,44 @@ impl RuleSet {
     /// runs them through those on every CI run). Same order: packs, then their rules.
     fn add_embedded(
         &mut self,
-        files: Vec<(PackFile, serde_json::Value)>,
+        files: Vec<EmbeddedFile>,
+        examples: bool,
     ) -> Result<(), Box<RuleFileError>> {
-        let is_pack = |f: &PackFile| f.path.ends_with("pack.yaml");
+        let is_pack = |f: &EmbeddedFile| f.file.path.ends_with("pack.yaml");
         let dir_of = |p: &str| {
             p.rsplit_once('/')
                 .map(|(d, _)| d.to_string())
                 .unwrap_or_default()
         };
-        let (packs, rules): (Vec<_>, Vec<_>) = files.into_iter().partition(|(f, _)| is_pack(f));
+        let (packs, rules): (Vec<_>, Vec<_>) = files.into_iter().partition(is_pack);
         let mut profiles: HashMap<String, String> = HashMap::new();
-        for (f, value) in packs {
-            for pat in load::regex_strings(&value) {
+        for e in packs {
+            for pat in &e.patterns {
                 self.register(pat.to_string());
             }
-            let spec = load::typed_pack(&f.path, &f.text, value)?;
-            profiles.insert(dir_of(&f.path), spec.profile.clone());
+            let spec: PackSpec = e.typed("规则包内容无法解析")?;
+            profiles.insert(dir_of(&e.file.path), spec.profile.clone());
             self.merge_pack(Pack {
                 spec,
-                origin: f.path,
+                origin: e.file.path,
             });
         }
-        for (f, value) in rules {
-            let profile = profiles.get(&dir_of(&f.path)).cloned().unwrap_or_default();
-            for pat in load::regex_strings(&value) {
+        for e in rules {
+            let profile = profiles
+                .get(&dir_of(&e.file.path))
+                .cloned()
+                .unwrap_or_default();
+            for pat in &e.patterns {
                 self.register(pat.to_string());
             }
-            let spec = load::typed_rule(&f.path, &f.text, value)?;
+            let mut spec: RuleSpec = e.typed("规则内容无法解析")?;
+            if examples && !e.examples.is_empty() {
+                spec.examples = e.examples_typed()?;
+            }
             self.insert_rule(Rule {
                 spec,
                 profile,
-                origin: f.path,
+                origin: e.file.path,
             });
         }
         Ok(())
@@ -592,17 +608,72 @@ impl RuleSet {
     }
 }
 
-/// The embedded rule files, parsed: from the JSON converted at build time, else the YAML.
-fn embedded_values() -> Result<Vec<(PackFile, serde_json::Value)>, Box<RuleFileError>> {
+/// An embedded rule file with what was found in it at build time.
+struct EmbeddedFile {
+    file: PackFile,
+    /// Its JSON (converted at build time) or, when the YAML did not convert, its YAML parsed now.
+    content: Content,
+    patterns: Vec<String>,
+    /// The examples taken out of the JSON at build time (`""` when they were not).
+    examples: &'static str,
+}
+
+enum Content {
+    Json(&'static str),
+    Value(serde_json::Value),
+}
+
+impl EmbeddedFile {
+    /// The typed spec, read straight from the JSON (no intermediate `Value`).
+    fn typed<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, Box<RuleFileError>> {
+        let parsed = match &self.content {
+            Content::Json(json) => serde_json::from_str(json),
+            Content::Value(v) => T::deserialize(v),
+        };
+        parsed.map_err(|e| self.error(what, &e))
+    }
+
+    fn examples_typed(&self) -> Result<spec::Examples, Box<RuleFileError>> {
+        serde_json::from_str(self.examples).map_err(|e| self.error("规则内容无法解析", &e))
+    }
+
+    fn error(&self, what: &str, e: &serde_json::Error) -> Box<RuleFileError> {
+        let text = &self.file.text;
+        RuleFileError::new(
+            &self.file.path,
+            text,
+            vec![problem_at(text, 0, 1, format!("{what}：{e}"))],
+        )
+    }
+}
+
+/// The embedded rule files: their JSON and patterns from build time, else their YAML
+/// parsed (and its errors reported) now.
+fn embedded_parsed() -> Result<Vec<EmbeddedFile>, Box<RuleFileError>> {
     embedded_files()
         .into_iter()
-        .zip(EMBEDDED_JSON)
-        .map(|(f, json)| {
-            let value = match serde_json::from_str(json) {
-                Ok(v) => v,
-                Err(_) => load::parse_trusted(&f.path, &f.text)?,
-            };
-            Ok((f, value))
+        .zip(EMBEDDED_JSON.iter().zip(EMBEDDED_PATTERNS))
+        .zip(EMBEDDED_EXAMPLES)
+        .map(|((file, (json, patterns)), examples)| {
+            if !json.is_empty() {
+                return Ok(EmbeddedFile {
+                    file,
+                    content: Content::Json(json),
+                    patterns: patterns.iter().map(|p| p.to_string()).collect(),
+                    examples,
+                });
+            }
+            let value = load::parse_trusted(&file.path, &file.text)?;
+            let patterns = load::regex_strings(&value)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            Ok(EmbeddedFile {
+                file,
+                content: Content::Value(value),
+                patterns,
+                examples: "",
+            })
         })
         .collect()
 }
@@ -1106,6 +1177,35 @@ fn table_template_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule set a check loads differs from the full one only in the examples it
+    /// leaves out (every rule has them in the full set), and registers the same patterns.
+    #[test]
+    fn the_set_to_check_is_the_full_set_without_examples() {
+        let full = RuleSet::builtin().unwrap();
+        let lean = RuleSet::builtin_to_check().unwrap();
+        assert!(full.rules.len() > 50);
+        assert!(full
+            .rules
+            .iter()
+            .all(|r| !r.spec.examples.valid.is_empty() && !r.spec.examples.invalid.is_empty()));
+        assert!(lean
+            .rules
+            .iter()
+            .all(|r| r.spec.examples.valid.is_empty() && r.spec.examples.invalid.is_empty()));
+        let mut stripped = full.rules.clone();
+        for r in &mut stripped {
+            r.spec.examples.valid.clear();
+            r.spec.examples.invalid.clear();
+        }
+        assert_eq!(format!("{stripped:?}"), format!("{:?}", lean.rules));
+        assert_eq!(format!("{:?}", full.packs), format!("{:?}", lean.packs));
+        let mut a: Vec<&String> = full.regexes.keys().collect();
+        let mut b: Vec<&String> = lean.regexes.keys().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
 
     /// The embedded packs skip the schema and semantic checks at start-up: this test
     /// runs them through every check and proves both paths load the same rule set,
