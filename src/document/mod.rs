@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod inferred;
+mod line_forms;
 pub mod outline;
 pub mod table;
 pub mod template;

@@ -34,18 +34,6 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"版权所有|ICP备|ICP证|公安备案|公网安备|技术支持|网站标识码|主办单位|承办单位|原文链接|",
-        r"打印本页|关闭窗口|【打印】|\[打印\]|返回顶部|网站地图|扫一扫|分享到|当前位置|您所在的位置|",
-        r"^首页\s*>|^标题:|^发布时间:|^发布日期:|^来源:|^索引号|^发布机构|^浏览次数|^字号|【大\s*中\s*小】|",
-        r"^文号:|^主题分类|^生成日期|^成文日期|^相关链接|^文件下载|全真版|文字版|^-->"
-    ))
-    .unwrap()
-});
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.{0,40}?)\s*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$").unwrap()
-});
 
 pub fn chinese_ordinal(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
@@ -117,7 +105,7 @@ fn trailing_numbers(s: &str) -> usize {
 /// Website chrome around the report. A long line is content even when it mentions such words.
 pub fn is_debris(s: &str) -> bool {
     let s = s.trim();
-    s.chars().count() < 120 && DEBRIS.is_match(s)
+    s.chars().count() < 120 && super::line_forms::is_chrome(s)
 }
 
 /// First and last line (inclusive) of the report itself, skipping website debris.
@@ -361,8 +349,7 @@ pub fn date_line(text: &str, lines: &[Line], from: usize, to: usize) -> Option<u
         let s = text[lines[i].start..lines[i].end].trim();
         // The pattern ends in 日: most lines are ruled out without running it.
         s.ends_with('日')
-            && DATE_LINE.captures(s).is_some_and(|c| {
-                let before = c.get(1).map(|m| m.as_str()).unwrap_or("");
+            && super::line_forms::date_line_prefix(s).is_some_and(|before| {
                 !before.contains(',')
                     && !before.contains('。')
                     && !before.contains(':')
