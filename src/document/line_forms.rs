@@ -1,5 +1,5 @@
-//! Two line forms the outline looks for, read by hand: website chrome around a report
-//! (debris) and the closing date line (落款).
+//! Line forms the outline looks for, read by hand: website chrome around a report
+//! (debris), the line that opens an appendix and the closing date line (落款).
 //!
 //! Both were regular expressions. Building them was a tenth of the main thread's work in a
 //! one-file check, while reading the few lines they are asked about costs next to nothing.
@@ -64,6 +64,33 @@ pub fn is_chrome(s: &str) -> bool {
                     .starts_with("小】")
             })
         })
+}
+
+/// Whether a line opens an appendix: `附表…`, or `附件` with an optional number and colon,
+/// alone or followed by a title of at most 40 characters (no `,` or `。`) ending in `表`
+/// or `报告`.
+pub fn opens_appendix(s: &str) -> bool {
+    if s.starts_with("附表") {
+        return true;
+    }
+    let Some(r) = s.strip_prefix("附件") else {
+        return false;
+    };
+    // The longest `\s* [0-9一…十]* \s* :? \s*` lead: a title further right is shorter,
+    // so the longest lead decides.
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let r = r.trim_start_matches(char::is_whitespace);
+    let r = r.trim_start_matches(numeral);
+    let r = r.trim_start_matches(char::is_whitespace);
+    let r = r.strip_prefix(':').unwrap_or(r);
+    let r = r.trim_start_matches(char::is_whitespace);
+    if r.is_empty() {
+        return true;
+    }
+    let Some(title) = r.strip_suffix('表').or_else(|| r.strip_suffix("报告")) else {
+        return false;
+    };
+    !title.contains([',', '。']) && title.chars().count() <= 40
 }
 
 /// The text before the date of a line that ends with a date (`2024年1月20日`, or in
@@ -146,6 +173,12 @@ mod tests {
         ))
         .unwrap()
     });
+    static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)",
+        )
+        .unwrap()
+    });
     static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(.{0,40}?)\s*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$").unwrap()
     });
@@ -158,6 +191,7 @@ mod tests {
 
     fn agree(s: &str) {
         assert_eq!(is_chrome(s), DEBRIS.is_match(s), "chrome {s:?}");
+        assert_eq!(opens_appendix(s), APPENDIX.is_match(s), "appendix {s:?}");
         assert_eq!(date_line_prefix(s), prefix_by_pattern(s), "date line {s:?}");
     }
 
@@ -186,12 +220,14 @@ mod tests {
             &mut all,
         );
         assert!(all.len() > 5000, "fixture lines: {}", all.len());
-        let (mut chrome, mut dated) = (0, 0);
+        let (mut chrome, mut dated, mut appendix) = (0, 0, 0);
         for line in &all {
             agree(line);
             chrome += usize::from(is_chrome(line));
             dated += usize::from(date_line_prefix(line).is_some());
+            appendix += usize::from(opens_appendix(line));
         }
+        assert!(appendix >= 4, "appendix lines {appendix}");
         assert!(
             chrome > 20 && dated > 10,
             "chrome {chrome}, date lines {dated}"
@@ -208,9 +244,29 @@ mod tests {
             date_line_prefix(&format!("{}2024年1月2日", "字".repeat(41))),
             None
         );
+        assert!(opens_appendix("附件 2: 政府信息公开情况统计表"));
+        assert!(opens_appendix("附件1"));
+        assert!(!opens_appendix("附件:请见下表,共三页表"));
         assert!(is_chrome("首页 > 政务公开"));
         assert!(is_chrome("【大 中  小】"));
         assert!(!is_chrome("发布时间 2024"));
+    }
+
+    /// Titles and names around the 40-character limits, against the patterns.
+    #[test]
+    fn the_limits_agree_with_the_patterns() {
+        for n in 0..=50 {
+            let words = "字".repeat(n);
+            for s in [
+                format!("附件{words}表"),
+                format!("附件 3:{words}报告"),
+                format!("附件{words},表"),
+                format!("{words}2024年1月2日"),
+                format!("{words} 二〇二四年十二月三十一日"),
+            ] {
+                agree(&s);
+            }
+        }
     }
 
     use proptest::prelude::*;
@@ -223,10 +279,12 @@ mod tests {
                 "2024", "1", "12", "0", "年", "月", "日", "号", "二〇二四", "〇", "零", "一", "十",
                 "二十", "三", " ", "\u{3000}", "\n", "某某局", "字字字字字字字字字字", ",", "。", ":",
                 "首页", ">", "【大", "中", "小】", "【打印】", "[打印]", "来源:", "-->", "版权所有",
-                "ICP", "备", "发布日期:", "字号",
+                "ICP", "备", "发布日期:", "字号", "附件", "附表", "附", "表", "报告", "报",
+                "字字字字字字字字字字字字字字字字字字字字",
             ]), 0..12).prop_map(|v| v.concat())
         ) {
             prop_assert_eq!(is_chrome(&s), DEBRIS.is_match(&s), "chrome {:?}", s);
+            prop_assert_eq!(opens_appendix(&s), APPENDIX.is_match(&s), "appendix {:?}", s);
             prop_assert_eq!(date_line_prefix(&s), prefix_by_pattern(&s), "date line {:?}", s);
         }
     }

@@ -3,9 +3,6 @@
 //!
 //! Works on the normalized view only; it knows nothing about rule packs.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 /// A line of the normalized text: byte range without the newline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -27,13 +24,6 @@ pub struct Heading {
     /// The heading title without its numbering, normalized.
     pub title: String,
 }
-
-static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:附件\s*[0-9一二三四五六七八九十]*\s*[:]?\s*(?:$|[^,。]{0,40}(?:表|报告)$)|附表)",
-    )
-    .unwrap()
-});
 
 pub fn chinese_ordinal(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
@@ -129,7 +119,7 @@ pub fn appendix_start(text: &str, lines: &[Line], from: usize, to: usize) -> Opt
     (from..=to).find(|&i| {
         let s = text[lines[i].start..lines[i].end].trim();
         // Both of the pattern's forms start with 附.
-        s.starts_with('附') && APPENDIX.is_match(s)
+        s.starts_with('附') && super::line_forms::opens_appendix(s)
     })
 }
 
@@ -374,6 +364,8 @@ pub fn zh_ordinal(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
 
     // The heading patterns [`numbering`] was written from: the reference it is tested against.
     static L1: LazyLock<Regex> = LazyLock::new(|| {
