@@ -220,6 +220,7 @@ pub struct NumberFact {
     pub approximate: bool,
 }
 
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::number`
 pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(约|近|超过|逾|多达|将近|大约)?",
@@ -243,10 +244,13 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
 /// [`numbers`] with the text's runs already found.
 pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
     let mut out = Vec::new();
-    lex.captures(&NUMBER, text, may_hold_number, |c| {
+    lex.scan(super::scan::number, text, may_hold_number, |c| {
         let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
-        let digits = &c[2];
         let Some(vm) = c.get(2) else { return };
+        let Some(unit) = c.get(5).map(|u| u.as_str()) else {
+            return;
+        };
+        let digits = vm.as_str();
         let mut value = if digits.as_bytes()[0].is_ascii_digit() {
             match Dec::parse(digits) {
                 Some(v) => v,
@@ -256,7 +260,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
             // A lone numeral glued to the preceding word ("一是", "统一") is not a count.
             if digits.chars().count() == 1
                 && !matches!(
-                    &c[5],
+                    unit,
                     "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗"
                 )
             {
@@ -267,7 +271,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
                 None => return,
             }
         };
-        let mut unit = c[5].to_string();
+        let mut unit = unit.to_string();
         if c.get(4).is_some_and(|m| m.as_str() == "万") && unit == "元" {
             unit = "万元".to_string();
         } else if let Some(m) = c.get(4) {
