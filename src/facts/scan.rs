@@ -11,6 +11,8 @@
 //! what must follow it (`k`) and tries its choices in the regex's order until `k`
 //! accepts one.
 
+use crate::normalize::classes::{class_at, APPROX, DIGIT, NUMERAL};
+
 /// Spans of the groups of a match: 0 is the whole match.
 pub type Slots = [Option<(usize, usize)>; 10];
 
@@ -104,17 +106,19 @@ fn chars_of(b: &[u8], p: usize, set: &[char], min: usize, max: usize, k: K) -> b
     (min..=n).rev().any(|l| k(p + 3 * l))
 }
 
-/// The character starting at `b[p]`, if `p` is a character boundary before the end.
+/// The character starting at `b[p]` (`b` is valid UTF-8), if `p` is a character
+/// boundary before the end.
 fn char_at(b: &[u8], p: usize) -> Option<char> {
     let x = *b.get(p)?;
-    let len = match x {
+    let cont = |i: usize| b.get(p + i).map(|&c| u32::from(c & 0x3F));
+    let u = match x {
         0..0x80 => return Some(x as char),
-        0xC0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        0xF0.. => 4,
+        0xC0..0xE0 => (u32::from(x & 0x1F) << 6) | cont(1)?,
+        0xE0..0xF0 => (u32::from(x & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?,
+        0xF0.. => (u32::from(x & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?,
         _ => return None,
     };
-    std::str::from_utf8(b.get(p..p + len)?).ok()?.chars().next()
+    char::from_u32(u)
 }
 
 /// `(?:^|[^0-9])`, then `k` from where the group after it starts.
@@ -151,6 +155,10 @@ const UNITS: [&str; 18] = [
 /// `(约|近|超过|逾|多达|将近|大约)?([0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千万亿]+)(余|多)?(万|亿)?(万元|元|…|页)`.
 pub fn number(text: &str, p: usize) -> Option<Slots> {
     let b = text.as_bytes();
+    // A match starts with a digit, a numeral or a word of approximation.
+    if p >= b.len() || class_at(b, p).0 & (DIGIT | NUMERAL | APPROX) == 0 {
+        return None;
+    }
     let mut out = None;
     let mut from_value = |q: usize, g1: Option<(usize, usize)>| -> bool {
         let mut after_value = |e2: usize| -> bool {
@@ -213,6 +221,10 @@ const MD_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七'
 /// `|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`.
 pub fn date(text: &str, p: usize) -> Option<Slots> {
     let b = text.as_bytes();
+    // A match starts with a digit or a numeral.
+    if p >= b.len() || class_at(b, p).0 & (DIGIT | NUMERAL) == 0 {
+        return None;
+    }
     let mut out: Option<Slots> = None;
     // Three groups at `first` (1, 4 or 7) of an alternative.
     let mut set =
