@@ -177,7 +177,6 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
 
     /// [`sentence_bounds`](super::sentence_bounds) as first written, by characters.
     fn sentence_bounds_by_chars(text: &str, at: usize) -> (usize, usize) {
