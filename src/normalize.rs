@@ -429,6 +429,28 @@ impl Normalized {
                     prev = run.chars().next_back();
                     continue;
                 }
+                // One ASCII space between two characters copied unchanged, neither a
+                // line break nor a tab (` | ` between table cells, `2021 年`): what the
+                // general road below does, without its steps. (Lines of crawled pages
+                // take that road: their spaces may become breaks.)
+                if !unwrapped.any() && bytes[i] == b' ' {
+                    if let (Some(p), Some(&nb)) = (prev, bytes.get(i + 1)) {
+                        if !LOOK[nb as usize]
+                            && nb != b'\n'
+                            && nb != b'\t'
+                            && p != '\n'
+                            && p != '\t'
+                        {
+                            let next = src[i + 1..].chars().next().unwrap_or(' ');
+                            if !(is_cjk(p) || is_cjk(next)) {
+                                runs.feed(0, text.len(), 1);
+                                push_same(&mut text, &mut map, " ", i);
+                            }
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
             }
             // What this step writes is classed at its end (the steps that write nothing
             // go on before that).

@@ -289,7 +289,7 @@ fn tokenize<'t>(
     let mut toks = Vec::new();
     let mut cells: Vec<(usize, &str)> = Vec::new();
     let mut line_start = start;
-    for full in text[start..end].split('\n') {
+    for full in split_at_byte(&text[start..end], b'\n') {
         if toks.len() >= MAX_TOKENS {
             toks.truncate(MAX_TOKENS);
             break;
@@ -301,7 +301,7 @@ fn tokenize<'t>(
             cut -= 1;
         }
         let line = &full[..cut];
-        let t = line.trim();
+        let t = trim(line);
         // A row of empty cells is only tabs: it is not an empty line.
         // (Cheap test first: the footer regex would run on every line.)
         // (Byte searches: `str::contains(char)` costs more than the search on a short line.)
@@ -317,17 +317,17 @@ fn tokenize<'t>(
             }
             cells.clear();
             let mut off = 0;
-            for c in line.split('|') {
+            for c in split_at_byte(line, b'|') {
                 cells.push((ls + off, c));
                 off += c.len() + 1;
             }
-            let markdown = t.starts_with('|') && cells.iter().any(|(_, c)| !c.trim().is_empty());
-            if markdown && cells.first().is_some_and(|(_, c)| c.trim().is_empty()) {
+            let markdown = t.starts_with('|') && cells.iter().any(|(_, c)| !trim(c).is_empty());
+            if markdown && cells.first().is_some_and(|(_, c)| trim(c).is_empty()) {
                 cells.remove(0);
             }
             // "label |", "3 |", "|" (one empty cell), "||" (two): the text after the last pipe is not a cell.
             if (markdown || t.ends_with('|'))
-                && cells.last().is_some_and(|(_, c)| c.trim().is_empty())
+                && cells.last().is_some_and(|(_, c)| trim(c).is_empty())
             {
                 cells.pop();
             }
@@ -336,9 +336,9 @@ fn tokenize<'t>(
             }
         } else if has(b'\t') {
             let mut off = 0;
-            for c in line.split('\t') {
+            for c in split_at_byte(line, b'\t') {
                 // The continuation of a merged cell is not a (blank) cell of its own.
-                if !(c.trim().is_empty() && merged(ls + off)) {
+                if !(trim(c).is_empty() && merged(ls + off)) {
                     cell_token(c, ls + off, &mut toks);
                 }
                 off += c.len() + 1;
@@ -351,9 +351,53 @@ fn tokenize<'t>(
     toks
 }
 
+/// `s.trim()`: ASCII whitespace cut by bytes, [`str::trim`] only when an end may be
+/// other whitespace (whose first byte is C2, E1, E2 or E3: U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let ws = |x: u8| matches!(x, b' ' | b'\t'..=b'\r');
+    let wide = |x: u8| matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let (mut a, mut e) = (0, b.len());
+    while a < e && ws(b[a]) {
+        a += 1;
+    }
+    while e > a && ws(b[e - 1]) {
+        e -= 1;
+    }
+    if a < e {
+        let mut last = e - 1;
+        while last > a && b[last] & 0xC0 == 0x80 {
+            last -= 1;
+        }
+        if wide(b[a]) || wide(b[last]) {
+            return s.trim();
+        }
+    }
+    &s[a..e]
+}
+
+/// `s.split(sep)` for an ASCII separator: one byte search per piece.
+fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(sep, r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn cell_token<'t>(c: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
-    let lead = c.len() - c.trim_start().len();
-    let t = c.trim();
+    let t = trim(c);
+    let lead = t.as_ptr() as usize - c.as_ptr() as usize;
     let (s, e) = (at + lead, at + lead + t.len());
     if is_blank_marker(t) {
         toks.push(Tok::Blank {
@@ -1350,6 +1394,27 @@ fn to_cell(t: &Tok) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The byte readings of `trim` and `split` agree with the standard ones.
+        #[test]
+        fn trim_and_split_by_bytes_are_the_standard_ones(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}",
+                "\u{1680}", "\u{2009}", "\u{2028}", "\u{205f}", "\u{3000}", "\u{3001}",
+                "a", "1", "|", "字", "é", "\u{e9}\u{301}",
+            ]), 0..10)
+        ) {
+            let s = v.concat();
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+            for sep in [b'|', b'\n', b'\t'] {
+                let got: Vec<&str> = split_at_byte(&s, sep).collect();
+                let want: Vec<&str> = s.split(sep as char).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
 
     #[test]
     fn whitespace_by_bytes_is_char_is_whitespace() {

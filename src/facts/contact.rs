@@ -56,6 +56,7 @@ static PHONE_LABELED: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\(?0[0-9]{2,3}\)?-?[0-9]{7,8}(?:-[0-9]{1,5})?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12[0-9]{3}|[0-9]{7,8})$").unwrap()
 });
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::bare_phone`
 pub(super) static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap()
 });
@@ -103,7 +104,7 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
     // Labeled numbers, in order and without overlap: the one that may cover a bare
     // number is the last to start at or before it (a binary search keeps this linear).
     let labeled: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
-    lex.captures(&PHONE_BARE, text, may_hold_phone, |c| {
+    lex.scan(super::scan::bare_phone, text, may_hold_phone, |c| {
         let Some(m) = c.get(1) else { return };
         if in_table_row(text, m.start(), m.end()) {
             return;

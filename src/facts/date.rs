@@ -38,6 +38,7 @@ pub struct DateFact {
     pub date: Ymd,
 }
 
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::date`
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]",
@@ -64,7 +65,7 @@ pub fn dates(text: &str) -> Vec<DateFact> {
 /// [`dates`] with the text's runs already found.
 pub fn dates_in(text: &str, lex: &Lex) -> Vec<DateFact> {
     let mut out = Vec::new();
-    lex.captures(&DATE, text, may_hold_date, |c| {
+    lex.scan(super::scan::date, text, may_hold_date, |c| {
         let Some(m) = c.get(0) else { return };
         let (y, mo, d, end) = if let (Some(y), Some(mo), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
             (
@@ -152,6 +153,7 @@ pub fn periods(text: &str) -> Vec<Period> {
 
 /// A period whose years lost their 年 (`20201月1日至202012月31日`, as published on a city's
 /// page): four year digits run into the month.
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::malformed_period`
 pub(super) static MALFORMED_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2}[0-9]{1,2}月[0-9]{1,2}日(?:起)?(?:至|到|-|—|~|－)(?:(?:19|20)[0-9]{2}年?)?[0-9]{1,2}月[0-9]{1,2}日)").unwrap()
 });
@@ -165,9 +167,12 @@ pub fn malformed_periods(text: &str) -> Vec<(usize, usize)> {
 /// [`malformed_periods`] with the text's runs already found.
 pub fn malformed_periods_in(text: &str, lex: &Lex) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    lex.captures(&MALFORMED_PERIOD, text, may_hold_malformed, |c| {
-        out.extend(c.get(1).map(|m| (m.start(), m.end())))
-    });
+    lex.scan(
+        super::scan::malformed_period,
+        text,
+        may_hold_malformed,
+        |c| out.extend(c.get(1).map(|m| (m.start(), m.end()))),
+    );
     out
 }
 

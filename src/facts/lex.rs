@@ -12,6 +12,8 @@
 
 use regex::{Captures, Regex};
 
+use super::scan::{Found, Matcher};
+
 use crate::normalize::classes::{wide_class, ASCII};
 pub use crate::normalize::classes::{Run, APPROX, DATE_SEP, DIGIT, JOIN, NUMERAL, UNIT, YMD};
 
@@ -63,6 +65,46 @@ impl Lex {
         Lex { runs }
     }
 
+    /// Every match of an anchored matcher of [`scan`](super::scan) in `text`, as its
+    /// regex's `captures_iter(text)` finds them (leftmost first, not overlapping): the
+    /// matcher is tried at each position of the windows of the runs `may` says can hold
+    /// one, from where the last match ended.
+    pub fn scan<'t>(
+        &self,
+        matcher: Matcher,
+        text: &'t str,
+        may: impl Fn(&Run) -> bool,
+        mut f: impl FnMut(Found<'t>),
+    ) {
+        let b = text.as_bytes();
+        let mut from = 0;
+        for r in &self.runs {
+            if !may(r) {
+                continue;
+            }
+            let ws = text[..r.start]
+                .chars()
+                .next_back()
+                .map_or(r.start, |c| r.start - c.len_utf8());
+            let we = text[r.end..]
+                .chars()
+                .next()
+                .map_or(r.end, |c| r.end + c.len_utf8());
+            let mut at = from.max(ws);
+            while at < we {
+                match matcher(text, at) {
+                    // The readers' patterns never match empty.
+                    Some(slots) if slots[0].is_some_and(|(_, e)| e > at) => {
+                        at = slots[0].map_or(at + 1, |(_, e)| e);
+                        from = at;
+                        f(Found::new(text, slots));
+                    }
+                    _ => at += utf8_len(b[at]),
+                }
+            }
+        }
+    }
+
     /// Every match of `re` in `text` (as `re.captures_iter(text)` finds them), searching
     /// only the windows of the runs `may` says can hold one. `re` must be a pattern whose
     /// matches are made of run characters, with at most one character of context either
@@ -107,6 +149,16 @@ impl Lex {
     }
 }
 
+/// Byte length of the UTF-8 character with this lead byte.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,28 +166,33 @@ mod tests {
 
     type May = fn(&Run) -> bool;
 
-    /// The patterns searched run by run, each with the runs it is searched in.
-    fn readers() -> Vec<(&'static str, &'static Regex, May)> {
+    /// The patterns searched run by run, each with the runs it is searched in and its
+    /// hand-written matcher.
+    fn readers() -> Vec<(&'static str, &'static Regex, May, Matcher)> {
         vec![
             (
                 "number",
                 &super::super::number::NUMBER,
                 super::super::number::may_hold_number,
+                super::super::scan::number,
             ),
             (
                 "date",
                 &super::super::date::DATE,
                 super::super::date::may_hold_date,
+                super::super::scan::date,
             ),
             (
                 "malformed period",
                 &super::super::date::MALFORMED_PERIOD,
                 super::super::date::may_hold_malformed,
+                super::super::scan::malformed_period,
             ),
             (
                 "bare phone",
                 &super::super::contact::PHONE_BARE,
                 super::super::contact::may_hold_phone,
+                super::super::scan::bare_phone,
             ),
         ]
     }
@@ -144,14 +201,20 @@ mod tests {
     /// Group spans of each match.
     type Found = Vec<Vec<Option<(usize, usize)>>>;
 
-    fn both(re: &Regex, may: May, text: &str) -> (Found, Found) {
+    /// The matches of the regex searched run by run, of the hand-written matcher tried
+    /// run by run, and of the regex over the whole text.
+    fn both(re: &Regex, may: May, m: Matcher, text: &str) -> (Found, Found, Found) {
         let spans = |c: &Captures| -> Vec<Option<(usize, usize)>> {
             c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         };
+        let groups = re.captures_len();
+        let lex = Lex::new(text);
         let mut by_runs = Vec::new();
-        Lex::new(text).captures(re, text, may, |c| by_runs.push(spans(&c)));
+        lex.captures(re, text, may, |c| by_runs.push(spans(&c)));
+        let mut scanned = Vec::new();
+        lex.scan(m, text, may, |c| scanned.push(c.slots()[..groups].to_vec()));
         let whole = re.captures_iter(text).map(|c| spans(&c)).collect();
-        (by_runs, whole)
+        (by_runs, scanned, whole)
     }
 
     fn texts(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
@@ -181,9 +244,10 @@ mod tests {
         assert!(all.len() > 50, "fixture texts found: {}", all.len());
         let mut matches = 0;
         for (name, text) in &all {
-            for (what, re, may) in readers() {
-                let (by_runs, whole) = both(re, may, text);
+            for (what, re, may, m) in readers() {
+                let (by_runs, scanned, whole) = both(re, may, m, text);
                 assert_eq!(by_runs, whole, "{what} in {name}");
+                assert_eq!(scanned, whole, "{what} (scanned) in {name}");
                 matches += whole.len();
             }
         }
@@ -201,9 +265,31 @@ mod tests {
                 "将近", "大约", "逾", "多达", "申请", "，", "。", " ", "\n", "a", "@", "中",
             ]), 0..40).prop_map(|v| v.concat())
         ) {
-            for (what, re, may) in readers() {
-                let (by_runs, whole) = both(re, may, &text);
-                prop_assert_eq!(by_runs, whole, "{} in {:?}", what, text);
+            for (what, re, may, m) in readers() {
+                let (by_runs, scanned, whole) = both(re, may, m, &text);
+                prop_assert_eq!(&by_runs, &whole, "{} in {:?}", what, text);
+                prop_assert_eq!(scanned, whole, "{} (scanned) in {:?}", what, text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+        /// The hand-written matchers on texts dense in what their patterns are made of.
+        #[test]
+        fn matchers_find_what_the_regexes_find(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "2", "4", "7", "9", "00", "13", "19", "20", "139", "0591", "1234567",
+                ".", "-", "/", "~", "—", "－", "年", "月", "日", "号", "至", "到", "起", "止",
+                "〇", "○", "零", "一", "二", "两", "三", "八", "九", "十", "百", "千", "万",
+                "亿", "件", "件次", "人", "人次", "元", "万元", "批次", "次", "页", "家", "余",
+                "多", "约", "近", "超过", "逾", "多达", "将近", "大约", "，", " ", "\n", "a",
+                "中", "é", "😀",
+            ]), 0..30).prop_map(|v| v.concat())
+        ) {
+            for (what, re, may, m) in readers() {
+                let (_, scanned, whole) = both(re, may, m, &text);
+                prop_assert_eq!(scanned, whole, "{} in {:?}", what, text);
             }
         }
     }

@@ -8,6 +8,7 @@ pub mod lex;
 pub mod linked;
 pub mod number;
 pub mod report;
+pub mod scan;
 pub mod sums;
 
 pub use contact::{ContactItem, ContactKind};

@@ -29,7 +29,47 @@ impl Dec {
     }
 
     /// Parse `123`, `-4`, `96171.6`, `5949.088667`. None for anything else or overflow.
+    /// One pass over the bytes; a text with other bytes than digits, `.` and `-`
+    /// (whitespace to trim, anything else) is read by [`Dec::parse_general`].
     pub fn parse(s: &str) -> Option<Dec> {
+        let b = s.as_bytes();
+        let (neg, body) = match b.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, b),
+        };
+        let (mut m, mut int, mut frac, mut dot) = (0i128, 0u32, 0u32, false);
+        for &x in body {
+            match x {
+                b'0'..=b'9' => {
+                    // At most 30 digits: no overflow of i128.
+                    if int + frac == 30 {
+                        return None;
+                    }
+                    m = m * 10 + i128::from(x - b'0');
+                    if dot {
+                        frac += 1;
+                    } else {
+                        int += 1;
+                    }
+                }
+                // A second point, or a sign inside the number.
+                b'.' if dot => return None,
+                b'.' => dot = true,
+                b'-' => return None,
+                _ => return Dec::parse_general(s),
+            }
+        }
+        if int == 0 || (dot && frac == 0) {
+            return None;
+        }
+        Some(Dec {
+            mantissa: if neg { -m } else { m },
+            scale: frac,
+        })
+    }
+
+    /// [`Dec::parse`] as first written: trim, sign, split at the point.
+    fn parse_general(s: &str) -> Option<Dec> {
         let s = s.trim();
         let (neg, body) = match s.strip_prefix('-') {
             Some(b) => (true, b),
@@ -220,6 +260,7 @@ pub struct NumberFact {
     pub approximate: bool,
 }
 
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::number`
 pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(约|近|超过|逾|多达|将近|大约)?",
@@ -243,10 +284,13 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
 /// [`numbers`] with the text's runs already found.
 pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
     let mut out = Vec::new();
-    lex.captures(&NUMBER, text, may_hold_number, |c| {
+    lex.scan(super::scan::number, text, may_hold_number, |c| {
         let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
-        let digits = &c[2];
         let Some(vm) = c.get(2) else { return };
+        let Some(unit) = c.get(5).map(|u| u.as_str()) else {
+            return;
+        };
+        let digits = vm.as_str();
         let mut value = if digits.as_bytes()[0].is_ascii_digit() {
             match Dec::parse(digits) {
                 Some(v) => v,
@@ -256,7 +300,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
             // A lone numeral glued to the preceding word ("一是", "统一") is not a count.
             if digits.chars().count() == 1
                 && !matches!(
-                    &c[5],
+                    unit,
                     "件" | "条" | "篇" | "次" | "人" | "个" | "元" | "项" | "宗"
                 )
             {
@@ -267,7 +311,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
                 None => return,
             }
         };
-        let mut unit = c[5].to_string();
+        let mut unit = unit.to_string();
         if c.get(4).is_some_and(|m| m.as_str() == "万") && unit == "元" {
             unit = "万元".to_string();
         } else if let Some(m) = c.get(4) {
@@ -359,6 +403,22 @@ mod tests {
         assert!(Dec::parse("2.").is_none());
         assert_eq!(Dec::parse("-3").unwrap().to_string(), "-3");
         assert!(Dec::parse("0.5").unwrap() < Dec::int(1));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        /// The one-pass reading agrees with the general one on any mix of what numbers
+        /// are made of.
+        #[test]
+        fn parse_agrees_with_the_general_reading(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "7", "9", "12", "000000000", "99999999999", ".", "-", " ", "\u{3000}",
+                "a", "１", "e",
+            ]), 0..8)
+        ) {
+            let s = v.concat();
+            prop_assert_eq!(Dec::parse(&s), Dec::parse_general(&s), "{:?}", s);
+        }
     }
 
     fn to_chinese(n: u32) -> String {

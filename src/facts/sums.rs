@@ -42,17 +42,33 @@ pub(super) fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The sentence around `at`: from after the last stop (`。`, a line break, `;`, `!`, `?`)
+/// before it to the next stop at or after it. Bytes are compared: the ASCII stops are
+/// single bytes, and `。` is E3 80 82 (`tests::sentence_bounds_by_bytes_are_by_chars`).
 pub(super) fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     let at = floor(text, at.min(text.len()));
-    let is_stop = |c: char| c == '。' || c == '\n' || c == ';' || c == '!' || c == '?';
-    let start = text[..at]
-        .rfind(is_stop)
-        .map(|i| i + text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
-        .unwrap_or(0);
-    let end = text[at..]
-        .find(is_stop)
-        .map(|i| at + i)
-        .unwrap_or(text.len());
+    let b = text.as_bytes();
+    let ascii_stop = |x: u8| matches!(x, b'\n' | b';' | b'!' | b'?');
+    let mut start = 0;
+    let mut j = at;
+    while j > 0 {
+        j -= 1;
+        let x = b[j];
+        if ascii_stop(x) || (x == 0x82 && j >= 2 && b[j - 1] == 0x80 && b[j - 2] == 0xE3) {
+            start = j + 1;
+            break;
+        }
+    }
+    let mut end = text.len();
+    let mut j = at;
+    while j < b.len() {
+        let x = b[j];
+        if ascii_stop(x) || (x == 0xE3 && b.get(j + 1..j + 3) == Some(&[0x80, 0x82])) {
+            end = j;
+            break;
+        }
+        j += 1;
+    }
     (start, end)
 }
 
@@ -161,6 +177,40 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
 
 #[cfg(test)]
 mod tests {
+
+    /// [`sentence_bounds`](super::sentence_bounds) as first written, by characters.
+    fn sentence_bounds_by_chars(text: &str, at: usize) -> (usize, usize) {
+        let at = super::floor(text, at.min(text.len()));
+        let is_stop = |c: char| c == '。' || c == '\n' || c == ';' || c == '!' || c == '?';
+        let start = text[..at]
+            .rfind(is_stop)
+            .map(|i| i + text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+            .unwrap_or(0);
+        let end = text[at..]
+            .find(is_stop)
+            .map(|i| at + i)
+            .unwrap_or(text.len());
+        (start, end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn sentence_bounds_by_bytes_are_by_chars(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "。", "\n", ";", "!", "?", "、", "〇", "\u{3003}", "\u{1302}", "\u{2002}", "a", "中", "12",
+                "，", "é",
+            ]), 0..20),
+            at in 0usize..80,
+        ) {
+            let text = v.concat();
+            prop_assert_eq!(
+                super::sentence_bounds(&text, at),
+                sentence_bounds_by_chars(&text, at),
+                "{:?} at {}", text, at
+            );
+        }
+    }
     use super::super::number::numbers;
     use super::*;
     use proptest::prelude::*;
