@@ -121,11 +121,11 @@ fn at_least_warning(sev: &str) -> bool {
     sev == "error" || sev == "warning"
 }
 
-/// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, tuning/*.yaml and the
-/// seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
+/// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, heldout2/*.yaml (the
+/// second held-out set, stop 13), tuning/*.yaml and the seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
-    for group in ["heldout", "tuning", "expected"] {
+    for group in ["heldout", "heldout2", "tuning", "expected"] {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
