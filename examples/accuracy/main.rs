@@ -97,7 +97,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",
         r if r.starts_with("missing-section-") => "missing_section",
         "contact-block" => "missing_contact",
-        "wrong-statistical-period" => "wrong_period",
+        "wrong-statistical-period" | "period-date-garbled" => "wrong_period",
         "late-publication" => "late_or_missing_date",
         "year-slip" => "year_mismatch",
         r if r.ends_with("-structure") => "old_format_in_new_year",
@@ -105,6 +105,8 @@ pub fn kind_of(rule: &str) -> &'static str {
         "prose-sum" => "other:narrative_internal_sum",
         "active-count-missing" => "other:active_count_missing",
         "part-count" => "other:part_count_mismatch",
+        "impossible-percentage" => "other:impossible_value",
+        "template-instruction" => "other:template_instruction",
         _ => "other",
     }
 }
