@@ -97,3 +97,23 @@ fn a_report_named_with_another_year_or_signed_before_its_year_ended_is_reported(
     // A notice about another year's report, cited in 《》, is not the report itself.
     assert!(of("real/tuning/fujian-nanping-2012.txt", "report-year-fit").is_empty());
 }
+
+#[test]
+fn a_title_naming_no_year_is_reported() {
+    // Seed 004 F5: the blank 2021 format titled “政府信息公开工作年度报告格式模板”.
+    let got = of(
+        "real/004_template-2021-format-blank.docx",
+        "report-year-fit",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "warning");
+    assert!(
+        got[0]
+            .1
+            .contains("“政府信息公开工作年度报告格式模板”没有写明报告年度"),
+        "{}",
+        got[0].1
+    );
+    // A title whose year is on it, and a page's column label, are not reported.
+    assert!(of("real/tuning/pingtan-syq-2017.txt", "report-year-fit").is_empty());
+}

@@ -1,7 +1,7 @@
 //! The report year against what must fit it: the report named in its own text with
 //! another year (`现公布2012年度政府信息公开工作年度报告` under a 2013 title), and a 落款 or
 //! page date before the report year has ended (a year's report cannot be signed during
-//! that year's first eleven months: the year was not updated).
+//! that year's first eleven months: the year was not updated); a title that names no year.
 
 use super::super::spec::ReportYearFit;
 use super::super::{Ctx, Finding};
@@ -15,11 +15,34 @@ static REPORT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn run(p: &ReportYearFit, ctx: &Ctx) -> Vec<Finding> {
-    let Some(y) = ctx.year() else { return vec![] };
-    let mut out = named(p, ctx, y);
+    let mut out = untitled_year(ctx);
+    let Some(y) = ctx.year() else { return out };
+    out.extend(named(p, ctx, y));
     out.extend(signed(ctx, y));
     out
 }
+
+/// A title that names an annual report but no year (`政府信息公开工作年度报告格式模板`): which
+/// year it reports on must be read elsewhere, if at all.
+fn untitled_year(ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let Some(t) = doc.title else { return vec![] };
+    let l = doc.lines[t];
+    let title = doc.text()[l.start..l.end].trim();
+    // A whole title line (not a page's column label `栏目:政府信息公开年报`, not the last line of
+    // a title split over lines) and no year at all, not even one without its 年.
+    if !(title.contains("政府信息公开") && title.contains("年度报告")) || TITLE_YEAR.is_match(title)
+    {
+        return vec![];
+    }
+    vec![Finding::at(l.start, l.end)
+        .variant("title-without-year")
+        .var("found", title.to_string())]
+}
+
+/// A year in a title: four digits (with or without 年) or four numerals before 年.
+static TITLE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}|[〇○零一二三四五六七八九]{4}\s*年").unwrap());
 
 /// The report named with another year in the opening, the text before the first part,
 /// where a report introduces itself (outside 《》 titles of notices and other documents;
