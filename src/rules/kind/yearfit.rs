@@ -82,16 +82,26 @@ fn named(p: &ReportYearFit, ctx: &Ctx, y: i32) -> Vec<Finding> {
             Finding::at(s, e)
                 .var("found", text[s..e].to_string())
                 .var("year", y.to_string())
-                .var("heading", doc.section_name(s).unwrap_or_default())
                 .expected(format!("{y}年"), format!("{found}年")),
         );
+        // One is enough: the rest of a draft copied from an old report says the same.
+        break;
     }
     out
 }
 
+/// At most the 300 bytes before `at` (a line may be a whole 8 MB draft joined into one).
+fn near_before(body: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(300);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    &body[from..at]
+}
+
 /// The text of the line before `at`, up to 12 characters.
 fn line_before(body: &str, at: usize) -> &str {
-    let head = &body[..at];
+    let head = near_before(body, at);
     let line = head.rsplit('\n').next().unwrap_or(head);
     let start = line
         .char_indices()
@@ -102,9 +112,9 @@ fn line_before(body: &str, at: usize) -> &str {
     &line[start..]
 }
 
-/// Is `at` inside a 《…》 (a cited notice or document) on its line?
+/// Is `at` inside a 《…》 (a cited notice or document) on its line (within 300 bytes)?
 fn in_book_title(body: &str, at: usize) -> bool {
-    let head = &body[..at];
+    let head = near_before(body, at);
     let line = head.rsplit('\n').next().unwrap_or(head);
     line.matches('《').count() > line.matches('》').count()
 }
