@@ -97,14 +97,16 @@ pub fn kind_of(rule: &str) -> &'static str {
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",
         r if r.starts_with("missing-section-") => "missing_section",
         "contact-block" => "missing_contact",
-        "wrong-statistical-period" => "wrong_period",
+        "wrong-statistical-period" | "period-date-garbled" => "wrong_period",
         "late-publication" => "late_or_missing_date",
-        "year-slip" => "year_mismatch",
+        "year-slip" | "report-year-fit" => "year_mismatch",
         r if r.ends_with("-structure") => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
         "active-count-missing" => "other:active_count_missing",
         "part-count" => "other:part_count_mismatch",
+        "impossible-percentage" => "other:impossible_value",
+        "template-instruction" => "other:template_instruction",
         _ => "other",
     }
 }
@@ -121,11 +123,11 @@ fn at_least_warning(sev: &str) -> bool {
     sev == "error" || sev == "warning"
 }
 
-/// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, tuning/*.yaml and the
-/// seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
+/// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, heldout2/*.yaml (the
+/// second held-out set, stop 13), tuning/*.yaml and the seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
-    for group in ["heldout", "tuning", "expected"] {
+    for group in ["heldout", "heldout2", "tuning", "expected"] {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;

@@ -121,6 +121,7 @@ pub enum Check {
     ZeroClaim(ZeroClaim),
     RepeatedCount(RepeatedCount),
     ProseShare(ProseShare),
+    ReportYearFit(ReportYearFit),
 }
 
 impl Check {
@@ -150,6 +151,7 @@ impl Check {
             Check::ZeroClaim(_) => "zero-claim",
             Check::RepeatedCount(_) => "repeated-count",
             Check::ProseShare(_) => "prose-share",
+            Check::ReportYearFit(_) => "report-year-fit",
         }
     }
 
@@ -297,6 +299,21 @@ pub struct ProseShare {
     /// named groups `whole`, `part` and `p` (the percentage): outcome `rate` when p ≠ part ÷ whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rates: Vec<String>,
+}
+
+/// The report year against the report's own name in its text and its 落款 (or page) date.
+/// Outcomes: default (the report named with another year), `signed-early` (dated before
+/// December of the report year), `signed-in-year` (dated in that December).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportYearFit {
+    /// Words right after a year-named report that make it another document
+    /// (`有关事项的通知`: a notice about that year's report).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_document: Vec<String>,
+    /// Words right before the year that make it another report (`上年度`, `对照`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_document_before: Vec<String>,
 }
 
 /// Statistical period = report year 1月1日–12月31日. Outcomes: default (wrong), `missing`.

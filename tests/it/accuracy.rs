@@ -67,6 +67,19 @@ fn every_audited_real_report_is_checked_and_scored() {
             }
         }
     }
+    // The second held-out set (stop 13): every text has its audit, which names the set.
+    let held2: Vec<_> = audits.iter().filter(|a| a.group == "heldout2").collect();
+    assert!(!held2.is_empty());
+    for e in std::fs::read_dir(root.join("heldout2")).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            assert!(
+                audits.iter().any(|a| a.file == path),
+                "{} has no audit",
+                path.display()
+            );
+        }
+    }
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_gongkai"));
     let checked: Vec<_> = audits.iter().map(|a| harness::check(&bin, a)).collect();
     for c in &checked {

@@ -20,6 +20,7 @@ mod prose_breakdowns;
 mod prose_tables;
 mod readers;
 mod renderings;
+mod report_years;
 mod rule_packs;
 mod scaling;
 mod schemas;

@@ -12,6 +12,7 @@ mod section;
 mod share;
 mod sum;
 pub mod table;
+mod yearfit;
 
 use super::spec::Check;
 use super::{Ctx, Finding};
@@ -44,6 +45,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::ZeroClaim(p) => consistency::zero_claim(p, ctx),
         Check::RepeatedCount(p) => consistency::repeated(p, ctx),
         Check::ProseShare(p) => share::run(p, ctx),
+        Check::ReportYearFit(p) => yearfit::run(p, ctx),
     }
 }
 
