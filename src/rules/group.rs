@@ -36,14 +36,15 @@ impl Group {
             }
             starts.push(prefixes(&hir));
         }
-        // The same limits per pattern as `Pattern::new`, for the whole group.
+        // `Pattern::new`'s limits: its size limit per pattern, its lazy DFA cache for the
+        // whole group (the memory of one pattern).
         let n = patterns.len().max(1);
         let union = meta::Builder::new()
             .configure(
                 meta::Config::new()
                     .nfa_size_limit(Some(n << 20))
                     .onepass_size_limit(Some(n << 20))
-                    .hybrid_cache_capacity((n << 20).max(2 << 20)),
+                    .hybrid_cache_capacity(1 << 20),
             )
             .build_many(patterns)
             .ok()?;
