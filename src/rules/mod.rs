@@ -2,6 +2,7 @@
 //! evaluation. Domain knowledge lives in the YAML; the mechanisms live in `kind/`.
 
 mod bounds;
+pub mod group;
 pub mod kind;
 pub mod load;
 pub mod pattern;
@@ -52,6 +53,8 @@ pub struct RuleSet {
     ids: IdCache,
     /// What table patterns need to match ([`table::Needs`]), by pattern.
     needs: NeedsCache,
+    /// Patterns searched together ([`group::Group`]), by their list.
+    groups: GroupCache,
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -104,6 +107,16 @@ struct NeedsCache(std::sync::Mutex<HashMap<String, Arc<table::Needs>, FastHash>>
 impl Clone for NeedsCache {
     fn clone(&self) -> Self {
         NeedsCache::default()
+    }
+}
+
+/// Filled on first use; a pure function of each list of patterns.
+#[derive(Debug, Default)]
+struct GroupCache(std::sync::Mutex<HashMap<Vec<String>, Arc<Option<group::Group>>, FastHash>>);
+
+impl Clone for GroupCache {
+    fn clone(&self) -> Self {
+        GroupCache::default()
     }
 }
 
@@ -550,6 +563,20 @@ impl RuleSet {
         found?.get_or_init(|| Pattern::new(pattern).ok()).as_ref()
     }
 
+    /// The patterns of a list compiled together ([`group::Group`]); `None` when they
+    /// cannot be (each is then asked on its own).
+    pub fn group(&self, patterns: &[String]) -> Arc<Option<group::Group>> {
+        let Ok(mut cache) = self.groups.0.lock() else {
+            return Arc::new(None);
+        };
+        if let Some(g) = cache.get(patterns) {
+            return g.clone();
+        }
+        let g = Arc::new(group::Group::new(patterns));
+        cache.insert(patterns.to_vec(), g.clone());
+        g
+    }
+
     /// Packs in load order.
     pub fn packs(&self) -> &[Pack] {
         &self.packs
@@ -983,6 +1010,16 @@ impl<'a> Ctx<'a> {
         patterns.iter().filter_map(|p| rules.pattern(p)).collect()
     }
 
+    /// For each pattern of the list: can it match anywhere in `hay`? One pass over `hay`
+    /// for the whole list ([`group::Group::matching`]); `true` for every pattern when the
+    /// list cannot be grouped, so that each is then searched as before.
+    pub fn matching(&self, patterns: &[String], hay: &str) -> Vec<bool> {
+        match &*self.rules.group(patterns) {
+            Some(g) => g.matching(hay),
+            None => vec![true; patterns.len()],
+        }
+    }
+
     /// Does any of the patterns match? Stops at the first that does (no position needed).
     pub fn matches_any(&self, patterns: &[String], text: &str) -> bool {
         patterns
@@ -1232,7 +1269,71 @@ mod tests {
 
 #[cfg(test)]
 mod table_start_tests {
+    use super::spec::Check;
     use crate::document::table;
+    use regex::Regex;
+
+    /// Every list of patterns a rule kind searches together answers, on every fixture
+    /// text, what asking each pattern answers (the one-pass path against the old way).
+    #[test]
+    fn grouped_patterns_answer_what_each_pattern_answers_on_every_fixture() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let mut lists: Vec<Vec<String>> = Vec::new();
+        for r in &rs.rules {
+            match &r.spec.check {
+                Check::Statement(p) => lists.push(p.patterns.clone()),
+                Check::ProseTable(p) => lists.push(
+                    p.statements
+                        .iter()
+                        .flat_map(|s| s.patterns.iter().cloned())
+                        .collect(),
+                ),
+                Check::RepeatedCount(p) => {
+                    lists.extend(p.quantities.iter().map(|q| q.patterns.clone()))
+                }
+                Check::ZeroClaim(p) => lists.push(p.claims.clone()),
+                _ => {}
+            }
+        }
+        lists.sort();
+        lists.dedup();
+        let lists: Vec<(Vec<Regex>, super::group::Group)> = lists
+            .iter()
+            .filter(|l| l.len() > 1)
+            .map(|l| {
+                let res = l.iter().map(|p| Regex::new(p).unwrap()).collect();
+                (
+                    res,
+                    super::group::Group::new(l).expect("a rule's patterns group"),
+                )
+            })
+            .collect();
+        assert!(lists.len() > 10, "lists: {}", lists.len());
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let mut found = 0;
+        for f in &files {
+            let Ok(b) = std::fs::read(f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            let (bs, be) = doc.body_span();
+            let (fs, fe) = (doc.flat.from_norm(bs), doc.flat.from_norm(be));
+            for hay in [&doc.text()[bs..be], &doc.flat.text[fs..fe]] {
+                for (res, g) in &lists {
+                    let each: Vec<bool> = res.iter().map(|r| r.is_match(hay)).collect();
+                    found += each.iter().filter(|m| **m).count();
+                    assert_eq!(g.matching(hay), each, "{}", f.display());
+                }
+            }
+        }
+        assert!(found > 100, "matches: {found}");
+    }
 
     fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
