@@ -1014,6 +1014,11 @@ impl<'a> Ctx<'a> {
     /// for the whole list ([`group::Group::matching`]); `true` for every pattern when the
     /// list cannot be grouped, so that each is then searched as before.
     pub fn matching(&self, patterns: &[String], hay: &str) -> Vec<bool> {
+        // A list of one or two patterns is searched pattern by pattern: its own pass is
+        // the one pass, and a group would be compiled and run besides.
+        if patterns.len() < MIN_GROUP {
+            return vec![true; patterns.len()];
+        }
         match &*self.rules.group(patterns) {
             Some(g) => g.matching(hay),
             None => vec![true; patterns.len()],
@@ -1035,6 +1040,10 @@ impl<'a> Ctx<'a> {
             .min()
     }
 }
+
+/// The fewest patterns [`Ctx::matching`] searches as one group (measured: BENCHMARKS.md,
+/// stop 13).
+const MIN_GROUP: usize = 3;
 
 /// Fill a message template: `{name}` → value.
 pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
