@@ -7,6 +7,7 @@ pub mod date;
 pub mod lex;
 pub mod linked;
 pub mod number;
+mod opening;
 pub mod report;
 pub mod scan;
 pub mod sums;

@@ -64,24 +64,12 @@ pub fn agency_level(name: &str) -> Option<AgencyLevel> {
     None
 }
 
-static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.{0,40}?)([0-9]{4})年度?").unwrap());
-static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)").unwrap()
-});
-static OPENING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:现(?:予以|予)?公布|现将|组织开展|发布)([^,。()0-9]{2,40}?)(?:\([^)]{0,20}\))?[0-9]{4}年度?").unwrap()
-});
-
 /// Year and agency named in the title line.
 pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
-    match TITLE_YEAR.captures(title) {
-        Some(c) => {
-            let year = c[2].parse().ok();
-            let agency = c
-                .get(1)
-                .map(|m| m.as_str().trim().to_string())
-                .filter(|s| s.chars().count() >= 2);
+    match super::opening::title_year(title) {
+        Some((before, digits)) => {
+            let year = digits.parse().ok();
+            let agency = Some(before.trim().to_string()).filter(|s| s.chars().count() >= 2);
             (year, agency)
         }
         None => (None, None),
@@ -90,14 +78,12 @@ pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
 
 /// Year named in the opening text (`现公布XX2018年政府信息公开工作年度报告`).
 pub fn year_in(text: &str) -> Option<(i32, usize)> {
-    OPENING_YEAR
-        .captures(text)
-        .and_then(|c| Some((c[1].parse().ok()?, c.get(1)?.start())))
+    super::opening::opening_year(text).and_then(|(digits, at)| Some((digits.parse().ok()?, at)))
 }
 
 pub fn agency_in(text: &str) -> Option<String> {
-    let c = OPENING_AGENCY.captures(text)?;
-    let name = c[1].trim().trim_start_matches("了").to_string();
+    let words = super::opening::opening_agency(text)?;
+    let name = words.trim().trim_start_matches("了").to_string();
     if name.contains("本") || name.contains("我") || name.chars().count() < 3 {
         return None;
     }

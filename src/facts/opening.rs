@@ -1,0 +1,266 @@
+//! The report's year and agency as its title and opening name them, read by hand.
+//!
+//! These were three regular expressions (the title's year, the opening's year, the
+//! opening's agency). Every draft asks them once, so building them was most of their
+//! cost: four million instructions of a one-file check's main thread. Each reader
+//! answers exactly what its expression answered (the expressions are the tests'
+//! reference); only the parts of a match the callers use are returned.
+
+/// `^(.{0,40}?)([0-9]{4})年`: the text before the first four digits followed by `年` that
+/// start within the first 40 characters of the first line, and the four digits.
+pub fn title_year(title: &str) -> Option<(&str, &str)> {
+    for (n, (i, c)) in title.char_indices().enumerate() {
+        if four_digits_then_nian(&title[i..]) {
+            return Some((&title[..i], &title[i..i + 4]));
+        }
+        if n == 40 || c == '\n' {
+            return None;
+        }
+    }
+    None
+}
+
+/// `([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)`:
+/// the first four digits that open such a phrase, and where they start.
+pub fn opening_year(text: &str) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memmem::find(&b[from..], "年".as_bytes()) {
+        let at = from + k;
+        from = at + 1;
+        if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        if phrase_after_nian(&text[at + "年".len()..]) {
+            return Some((&text[at - 4..at], at - 4));
+        }
+    }
+    None
+}
+
+/// `(?:现(?:予以|予)?公布|现将|组织开展|发布)([^,。()0-9]{2,40}?)(?:\([^)]{0,20}\))?[0-9]{4}年`:
+/// the words between the first such opener and the year that closes them.
+pub fn opening_agency(text: &str) -> Option<&str> {
+    for (p, c) in text.char_indices() {
+        if !matches!(c, '现' | '组' | '发') {
+            continue;
+        }
+        let rest = &text[p..];
+        let Some(opener) = [
+            "现予以公布",
+            "现予公布",
+            "现公布",
+            "现将",
+            "组织开展",
+            "发布",
+        ]
+        .into_iter()
+        .find(|o| rest.starts_with(o)) else {
+            continue;
+        };
+        let words = &rest[opener.len()..];
+        // The lazy run of name characters can only end where the next character is no
+        // name character: `(` or a digit must follow it, and neither is one.
+        let run = words
+            .char_indices()
+            .find(|&(_, c)| !is_name_char(c))
+            .map_or(words.len(), |(i, _)| i);
+        let n = words[..run].chars().count();
+        if !(2..=40).contains(&n) {
+            continue;
+        }
+        let after = &words[run..];
+        let year_follows = match after.strip_prefix('(') {
+            // `\([^)]{0,20}\)`: the first `)` within 20 characters, then the year.
+            Some(inner) => inner
+                .char_indices()
+                .take(21)
+                .find(|&(_, c)| c == ')')
+                .is_some_and(|(i, _)| four_digits_then_nian(&inner[i + 1..])),
+            None => four_digits_then_nian(after),
+        };
+        if year_follows {
+            return Some(&words[..run]);
+        }
+    }
+    None
+}
+
+/// `[^,。()0-9]`.
+fn is_name_char(c: char) -> bool {
+    !matches!(c, ',' | '。' | '(' | ')' | '0'..='9')
+}
+
+/// `[0-9]{4}年` at the start of `s`.
+fn four_digits_then_nian(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
+}
+
+/// `度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)` at the
+/// start of `s` (any of the optional words present or not: only whether it matches counts).
+fn phrase_after_nian(s: &str) -> bool {
+    let mut heads: Vec<&str> = Vec::with_capacity(4);
+    for a in [s.strip_prefix('度'), Some(s)].into_iter().flatten() {
+        for b in [a.strip_prefix('的'), Some(a)].into_iter().flatten() {
+            heads.push(b);
+        }
+    }
+    heads.into_iter().any(|h| {
+        ["政府信息公开", "政务公开", "信息公开"]
+            .iter()
+            .filter_map(|w| h.strip_prefix(w))
+            .any(|r| {
+                [r.strip_prefix("工作"), Some(r)]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|r| [r.strip_prefix("年度"), Some(r)])
+                    .flatten()
+                    .any(|r| {
+                        ["报告", "年报", "工作", "情况"]
+                            .iter()
+                            .any(|w| r.starts_with(w))
+                    })
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The expressions the readers replace: the reference.
+    static TITLE_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.{0,40}?)([0-9]{4})年度?").unwrap());
+    static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)").unwrap()
+    });
+    static OPENING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:现(?:予以|予)?公布|现将|组织开展|发布)([^,。()0-9]{2,40}?)(?:\([^)]{0,20}\))?[0-9]{4}年度?").unwrap()
+    });
+
+    fn agree(s: &str) {
+        let t = TITLE_YEAR.captures(s).map(|c| {
+            (
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| m.as_str()),
+            )
+        });
+        assert_eq!(title_year(s), t, "title {s:?}");
+        let y = OPENING_YEAR.captures(s).and_then(|c| {
+            let m = c.get(1)?;
+            Some((m.as_str(), m.start()))
+        });
+        assert_eq!(opening_year(s), y, "year {s:?}");
+        let a = OPENING_AGENCY
+            .captures(s)
+            .and_then(|c| c.get(1).map(|m| m.as_str()));
+        assert_eq!(opening_agency(s), a, "agency {s:?}");
+    }
+
+    fn fixture_texts(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                fixture_texts(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push(crate::normalize::Normalized::new(&t).text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_readers_agree_with_the_patterns_on_every_fixture() {
+        let mut texts = Vec::new();
+        fixture_texts(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut texts,
+        );
+        assert!(texts.len() > 100, "fixture texts: {}", texts.len());
+        let (mut years, mut agencies) = (0, 0);
+        for t in &texts {
+            // The whole text, each line (titles), and each line's tail from every
+            // opener (so that more than the first match of a text is compared).
+            agree(t);
+            years += usize::from(opening_year(t).is_some());
+            agencies += usize::from(opening_agency(t).is_some());
+            for line in t.lines() {
+                agree(line);
+                for (i, _) in line.match_indices(['现', '发', '组']) {
+                    agree(&line[i..]);
+                    agree(&line[i + 3..]);
+                }
+            }
+        }
+        assert!(
+            years > 50 && agencies > 20,
+            "years {years}, agencies {agencies}"
+        );
+    }
+
+    #[test]
+    fn examples() {
+        assert_eq!(
+            opening_agency("现公布某某县人民政府2023年度政府信息公开工作年度报告"),
+            Some("某某县人民政府")
+        );
+        assert_eq!(
+            opening_agency("现将某某局(某某办)2023年度报告"),
+            Some("某某局")
+        );
+        assert_eq!(
+            opening_year("本报告是2023年度政府信息公开工作年度报告"),
+            Some(("2023", 12))
+        );
+        assert_eq!(opening_year("2023年信息公开年度工作"), Some(("2023", 0)));
+        assert_eq!(title_year("某某局2023年度报告"), Some(("某某局", "2023")));
+    }
+
+    /// Names, parentheses and titles around their limits, against the patterns.
+    #[test]
+    fn the_limits_agree_with_the_patterns() {
+        for n in 0..=45 {
+            let words = "字".repeat(n);
+            agree(&format!("现公布{words}2023年度报告"));
+            agree(&format!("{words}2023年度报告"));
+            for k in [0, 1, 19, 20, 21, 22] {
+                let inner = "办".repeat(k);
+                agree(&format!("发布{words}({inner})2023年"));
+            }
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn the_readers_agree_with_the_patterns(
+            s in proptest::collection::vec(proptest::sample::select(vec![
+                "现", "公布", "现公布", "现予以公布", "现予公布", "现将", "组织开展", "发布", "予以",
+                "某某县人民政府", "局", "(", ")", "(办公室)", ",", "。", "2023", "12023", "1", "年",
+                "年度", "度", "的", "政府信息公开", "政务公开", "信息公开", "工作", "报告", "年报",
+                "情况", "\n", " ", "字字字字字字字字字字", "字字字字字字字字字字字字字字字字字字字字",
+            ]), 0..14).prop_map(|v| v.concat())
+        ) {
+            let t = TITLE_YEAR
+                .captures(&s)
+                .map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())));
+            prop_assert_eq!(title_year(&s), t, "title {:?}", s);
+            let y = OPENING_YEAR.captures(&s).and_then(|c| {
+                let m = c.get(1)?;
+                Some((m.as_str(), m.start()))
+            });
+            prop_assert_eq!(opening_year(&s), y, "year {:?}", s);
+            let a = OPENING_AGENCY.captures(&s).and_then(|c| c.get(1).map(|m| m.as_str()));
+            prop_assert_eq!(opening_agency(&s), a, "agency {:?}", s);
+        }
+    }
+}
