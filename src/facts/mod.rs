@@ -44,3 +44,31 @@ pub struct Facts {
     /// A publication date from page metadata around the report (发布时间:…).
     pub published_meta: Option<DateFact>,
 }
+
+/// The normalized texts of every .txt and .html fixture (for tests that compare a reader
+/// with the pattern it replaces).
+#[cfg(test)]
+pub(crate) fn test_texts() -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push(crate::normalize::Normalized::new(&t).text);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        &mut out,
+    );
+    assert!(out.len() > 100, "fixture texts: {}", out.len());
+    out
+}

@@ -160,30 +160,9 @@ mod tests {
         assert_eq!(opening_agency(s), a, "agency {s:?}");
     }
 
-    fn fixture_texts(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                fixture_texts(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    out.push(crate::normalize::Normalized::new(&t).text);
-                }
-            }
-        }
-    }
-
     #[test]
     fn the_readers_agree_with_the_patterns_on_every_fixture() {
-        let mut texts = Vec::new();
-        fixture_texts(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut texts,
-        );
-        assert!(texts.len() > 100, "fixture texts: {}", texts.len());
+        let texts = crate::facts::test_texts();
         let (mut years, mut agencies) = (0, 0);
         for t in &texts {
             // The whole text, each line (titles), and each line's tail from every
