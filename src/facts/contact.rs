@@ -212,21 +212,21 @@ fn addresses(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The first address whose label starts at or after `from`.
+/// The first address after `from`. Every label ends in `地址` or `地点`, and a longer label
+/// (`办公地址`) is followed by the same text as the `地址` it ends with: so the labels'
+/// ends, found with `memmem`, decide (the first one followed by an address wins, as the
+/// leftmost match of the pattern does).
 fn next_address(text: &str, from: usize) -> Option<(usize, usize)> {
     let in_address = |c: char| !matches!(c, ',' | ';' | ')' | '\n');
-    for (i, c) in text[from..].char_indices() {
-        if !matches!(c, '地' | '办' | '通') {
+    let b = text.as_bytes();
+    for k in memchr::memmem::find_iter(&b[from..], "地".as_bytes()) {
+        let p = from + k;
+        let label_end = p + "地".len();
+        if !(text[label_end..].starts_with('址') || text[label_end..].starts_with('点')) {
             continue;
         }
-        let p = from + i;
-        let Some(label) = ["地址", "地点", "办公地址", "通讯地址"]
-            .into_iter()
-            .find(|l| text[p..].starts_with(l))
-        else {
-            continue;
-        };
-        let after = text[p + label.len()..].trim_start_matches(char::is_whitespace);
+        // `址` and `点` are three bytes each, as `地` is.
+        let after = text[label_end + 3..].trim_start_matches(char::is_whitespace);
         let Some(rest) = after.strip_prefix(':') else {
             continue;
         };
