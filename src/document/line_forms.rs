@@ -195,30 +195,9 @@ mod tests {
         assert_eq!(date_line_prefix(s), prefix_by_pattern(s), "date line {s:?}");
     }
 
-    fn fixture_lines(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                fixture_lines(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    let norm = crate::normalize::Normalized::new(&t).text;
-                    out.extend(norm.lines().map(|l| l.trim().to_string()));
-                }
-            }
-        }
-    }
-
     #[test]
     fn the_readers_agree_with_the_patterns_on_every_fixture_line() {
-        let mut all = Vec::new();
-        fixture_lines(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut all,
-        );
+        let all = crate::facts::test_lines();
         assert!(all.len() > 5000, "fixture lines: {}", all.len());
         let (mut chrome, mut dated, mut appendix) = (0, 0, 0);
         for line in &all {

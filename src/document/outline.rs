@@ -406,30 +406,9 @@ mod tests {
         }
     }
 
-    fn fixture_lines(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                fixture_lines(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    let norm = crate::normalize::Normalized::new(&t).text;
-                    out.extend(norm.lines().map(|l| l.trim().to_string()));
-                }
-            }
-        }
-    }
-
     #[test]
     fn numbering_reads_what_the_patterns_match_in_every_fixture() {
-        let mut all = Vec::new();
-        fixture_lines(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut all,
-        );
+        let all = crate::facts::test_lines();
         assert!(all.len() > 5000, "fixture lines: {}", all.len());
         let mut found = 0;
         for line in &all {

@@ -72,3 +72,12 @@ pub(crate) fn test_texts() -> Vec<String> {
     assert!(out.len() > 100, "fixture texts: {}", out.len());
     out
 }
+
+/// Every line of every .txt and .html fixture, normalized and trimmed.
+#[cfg(test)]
+pub(crate) fn test_lines() -> Vec<String> {
+    test_texts()
+        .iter()
+        .flat_map(|t| t.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>())
+        .collect()
+}
