@@ -17,6 +17,19 @@ use super::scan::{Found, Matcher};
 use crate::normalize::classes::{wide_class, ASCII};
 pub use crate::normalize::classes::{Run, APPROX, DATE_SEP, DIGIT, JOIN, NUMERAL, UNIT, YMD};
 
+/// A run with one character of context either side: where a reader's match may lie.
+fn window(text: &str, r: &Run) -> (usize, usize) {
+    let ws = text[..r.start]
+        .chars()
+        .next_back()
+        .map_or(r.start, |c| r.start - c.len_utf8());
+    let we = text[r.end..]
+        .chars()
+        .next()
+        .map_or(r.end, |c| r.end + c.len_utf8());
+    (ws, we)
+}
+
 /// The runs of a text, in order.
 #[derive(Debug, Default)]
 pub struct Lex {
@@ -82,14 +95,7 @@ impl Lex {
             if !may(r) {
                 continue;
             }
-            let ws = text[..r.start]
-                .chars()
-                .next_back()
-                .map_or(r.start, |c| r.start - c.len_utf8());
-            let we = text[r.end..]
-                .chars()
-                .next()
-                .map_or(r.end, |c| r.end + c.len_utf8());
+            let (ws, we) = window(text, r);
             let mut at = from.max(ws);
             while at < we {
                 match matcher(text, at) {
@@ -121,14 +127,7 @@ impl Lex {
             if !may(r) {
                 continue;
             }
-            let ws = text[..r.start]
-                .chars()
-                .next_back()
-                .map_or(r.start, |c| r.start - c.len_utf8());
-            let we = text[r.end..]
-                .chars()
-                .next()
-                .map_or(r.end, |c| r.end + c.len_utf8());
+            let (ws, we) = window(text, r);
             let hay = &text[..we];
             let mut at = from.max(ws);
             while at < we {
