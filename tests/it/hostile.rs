@@ -369,18 +369,62 @@ fn reader_limits_can_be_raised() {
 
 /// Run `gongkai check --format json FILE` and return its report and its peak resident
 /// memory in MB (`wait4` of that one child: its own peak, or its worker's).
+///
+/// The child is not started from this test process: a child started by `posix_spawn`
+/// (which `Command` uses) shares its parent's memory until `exec`, and Linux counts the
+/// parent's lifetime peak into the child's `ru_maxrss` — the peak of every test that ran
+/// before in this binary (207 MB for an 8 MB draft that holds 109 MB). A fresh, small
+/// copy of this test binary (`peak_launcher`) starts the child and reports its peak.
 #[cfg(target_os = "linux")]
-// The child is reaped by `wait4`, which `Child::wait` cannot replace (no rusage).
-#[allow(clippy::zombie_processes)]
 fn check_with_peak(file: &std::path::Path) -> (serde_json::Value, u64) {
     let out = tempfile::NamedTempFile::new().unwrap();
+    let launched = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "hostile::peak_launcher",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
+        .args(["--test-threads", "1"])
+        .env("GONGKAI_PEAK_FILE", file)
+        .env("GONGKAI_PEAK_OUT", out.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&launched.stdout);
+    // The harness prints the test's name on the same line, before the launcher's words.
+    let peak_kb: u64 = said
+        .split_once("peak_kb=")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the launcher gave no peak: {said}"));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path()).unwrap()).unwrap();
+    (v, peak_kb / 1024)
+}
+
+/// Not a test of its own: `check_with_peak` runs it in a fresh copy of this binary,
+/// which starts `gongkai check --format json $GONGKAI_PEAK_FILE` with its output in
+/// `$GONGKAI_PEAK_OUT`, reaps it with `wait4` and prints its peak as `peak_kb=N`.
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "a launcher for check_with_peak, not a test"]
+// The child is reaped by `wait4`, which `Child::wait` cannot replace (no rusage).
+#[allow(clippy::zombie_processes)]
+fn peak_launcher() {
+    let (Some(file), Some(out)) = (
+        std::env::var_os("GONGKAI_PEAK_FILE"),
+        std::env::var_os("GONGKAI_PEAK_OUT"),
+    ) else {
+        return;
+    };
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gongkai"))
         .args(["check", "--format", "json"])
         .arg(file)
+        .env_remove("GONGKAI_PEAK_FILE")
+        .env_remove("GONGKAI_PEAK_OUT")
         // Freed memory is returned at once: the peak is what the check holds, not what
         // the allocator keeps around on a busy machine.
         .env("MIMALLOC_PURGE_DELAY", "0")
-        .stdout(out.reopen().unwrap())
+        .stdout(std::fs::File::create(out).unwrap())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -390,8 +434,7 @@ fn check_with_peak(file: &std::path::Path) -> (serde_json::Value, u64) {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     assert_eq!(pid, child.id() as libc::pid_t);
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path()).unwrap()).unwrap();
-    (v, usage.ru_maxrss as u64 / 1024)
+    println!("peak_kb={}", usage.ru_maxrss);
 }
 
 /// Drafts whose table labels (表二/表三/表四) or numbers repeat until they match
