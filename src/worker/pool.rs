@@ -8,10 +8,13 @@
 
 use super::{death, from_wire, wire, Limits, Reply, Request, STDERR_KEEP, WORKER_ARG};
 use crate::source::{LoadError, Source};
+use replies::{Exchange, Replies};
 use std::cell::RefCell;
-use std::io::{BufReader, Read, Write};
+use std::io::Read;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+
+mod replies;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// Files one worker reads before it is replaced by a fresh one.
@@ -58,8 +61,8 @@ pub fn load(name: &str, bytes: &[u8], limits: &Limits) -> Result<Source, LoadErr
 struct Worker {
     child: Child,
     stdin: Option<ChildStdin>,
-    /// Reply frames, read by a thread so that waiting for one can time out.
-    replies: mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    /// Where reply frames come from.
+    replies: Replies,
     /// The start of what the worker wrote to stderr since the current request.
     stderr: Arc<Mutex<Vec<u8>>>,
     stderr_reader: Option<JoinHandle<()>>,
@@ -89,42 +92,7 @@ impl Worker {
             let _ = child.wait();
             return Err(LoadError::Crashed("无法连接读取进程".into()));
         };
-        let (tx, replies) = mpsc::channel();
-        // A reply cannot be larger than the worker's address space.
-        let cap = limits.memory;
-        std::thread::spawn(move || {
-            let mut out = BufReader::new(stdout);
-            loop {
-                let mut len = [0u8; 8];
-                match out.read_exact(&mut len) {
-                    Ok(()) => {}
-                    // Closed (between frames or inside one): the worker died or ended.
-                    Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return,
-                    Err(e) => {
-                        let _ = tx.send(Err(e));
-                        return;
-                    }
-                }
-                let len = u64::from_le_bytes(len);
-                if len > cap {
-                    let _ = tx.send(Ok(Vec::new()));
-                    return;
-                }
-                let mut frame = Vec::new();
-                match (&mut out).take(len).read_to_end(&mut frame) {
-                    Ok(n) if n as u64 == len => {
-                        if tx.send(Ok(frame)).is_err() {
-                            return;
-                        }
-                    }
-                    Ok(_) => return,
-                    Err(e) => {
-                        let _ = tx.send(Err(e));
-                        return;
-                    }
-                }
-            }
-        });
+        let replies = Replies::new(stdout, limits.memory);
         let stderr = Arc::new(Mutex::new(Vec::new()));
         let kept = Arc::clone(&stderr);
         // Keep the start of the stderr of each request; drain the rest so the worker
@@ -167,25 +135,12 @@ impl Worker {
         let Some(stdin) = self.stdin.as_mut() else {
             return (Err(LoadError::Crashed("读取进程已关闭".into())), false);
         };
-        let answer = std::thread::scope(|s| {
-            // A worker that dies early closes its end: the write error is expected (its
-            // death is what gets reported).
-            s.spawn(move || {
-                let _ = stdin
-                    .write_all(header.as_bytes())
-                    .and_then(|()| stdin.write_all(b"\n"))
-                    .and_then(|()| stdin.write_all(bytes))
-                    .and_then(|()| stdin.flush());
-            });
-            let answer = self.replies.recv_timeout(self.limits.timeout);
-            if answer.is_err() {
-                // Killing the worker closes its pipes: the writer ends.
-                let _ = self.child.kill();
-            }
-            answer
-        });
+        let request = [header.as_bytes(), b"\n", bytes];
+        let answer = self
+            .replies
+            .exchange(&mut self.child, stdin, &request, self.limits.timeout);
         match answer {
-            Ok(Ok(frame)) => match wire::decode(&frame) {
+            Ok(frame) => match wire::decode(&frame) {
                 Some(Reply::Loaded(w)) => (Ok(from_wire(name, w)), true),
                 Some(Reply::Failed(m)) => (Err(LoadError::Reader(m)), true),
                 Some(Reply::Panicked(m)) => (Err(LoadError::Crashed(m)), false),
@@ -194,14 +149,14 @@ impl Worker {
                     false,
                 ),
             },
-            Err(mpsc::RecvTimeoutError::Timeout) => (
+            Err(Exchange::TimedOut) => (
                 Err(LoadError::Timeout {
                     secs: self.limits.timeout.as_secs().max(1),
                 }),
                 false,
             ),
             // The worker closed its output: it died.
-            Ok(Err(_)) | Err(mpsc::RecvTimeoutError::Disconnected) => (Err(self.death()), false),
+            Err(Exchange::Closed) => (Err(self.death()), false),
         }
     }
 
