@@ -103,8 +103,13 @@ pub(crate) struct Collected {
 impl Collected {
     /// Add a file unless it is already in the run under another spelling.
     fn file(&mut self, path: PathBuf, config: Option<usize>) {
-        self.found += 1;
         let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        self.file_keyed(path, key, config);
+    }
+
+    /// Add a file whose canonical path is already known.
+    fn file_keyed(&mut self, path: PathBuf, key: PathBuf, config: Option<usize>) {
+        self.found += 1;
         if self.seen.insert(key) {
             self.inputs.push(Input {
                 what: What::File(path),
@@ -146,7 +151,8 @@ impl Collected {
 
 /// Walk one folder given on the command line.
 fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) {
-    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let resolved_root = std::fs::canonicalize(root).ok();
+    let canonical_root = resolved_root.clone().unwrap_or_else(|| root.to_path_buf());
     let before = c.found;
     let mut excluded = 0;
     let mut too_deep = false;
@@ -214,7 +220,7 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) {
                         );
                         c.note(&tidy(path), &why);
                     } else if wanted && m.is_file() {
-                        accept(&tidy(path), configs, c, &mut excluded);
+                        accept(&tidy(path), None, configs, c, &mut excluded);
                     }
                 }
             }
@@ -224,7 +230,14 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) {
             continue;
         }
         if t.is_file() {
-            accept(&tidy(path), configs, c, &mut excluded);
+            // Below the root the walk enters real folders only (links are not
+            // followed), so the file's canonical path is the root's and the names
+            // under it: no `canonicalize`, which costs a system call per component.
+            let key = resolved_root
+                .as_ref()
+                .zip(path.strip_prefix(root).ok())
+                .map(|(r, rel)| r.join(rel));
+            accept(&tidy(path), key, configs, c, &mut excluded);
         } else {
             let why = format!("这是{}，不是普通文件，已跳过", input::special_kind(&t));
             c.note(&tidy(path), &why);
@@ -240,14 +253,24 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) {
     }
 }
 
-/// A regular file found in a folder: checked unless the configuration excludes it.
-fn accept(path: &Path, configs: &Configs, c: &mut Collected, excluded: &mut usize) {
+/// A regular file found in a folder (with its canonical path when known): checked
+/// unless the configuration excludes it.
+fn accept(
+    path: &Path,
+    key: Option<PathBuf>,
+    configs: &Configs,
+    c: &mut Collected,
+    excluded: &mut usize,
+) {
     let config = configs.for_file();
     if config.is_some_and(|i| !configs.loaded[i].selects(path)) {
         *excluded += 1;
         return;
     }
-    c.file(path.to_path_buf(), config);
+    match key {
+        Some(key) => c.file_keyed(path.to_path_buf(), key, config),
+        None => c.file(path.to_path_buf(), config),
+    }
 }
 
 /// Expand the command-line paths into inputs, each with its configuration.

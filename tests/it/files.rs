@@ -126,6 +126,34 @@ fn a_file_given_twice_is_checked_once() {
     assert_eq!(paths(&out), ["年报/a.txt"]);
 }
 
+/// A folder given under other spellings (a link to it, a path through `..`) and a file
+/// inside it given by its absolute path: each file is checked once, under the first
+/// spelling met.
+#[test]
+fn a_folder_given_under_other_spellings_checks_each_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("年报/乡镇")).unwrap();
+    std::fs::write(root.join("年报/a.txt"), draft()).unwrap();
+    std::fs::write(root.join("年报/乡镇/b.txt"), draft()).unwrap();
+    std::os::unix::fs::symlink(root.join("年报"), root.join("link")).unwrap();
+    let abs = root.join("年报/乡镇/b.txt");
+    let (code, out, err) = run_in(
+        root,
+        &[
+            "check",
+            "--format",
+            "json",
+            "年报",
+            "link",
+            "./年报/../年报",
+            abs.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(paths(&out), ["年报/a.txt", "年报/乡镇/b.txt"]);
+}
+
 #[test]
 fn non_utf8_names_are_checked_and_shown_escaped() {
     use std::os::unix::ffi::OsStrExt;
