@@ -828,28 +828,48 @@ impl Planned {
 
 /// A template's patterns resolved once (kept in the template, [`TableTemplate::made`]):
 /// each recovery used to look every row pattern up in the rule set and test it for
-/// regex syntax again.
+/// regex syntax again. Each is resolved when a recovery first needs it, as before (a
+/// pattern the rule set has not compiled yet is compiled then, not earlier).
 struct Plan {
     /// The presence patterns that compile, in template order.
     presence: Vec<Planned>,
-    absence: Vec<Planned>,
-    rows: Vec<Option<Planned>>,
-    columns: Vec<Option<Planned>>,
+    absence: Vec<Slot>,
+    rows: std::sync::OnceLock<Vec<Option<Planned>>>,
+    columns: Vec<Slot>,
+}
+
+/// One pattern, resolved on first use.
+#[derive(Default)]
+struct Slot(std::sync::OnceLock<Option<Planned>>);
+
+impl Slot {
+    fn get(&self, pattern: &str, re: &dyn Patterns) -> Option<&Planned> {
+        self.0.get_or_init(|| Planned::new(pattern, re)).as_ref()
+    }
 }
 
 impl Plan {
     fn new(tpl: &TableTemplate, re: &dyn Patterns) -> Plan {
-        let all = |v: &[String]| v.iter().filter_map(|p| Planned::new(p, re)).collect();
+        let slots = |n: usize| (0..n).map(|_| Slot::default()).collect();
         Plan {
-            presence: all(&tpl.presence),
-            absence: all(&tpl.absence),
-            rows: tpl.rows.iter().map(|r| Planned::new(&r.pattern, re)).collect(),
-            columns: tpl
-                .columns
+            presence: tpl
+                .presence
                 .iter()
-                .map(|c| Planned::new(&c.pattern, re))
+                .filter_map(|p| Planned::new(p, re))
                 .collect(),
+            absence: slots(tpl.absence.len()),
+            rows: std::sync::OnceLock::new(),
+            columns: slots(tpl.columns.len()),
         }
+    }
+
+    fn rows(&self, tpl: &TableTemplate, re: &dyn Patterns) -> &[Option<Planned>] {
+        self.rows.get_or_init(|| {
+            tpl.rows
+                .iter()
+                .map(|r| Planned::new(&r.pattern, re))
+                .collect()
+        })
     }
 
     /// The plan of `tpl`, made on first use.
@@ -939,7 +959,13 @@ pub fn recover<'a>(
         return out;
     }
     // Another form's header: this template does not apply.
-    if plan.absence.iter().any(in_region) {
+    if tpl
+        .absence
+        .iter()
+        .zip(&plan.absence)
+        .filter_map(|(p, slot)| slot.get(p, re))
+        .any(in_region)
+    {
         return out;
     }
     let out = out.sized();
@@ -979,9 +1005,12 @@ pub fn recover<'a>(
         first = first_of(&toks, &index);
     }
     let first = first.unwrap_or(0);
-    let rows: Vec<Option<Pat>> = plan.rows.iter().map(|p| p.as_ref().map(Planned::pat)).collect();
-    let row_needs: Vec<Option<&Needs>> = plan
-        .rows
+    let planned_rows = plan.rows(tpl, re);
+    let rows: Vec<Option<Pat>> = planned_rows
+        .iter()
+        .map(|p| p.as_ref().map(Planned::pat))
+        .collect();
+    let row_needs: Vec<Option<&Needs>> = planned_rows
         .iter()
         .map(|p| p.as_ref().and_then(Planned::needs))
         .collect();
@@ -1108,7 +1137,7 @@ pub fn recover<'a>(
         .columns
         .iter()
         .zip(&plan.columns)
-        .find(|(_, p)| p.as_ref().is_some_and(|p| !in_region(p)))
+        .find(|(c, slot)| slot.get(&c.pattern, re).is_some_and(|p| !in_region(p)))
     {
         Status::Unbound(format!("找不到列标题「{}」", c.label))
     } else {

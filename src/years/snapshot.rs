@@ -50,7 +50,10 @@ impl TableSnap {
     pub fn cell(&self, row: &str, col: &str) -> Option<&CellSnap> {
         let r = self.rows().iter().position(|(k, _)| k == row)?;
         let c = self.columns().iter().position(|(k, _)| k == col)?;
-        let i = self.cells.binary_search_by_key(&(r, c), |(at, _)| *at).ok()?;
+        let i = self
+            .cells
+            .binary_search_by_key(&(r, c), |(at, _)| *at)
+            .ok()?;
         Some(&self.cells[i].1)
     }
     /// Is the cell at (row key, column key) kept (defined by the template)?
