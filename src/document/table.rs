@@ -836,6 +836,8 @@ struct Plan {
     absence: Vec<Slot>,
     rows: std::sync::OnceLock<Vec<Option<Planned>>>,
     columns: Vec<Slot>,
+    /// Its column headers' words ([`align::Fragments`]).
+    frag: align::Fragments,
 }
 
 /// One pattern, resolved on first use.
@@ -860,6 +862,7 @@ impl Plan {
             absence: slots(tpl.absence.len()),
             rows: std::sync::OnceLock::new(),
             columns: slots(tpl.columns.len()),
+            frag: align::Fragments::new(tpl),
         }
     }
 
@@ -1033,20 +1036,20 @@ pub fn recover<'a>(
             pos = (ti, me);
         }
     }
-    let frag = align::Fragments::new(tpl);
-    let mut out = bind(out, &toks, &hits, first, &frag, index.compact());
+    let frag = &plan.frag;
+    let mut out = bind(out, &toks, &hits, first, frag, index.compact());
     // 2. When labels and values did not line up (labels gathered away from their values,
     // rows out of order), choose among all placements of the labels the one where most
     // labels are followed by a row of values — by labels and counts, never by the sums.
     if out.doubtful() {
-        let alt_hits = align::placements(&toks, first, &rows, tpl, &frag);
+        let alt_hits = align::placements(&toks, first, &rows, tpl, frag);
         if alt_hits != hits {
             let alt = bind(
                 RecoveredTable::new(tpl, profile, start, end).sized(),
                 &toks,
                 &alt_hits,
                 first,
-                &frag,
+                frag,
                 index.compact(),
             );
             if alt.certain_rows() > out.certain_rows() {
