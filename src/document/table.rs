@@ -838,6 +838,8 @@ struct Plan {
     columns: Vec<Slot>,
     /// Its column headers' words ([`align::Fragments`]).
     frag: align::Fragments,
+    /// Each row's column indices ([`row_columns`]).
+    row_cols: Vec<Vec<usize>>,
 }
 
 /// One pattern, resolved on first use.
@@ -863,6 +865,9 @@ impl Plan {
             rows: std::sync::OnceLock::new(),
             columns: slots(tpl.columns.len()),
             frag: align::Fragments::new(tpl),
+            row_cols: (0..tpl.rows.len())
+                .map(|ri| row_columns_of(tpl, ri))
+                .collect(),
         }
     }
 
@@ -1206,8 +1211,18 @@ pub fn read_regions_whole(on: bool) {
     WHOLE_REGION.with(|w| w.set(on));
 }
 
-/// Column indices of template row `ri`'s cells, in the row's order.
-fn row_columns(tpl: &TableTemplate, ri: usize) -> Vec<usize> {
+/// Column indices of template row `ri`'s cells, in the row's order: from the
+/// template's plan once it is made (every recovery makes it first).
+fn row_columns(tpl: &TableTemplate, ri: usize) -> std::borrow::Cow<'_, [usize]> {
+    let planned = tpl.made.plan.get().and_then(|p| p.downcast_ref::<Plan>());
+    match planned.and_then(|p| p.row_cols.get(ri)) {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => std::borrow::Cow::Owned(row_columns_of(tpl, ri)),
+    }
+}
+
+/// See [`row_columns`].
+fn row_columns_of(tpl: &TableTemplate, ri: usize) -> Vec<usize> {
     match &tpl.rows[ri].columns {
         Some(c) => c
             .iter()
@@ -1257,9 +1272,9 @@ fn bind<'a>(
         let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
         let next_row = hits.get(h + 1).map_or(tpl.rows.len(), |x| x.0);
         // The label: text tokens from the label token until the first value.
-        let mut label = String::new();
+        let mut label = String::with_capacity(64);
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
-        let mut vals: Vec<&Tok> = Vec::new();
+        let mut vals: Vec<&Tok> = Vec::with_capacity(n);
         let mut later: Vec<&Tok> = Vec::new();
         if let Tok::Text { s, end, .. } = &toks[ti] {
             push_label(&mut label, s);

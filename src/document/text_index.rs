@@ -19,8 +19,13 @@ pub(super) struct TextIndex<'t> {
 
 impl<'t> TextIndex<'t> {
     pub(super) fn new(toks: &[Tok<'t>]) -> Self {
-        let mut joined = String::new();
-        let mut at = Vec::new();
+        // Sized first: the joined text would otherwise be copied as it grows.
+        let (n, len) = toks.iter().fold((0, 0), |(n, len), t| match t {
+            Tok::Text { s, .. } => (n + 1, len + s.len() + 1),
+            _ => (n, len),
+        });
+        let mut joined = String::with_capacity(len);
+        let mut at = Vec::with_capacity(n);
         let mut spaced = false;
         for (i, t) in toks.iter().enumerate() {
             if let Tok::Text { s, .. } = t {
