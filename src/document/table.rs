@@ -157,8 +157,9 @@ impl<'a> RecoveredTable<'a> {
         let tpl = self.tpl;
         c < tpl.columns.len()
             && tpl.rows.get(r).is_some_and(|row| {
-                // (Column keys are unique: the row's column indices say the same.)
-                row.columns.is_none() || row_columns(tpl, r).contains(&c)
+                row.columns
+                    .as_ref()
+                    .is_none_or(|k| k.contains(&tpl.columns[c].key))
             })
     }
     /// Every recovered cell as (row index, column index, cell), in template order.
@@ -1514,37 +1515,6 @@ mod tests {
                 proptest::prop_assert_eq!(got, want);
             }
         }
-    }
-
-    /// With a template's plan made, `defined` (from the plan's row columns) answers what
-    /// the row's column keys say, for every cell of every embedded template.
-    #[test]
-    fn defined_cells_follow_the_row_column_keys() {
-        let rules = crate::entry::builtin_rules();
-        let mut cells = 0;
-        for pack in &rules.packs {
-            for tpl in &pack.spec.tables {
-                let t = RecoveredTable::new(tpl, "p", 0, 0);
-                for planned in [false, true] {
-                    if planned {
-                        Plan::of(tpl, rules);
-                    }
-                    for r in 0..=tpl.rows.len() {
-                        for c in 0..=tpl.columns.len() {
-                            let keys = c < tpl.columns.len()
-                                && tpl.rows.get(r).is_some_and(|row| {
-                                    row.columns
-                                        .as_ref()
-                                        .is_none_or(|k| k.contains(&tpl.columns[c].key))
-                                });
-                            assert_eq!(t.defined(r, c), keys, "{} {r} {c}", tpl.id);
-                            cells += usize::from(keys);
-                        }
-                    }
-                }
-            }
-        }
-        assert!(cells > 500, "{cells} cells");
     }
 
     #[test]

@@ -232,14 +232,11 @@ impl Snapshot {
             if kept.is_empty() {
                 continue;
             }
-            // Asked once per template row and column.
-            kept.sort_unstable();
-            kept.dedup();
             // Per template row and column: is it kept, does it need an anchor.
             let mark = |keys: &mut dyn Iterator<Item = &String>, rows: bool| -> Vec<(bool, bool)> {
                 keys.map(|k| {
                     (
-                        kept.binary_search(&k.as_str()).is_ok(),
+                        kept.contains(&k.as_str()),
                         anchored.iter().any(|&(r, a)| r == rows && a == k),
                     )
                 })
