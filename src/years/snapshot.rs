@@ -502,6 +502,51 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The cells kept by template index answer what the map keyed by (row key,
+        /// column key) the snapshot kept before answered, for known and unknown keys.
+        #[test]
+        fn cells_by_index_answer_what_the_keyed_map_did(
+            kept in proptest::collection::vec(proptest::bool::ANY, 12),
+            values in proptest::collection::vec(0i64..5, 12),
+        ) {
+            let rows: Vec<(String, String)> =
+                ["a", "b", "ab", "c"].iter().map(|k| (k.to_string(), format!("行{k}"))).collect();
+            let columns: Vec<(String, String)> =
+                ["x", "y", "a"].iter().map(|k| (k.to_string(), format!("列{k}"))).collect();
+            let mut snap = TableSnap {
+                labels: Arc::new(Labels { rows: rows.clone(), columns: columns.clone() }),
+                ..Default::default()
+            };
+            let mut map: BTreeMap<(String, String), CellSnap> = BTreeMap::new();
+            for ri in 0..rows.len() {
+                for ci in 0..columns.len() {
+                    let i = ri * columns.len() + ci;
+                    if !kept[i] {
+                        continue;
+                    }
+                    let cell = CellSnap {
+                        value: Some(Dec::int(i128::from(values[i]))),
+                        ..Default::default()
+                    };
+                    snap.cells.push(((ri, ci), cell.clone()));
+                    map.insert((rows[ri].0.clone(), columns[ci].0.clone()), cell);
+                }
+            }
+            let keys = ["a", "b", "ab", "c", "x", "y", "z", ""];
+            for r in keys {
+                let in_row = map.keys().filter(|(row, _)| row == r).count();
+                prop_assert_eq!(snap.row_cells(r), in_row);
+                for c in keys {
+                    let key = (r.to_string(), c.to_string());
+                    prop_assert_eq!(snap.defined(r, c), map.contains_key(&key));
+                    prop_assert_eq!(snap.value(r, c), map.get(&key).and_then(|x| x.value));
+                }
+            }
+        }
+    }
+
     /// The hash of the sentence's characters that are not whitespace, and their count,
     /// as first written: character by character.
     fn by_chars(s: &str) -> (u64, usize) {
