@@ -520,8 +520,8 @@ mod tests {
                 ..Default::default()
             };
             let mut map: BTreeMap<(String, String), CellSnap> = BTreeMap::new();
-            for ri in 0..rows.len() {
-                for ci in 0..columns.len() {
+            for (ri, row) in rows.iter().enumerate() {
+                for (ci, col) in columns.iter().enumerate() {
                     let i = ri * columns.len() + ci;
                     if !kept[i] {
                         continue;
@@ -531,7 +531,7 @@ mod tests {
                         ..Default::default()
                     };
                     snap.cells.push(((ri, ci), cell.clone()));
-                    map.insert((rows[ri].0.clone(), columns[ci].0.clone()), cell);
+                    map.insert((row.0.clone(), col.0.clone()), cell);
                 }
             }
             let keys = ["a", "b", "ab", "c", "x", "y", "z", ""];
