@@ -44,7 +44,7 @@ pub fn rows(text: &str) -> Vec<Row> {
         let start = at;
         at += line.len();
         let l = line.trim_end_matches(['\n', '\r']);
-        if l.matches('|').count() < 2 {
+        if memchr::memchr_iter(b'|', l.as_bytes()).nth(1).is_none() {
             if let Some(r) = tab_row(l, start) {
                 out.push(r);
             }
@@ -71,6 +71,9 @@ pub fn rows(text: &str) -> Vec<Row> {
 /// a crawled table's rows): a label, then only numbers and units. A line with any
 /// other field is prose, not a row.
 fn tab_row(l: &str, start: usize) -> Option<Row> {
+    // Without a tab the label is the whole line and there are no cells: prose (most
+    // lines), not copied.
+    memchr::memchr(b'\t', l.as_bytes())?;
     let mut f = l.split('\t').map(str::trim);
     let mut label: String = f.next()?.split_whitespace().collect();
     // Normalization joins a label and its unit column (`受理申请数  件` → `受理申请数件`).
@@ -196,6 +199,90 @@ fn code_column(rows: &[Row], total: usize, parts: &[usize]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `rows` as first written: every line's `|` counted by characters, and every line
+    /// without two `|` read as a laid-out row (its label copied) before it was known to
+    /// have cells.
+    fn rows_as_before(text: &str) -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let l = line.trim_end_matches(['\n', '\r']);
+            if l.matches('|').count() < 2 {
+                if let Some(r) = tab_row_as_before(l, start) {
+                    out.push(r);
+                }
+                continue;
+            }
+            let mut f = l.split('|').map(str::trim);
+            let label: String = f.next().unwrap_or("").split_whitespace().collect();
+            let cells: Vec<Option<i64>> = f
+                .filter(|c| !c.is_empty())
+                .filter(|c| !is_unit(c))
+                .map(|c| c.parse::<i64>().ok())
+                .collect();
+            out.push(Row {
+                label,
+                cells,
+                start,
+                end: start + l.len(),
+            });
+        }
+        out
+    }
+
+    fn tab_row_as_before(l: &str, start: usize) -> Option<Row> {
+        let mut f = l.split('\t').map(str::trim);
+        let mut label: String = f.next()?.split_whitespace().collect();
+        for unit in ["条", "件", "人次", "个", "项"] {
+            if let Some(l) = label.strip_suffix(unit) {
+                if l.ends_with('数') || l.ends_with('请') {
+                    label.truncate(l.len());
+                    break;
+                }
+            }
+        }
+        if !label.chars().any(crate::normalize::is_cjk) {
+            return None;
+        }
+        let mut cells = Vec::new();
+        for c in f.filter(|c| !c.is_empty() && !is_unit(c)) {
+            cells.push(Some(c.parse::<i64>().ok()?));
+        }
+        (!cells.is_empty()).then(|| Row {
+            label,
+            cells,
+            start,
+            end: start + l.len(),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The rows read with byte searches and the early return for lines without a tab
+        /// are the rows read as before.
+        #[test]
+        fn rows_are_read_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "|", "\t", "\n", "\r\n", " ", "　", "受理申请数", "件", "人次", "其中", "1.", "12",
+                "-3", "x", "a b", "共", "｜",
+            ]), 0..40),
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(rows(&text), rows_as_before(&text));
+        }
+    }
+
+    /// Every fixture text reads into the same rows as before.
+    #[test]
+    fn fixture_rows_are_read_as_before() {
+        for text in crate::facts::test_texts() {
+            assert_eq!(rows(&text), rows_as_before(&text));
+        }
+    }
 
     fn groups(t: &str) -> Vec<Group> {
         infer(&rows(t))

@@ -12,7 +12,7 @@ use super::whitespace_len;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 /// What a template pattern needs to match, read from its syntax once.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct Needs {
     /// Literals one of which every match contains, when there is such a finite set of
     /// non-empty literals (the longer of its prefixes and its suffixes).
@@ -20,7 +20,19 @@ pub struct Needs {
     /// No look-around (`^`, `$`, `\b`): whether a text matches only depends on the
     /// substrings it contains.
     pub lookless: bool,
+    /// A byte searcher for each of `literals`, built once (a one-off `memmem::find`
+    /// builds one per call).
+    pub finders: Vec<memchr::memmem::Finder<'static>>,
 }
+
+/// Two `Needs` are equal when what they say is (the searchers follow from the literals).
+impl PartialEq for Needs {
+    fn eq(&self, other: &Needs) -> bool {
+        self.literals == other.literals && self.lookless == other.lookless
+    }
+}
+
+impl Eq for Needs {}
 
 impl Needs {
     /// `Needs::default()` (nothing known) when the pattern does not parse.
@@ -28,9 +40,16 @@ impl Needs {
         let Ok(hir) = regex_syntax::ParserBuilder::new().build().parse(pattern) else {
             return Needs::default();
         };
+        let literals = literals(&hir);
+        let finders = literals
+            .iter()
+            .flatten()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
         Needs {
-            literals: literals(&hir),
+            literals,
             lookless: hir.properties().look_set().is_empty(),
+            finders,
         }
     }
 }

@@ -791,6 +791,109 @@ impl<'r> Pat<'r> {
     }
 }
 
+/// A template pattern resolved once per template ([`Plan`]): its compiled regex (a
+/// clone of the rule set's), whether it is a plain word, what it needs to match, and
+/// whether it is an alternation of plain words (`审结|未审`).
+struct Planned {
+    re: Regex,
+    /// The pattern as written, when it is a plain word.
+    lit: Option<String>,
+    needs: std::sync::Arc<Needs>,
+    words: bool,
+}
+
+impl Planned {
+    fn new(pattern: &str, re: &dyn Patterns) -> Option<Planned> {
+        // A pattern that does not compile matches nothing (a plain word included).
+        let r = re.get(pattern)?;
+        let words = r.as_str().contains('|') && r.as_str().split('|').all(plain_word);
+        Some(Planned {
+            re: r.clone(),
+            lit: plain_word(pattern).then(|| pattern.to_string()),
+            needs: re.needs(r.as_str()),
+            words,
+        })
+    }
+    fn pat(&self) -> Pat<'_> {
+        match &self.lit {
+            Some(w) => Pat::Lit(w),
+            None => Pat::Re(&self.re),
+        }
+    }
+    /// What the pattern needs, for a regex (a plain word needs itself).
+    fn needs(&self) -> Option<&Needs> {
+        self.lit.is_none().then_some(&*self.needs)
+    }
+}
+
+/// A template's patterns resolved once (kept in the template, [`TableTemplate::made`]):
+/// each recovery used to look every row pattern up in the rule set and test it for
+/// regex syntax again. Each is resolved when a recovery first needs it, as before (a
+/// pattern the rule set has not compiled yet is compiled then, not earlier).
+struct Plan {
+    /// The presence patterns that compile, in template order.
+    presence: Vec<Planned>,
+    absence: Vec<Slot>,
+    rows: std::sync::OnceLock<Vec<Option<Planned>>>,
+    columns: Vec<Slot>,
+    /// Its column headers' words ([`align::Fragments`]).
+    frag: align::Fragments,
+    /// Each row's column indices ([`row_columns`]).
+    row_cols: Vec<Vec<usize>>,
+}
+
+/// One pattern, resolved on first use.
+#[derive(Default)]
+struct Slot(std::sync::OnceLock<Option<Planned>>);
+
+impl Slot {
+    fn get(&self, pattern: &str, re: &dyn Patterns) -> Option<&Planned> {
+        self.0.get_or_init(|| Planned::new(pattern, re)).as_ref()
+    }
+}
+
+impl Plan {
+    fn new(tpl: &TableTemplate, re: &dyn Patterns) -> Plan {
+        let slots = |n: usize| (0..n).map(|_| Slot::default()).collect();
+        Plan {
+            presence: tpl
+                .presence
+                .iter()
+                .filter_map(|p| Planned::new(p, re))
+                .collect(),
+            absence: slots(tpl.absence.len()),
+            rows: std::sync::OnceLock::new(),
+            columns: slots(tpl.columns.len()),
+            frag: align::Fragments::new(tpl),
+            row_cols: (0..tpl.rows.len())
+                .map(|ri| row_columns_of(tpl, ri))
+                .collect(),
+        }
+    }
+
+    fn rows(&self, tpl: &TableTemplate, re: &dyn Patterns) -> &[Option<Planned>] {
+        self.rows.get_or_init(|| {
+            tpl.rows
+                .iter()
+                .map(|r| Planned::new(&r.pattern, re))
+                .collect()
+        })
+    }
+
+    /// The plan of `tpl`, made on first use.
+    fn of<'t>(tpl: &'t TableTemplate, re: &dyn Patterns) -> &'t Plan {
+        let made = tpl
+            .made
+            .plan
+            .get_or_init(|| std::sync::Arc::new(Plan::new(tpl, re)));
+        match made.downcast_ref::<Plan>() {
+            Some(p) => p,
+            // Only this module fills the slot, with a `Plan`.
+            None => unreachable!("a template's plan slot holds a Plan"),
+        }
+    }
+}
+
 /// Regions of a text without their whitespace, made once per region: the templates of
 /// a profile mostly look for their headers in the same part or the whole report.
 #[derive(Default)]
@@ -830,18 +933,13 @@ pub fn recover<'a>(
     // is looked for across whitespace in the raw text; a regex only runs over the compact
     // copy (made once per region) when one of the literals it needs is found that way.
     let region = std::cell::OnceCell::new();
-    let in_region = |p: Pat| match p {
+    let plan = Plan::of(tpl, re);
+    let in_region = |p: &Planned| match p.pat() {
         Pat::Lit(w) => literals::spaced_contains(raw, w),
         // `审结|未审`: one of its words in the raw text is a match.
-        Pat::Re(r)
-            if r.as_str().contains('|')
-                && r.as_str().split('|').all(plain_word)
-                && r.as_str().split('|').any(|w| raw.contains(w)) =>
-        {
-            true
-        }
+        Pat::Re(r) if p.words && r.as_str().split('|').any(|w| raw.contains(w)) => true,
         Pat::Re(r) => {
-            let needs = re.needs(r.as_str());
+            let needs = &p.needs;
             if !needs
                 .literals
                 .as_ref()
@@ -860,18 +958,11 @@ pub fn recover<'a>(
             r.is_match(region.get_or_init(|| compacted.get(text, start, end)))
         }
     };
-    let presence: Vec<Pat> = tpl
-        .presence
-        .iter()
-        .filter_map(|p| Pat::new(p, re))
-        .collect();
+    let presence = &plan.presence;
     // Plain words first: they are the cheapest.
-    let is_lit = |p: &&Pat| matches!(p, Pat::Lit(_));
-    if !presence.iter().filter(is_lit).any(|&p| in_region(p))
-        && !presence
-            .iter()
-            .filter(|p| !is_lit(p))
-            .any(|&p| in_region(p))
+    let is_lit = |p: &&Planned| p.lit.is_some();
+    if !presence.iter().filter(is_lit).any(in_region)
+        && !presence.iter().filter(|p| !is_lit(p)).any(in_region)
     {
         return out;
     }
@@ -879,16 +970,13 @@ pub fn recover<'a>(
     if tpl
         .absence
         .iter()
-        .filter_map(|p| Pat::new(p, re))
+        .zip(&plan.absence)
+        .filter_map(|(p, slot)| slot.get(p, re))
         .any(in_region)
     {
         return out;
     }
     let out = out.sized();
-    let needs = |p: Pat| match p {
-        Pat::Re(r) => Some(re.needs(r.as_str())),
-        Pat::Lit(_) => None,
-    };
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
     let first_of = |toks: &[Tok], index: &text_index::TextIndex| {
         if index.compact() {
@@ -896,14 +984,14 @@ pub fn recover<'a>(
             // pattern matches, searched pattern by pattern over all tokens at once.
             presence
                 .iter()
-                .filter_map(|&p| index.find(p, needs(p).as_deref(), 0, 0))
+                .filter_map(|p| index.find(p.pat(), p.needs(), 0, 0))
                 .map(|(t, _)| t)
                 .min()
         } else {
             toks.iter().position(|t| match t {
                 Tok::Text { s, .. } => {
                     let c = compact_cow(s);
-                    presence.iter().any(|p| p.is_match(&c))
+                    presence.iter().any(|p| p.pat().is_match(&c))
                 }
                 _ => false,
             })
@@ -914,7 +1002,7 @@ pub fn recover<'a>(
     let mut toks = Vec::new();
     let mut index = text_index::TextIndex::new(&toks);
     let mut first = None;
-    if let Some(cut) = table_start(raw, &presence, &needs, tpl) {
+    if let Some(cut) = table_start(raw, presence, tpl) {
         toks = tokenize(text, start + cut, end, merged);
         index = text_index::TextIndex::new(&toks);
         first = first_of(&toks, &index);
@@ -925,8 +1013,15 @@ pub fn recover<'a>(
         first = first_of(&toks, &index);
     }
     let first = first.unwrap_or(0);
-    let rows: Vec<Option<Pat>> = tpl.rows.iter().map(|r| Pat::new(&r.pattern, re)).collect();
-    let row_needs: Vec<_> = rows.iter().map(|p| p.and_then(needs)).collect();
+    let planned_rows = plan.rows(tpl, re);
+    let rows: Vec<Option<Pat>> = planned_rows
+        .iter()
+        .map(|p| p.as_ref().map(Planned::pat))
+        .collect();
+    let row_needs: Vec<Option<&Needs>> = planned_rows
+        .iter()
+        .map(|p| p.as_ref().and_then(Planned::needs))
+        .collect();
     let mut hits: Vec<(usize, usize)> = Vec::new(); // (row idx, token idx)
     let mut pos = (first, 0usize);
     for (ri, rx) in rows.iter().enumerate() {
@@ -940,26 +1035,26 @@ pub fn recover<'a>(
                 from += 1;
             }
         }
-        let found = index.find(rx, row_needs[ri].as_deref(), pos.0, from);
+        let found = index.find(rx, row_needs[ri], pos.0, from);
         if let Some((ti, me)) = found {
             hits.push((ri, ti));
             pos = (ti, me);
         }
     }
-    let frag = align::Fragments::new(tpl);
-    let mut out = bind(out, &toks, &hits, first, &frag, index.compact());
+    let frag = &plan.frag;
+    let mut out = bind(out, &toks, &hits, first, frag, index.compact());
     // 2. When labels and values did not line up (labels gathered away from their values,
     // rows out of order), choose among all placements of the labels the one where most
     // labels are followed by a row of values — by labels and counts, never by the sums.
     if out.doubtful() {
-        let alt_hits = align::placements(&toks, first, &rows, tpl, &frag);
+        let alt_hits = align::placements(&toks, first, &rows, tpl, frag);
         if alt_hits != hits {
             let alt = bind(
                 RecoveredTable::new(tpl, profile, start, end).sized(),
                 &toks,
                 &alt_hits,
                 first,
-                &frag,
+                frag,
                 index.compact(),
             );
             if alt.certain_rows() > out.certain_rows() {
@@ -1040,16 +1135,17 @@ pub fn recover<'a>(
         let Some(i) = tpl.rows.iter().position(|r| &r.key == k) else {
             return true;
         };
-        rows[i].is_none_or(|rx| index.find(rx, row_needs[i].as_deref(), first, 0).is_none())
+        rows[i].is_none_or(|rx| index.find(rx, row_needs[i], first, 0).is_none())
     });
     let found = out.rows.len();
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
     out.status = if found * 2 < required {
         Status::Unbound(format!("只识别出 {found} 行（模板 {} 行）", tpl.rows.len()))
-    } else if let Some(c) = tpl
+    } else if let Some((c, _)) = tpl
         .columns
         .iter()
-        .find(|c| Pat::new(&c.pattern, re).is_some_and(|p| !in_region(p)))
+        .zip(&plan.columns)
+        .find(|(c, slot)| slot.get(&c.pattern, re).is_some_and(|p| !in_region(p)))
     {
         Status::Unbound(format!("找不到列标题「{}」", c.label))
     } else {
@@ -1074,12 +1170,7 @@ pub fn recover<'a>(
 ///
 /// When no token matches a presence pattern (rows are then searched from the region's
 /// first token), the caller reads the whole region.
-fn table_start(
-    raw: &str,
-    presence: &[Pat],
-    needs: &dyn Fn(Pat) -> Option<std::sync::Arc<Needs>>,
-    tpl: &TableTemplate,
-) -> Option<usize> {
+fn table_start(raw: &str, presence: &[Planned], tpl: &TableTemplate) -> Option<usize> {
     #[cfg(test)]
     if WHOLE_REGION.with(std::cell::Cell::get) {
         return None;
@@ -1088,11 +1179,11 @@ fn table_start(
         return None;
     }
     let mut at: Option<usize> = None;
-    for &p in presence {
-        let found = match p {
+    for p in presence {
+        let found = match p.pat() {
             Pat::Lit(w) => literals::spaced_find(raw, w),
             Pat::Re(_) => {
-                let n = needs(p)?;
+                let n = p.needs()?;
                 n.literals
                     .as_ref()?
                     .iter()
@@ -1120,8 +1211,18 @@ pub fn read_regions_whole(on: bool) {
     WHOLE_REGION.with(|w| w.set(on));
 }
 
-/// Column indices of template row `ri`'s cells, in the row's order.
-fn row_columns(tpl: &TableTemplate, ri: usize) -> Vec<usize> {
+/// Column indices of template row `ri`'s cells, in the row's order: from the
+/// template's plan once it is made (every recovery makes it first).
+fn row_columns(tpl: &TableTemplate, ri: usize) -> std::borrow::Cow<'_, [usize]> {
+    let planned = tpl.made.plan.get().and_then(|p| p.downcast_ref::<Plan>());
+    match planned.and_then(|p| p.row_cols.get(ri)) {
+        Some(c) => std::borrow::Cow::Borrowed(c),
+        None => std::borrow::Cow::Owned(row_columns_of(tpl, ri)),
+    }
+}
+
+/// See [`row_columns`].
+fn row_columns_of(tpl: &TableTemplate, ri: usize) -> Vec<usize> {
     match &tpl.rows[ri].columns {
         Some(c) => c
             .iter()
@@ -1171,9 +1272,9 @@ fn bind<'a>(
         let next = hits.get(h + 1).map_or(toks.len(), |x| x.1);
         let next_row = hits.get(h + 1).map_or(tpl.rows.len(), |x| x.0);
         // The label: text tokens from the label token until the first value.
-        let mut label = String::new();
+        let mut label = String::with_capacity(64);
         let (ls, mut le) = (toks[ti].start(), toks[ti].start());
-        let mut vals: Vec<&Tok> = Vec::new();
+        let mut vals: Vec<&Tok> = Vec::with_capacity(n);
         let mut later: Vec<&Tok> = Vec::new();
         if let Tok::Text { s, end, .. } = &toks[ti] {
             push_label(&mut label, s);

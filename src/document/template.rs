@@ -4,6 +4,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
 
 fn yes() -> bool {
     true
@@ -90,4 +91,46 @@ pub struct TableTemplate {
     pub rows: Vec<RowDef>,
     #[serde(default)]
     pub value: ValueType,
+    /// Made from the fields above when first asked for (not part of the pack format).
+    #[serde(skip)]
+    pub made: Made,
+}
+
+/// What is made once per template and shared by every draft read with it.
+#[derive(Debug, Clone, Default)]
+pub struct Made {
+    labels: OnceLock<Arc<Labels>>,
+    /// The table reader's compiled plan (`document::table`), kept here untyped: this
+    /// module sits below the reader.
+    pub plan: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+/// A template's rows and columns as (key, label), in template order.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    pub rows: Vec<(String, String)>,
+    pub columns: Vec<(String, String)>,
+}
+
+impl TableTemplate {
+    /// Its rows and columns as (key, label), made once.
+    pub fn labels(&self) -> Arc<Labels> {
+        self.made
+            .labels
+            .get_or_init(|| {
+                Arc::new(Labels {
+                    rows: self
+                        .rows
+                        .iter()
+                        .map(|r| (r.key.clone(), r.label.clone()))
+                        .collect(),
+                    columns: self
+                        .columns
+                        .iter()
+                        .map(|c| (c.key.clone(), c.label.clone()))
+                        .collect(),
+                })
+            })
+            .clone()
+    }
 }

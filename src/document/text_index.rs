@@ -19,8 +19,13 @@ pub(super) struct TextIndex<'t> {
 
 impl<'t> TextIndex<'t> {
     pub(super) fn new(toks: &[Tok<'t>]) -> Self {
-        let mut joined = String::new();
-        let mut at = Vec::new();
+        // Sized first: the joined text would otherwise be copied as it grows.
+        let (n, len) = toks.iter().fold((0, 0), |(n, len), t| match t {
+            Tok::Text { s, .. } => (n + 1, len + s.len() + 1),
+            _ => (n, len),
+        });
+        let mut joined = String::with_capacity(len);
+        let mut at = Vec::with_capacity(n);
         let mut spaced = false;
         for (i, t) in toks.iter().enumerate() {
             if let Tok::Text { s, .. } = t {
@@ -65,27 +70,38 @@ impl<'t> TextIndex<'t> {
                 Some((t, p - to + w.len()))
             }
             Pat::Re(r) => {
-                let lits = needs.and_then(|n| n.literals.as_deref());
+                // The literals' searchers (built once with the pattern's needs).
+                let lits = needs
+                    .filter(|n| n.literals.is_some())
+                    .map(|n| n.finders.as_slice());
                 // Next occurrence of each literal at or after where the search is (None:
-                // none left), found again only when the search has passed it.
-                let mut next: Vec<Option<usize>> = Vec::new();
+                // none left), found again only when the search has passed it. On the
+                // stack for the few literals a label has.
+                let mut small = [None; 8];
+                let mut large = Vec::new();
+                let next: &mut [Option<usize>] = match lits {
+                    Some(l) if l.len() > small.len() => {
+                        large.resize(l.len(), None);
+                        &mut large
+                    }
+                    Some(l) => &mut small[..l.len()],
+                    None => &mut [],
+                };
+                let mut started = false;
                 let mut f = from;
                 while let Some(&(o, t, s)) = self.at.get(k) {
                     if let Some(lits) = lits {
                         let from_o = o + f.min(s.len());
-                        let find = |w: &String| {
-                            memmem::find(&self.joined.as_bytes()[from_o..], w.as_bytes())
+                        let find = |w: &memmem::Finder| {
+                            w.find(&self.joined.as_bytes()[from_o..])
                                 .map(|i| from_o + i)
                         };
-                        if next.is_empty() {
-                            next = lits.iter().map(find).collect();
-                        } else {
-                            for (n, w) in next.iter_mut().zip(lits) {
-                                if n.is_some_and(|x| x < from_o) {
-                                    *n = find(w);
-                                }
+                        for (n, w) in next.iter_mut().zip(lits) {
+                            if !started || n.is_some_and(|x| x < from_o) {
+                                *n = find(w);
                             }
                         }
+                        started = true;
                         // The token holding the nearest literal.
                         let near = next.iter().flatten().min()?;
                         let e = self.at.partition_point(|&(o, _, _)| o <= *near) - 1;

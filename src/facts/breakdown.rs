@@ -202,25 +202,44 @@ fn paren_end(text: &str, p: usize, to: usize) -> Option<usize> {
 }
 
 /// The label of an item: the words before the number since the last separator outside
-/// parentheses, with parenthesized remarks dropped.
+/// parentheses, with parenthesized remarks dropped. Read by bytes: the parentheses and
+/// separators are ASCII or end in a byte that only they end in among the lead bytes
+/// before it (`、` E3 80 81, `，` EF BC 8C).
 fn label_before(text: &str, from: usize, at: usize) -> String {
     let seg = &text[from.min(at)..at];
+    let b = seg.as_bytes();
     let mut depth = 0i32;
     let mut cut = 0;
-    for (i, c) in seg.char_indices().rev() {
-        match c {
-            ')' => depth += 1,
-            '(' => depth -= 1,
-            ',' | '、' | ':' | ';' | '，' if depth <= 0 => {
-                cut = i + c.len_utf8();
-                break;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let sep = match b[i] {
+            b')' => {
+                depth += 1;
+                false
             }
-            _ => {}
+            b'(' => {
+                depth -= 1;
+                false
+            }
+            b',' | b':' | b';' => true,
+            0x81 => i >= 2 && b[i - 2] == 0xE3 && b[i - 1] == 0x80,
+            0x8C => i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBC,
+            _ => false,
+        };
+        if sep && depth <= 0 {
+            cut = i + 1;
+            break;
         }
+    }
+    let rest = &seg[cut..];
+    // Without parentheses every character is kept.
+    if memchr::memchr2(b'(', b')', rest.as_bytes()).is_none() {
+        return rest.trim().to_string();
     }
     let mut out = String::new();
     let mut depth = 0i32;
-    for c in seg[cut..].chars() {
+    for c in rest.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
@@ -266,6 +285,17 @@ fn tokens(text: &str, numbers: &[NumberFact], from: usize, to: usize) -> Vec<Tok
             label_from = next;
             p = next;
             ni += 1;
+            continue;
+        }
+        // Only `,` `:` `(` `)` and `、` (lead byte E3) are looked at: up to the next of
+        // those or the next number, every character is stepped over.
+        let limit = numbers.get(ni).map_or(to, |n| n.start.clamp(p, to));
+        let skip = text.as_bytes()[p..limit]
+            .iter()
+            .position(|&x| matches!(x, b',' | b':' | b'(' | b')' | 0xE3))
+            .unwrap_or(limit - p);
+        if skip > 0 {
+            p += skip;
             continue;
         }
         let Some(c) = text[p..to].chars().next() else {
@@ -501,6 +531,144 @@ mod tests {
     use super::super::sums::sum_statements;
     use super::*;
     use proptest::prelude::*;
+
+    /// `label_before` as first written: characters walked back and forth one by one.
+    fn label_before_as_before(text: &str, from: usize, at: usize) -> String {
+        let seg = &text[from.min(at)..at];
+        let mut depth = 0i32;
+        let mut cut = 0;
+        for (i, c) in seg.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => depth -= 1,
+                ',' | '、' | ':' | ';' | '，' if depth <= 0 => {
+                    cut = i + c.len_utf8();
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let mut out = String::new();
+        let mut depth = 0i32;
+        for c in seg[cut..].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth <= 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out.trim().to_string()
+    }
+
+    /// `tokens` as first written: every character decoded and looked at.
+    fn tokens_as_before(text: &str, numbers: &[NumberFact], from: usize, to: usize) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut ni = numbers.partition_point(|n| n.start < from);
+        let mut p = from;
+        let mut sep = Sep::None;
+        let mut label_from = from;
+        let mut open_parens: Vec<usize> = Vec::new();
+        while p < to {
+            if let Some(n) = numbers.get(ni).filter(|n| n.start <= p) {
+                if n.end > to {
+                    break;
+                }
+                if n.start < p {
+                    ni += 1;
+                    continue;
+                }
+                let label = label_before_as_before(text, label_from, n.start);
+                let open = opener_after(text, n.end, to);
+                let next = open.map(|(_, at)| at).unwrap_or(n.end);
+                toks.push(Tok::Item {
+                    num: ni,
+                    sep,
+                    open: open.map(|(o, _)| o),
+                    close: None,
+                    label,
+                });
+                if open.is_some_and(|(o, _)| o.paren) {
+                    open_parens.push(toks.len() - 1);
+                }
+                sep = Sep::None;
+                label_from = next;
+                p = next;
+                ni += 1;
+                continue;
+            }
+            let Some(c) = text[p..to].chars().next() else {
+                break;
+            };
+            match c {
+                ',' | ':' => sep = sep.max(Sep::Comma),
+                '、' => sep = sep.max(Sep::Dun),
+                '(' => {
+                    if let Some(e) = paren_end(text, p, to) {
+                        p = e;
+                        continue;
+                    }
+                }
+                ')' => {
+                    if let Some(k) = open_parens.pop() {
+                        toks.push(Tok::Close);
+                        let at = toks.len() - 1;
+                        if let Some(Tok::Item { close, .. }) = toks.get_mut(k) {
+                            *close = Some(at);
+                        }
+                        label_from = p + 1;
+                    }
+                }
+                _ => {}
+            }
+            p += c.len_utf8();
+        }
+        toks
+    }
+
+    /// The tokens of `text[from..to]` by both readings, as compared.
+    fn both(text: &str, from: usize, to: usize) -> (String, String) {
+        let ns = numbers(text);
+        (
+            format!("{:?}", tokens(text, &ns, from, to)),
+            format!("{:?}", tokens_as_before(text, &ns, from, to)),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Items, separators, parentheses and labels read by bytes are those read by
+        /// characters, from any start and to any end.
+        #[test]
+        fn tokens_are_read_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "共", "12", "件", "3", "条", ",", ":", ";", "、", "，", "(", ")", "其中", "分别为",
+                "占50%", "。", " ", "申请", "2022年", "一", "十", "é", "（", "）",
+            ]), 0..40),
+            cuts in proptest::collection::vec(0usize..400, 2),
+        ) {
+            let text = pieces.concat();
+            let bounds: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = bounds[cuts[0] % bounds.len()];
+            let b = bounds[cuts[1] % bounds.len()];
+            let (from, to) = (a.min(b), a.max(b));
+            let (new, old) = both(&text, from, to);
+            prop_assert_eq!(new, old, "{:?} {}..{}", text, from, to);
+            for at in bounds.iter().copied().filter(|&i| i >= from) {
+                prop_assert_eq!(label_before(&text, from, at), label_before_as_before(&text, from, at));
+            }
+        }
+    }
+
+    /// Every fixture text, whole, tokenizes as before.
+    #[test]
+    fn fixture_tokens_are_read_as_before() {
+        for text in crate::facts::test_texts() {
+            let (new, old) = both(&text, 0, text.len());
+            assert_eq!(new, old);
+        }
+    }
 
     /// (total, [parts], complete) of every statement, as values.
     fn sums(t: &str) -> Vec<(String, Vec<String>, bool)> {

@@ -54,8 +54,8 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
     let rows = p.along == Along::Rows;
     let over: Vec<String> = match &p.over {
         Some(o) => o.clone(),
-        None if rows => t.columns.iter().map(|(k, _)| k.clone()).collect(),
-        None => t.rows.iter().map(|(k, _)| k.clone()).collect(),
+        None if rows => t.columns().iter().map(|(k, _)| k.clone()).collect(),
+        None => t.rows().iter().map(|(k, _)| k.clone()).collect(),
     };
     let cell = |k: &str, at: &str| -> (String, String) {
         if rows {
@@ -65,15 +65,15 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
         }
     };
     let name_of = |tab: &TableSnap, (r, c): &(String, String)| -> String {
-        let many_columns = tab.cells.keys().filter(|(row, _)| row == r).take(2).count() > 1;
+        let many_columns = tab.row_cells(r) > 1;
         if many_columns {
             format!(
                 "「{}」「{}」列",
-                label(&tab.rows, r),
-                label(&tab.columns, c)
+                label(tab.rows(), r),
+                label(tab.columns(), c)
             )
         } else {
-            format!("「{}」", label(&tab.rows, r))
+            format!("「{}」", label(tab.rows(), r))
         }
     };
     let mut out = Vec::new();
@@ -86,7 +86,7 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
         let (plus, minus) = (side(&p.plus), side(&p.minus));
         // An instance the templates do not define (表二 rows have different columns).
         let defined = |tab: &TableSnap, cells: &[(String, String)]| {
-            cells.iter().all(|c| tab.cells.contains_key(c))
+            cells.iter().all(|(r, c)| tab.defined(r, c))
         };
         if !(defined(t, &left) && defined(pt, &prev) && defined(t, &plus) && defined(t, &minus)) {
             continue;
@@ -100,9 +100,9 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
             .collect();
         if terms.iter().any(|(tab, r, c)| tab.value(r, c).is_none()) {
             unassessable.push(if rows {
-                format!("「{}」列", label(&t.columns, at))
+                format!("「{}」列", label(t.columns(), at))
             } else {
-                format!("「{}」行", label(&t.rows, at))
+                format!("「{}」行", label(t.rows(), at))
             });
             continue;
         }
@@ -139,8 +139,7 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
         }
         let first = &left[0];
         let anchor = t
-            .cells
-            .get(first)
+            .cell(&first.0, &first.1)
             .and_then(|c| c.at.clone())
             .unwrap_or_else(|| t.at.clone());
         let f = Finding::default()
@@ -148,9 +147,9 @@ pub fn cells(p: &PreviousCells, pair: &Pair) -> Vec<Anchored> {
             .var(
                 "where",
                 if rows {
-                    format!("「{}」列", label(&t.columns, at))
+                    format!("「{}」列", label(t.columns(), at))
                 } else {
-                    format!("「{}」行", label(&t.rows, at))
+                    format!("「{}」行", label(t.rows(), at))
                 },
             )
             .var("cell", format!("{}{}", t.title, name_of(t, first)))

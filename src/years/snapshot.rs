@@ -7,11 +7,13 @@
 
 use super::similarity::comparable;
 use crate::document::table::Status;
+use crate::document::template::Labels;
 use crate::facts::Dec;
 use crate::rules::spec::{Along, Check};
 use crate::rules::{Anchor, Ctx};
 use std::collections::{BTreeMap, HashSet};
 use std::hash::Hasher;
+use std::sync::Arc;
 
 /// One cell: its value, or the blank marker, and where it is (this year's side only).
 #[derive(Debug, Clone, Default)]
@@ -21,25 +23,52 @@ pub struct CellSnap {
     pub at: Option<Anchor>,
 }
 
-/// A statistics table as read: cells by (row key, column key), template order kept.
+/// A statistics table as read: the cells kept, template order kept.
 #[derive(Debug, Clone, Default)]
 pub struct TableSnap {
     /// How reports name it: 表三.
     pub title: String,
-    /// Template rows and columns: (key, label).
-    pub rows: Vec<(String, String)>,
-    pub columns: Vec<(String, String)>,
-    /// Defined cells: present = the template has the cell; a cell the draft does not
-    /// give has neither a value nor a blank marker.
-    pub cells: BTreeMap<(String, String), CellSnap>,
+    /// Template rows and columns: (key, label), shared with the template.
+    pub labels: Arc<Labels>,
+    /// Defined cells, by (template row index, template column index), ascending:
+    /// present = the template has the cell; a cell the draft does not give has neither
+    /// a value nor a blank marker.
+    pub cells: Vec<((usize, usize), CellSnap)>,
     pub at: Anchor,
 }
 
 impl TableSnap {
+    /// Template rows: (key, label).
+    pub fn rows(&self) -> &[(String, String)] {
+        &self.labels.rows
+    }
+    /// Template columns: (key, label).
+    pub fn columns(&self) -> &[(String, String)] {
+        &self.labels.columns
+    }
+    /// The kept cell at (row key, column key).
+    pub fn cell(&self, row: &str, col: &str) -> Option<&CellSnap> {
+        let r = self.rows().iter().position(|(k, _)| k == row)?;
+        let c = self.columns().iter().position(|(k, _)| k == col)?;
+        let i = self
+            .cells
+            .binary_search_by_key(&(r, c), |(at, _)| *at)
+            .ok()?;
+        Some(&self.cells[i].1)
+    }
+    /// Is the cell at (row key, column key) kept (defined by the template)?
+    pub fn defined(&self, row: &str, col: &str) -> bool {
+        self.cell(row, col).is_some()
+    }
+    /// How many cells of row `row` are kept.
+    pub fn row_cells(&self, row: &str) -> usize {
+        let Some(r) = self.rows().iter().position(|(k, _)| k == row) else {
+            return 0;
+        };
+        self.cells.iter().filter(|((ri, _), _)| *ri == r).count()
+    }
     pub fn value(&self, row: &str, col: &str) -> Option<Dec> {
-        self.cells
-            .get(&(row.to_string(), col.to_string()))
-            .and_then(|c| c.value)
+        self.cell(row, col).and_then(|c| c.value)
     }
 }
 
@@ -160,7 +189,7 @@ impl Snapshot {
         snap.max_end = snap
             .tables
             .values()
-            .flat_map(|t| t.cells.values().filter_map(|c| c.at.as_ref()))
+            .flat_map(|t| t.cells.iter().filter_map(|(_, c)| c.at.as_ref()))
             .chain(snap.texts.values().map(|p| &p.at))
             .chain(snap.prior_year.iter().map(|s| &s.at))
             .chain([&snap.head])
@@ -203,32 +232,31 @@ impl Snapshot {
             if kept.is_empty() {
                 continue;
             }
+            // Per template row and column: is it kept, does it need an anchor.
+            let mark = |keys: &mut dyn Iterator<Item = &String>, rows: bool| -> Vec<(bool, bool)> {
+                keys.map(|k| {
+                    (
+                        kept.contains(&k.as_str()),
+                        anchored.iter().any(|&(r, a)| r == rows && a == k),
+                    )
+                })
+                .collect()
+            };
+            let row_marks = mark(&mut tpl.rows.iter().map(|r| &r.key), true);
+            let col_marks = mark(&mut tpl.columns.iter().map(|c| &c.key), false);
             let mut snap = TableSnap {
                 title: t.title.clone(),
-                rows: tpl
-                    .rows
-                    .iter()
-                    .map(|r| (r.key.clone(), r.label.clone()))
-                    .collect(),
-                columns: tpl
-                    .columns
-                    .iter()
-                    .map(|c| (c.key.clone(), c.label.clone()))
-                    .collect(),
-                cells: BTreeMap::new(),
+                labels: tpl.labels(),
+                cells: Vec::new(),
                 at: Anchor::of(doc, t.start, t.start),
             };
-            for (ri, r) in tpl.rows.iter().enumerate() {
-                for (ci, c) in tpl.columns.iter().enumerate() {
-                    if !t.defined(ri, ci)
-                        || !(kept.contains(&r.key.as_str()) || kept.contains(&c.key.as_str()))
-                    {
+            for (ri, &(row_kept, row_anchored)) in row_marks.iter().enumerate() {
+                for (ci, &(col_kept, col_anchored)) in col_marks.iter().enumerate() {
+                    if !t.defined(ri, ci) || !(row_kept || col_kept) {
                         continue;
                     }
                     let cell = t.cell_at(ri, ci);
-                    let wanted = anchored
-                        .iter()
-                        .any(|&(rows, k)| if rows { k == r.key } else { k == c.key });
+                    let wanted = row_anchored || col_anchored;
                     let at = wanted.then(|| match cell {
                         Some(x) => Anchor::of(doc, x.start, x.end),
                         None => {
@@ -238,14 +266,14 @@ impl Snapshot {
                             Anchor::of(doc, s, e)
                         }
                     });
-                    snap.cells.insert(
-                        (r.key.clone(), c.key.clone()),
+                    snap.cells.push((
+                        (ri, ci),
                         CellSnap {
                             value: cell.and_then(|x| x.value),
                             blank: cell.and_then(|x| x.blank.clone()),
                             at,
                         },
-                    );
+                    ));
                 }
             }
             self.tables.insert(id.clone(), snap);
@@ -471,6 +499,51 @@ mod tests {
                 Mentions::first(&m.prior, start, end),
                 s.find(prior).map(|i| start + lead + i)
             );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The cells kept by template index answer what the map keyed by (row key,
+        /// column key) the snapshot kept before answered, for known and unknown keys.
+        #[test]
+        fn cells_by_index_answer_what_the_keyed_map_did(
+            kept in proptest::collection::vec(proptest::bool::ANY, 12),
+            values in proptest::collection::vec(0i64..5, 12),
+        ) {
+            let rows: Vec<(String, String)> =
+                ["a", "b", "ab", "c"].iter().map(|k| (k.to_string(), format!("行{k}"))).collect();
+            let columns: Vec<(String, String)> =
+                ["x", "y", "a"].iter().map(|k| (k.to_string(), format!("列{k}"))).collect();
+            let mut snap = TableSnap {
+                labels: Arc::new(Labels { rows: rows.clone(), columns: columns.clone() }),
+                ..Default::default()
+            };
+            let mut map: BTreeMap<(String, String), CellSnap> = BTreeMap::new();
+            for (ri, row) in rows.iter().enumerate() {
+                for (ci, col) in columns.iter().enumerate() {
+                    let i = ri * columns.len() + ci;
+                    if !kept[i] {
+                        continue;
+                    }
+                    let cell = CellSnap {
+                        value: Some(Dec::int(i128::from(values[i]))),
+                        ..Default::default()
+                    };
+                    snap.cells.push(((ri, ci), cell.clone()));
+                    map.insert((row.0.clone(), col.0.clone()), cell);
+                }
+            }
+            let keys = ["a", "b", "ab", "c", "x", "y", "z", ""];
+            for r in keys {
+                let in_row = map.keys().filter(|(row, _)| row == r).count();
+                prop_assert_eq!(snap.row_cells(r), in_row);
+                for c in keys {
+                    let key = (r.to_string(), c.to_string());
+                    prop_assert_eq!(snap.defined(r, c), map.contains_key(&key));
+                    prop_assert_eq!(snap.value(r, c), map.get(&key).and_then(|x| x.value));
+                }
+            }
         }
     }
 
