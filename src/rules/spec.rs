@@ -122,6 +122,7 @@ pub enum Check {
     RepeatedCount(RepeatedCount),
     ProseShare(ProseShare),
     ReportYearFit(ReportYearFit),
+    BareTableParts(BareTableParts),
 }
 
 impl Check {
@@ -152,6 +153,7 @@ impl Check {
             Check::RepeatedCount(_) => "repeated-count",
             Check::ProseShare(_) => "prose-share",
             Check::ReportYearFit(_) => "report-year-fit",
+            Check::BareTableParts(_) => "bare-table-parts",
         }
     }
 
@@ -189,6 +191,19 @@ pub struct RequiredSection {
     /// Patterns (regex, on normalized text) that show the content exists.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// A part with its heading and not one character under it, whose table was not
+    /// found, is left to `bare-table-parts`: the part is there, its table's cells are blank.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bare_is_blank_table: bool,
+}
+
+/// Parts that must hold a statistics table (by table id, each placed in its part by the
+/// pack) and have only their heading: nothing under it and the table nowhere. One finding
+/// lists them all. Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BareTableParts {
+    pub tables: Vec<String>,
 }
 
 fn one() -> usize {

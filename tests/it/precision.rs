@@ -1,0 +1,89 @@
+//! Stop 14: false errors removed and new kinds, each on the tuning page, seed audit or
+//! small draft it was built from. Parts 二、三、四 left with their heading only
+//! (`bare-table-cells`, one blank-cells error instead of three missing-section errors).
+
+use crate::support::diagnostics_of_rule;
+use gongkai::entry::{builtin_rules, check_source};
+use gongkai::source::Source;
+
+/// (severity, rule, message) of every diagnostic of a draft checked with the built-in rules.
+fn check(text: &str) -> Vec<(String, String, String)> {
+    check_source(Source::new("x", text.to_string(), "UTF-8"), builtin_rules())
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                format!("{:?}", d.severity).to_lowercase(),
+                d.rule.clone(),
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+fn of<'a>(got: &'a [(String, String, String)], rule: &str) -> Vec<&'a (String, String, String)> {
+    got.iter().filter(|d| d.1 == rule).collect()
+}
+
+/// A 2021-format draft whose parts 二、三、四 hold `active`, `apply`, `review`.
+fn draft(active: &str, apply: &str, review: &str) -> String {
+    format!(
+        "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好，按要求主动公开各类信息。\n\
+         二、主动公开政府信息情况\n{active}\n三、收到和处理政府信息公开申请情况\n{apply}\n\
+         四、政府信息公开行政复议、行政诉讼情况\n{review}\n五、存在的主要问题及改进情况\n\
+         主动公开的及时性有待提高。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+    )
+}
+
+#[test]
+fn table_parts_with_only_their_heading_are_one_blank_cells_error() {
+    // 珙县审计局 2020 (tuning): 二、三、四 have their headings and nothing under them. The
+    // audit lists the parts as present and the tables as blank (one finding).
+    let d = diagnostics_of_rule(
+        "real/tuning/sichuan-gongxian-audit-2020.txt",
+        "bare-table-cells",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["severity"], "error");
+    let m = d[0]["message"].as_str().unwrap();
+    for part in [
+        "「二、主动公开政府信息情况」",
+        "「三、收到和处理政府信息公开申请情况」",
+        "「四、政府信息公开行政复议、行政诉讼情况」",
+        "表二、表三、表四",
+    ] {
+        assert!(m.contains(part), "{m}");
+    }
+    for rule in [
+        "missing-section-active",
+        "missing-section-apply",
+        "missing-section-review",
+    ] {
+        let d = diagnostics_of_rule("real/tuning/sichuan-gongxian-audit-2020.txt", rule);
+        assert!(d.is_empty(), "{rule}: {d:?}");
+    }
+}
+
+#[test]
+fn one_bare_table_part_is_named_alone_and_a_short_part_is_still_empty() {
+    let got = check(&draft(
+        "本年度规章和行政规范性文件情况见下表，均已主动公开。",
+        "",
+        "略。",
+    ));
+    let bare = of(&got, "bare-table-cells");
+    assert_eq!(bare.len(), 1, "{got:?}");
+    assert!(bare[0]
+        .2
+        .starts_with("「三、收到和处理政府信息公开申请情况」部分只有标题，表三"));
+    // 四 holds a word: the part is (nearly) empty, which the section rule reports as before.
+    assert_eq!(of(&got, "missing-section-review").len(), 1, "{got:?}");
+    assert!(of(&got, "missing-section-apply").is_empty(), "{got:?}");
+    // Every table part with some text: nothing about bare parts.
+    let got = check(&draft(
+        "本年度规章和行政规范性文件情况见下表，均已主动公开。",
+        "本年度未收到政府信息公开申请，上年无结转申请。",
+        "本年度未发生政府信息公开行政复议、行政诉讼。",
+    ));
+    assert!(of(&got, "bare-table-cells").is_empty(), "{got:?}");
+}
