@@ -87,3 +87,88 @@ fn one_bare_table_part_is_named_alone_and_a_short_part_is_still_empty() {
     ));
     assert!(of(&got, "bare-table-cells").is_empty(), "{got:?}");
 }
+
+/// A 2022 report whose overview says `sentence`.
+fn overview(sentence: &str) -> String {
+    format!("某某区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n")
+}
+
+#[test]
+fn shares_of_one_whole_above_a_hundred_or_short_of_a_named_remainder_are_reported() {
+    // Shares without counts (prose-share has no part ÷ total to compute): 60 + 30 + 20.
+    let got = check(&overview(
+        "全年收到政府信息公开申请40件，其中网上申请占60%，当面申请占30%，信函申请占20%。",
+    ));
+    let d = of(&got, "share-sum");
+    assert_eq!(d.len(), 1, "{got:?}");
+    assert_eq!(d[0].0, "warning");
+    assert!(d[0].2.contains("110%（60% + 30% + 20%）"), "{}", d[0].2);
+    // Separated by semicolons (each part its own sentence for the breakdown reader).
+    let got = check(&overview(
+        "全年收到申请1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件，占21.47%；通过当面申请24件，占1.60%。",
+    ));
+    assert_eq!(of(&got, "share-sum").len(), 1, "{got:?}");
+    // A list closed by its remainder must reach 100 %: 60 + 25 + 5.
+    let got = check(&overview(
+        "全年收到申请40件，其中网上申请占60%，当面申请占25%，其他方式占5%。",
+    ));
+    let d = of(&got, "share-sum");
+    assert_eq!(d.len(), 1, "{got:?}");
+    assert!(
+        d[0].2.contains("列到“其他方式占5%”") && d[0].2.contains("90%"),
+        "{}",
+        d[0].2
+    );
+    // Not judged: a list that names no remainder and stays below 100 %, rounding within one
+    // unit per share (86.92 + 11.47 + 1.60 = 99.99), a level inside the list, growth.
+    for clean in [
+        "全年收到申请40件，其中网上申请占60%，当面申请占30%。",
+        "全年收到申请1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件，占11.47%；通过当面申请24件，占1.60%。",
+        "主动公开信息200条，其中网站公开占80%，包括政策文件占50%、其他占30%，公开栏公开占20%。",
+        "全年收到申请40件，同比增长25%，其中网上申请占60%，当面申请占50%。",
+    ] {
+        let got = check(&overview(clean));
+        assert!(of(&got, "share-sum").is_empty(), "{clean}: {got:?}");
+    }
+}
+
+#[test]
+fn a_year_naming_the_reporting_period_must_be_the_report_year() {
+    let report = |opening: &str, body: &str| {
+        format!("某某镇人民政府2014年政府信息公开工作年度报告\n{opening}\n一、概述\n{body}\n")
+    };
+    let got = check(&report(
+        "现将我镇2013年度政府信息公开工作情况报告如下。",
+        "全年主动公开信息30条。",
+    ));
+    let d = of(&got, "period-year");
+    assert_eq!(d.len(), 1, "{got:?}");
+    assert_eq!(d[0].0, "warning");
+    assert!(
+        d[0].2
+            .contains("现将我镇2013年度政府信息公开工作情况报告如下")
+            && d[0].2.contains("报告年度是 2014 年"),
+        "{}",
+        d[0].2
+    );
+    let got = check(&report("", "本年度（2013年）共主动公开信息30条。"));
+    assert_eq!(of(&got, "period-year").len(), 1, "{got:?}");
+    // The right year, last year's problems, a year in a comparison: nothing.
+    for (opening, body) in [
+        (
+            "现将我镇2014年度政府信息公开工作情况报告如下。",
+            "本年度（2014年）共主动公开信息30条，较2013年增加5条。",
+        ),
+        (
+            "现将我镇有关情况报告如下。",
+            "现将2013年报告中所提问题的整改情况说明如下：已全部整改。",
+        ),
+        ("", "2013年（上年度）主动公开信息25条。"),
+    ] {
+        let got = check(&report(opening, body));
+        assert!(
+            of(&got, "period-year").is_empty(),
+            "{opening}{body}: {got:?}"
+        );
+    }
+}

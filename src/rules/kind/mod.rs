@@ -9,8 +9,10 @@ mod date;
 mod doctype;
 mod fee;
 mod inferred;
+mod periodyear;
 mod section;
 mod share;
+mod sharesum;
 mod sum;
 pub mod table;
 mod yearfit;
@@ -48,6 +50,8 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::ProseShare(p) => share::run(p, ctx),
         Check::ReportYearFit(p) => yearfit::run(p, ctx),
         Check::BareTableParts(p) => bare::run(p, ctx),
+        Check::ShareSum(p) => sharesum::run(p, ctx),
+        Check::PeriodYear(p) => periodyear::run(p, ctx),
     }
 }
 
