@@ -105,7 +105,7 @@ fn shares_of_one_whole_above_a_hundred_or_short_of_a_named_remainder_are_reporte
     assert!(d[0].2.contains("110%（60% + 30% + 20%）"), "{}", d[0].2);
     // Separated by semicolons (each part its own sentence for the breakdown reader).
     let got = check(&overview(
-        "全年收到申请1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件，占21.47%；通过当面申请24件，占1.60%。",
+        "全年收到申请1200件。其中，通过网络申请1050件，占87.50%；通过信函申请126件，占20.50%；通过当面申请24件，占2.00%。",
     ));
     assert_eq!(of(&got, "share-sum").len(), 1, "{got:?}");
     // A list closed by its remainder must reach 100 %: 60 + 25 + 5.
@@ -120,10 +120,10 @@ fn shares_of_one_whole_above_a_hundred_or_short_of_a_named_remainder_are_reporte
         d[0].2
     );
     // Not judged: a list that names no remainder and stays below 100 %, rounding within one
-    // unit per share (86.92 + 11.47 + 1.60 = 99.99), a level inside the list, growth.
+    // unit per share (33.33 × 3 = 99.99), a level inside the list, growth.
     for clean in [
         "全年收到申请40件，其中网上申请占60%，当面申请占30%。",
-        "全年收到申请1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件，占11.47%；通过当面申请24件，占1.60%。",
+        "全年收到申请300件。其中，通过网络申请100件，占33.33%；通过信函申请100件，占33.33%；通过当面申请100件，占33.33%。",
         "主动公开信息200条，其中网站公开占80%，包括政策文件占50%、其他占30%，公开栏公开占20%。",
         "全年收到申请40件，同比增长25%，其中网上申请占60%，当面申请占50%。",
     ] {
