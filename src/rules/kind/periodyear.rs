@@ -34,6 +34,9 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
                 out.push((s, e, found));
+                if out.len() >= 3 {
+                    break;
+                }
             }
         }
     }

@@ -36,6 +36,12 @@ fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Is a part's number (one of `ends`, sorted) written at most 48 bytes before `at`?
+fn after_part(ends: &[usize], at: usize) -> bool {
+    let i = ends.partition_point(|&e| e <= at);
+    i > 0 && at - ends[i - 1] <= 48
+}
+
 pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
     let text = ctx.doc.text();
     let (bs, be) = ctx.doc.main_span();
@@ -44,6 +50,16 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
     let shares = ctx.compiled(&p.shares);
     let nesting = ctx.compiled(&p.nesting);
     let closing = ctx.compiled(&p.closing);
+    // Where every part of a breakdown the facts read ends, in order.
+    let mut part_ends: Vec<usize> = ctx
+        .doc
+        .facts
+        .sums
+        .iter()
+        .flat_map(|st| &st.parts)
+        .map(|(_, i)| ctx.doc.facts.numbers[*i].end)
+        .collect();
+    part_ends.sort_unstable();
     let mut out = Vec::new();
     for (ss, se) in sentences(text, bs, be) {
         let sentence = &text[ss..se];
@@ -78,6 +94,10 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
         // (start of the words naming each part, those words).
         let mut labels: Vec<(usize, &str)> = Vec::new();
         let mut prev = open.end();
+        // Shares found by two patterns may overlap: such a list is not read.
+        if found.windows(2).any(|w| w[1].0 < w[0].1) {
+            continue;
+        }
         for &(s, e, _) in &found {
             let words = &sentence[prev..s];
             let trimmed = words.trim_start_matches([',', '，', ';', '；', '、', ':', '：', ' ']);
@@ -86,18 +106,7 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
         }
         // Every share written right after a part of a breakdown the facts read: `prose-share`
         // checks each of them against part ÷ total.
-        let after_part = |at: usize| {
-            ctx.doc
-                .facts
-                .sums
-                .iter()
-                .flat_map(|st| &st.parts)
-                .any(|(_, i)| {
-                    let n = &ctx.doc.facts.numbers[*i];
-                    n.end <= at && at - n.end <= 48
-                })
-        };
-        if found.iter().all(|f| after_part(ss + f.0)) {
+        if found.iter().all(|f| after_part(&part_ends, ss + f.0)) {
             continue;
         }
         // A level inside the list (a part broken down further): the shares are of two wholes.
