@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 29] = [
+pub const REGEX_KEYS: [&str; 33] = [
     "annexed",
     "placeholders",
     "match",
@@ -35,6 +35,10 @@ pub const REGEX_KEYS: [&str; 29] = [
     "closing",
     "shares",
     "rates",
+    "openers",
+    "nesting",
+    "opening",
+    "everywhere",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -122,6 +122,9 @@ pub enum Check {
     RepeatedCount(RepeatedCount),
     ProseShare(ProseShare),
     ReportYearFit(ReportYearFit),
+    BareTableParts(BareTableParts),
+    ShareSum(ShareSum),
+    PeriodYear(PeriodYear),
 }
 
 impl Check {
@@ -152,6 +155,9 @@ impl Check {
             Check::RepeatedCount(_) => "repeated-count",
             Check::ProseShare(_) => "prose-share",
             Check::ReportYearFit(_) => "report-year-fit",
+            Check::BareTableParts(_) => "bare-table-parts",
+            Check::ShareSum(_) => "share-sum",
+            Check::PeriodYear(_) => "period-year",
         }
     }
 
@@ -189,6 +195,58 @@ pub struct RequiredSection {
     /// Patterns (regex, on normalized text) that show the content exists.
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// A part with its heading and not one character under it, whose table was not
+    /// found, is left to `bare-table-parts`: the part is there, its table's cells are blank.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bare_is_blank_table: bool,
+}
+
+/// Shares of one whole listed in one sentence (after an opener such as `其中`), each
+/// `<part>占X%`: together they cannot exceed 100 % (outcome `over`), and a list whose last
+/// part is its remainder (`其他…`) must reach 100 % (outcome `short`); one unit of each
+/// share's last digit is allowed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShareSum {
+    /// Regexes that open the breakdown in the sentence (`其中`); the shares after the first match are read.
+    pub openers: Vec<String>,
+    /// Regexes of one share, with a named group `p` (the percentage, without `%`).
+    pub shares: Vec<String>,
+    /// Regexes that, in the words between two shares, open a level inside the list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nesting: Vec<String>,
+    /// Regexes of a last part that is the remainder (`^其他`): the list claims to be complete.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<String>,
+    /// Regexes that make a sentence's percentages other ratios (rates, growth): not judged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+/// A year that names the reporting period in so many words and differs from the report
+/// year. Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodYear {
+    /// Regexes searched in the opening (before the first part), with a named group `y` (the year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening: Vec<String>,
+    /// Regexes searched in the whole report, with a named group `y`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub everywhere: Vec<String>,
+    /// Regexes that, found in a match, make it something else (a notice's title, last
+    /// year's problems, a report's name that `report-year-fit` reads).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+/// Parts that must hold a statistics table (by table id, each placed in its part by the
+/// pack) and have only their heading: nothing under it and the table nowhere. One finding
+/// lists them all. Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BareTableParts {
+    pub tables: Vec<String>,
 }
 
 fn one() -> usize {

@@ -16,6 +16,7 @@ mod layers;
 mod old_reports;
 mod old_tables;
 mod outputs;
+mod precision;
 mod prose_breakdowns;
 mod prose_tables;
 mod readers;

@@ -2,14 +2,17 @@
 //! They never print and never panic on document content; when an input they
 //! need is missing they report "cannot assess" (a variant) instead of guessing.
 
+mod bare;
 mod consistency;
 mod contact;
 mod date;
 mod doctype;
 mod fee;
 mod inferred;
+mod periodyear;
 mod section;
 mod share;
+mod sharesum;
 mod sum;
 pub mod table;
 mod yearfit;
@@ -46,6 +49,9 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::RepeatedCount(p) => consistency::repeated(p, ctx),
         Check::ProseShare(p) => share::run(p, ctx),
         Check::ReportYearFit(p) => yearfit::run(p, ctx),
+        Check::BareTableParts(p) => bare::run(p, ctx),
+        Check::ShareSum(p) => sharesum::run(p, ctx),
+        Check::PeriodYear(p) => periodyear::run(p, ctx),
     }
 }
 
@@ -66,7 +72,10 @@ pub fn table_of(check: &Check) -> Option<&str> {
 /// Kinds that read the report's parts: they cannot judge a text without line structure.
 fn needs_outline(check: &Check) -> bool {
     match check {
-        Check::RequiredSection(_) | Check::SectionOrder(_) | Check::PartCount(_) => true,
+        Check::RequiredSection(_)
+        | Check::SectionOrder(_)
+        | Check::PartCount(_)
+        | Check::BareTableParts(_) => true,
         Check::Statement(p) => p.section.is_some(),
         Check::FeeStatement(p) => !p.anywhere && !p.sections.is_empty(),
         _ => false,

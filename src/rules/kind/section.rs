@@ -43,6 +43,9 @@ pub fn required(p: &RequiredSection, ctx: &Ctx) -> Vec<Finding> {
                     body.trim().trim_end_matches(['。', '.']),
                     "无" | "暂无" | "没有"
                 );
+        if p.bare_is_blank_table && super::bare::bare_part(ctx, &p.section) == Some(i) {
+            return vec![];
+        }
         if fewer_content_chars(body, p.min_chars) || placeholder {
             let h = &doc.headings[part.heading];
             return vec![Finding::at(h.start, h.end)

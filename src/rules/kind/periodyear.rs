@@ -1,0 +1,54 @@
+//! A year that names the reporting period in so many words and is not the report year
+//! (`period-year`): the opening's “现将我镇2013年度政府信息公开工作情况报告如下” in a 2014
+//! report, or “本年度（2013年）” anywhere. Years in other sentences are left alone: last
+//! year's figures are rightly named in comparisons and in the 问题 part.
+
+use super::super::spec::PeriodYear;
+use super::super::{Ctx, Finding};
+
+pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
+    let Some(year) = ctx.year() else {
+        return vec![];
+    };
+    let doc = ctx.doc;
+    let text = doc.text();
+    let exclude = ctx.compiled(&p.exclude);
+    let mut out = Vec::new();
+    for (patterns, (from, to)) in [
+        (&p.opening, doc.opening_span()),
+        (&p.everywhere, doc.main_span()),
+    ] {
+        for re in ctx.compiled(patterns) {
+            for c in re.captures_iter(&text[from..to]) {
+                let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
+                    continue;
+                };
+                let Ok(found) = y.as_str().parse::<i32>() else {
+                    continue;
+                };
+                if found == year || super::any_matches(&exclude, m.as_str()) {
+                    continue;
+                }
+                let (s, e) = (from + m.start(), from + m.end());
+                if out.iter().any(|f: &(usize, usize, i32)| f.0 < e && s < f.1) {
+                    continue;
+                }
+                out.push((s, e, found));
+                if out.len() >= 3 {
+                    break;
+                }
+            }
+        }
+    }
+    out.sort();
+    out.into_iter()
+        .take(3)
+        .map(|(s, e, found)| {
+            Finding::at(s, e)
+                .var("quote", super::quote(text, s, e))
+                .var("found", found.to_string())
+                .var("year", year.to_string())
+                .expected(format!("{year}年"), format!("{found}年"))
+        })
+        .collect()
+}
