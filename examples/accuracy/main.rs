@@ -1,7 +1,7 @@
 //! Accuracy of gongkai on real, audited reports (tests/fixtures/real/).
 //!
 //! Runs `gongkai check --format json` on every audited file, maps rule ids to the audit
-//! kinds, and prints per kind and per group (heldout / tuning / seed):
+//! kinds, and prints per kind and per group (heldout / heldout2 / heldout3 / tuning / seed):
 //! - recall: audited findings at warning or error level that gongkai reports (same kind,
 //!   at warning or error level, in the same file);
 //! - error precision: gongkai errors whose kind the file's audit lists (at any level).
@@ -124,10 +124,10 @@ fn at_least_warning(sev: &str) -> bool {
 }
 
 /// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, heldout2/*.yaml (the
-/// second held-out set, stop 13), tuning/*.yaml and the seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
+/// second held-out set, stop 13), heldout3/*.yaml (the third, stop 14), tuning/*.yaml and the seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
-    for group in ["heldout", "heldout2", "tuning", "expected"] {
+    for group in ["heldout", "heldout2", "heldout3", "tuning", "expected"] {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;

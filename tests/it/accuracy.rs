@@ -54,10 +54,11 @@ fn every_audited_real_report_is_checked_and_scored() {
             );
         }
     }
-    // Every report text in heldout/, heldout2/ (stop 13) and tuning/ has its audit, so
-    // every one is checked; the second held-out set's audits name their set.
+    // Every report text in heldout/, heldout2/ (stop 13), heldout3/ (stop 14) and tuning/
+    // has its audit, so every one is checked; the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
-    for group in ["heldout", "heldout2", "tuning"] {
+    assert!(audits.iter().any(|a| a.group == "heldout3"));
+    for group in ["heldout", "heldout2", "heldout3", "tuning"] {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
             if path.extension().is_some_and(|x| x == "txt") {
