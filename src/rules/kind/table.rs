@@ -593,8 +593,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         };
         let mut seen = std::collections::HashSet::new();
         for pat in &st.patterns {
-            let Some(re) = ctx.re(pat) else { continue };
-            for c in re.captures_iter(&ftext[ms..me]) {
+            for c in ctx.captures(pat, &ftext[ms..me]) {
                 let Some(n) = c.name("n") else { continue };
                 let (ns, ne) = (
                     flat.to_norm(ms + n.start()),
