@@ -1038,12 +1038,16 @@ impl<'a> Ctx<'a> {
     /// them. A pattern whose matches all hold a digit is searched in the text's windows
     /// around its digit runs, gathered into one string ([`window::captures_gathered`]);
     /// the gathered texts of the draft's texts are made once per reach tier.
-    pub fn captures<'h>(&self, pattern: &str, hay: &'h str) -> Vec<regex::Captures<'h>> {
+    pub fn captures(&self, pattern: &str, hay: &str) -> Vec<window::Found> {
         let Some(p) = self.rules.pattern(pattern) else {
             return Vec::new();
         };
         let Some(reach) = p.gather() else {
-            return p.re.captures_iter(hay).collect();
+            return p
+                .re
+                .captures_iter(hay)
+                .filter_map(|c| window::Found::of(&c))
+                .collect();
         };
         let reach = window::tier(reach);
         // Only texts of the draft are remembered (their addresses stay theirs).

@@ -7,8 +7,10 @@
 //! match then lies inside one *window* of the text: a run of digits widened by the reach
 //! (windows that touch are merged). Searching the windows one after another, each cut
 //! at its end, reports exactly the matches a pass over the whole text reports (proof at
-//! [`captures_in`]), while the text between the windows (most of a draft's prose) is
-//! never searched.
+//! [`captures_in`]); searching them copied into one string ([`Gathered`]) does too
+//! (proof at [`captures_gathered`]), with one regex pass instead of one per window.
+//! The text between the windows is never searched. Measured (BENCHMARKS.md, stop 14):
+//! it pays for the prose-table statements only.
 
 use regex::{Captures, Regex};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
@@ -353,25 +355,47 @@ impl Gathered {
     }
 }
 
+/// A match as the rule kinds read it: its byte range and that of its `n` group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub whole: (usize, usize),
+    pub n: Option<(usize, usize)>,
+}
+
+impl Found {
+    /// The match of `re.captures_iter`'s item (the oracle's form).
+    pub fn of(c: &Captures) -> Option<Found> {
+        let m = c.get(0)?;
+        Some(Found {
+            whole: (m.start(), m.end()),
+            n: c.name("n").map(|n| (n.start(), n.end())),
+        })
+    }
+}
+
 /// Every match of `re` in `hay`, as `re.captures_iter(hay)` reports them, found with one
-/// pass over the gathered windows ([`Gathered`], from the pattern's [`windows`]); each
-/// match found there is read again from `hay`, within its window ([`captures_in`]'s
-/// proof). The pattern may use no look-around but `^` (`Look::Start`).
+/// pass over the gathered windows ([`Gathered`], from the pattern's [`windows`]). The
+/// pattern may use no look-around but `^` (`Look::Start`).
 ///
-/// Why nothing is missed: every match of `hay` lies in one window, and its bytes stand
+/// Why this is the same: every match of `hay` lies in one window, and its bytes stand
 /// in the gathered text at the window's place, where it is a match too (`^` can only
 /// hold at offset 0, and the first window keeps offset 0 when it starts the text). So
 /// when the pass over the gathered text, resumed at the place of `q`, reports its next
 /// match starting at `x`, no match of `hay` starts between `q` and the place of `x`
-/// (it would have been reported first). The search of `hay` cut at the window's end,
-/// from the place of `x`, then finds the next match of `hay` if it starts in that
-/// window (a match reported across a separator, or whose window holds no match from
-/// there, is no match of `hay`: the walk goes on at the next window). A match reported
-/// at a separator means none starts before the next window.
-pub fn captures_gathered<'h>(re: &Regex, hay: &'h str, g: &Gathered) -> Vec<Captures<'h>> {
+/// (it would have been reported first). If that match lies inside its window, it is a
+/// match of `hay` too, and the one `hay` prefers at `x`: the matches of `hay` there are
+/// among those of the gathered text, and the preferred of all is one of them (its
+/// groups, on the same bytes, are the same). If it runs past its window's end, the
+/// search of `hay` cut at the window's end, from `x`, finds the next match of `hay` if
+/// one starts in that window ([`captures_in`]'s proof), else the walk goes on at the
+/// next window. A match reported at a separator means none starts before the next
+/// window.
+pub fn captures_gathered(re: &Regex, hay: &str, g: &Gathered) -> Vec<Found> {
     let mut out = Vec::new();
+    let n = re.capture_names().position(|x| x == Some("n"));
+    let mut locs = re.capture_locations();
     let mut at = 0; // in the gathered text
-    while let Some(m) = re.find_at(&g.text, at) {
+    while let Some(m) = re.captures_read_at(&mut locs, &g.text, at) {
         let (k, inside) = g.part_at(m.start());
         if !inside {
             let Some(p) = g.parts.get(k) else { break };
@@ -379,12 +403,23 @@ pub fn captures_gathered<'h>(re: &Regex, hay: &'h str, g: &Gathered) -> Vec<Capt
             continue;
         }
         let (s, e, gs) = g.parts[k];
+        if m.end() <= gs + (e - s) {
+            let back = |p: usize| s + (p - gs);
+            out.push(Found {
+                whole: (back(m.start()), back(m.end())),
+                n: n.and_then(|i| locs.get(i)).map(|(a, b)| (back(a), back(b))),
+            });
+            at = m.end();
+            continue;
+        }
         let from = s + (m.start() - gs);
-        match re.captures_at(&hay[..e], from) {
-            Some(c) => {
-                let end = c.get(0).map_or(e, |x| x.end());
-                at = gs + (end - s);
-                out.push(c);
+        match re.captures_read_at(&mut locs, &hay[..e], from) {
+            Some(m) => {
+                out.push(Found {
+                    whole: (m.start(), m.end()),
+                    n: n.and_then(|i| locs.get(i)),
+                });
+                at = gs + (m.end() - s);
             }
             None => match g.parts.get(k + 1) {
                 Some(p) => at = p.2,

@@ -137,8 +137,8 @@ impl<'a> Body<'a> {
     fn mentions(&self, patterns: &[String], scope: &[String], parts: &[String]) -> Vec<Mention> {
         let body = &self.ftext[self.from..self.to];
         let mut out: Vec<Mention> = Vec::new();
-        for pat in patterns {
-            for c in self.ctx.captures(pat, body) {
+        for re in self.ctx.compiled(patterns) {
+            for c in re.captures_iter(body) {
                 let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
                     continue;
                 };
