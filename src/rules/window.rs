@@ -118,11 +118,11 @@ fn class(c: &Class) -> Shape {
         Class::Unicode(u) => u
             .ranges()
             .iter()
-            .all(|r| ('0'..='9').contains(&r.start()) && ('0'..='9').contains(&r.end())),
+            .all(|r| r.start().is_ascii_digit() && r.end().is_ascii_digit()),
         Class::Bytes(b) => b
             .ranges()
             .iter()
-            .all(|r| (b'0'..=b'9').contains(&r.start()) && (b'0'..=b'9').contains(&r.end())),
+            .all(|r| r.start().is_ascii_digit() && r.end().is_ascii_digit()),
     };
     match c.maximum_len() {
         // A class that matches nothing: no match at all.
@@ -389,7 +389,9 @@ impl Found {
 /// search of `hay` cut at the window's end, from `x`, finds the next match of `hay` if
 /// one starts in that window ([`captures_in`]'s proof), else the walk goes on at the
 /// next window. A match reported at a separator means none starts before the next
-/// window.
+/// window. (With windows of the pattern's own reach neither happens: a match of the
+/// gathered text obeys the reach too, and the windows are farther apart than it; the
+/// two ways out are kept so that the answer never rests on that.)
 pub fn captures_gathered(re: &Regex, hay: &str, g: &Gathered) -> Vec<Found> {
     let mut out = Vec::new();
     let n = re.capture_names().position(|x| x == Some("n"));

@@ -5,8 +5,10 @@
 use super::*;
 use proptest::prelude::*;
 
-/// Every group's span of every match.
-fn spans<'h>(cs: impl Iterator<Item = Captures<'h>>) -> Vec<Vec<Option<(usize, usize)>>> {
+/// Every group's span (`None`: the group took no part) of every match.
+type Spans = Vec<Vec<Option<(usize, usize)>>>;
+
+fn spans<'h>(cs: impl Iterator<Item = Captures<'h>>) -> Spans {
     cs.map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
         .collect()
 }
@@ -18,7 +20,7 @@ fn oracle(re: &Regex, hay: &str) -> Vec<Found> {
         .collect()
 }
 
-fn windowed(re: &Regex, hay: &str) -> Option<Vec<Vec<Option<(usize, usize)>>>> {
+fn windowed(re: &Regex, hay: &str) -> Option<Spans> {
     let r = reach(re.as_str())?;
     let runs = digit_runs(hay);
     let ws = windows(hay, &runs, r);
@@ -101,6 +103,21 @@ proptest! {
         prop_assert_eq!(&got, &found);
         let got = gathered_with(&re, &text, false).expect("a pattern that can be gathered");
         prop_assert_eq!(&got, &found);
+    }
+
+    /// Texts that open with a count (`^` holds there, and the first window starts the
+    /// text) or with noise before a count.
+    #[test]
+    fn windows_report_what_one_pass_reports_from_the_text_start(
+        head in proptest::sample::select(vec!["公开12件", "予以公开3件,", "收到5件", "1件申请结转", "a收2件"]),
+        text in "[收到公开件结转,;。a0-9 \n]{0,30}",
+        which in 0usize..7,
+    ) {
+        let text = format!("{head}{text}");
+        let re = Regex::new(PATTERNS[which]).unwrap();
+        let found = oracle(&re, &text);
+        prop_assert_eq!(gathered(&re, &text), Some(found.clone()));
+        prop_assert_eq!(gathered_with(&re, &text, false), Some(found));
     }
 
     /// Digit runs found word by word are those a byte-by-byte search finds.
