@@ -9,7 +9,6 @@ pub mod pattern;
 pub mod position;
 mod regex_keys;
 pub mod spec;
-pub mod window;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::table::{self, RecoveredTable};
@@ -781,14 +780,7 @@ pub struct Ctx<'a> {
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
     /// Sentence ends in the normalized text (offset, byte length), found once.
     stops: std::cell::OnceCell<Vec<(usize, usize)>>,
-    /// The texts searched with [`Ctx::captures`], gathered around their digits, by
-    /// (address, length, reach tier).
-    gathered: GatheredTexts,
 }
-
-/// Gathered windows of a few texts of one draft, each made once.
-type GatheredTexts =
-    std::cell::RefCell<Vec<((usize, usize, window::Reach), std::rc::Rc<window::Gathered>)>>;
 
 /// Per-run settings that affect rules.
 #[derive(Debug, Clone, Default)]
@@ -871,7 +863,6 @@ impl<'a> Ctx<'a> {
             settings,
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
-            gathered: Default::default(),
         };
         ctx.tables = ctx.recover_tables();
         ctx
@@ -1032,60 +1023,6 @@ impl<'a> Ctx<'a> {
             Some(g) => g.matching(hay),
             None => vec![true; patterns.len()],
         }
-    }
-
-    /// Every match of a pattern in `hay` with its groups, as `captures_iter` reports
-    /// them. A pattern whose matches all hold a digit is searched in the text's windows
-    /// around its digit runs, gathered into one string ([`window::captures_gathered`]);
-    /// the gathered texts of the draft's texts are made once per reach tier.
-    pub fn captures(&self, pattern: &str, hay: &str) -> Vec<window::Found> {
-        let Some(p) = self.rules.pattern(pattern) else {
-            return Vec::new();
-        };
-        let Some(reach) = p.gather() else {
-            return p
-                .re
-                .captures_iter(hay)
-                .filter_map(|c| window::Found::of(&c))
-                .collect();
-        };
-        let reach = window::tier(reach);
-        // Only texts of the draft are remembered (their addresses stay theirs).
-        let inside = |t: &str| {
-            let (a, b) = (t.as_ptr() as usize, hay.as_ptr() as usize);
-            b >= a && b + hay.len() <= a + t.len()
-        };
-        if !inside(self.doc.text()) && !inside(&self.doc.flat.text) {
-            let runs = std::rc::Rc::new(window::digit_runs(hay));
-            let g = window::Gathered::new(hay, &window::windows(hay, &runs, reach), runs);
-            return window::captures_gathered(&p.re, hay, &g);
-        }
-        let key = (hay.as_ptr() as usize, hay.len(), reach);
-        let known = self
-            .gathered
-            .borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, g)| g.clone());
-        let g = known.unwrap_or_else(|| {
-            // The digit runs of a text, found once for all its tiers.
-            let (a, n) = (key.0, key.1);
-            let have = self
-                .gathered
-                .borrow()
-                .iter()
-                .find(|(k, _)| (k.0, k.1) == (a, n))
-                .map(|(_, g)| g.runs.clone());
-            let runs = have.unwrap_or_else(|| std::rc::Rc::new(window::digit_runs(hay)));
-            let g = std::rc::Rc::new(window::Gathered::new(
-                hay,
-                &window::windows(hay, &runs, reach),
-                runs,
-            ));
-            self.gathered.borrow_mut().push((key, g.clone()));
-            g
-        });
-        window::captures_gathered(&p.re, hay, &g)
     }
 
     /// Does any of the patterns match? Stops at the first that does (no position needed).
@@ -1407,7 +1344,7 @@ mod table_start_tests {
         assert!(found > 100, "matches: {found}");
     }
 
-    pub(super) fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };

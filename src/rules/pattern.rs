@@ -19,9 +19,6 @@ pub struct Pattern {
     pub re: Regex,
     /// See [`Pattern::context_free`]; parsed on first use, not at start-up.
     context_free: OnceLock<bool>,
-    /// See [`Pattern::reach`]; read on first use.
-    reach: OnceLock<Option<crate::rules::window::Reach>>,
-    gather: OnceLock<Option<crate::rules::window::Reach>>,
 }
 
 impl Pattern {
@@ -33,25 +30,6 @@ impl Pattern {
         Ok(Pattern {
             re,
             context_free: OnceLock::new(),
-            reach: OnceLock::new(),
-            gather: OnceLock::new(),
-        })
-    }
-
-    /// How far its matches reach from the digits every match holds, when they do
-    /// ([`crate::rules::window`]).
-    pub fn reach(&self) -> Option<crate::rules::window::Reach> {
-        *self
-            .reach
-            .get_or_init(|| crate::rules::window::reach(self.re.as_str()))
-    }
-
-    /// [`Pattern::reach`] when the pattern can be searched in gathered windows
-    /// ([`crate::rules::window::captures_gathered`]: no look-around but `^`).
-    pub fn gather(&self) -> Option<crate::rules::window::Reach> {
-        *self.gather.get_or_init(|| {
-            self.reach()
-                .filter(|_| crate::rules::window::gatherable(self.re.as_str()))
         })
     }
 

@@ -593,9 +593,13 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         };
         let mut seen = std::collections::HashSet::new();
         for pat in &st.patterns {
-            for c in ctx.captures(pat, &ftext[ms..me]) {
-                let Some(n) = c.n else { continue };
-                let (ns, ne) = (flat.to_norm(ms + n.0), flat.to_norm(ms + n.1 - 1) + 1);
+            let Some(re) = ctx.re(pat) else { continue };
+            for c in re.captures_iter(&ftext[ms..me]) {
+                let Some(n) = c.name("n") else { continue };
+                let (ns, ne) = (
+                    flat.to_norm(ms + n.start()),
+                    flat.to_norm(ms + n.end() - 1) + 1,
+                );
                 // Numbers inside the table itself are not prose. Line bounds come from
                 // an index of the newlines: scanning for them at each match was
                 // quadratic on a long line.
@@ -611,7 +615,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
                 if !st.exclude.is_empty() {
-                    let at = ms + n.0;
+                    let at = ms + n.start();
                     // The clause is looked for within a bounded window: a long line
                     // without punctuation must not make every match rescan it.
                     let mut window = at.saturating_sub(600);
@@ -628,7 +632,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                         continue;
                     }
                 }
-                let Some(v) = Dec::parse(&ftext[ms + n.0..ms + n.1]) else {
+                let Some(v) = Dec::parse(n.as_str()) else {
                     continue;
                 };
                 let wrong = if st.at_least && !bounded {
@@ -640,7 +644,10 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                     v != target
                 };
                 if wrong {
-                    let m = (ms + c.whole.0, ms + c.whole.1);
+                    let m = c
+                        .get(0)
+                        .map(|m| (ms + m.start(), ms + m.end()))
+                        .unwrap_or((ns, ne));
                     // The separator a pattern matched before the words is not quoted.
                     let lead = ftext[m.0..m.1]
                         .char_indices()
