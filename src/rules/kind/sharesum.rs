@@ -7,6 +7,7 @@
 //! (`其中`/`包括` after the first share) or words that make the shares other ratios is not
 //! judged.
 
+use super::super::pattern::ranges_matching;
 use super::super::spec::ShareSum;
 use super::super::{Ctx, Finding};
 use crate::facts::Dec;
@@ -22,13 +23,24 @@ fn at_scale(d: Dec, scale: u32) -> Option<i128> {
 fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = from;
-    for (i, c) in text[from..to].char_indices() {
-        if c == '。' || c == '\n' {
-            if from + i > s {
-                out.push((s, from + i));
-            }
-            s = from + i + c.len_utf8();
+    let bytes = &text.as_bytes()[..to];
+    // '。' is E3 80 82 in UTF-8: the byte search stops at its first byte and at '\n'.
+    let mut i = from;
+    while let Some(k) = memchr::memchr2(b'\n', 0xE3, &bytes[i..]) {
+        let at = i + k;
+        let len = if bytes[at] == b'\n' {
+            1
+        } else if bytes[at..].starts_with("。".as_bytes()) {
+            3
+        } else {
+            i = at + 1;
+            continue;
+        };
+        if at > s {
+            out.push((s, at));
         }
+        s = at + len;
+        i = s;
     }
     if to > s {
         out.push((s, to));
@@ -61,7 +73,14 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
         .collect();
     part_ends.sort_unstable();
     let mut out = Vec::new();
-    for (ss, se) in sentences(text, bs, be) {
+    let ranges = sentences(text, bs, be);
+    // Only a sentence an opener matches can hold a list: found for all sentences in one
+    // pass (exactly the sentences a search of each would find), not searched one by one.
+    let opens = ranges_matching(&ctx.patterns(&p.openers), text, (bs, be), &ranges);
+    for (k, (ss, se)) in ranges.into_iter().enumerate() {
+        if !opens[k] {
+            continue;
+        }
         let sentence = &text[ss..se];
         if super::any_matches(&exclude, sentence) {
             continue;
@@ -155,4 +174,56 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+    use proptest::prelude::*;
+
+    /// The character walk `sentences` replaced: the tests' reference.
+    fn by_chars(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = from;
+        for (i, c) in text[from..to].char_indices() {
+            if c == '。' || c == '\n' {
+                if from + i > s {
+                    out.push((s, from + i));
+                }
+                s = from + i + c.len_utf8();
+            }
+        }
+        if to > s {
+            out.push((s, to));
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_are_those_of_the_character_walk_on_every_fixture() {
+        for text in crate::facts::test_texts() {
+            let ends: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (a, b) in [
+                (0, text.len()),
+                (ends[ends.len() / 3], ends[ends.len() / 2]),
+            ] {
+                assert_eq!(sentences(&text, a, b), by_chars(&text, a, b));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sentences_are_those_of_the_character_walk(
+            text in "[。\n、，ぁ〇〃a1中]{0,40}",
+            cut in 0usize..200,
+        ) {
+            let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = ends[cut % ends.len()];
+            let b = ends[(cut / 2 + ends.len() / 2) % ends.len()].max(a);
+            prop_assert_eq!(sentences(&text, a, b), by_chars(&text, a, b));
+        }
+    }
 }
