@@ -21,12 +21,27 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             .iter()
             .filter(|(_, i)| !nums[*i].approximate)
             .collect();
-        if exact.len() < 2 {
-            continue;
-        }
         let overlapping = exact
             .iter()
             .any(|(l, _)| ctx.matches_any(&p.overlapping, l));
+        // Parts that may overlap are never summed, but none of them alone can exceed
+        // the total it is a part of.
+        if overlapping {
+            if let Some((l, i)) = exact.iter().find(|(_, i)| nums[*i].value > total.value) {
+                let part = &nums[*i];
+                out.push(
+                    Finding::at(total.start, part.end)
+                        .variant("part-above")
+                        .var("total", total.value.to_string())
+                        .var("part", format!("{l}{}{}", part.value, part.unit))
+                        .var("unit", total.unit.clone())
+                        .var("quote", super::quote(text, total.start, total.end)),
+                );
+            }
+        }
+        if exact.len() < 2 {
+            continue;
+        }
         let Some(sum) = exact
             .iter()
             .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
