@@ -35,6 +35,16 @@ fn untitled_year(ctx: &Ctx) -> Vec<Finding> {
     {
         return vec![];
     }
+    // The first half of a title broken after its year (`宿州市人民政府2016年` / `政府信息公开
+    // 工作年度报告`): the year is there, on the line before.
+    let before = doc.lines[..t]
+        .iter()
+        .rev()
+        .map(|l| doc.text()[l.start..l.end].trim())
+        .find(|s| !s.is_empty());
+    if before.is_some_and(|s| s.chars().count() <= 40 && YEAR_AT_END.is_match(s)) {
+        return vec![];
+    }
     vec![Finding::at(l.start, l.end)
         .variant("title-without-year")
         .var("found", title.to_string())]
@@ -43,6 +53,11 @@ fn untitled_year(ctx: &Ctx) -> Vec<Finding> {
 /// A year in a title: four digits (with or without 年) or four numerals before 年.
 static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}|[〇○零一二三四五六七八九]{4}\s*年").unwrap());
+
+/// A line ending in a year (`…人民政府2016年`, `…二〇一六年度`): a title's first half.
+static YEAR_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年度?$").unwrap()
+});
 
 /// The report named with another year in the opening, the text before the first part,
 /// where a report introduces itself (outside 《》 titles of notices and other documents;
