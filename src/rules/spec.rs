@@ -495,7 +495,8 @@ fn ten() -> usize {
 
 /// Table structure. Outcomes: default (no table where the part needs one), `missing-row`, `label`
 /// (a row label that differs from the official one), `subtotal` (a subtotal row the format does not have),
-/// `legacy` (the layout of an older format), `unbound` (a table that cannot be read reliably).
+/// `legacy` (the layout of an older format), `unbound` (a table that cannot be read reliably),
+/// `cut-off` (the text ends inside the table: the rows after the last one read are not judged).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableStructure {

@@ -379,6 +379,34 @@ fn label_matches(official: &str, actual: &str) -> bool {
     official.chars().filter(kept).all(|w| it.any(|a| a == w))
 }
 
+/// The key of the last row read when the text ends with it: every missing row comes
+/// after it in the template and nothing but its values and a few header lines (no
+/// sentence, no heading) follow it to the end of the text (an excerpt, or a page cut off
+/// inside the table). The missing rows are then not known to be missing.
+fn cut_off_after<'t>(
+    t: &'t crate::rules::RecoveredTable,
+    doc: &crate::document::Document,
+) -> Option<&'t str> {
+    let text = doc.text();
+    let last = t.rows.iter().max_by_key(|r| r.end)?;
+    let after_last = |k: &String| {
+        t.tpl
+            .rows
+            .iter()
+            .position(|x| &x.key == k)
+            .is_some_and(|i| i > last.index)
+    };
+    let tail = text.get(last.end..)?;
+    let only_values = tail.chars().count() <= 160
+        && tail.lines().filter(|l| !l.trim().is_empty()).count() <= 4
+        && !tail.contains(['。', '；', ';'])
+        && !doc.headings.iter().any(|h| h.start >= last.end);
+    (t.missing_rows.iter().all(after_last)
+        && t.rows.iter().all(|r| r.index <= last.index)
+        && only_values)
+        .then_some(last.key.as_str())
+}
+
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
@@ -455,9 +483,15 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     }
     if !t.missing_rows.is_empty() {
         let labels: Vec<&str> = t.missing_rows.iter().map(|k| row_label(tpl, k)).collect();
+        let cut = cut_off_after(t, doc);
         out.push(
             Finding::at(t.start, t.start)
-                .variant("missing-row")
+                .variant(if cut.is_some() {
+                    "cut-off"
+                } else {
+                    "missing-row"
+                })
+                .var("last", cut.map(|k| row_label(tpl, k)).unwrap_or_default())
                 .var("table", t.title.clone())
                 .var("rows", labels.join("」「")),
         );
