@@ -2,28 +2,7 @@
 //! small draft it was built from. Parts 二、三、四 left with their heading only
 //! (`bare-table-cells`, one blank-cells error instead of three missing-section errors).
 
-use crate::support::diagnostics_of_rule;
-use gongkai::entry::{builtin_rules, check_source};
-use gongkai::source::Source;
-
-/// (severity, rule, message) of every diagnostic of a draft checked with the built-in rules.
-fn check(text: &str) -> Vec<(String, String, String)> {
-    check_source(Source::new("x", text.to_string(), "UTF-8"), builtin_rules())
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                format!("{:?}", d.severity).to_lowercase(),
-                d.rule.clone(),
-                d.message.clone(),
-            )
-        })
-        .collect()
-}
-
-fn of<'a>(got: &'a [(String, String, String)], rule: &str) -> Vec<&'a (String, String, String)> {
-    got.iter().filter(|d| d.1 == rule).collect()
-}
+use crate::support::{check_draft as check, diagnostics_of_rule, of_rule as of};
 
 /// A 2021-format draft whose parts 二、三、四 hold `active`, `apply`, `review`.
 fn draft(active: &str, apply: &str, review: &str) -> String {

@@ -4,28 +4,7 @@
 //! its dates (`period-cut-short`), a title broken after its year (`report-year-fit`), and
 //! a 表二 whose text ends before its last row (`t2-structure` `cut-off`).
 
-use crate::support::{diagnostics_of_rule, fields3};
-use gongkai::entry::{builtin_rules, check_source};
-use gongkai::source::Source;
-
-/// (severity, rule, message) of every diagnostic of a draft checked with the built-in rules.
-fn check(text: &str) -> Vec<(String, String, String)> {
-    check_source(Source::new("x", text.to_string(), "UTF-8"), builtin_rules())
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                format!("{:?}", d.severity).to_lowercase(),
-                d.rule.clone(),
-                d.message.clone(),
-            )
-        })
-        .collect()
-}
-
-fn of<'a>(got: &'a [(String, String, String)], rule: &str) -> Vec<&'a (String, String, String)> {
-    got.iter().filter(|d| d.1 == rule).collect()
-}
+use crate::support::{check_draft as check, diagnostics_of_rule, fields3, of_rule as of};
 
 #[test]
 fn a_channel_part_alone_above_its_total_is_reported() {

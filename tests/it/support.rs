@@ -97,3 +97,30 @@ pub fn fields3(d: &serde_json::Value, keys: [&str; 3]) -> (String, String, Strin
     let s = |k: &str| d[k].as_str().unwrap_or("").to_string();
     (s(keys[0]), s(keys[1]), s(keys[2]))
 }
+
+/// (severity, rule, message) of every diagnostic of a draft checked with the built-in rules.
+pub fn check_draft(text: &str) -> Vec<(String, String, String)> {
+    use gongkai::entry::{builtin_rules, check_source};
+    check_source(
+        gongkai::source::Source::new("x", text.to_string(), "UTF-8"),
+        builtin_rules(),
+    )
+    .diagnostics
+    .iter()
+    .map(|d| {
+        (
+            format!("{:?}", d.severity).to_lowercase(),
+            d.rule.clone(),
+            d.message.clone(),
+        )
+    })
+    .collect()
+}
+
+/// The diagnostics of `got` (from [`check_draft`]) of one rule.
+pub fn of_rule<'a>(
+    got: &'a [(String, String, String)],
+    rule: &str,
+) -> Vec<&'a (String, String, String)> {
+    got.iter().filter(|d| d.1 == rule).collect()
+}
