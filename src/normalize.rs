@@ -64,7 +64,7 @@ fn fold(c: char) -> Option<char> {
 }
 
 /// Byte length of the UTF-8 character with this lead byte.
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0xF0.. => 4,
         0xE0.. => 3,

@@ -9,6 +9,7 @@
 //! occurs the pattern cannot match; otherwise the pattern itself decides, as before.
 
 use super::whitespace_len;
+use crate::normalize::utf8_len;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 /// What a template pattern needs to match, read from its syntax once.
@@ -121,16 +122,6 @@ fn rest_follows(h: &[u8], mut i: usize, rest: &[u8]) -> bool {
         k += n;
     }
     true
-}
-
-/// Byte length of the UTF-8 character whose lead byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0xC0 => 1,
-        0xC0..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
-    }
 }
 
 #[cfg(test)]

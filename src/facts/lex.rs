@@ -16,6 +16,7 @@ use super::scan::{Found, Matcher};
 
 use crate::normalize::classes::{wide_class, ASCII};
 pub use crate::normalize::classes::{Run, APPROX, DATE_SEP, DIGIT, JOIN, NUMERAL, UNIT, YMD};
+use crate::normalize::utf8_len;
 
 /// A run with one character of context either side: where a reader's match may lie.
 fn window(text: &str, r: &Run) -> (usize, usize) {
@@ -145,16 +146,6 @@ impl Lex {
                 f(c);
             }
         }
-    }
-}
-
-/// Byte length of the UTF-8 character with this lead byte.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 
