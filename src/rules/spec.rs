@@ -238,6 +238,14 @@ pub struct PeriodYear {
     /// year's problems, a report's name that `report-year-fit` reads).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
+    /// Report only years after the report year (work of the period dated in the year the
+    /// report is written); earlier years are left alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub later_only: bool,
+    /// Regexes of part titles (`问题`, `计划`) in which matches are not judged: plans name
+    /// the coming year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip_parts: Vec<String>,
 }
 
 /// Parts that must hold a statistics table (by table id, each placed in its part by the

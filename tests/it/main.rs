@@ -27,6 +27,7 @@ mod scaling;
 mod schemas;
 mod seeds;
 mod serve;
+mod seventh_round;
 mod sixth_batch;
 mod support;
 mod tables;

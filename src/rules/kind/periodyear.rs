@@ -2,6 +2,11 @@
 //! (`period-year`): the opening's “现将我镇2013年度政府信息公开工作情况报告如下” in a 2014
 //! report, or “本年度（2013年）” anywhere. Years in other sentences are left alone: last
 //! year's figures are rightly named in comparisons and in the 问题 part.
+//!
+//! With `later_only` the same mechanism reports only years after the report year: work of
+//! the period dated in the year the report is written (“此外，2010年我镇通过门户网站公开
+//! ……” in a 2009 report). A pattern may name the quoted and located part `q` (from the
+//! year on); the rest of its match is context read by `exclude`.
 
 use super::super::spec::PeriodYear;
 use super::super::{Ctx, Finding};
@@ -13,6 +18,7 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
     let exclude = ctx.compiled(&p.exclude);
+    let skip = ctx.compiled(&p.skip_parts);
     let mut out = Vec::new();
     for (patterns, (from, to)) in [
         (&p.opening, doc.opening_span()),
@@ -26,10 +32,21 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 let Ok(found) = y.as_str().parse::<i32>() else {
                     continue;
                 };
-                if found == year || super::any_matches(&exclude, m.as_str()) {
+                if found == year
+                    || (p.later_only && found < year)
+                    || super::any_matches(&exclude, m.as_str())
+                {
                     continue;
                 }
-                let (s, e) = (from + m.start(), from + m.end());
+                let at = c.name("q").unwrap_or(m);
+                let (s, e) = (from + at.start(), from + at.end());
+                if !skip.is_empty()
+                    && doc
+                        .part_at(s)
+                        .is_some_and(|part| super::any_matches(&skip, &doc.part_label(part)))
+                {
+                    continue;
+                }
                 if out.iter().any(|f: &(usize, usize, i32)| f.0 < e && s < f.1) {
                     continue;
                 }
