@@ -91,7 +91,10 @@ pub fn kind_of(rule: &str) -> &'static str {
         r if r.ends_with("-prose") => "narrative_table_mismatch",
         // Contradictions between prose and the tables (or within the prose, the table's
         // figure named too) are what audits file as narrative/table mismatches.
-        "no-application-claim" | "repeated-count-mismatch" | "active-below-documents" => {
+        "no-application-claim"
+        | "repeated-count-mismatch"
+        | "active-below-documents"
+        | "published-but-zero" => {
             "narrative_table_mismatch"
         }
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",

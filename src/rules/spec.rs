@@ -125,6 +125,7 @@ pub enum Check {
     BareTableParts(BareTableParts),
     ShareSum(ShareSum),
     PeriodYear(PeriodYear),
+    PublishedZero(PublishedZero),
 }
 
 impl Check {
@@ -158,6 +159,7 @@ impl Check {
             Check::BareTableParts(_) => "bare-table-parts",
             Check::ShareSum(_) => "share-sum",
             Check::PeriodYear(_) => "period-year",
+            Check::PublishedZero(_) => "published-zero",
         }
     }
 
@@ -246,6 +248,32 @@ pub struct PeriodYear {
     /// the coming year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skip_parts: Vec<String>,
+}
+
+/// A category the prose says was published (`主动公开了行政强制、行政诉讼等信息`) whose table
+/// row holds zero in every listed cell, each cell read as a number (never blank, never
+/// unread). Outcome: default. One finding per category.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedZero {
+    pub table: String,
+    pub categories: Vec<PublishedCategory>,
+    /// Regexes that, found in a claim's match, make it something else (a list of items, a
+    /// negation, another period).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+}
+
+/// One category of 表二 and the prose that says it was published.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedCategory {
+    /// The category, for messages (`行政强制`).
+    pub name: String,
+    /// Regexes of a claim that it was published, searched in the prose of the main text.
+    pub patterns: Vec<String>,
+    /// Cells as `row.column`: all of them zero contradicts the claim.
+    pub cells: Vec<String>,
 }
 
 /// Parts that must hold a statistics table (by table id, each placed in its part by the

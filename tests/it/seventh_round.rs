@@ -41,3 +41,45 @@ fn work_of_the_period_dated_in_the_following_year_is_reported() {
         assert!(of(&got, "later-year-work").is_empty(), "{ok}: {got:?}");
     }
 }
+
+/// A 2021-format 2023 report: `overview` in 一, 表二 with `coercion` as the 行政强制 cell.
+fn report_2023(overview: &str, coercion: &str) -> String {
+    format!(
+        "某某镇人民政府2023年政府信息公开工作年度报告\n本报告所列数据的统计期限为2023年1月1日至12月31日。\n\
+         一、总体情况\n{overview}\n二、主动公开政府信息情况\n\
+         第二十条第（一）项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+         规章 | 0 | 0 | 0 |\n行政规范性文件 | 3 | 1 | 20 |\n第二十条第（五）项 |\n\
+         信息内容 | 本年处理决定数量 |\n行政许可 | 0 |\n第二十条第（六）项 |\n\
+         信息内容 | 本年处理决定数量 |\n行政处罚 | 30 |\n行政强制 | {coercion} |\n第二十条第（八）项 |\n\
+         信息内容 | 本年收费金额（单位：万元） |\n行政事业性收费 | 0 |\n\
+         三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+    )
+}
+
+#[test]
+fn a_category_said_to_be_published_with_an_all_zero_row_is_reported() {
+    // 云台镇 2020 (the spent third held-out set, audit F1), in the 2021 format.
+    let claim = "2023年,我镇积极主动公开了行政处罚、行政强制、政府集中采购等信息若干条。";
+    let got = check(&report_2023(claim, "0"));
+    let found = of(&got, "published-but-zero");
+    assert_eq!(found.len(), 1, "{got:?}");
+    assert_eq!(found[0].0, "warning");
+    assert!(found[0].2.contains("行政强制"), "{}", found[0].2);
+    assert!(found[0].2.contains("表二「行政强制」"), "{}", found[0].2);
+    // 行政处罚 (30) is fine; a blank cell is no evidence; lists of items, negations are not claims.
+    for (overview, cell) in [
+        (claim, "2"),
+        (claim, "/"),
+        (claim, ""),
+        ("2023年,我镇公开了行政强制事项清单等信息。", "0"),
+        ("2023年,我镇未公开行政强制相关信息。", "0"),
+    ] {
+        let got = check(&report_2023(overview, cell));
+        assert!(of(&got, "published-but-zero").is_empty(), "{overview} {cell:?}: {got:?}");
+    }
+    // 行政许可 (0 in the draft) said to be published is reported on its own.
+    let got = check(&report_2023("2023年,我镇通过门户网站公开行政许可决定信息。", "2"));
+    let found = of(&got, "published-but-zero");
+    assert_eq!(found.len(), 1, "{got:?}");
+    assert!(found[0].2.contains("行政许可"), "{}", found[0].2);
+}

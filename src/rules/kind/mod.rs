@@ -10,6 +10,7 @@ mod doctype;
 mod fee;
 mod inferred;
 mod periodyear;
+mod published;
 mod section;
 mod share;
 mod sharesum;
@@ -52,6 +53,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::BareTableParts(p) => bare::run(p, ctx),
         Check::ShareSum(p) => sharesum::run(p, ctx),
         Check::PeriodYear(p) => periodyear::run(p, ctx),
+        Check::PublishedZero(p) => published::run(p, ctx),
     }
 }
 
@@ -65,6 +67,7 @@ pub fn table_of(check: &Check) -> Option<&str> {
         Check::RulemakingAuthority(p) => Some(&p.table),
         Check::ZeroClaim(p) => p.table.as_deref(),
         Check::RepeatedCount(p) => p.table.as_deref(),
+        Check::PublishedZero(p) => Some(&p.table),
         _ => None,
     }
 }
