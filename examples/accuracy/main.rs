@@ -94,7 +94,8 @@ pub fn kind_of(rule: &str) -> &'static str {
         "no-application-claim"
         | "repeated-count-mismatch"
         | "active-below-documents"
-        | "published-but-zero" => {
+        | "published-but-zero"
+        | "active-total-twice" => {
             "narrative_table_mismatch"
         }
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",

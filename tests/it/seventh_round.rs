@@ -83,3 +83,32 @@ fn a_category_said_to_be_published_with_an_all_zero_row_is_reported() {
     assert_eq!(found.len(), 1, "{got:?}");
     assert!(found[0].2.contains("行政许可"), "{}", found[0].2);
 }
+
+#[test]
+fn two_different_totals_of_proactive_publication_are_reported() {
+    // 朝天门街道 2025 (the spent third held-out set, audit F1), with its first figure as a total.
+    let draft = |second: &str| {
+        format!(
+            "某某街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n\
+             2023年,街道共主动公开政府信息44条。街道不断规范基层政务公开专栏建设,{second}\n"
+        )
+    };
+    let got = check(&draft("全年累计按规公开各类信息266条。"));
+    let found = of(&got, "active-total-twice");
+    assert_eq!(found.len(), 1, "{got:?}");
+    assert_eq!(found[0].0, "warning");
+    assert!(found[0].2.contains("为 44") && found[0].2.contains("为 266"), "{}", found[0].2);
+    // The same total twice, a channel, a sub-unit, a cumulative figure since a year, an
+    // approximate figure, or a sum of listed parts: nothing to report.
+    for ok in [
+        "全年累计按规公开各类信息44条。",
+        "通过政务公开专栏主动公开信息266条。",
+        "各村主动公开政府信息266条。",
+        "自2008年以来累计主动公开政府信息266条。",
+        "全年共主动公开政府信息260余条。",
+        "全年主动公开政策文件信息12条、人事信息5条。",
+    ] {
+        let got = check(&draft(ok));
+        assert!(of(&got, "active-total-twice").is_empty(), "{ok}: {got:?}");
+    }
+}
