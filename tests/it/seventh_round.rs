@@ -112,3 +112,25 @@ fn two_different_totals_of_proactive_publication_are_reported() {
         assert!(of(&got, "active-total-twice").is_empty(), "{ok}: {got:?}");
     }
 }
+
+#[test]
+fn prose_against_the_gansu_and_shanghai_old_tables_is_checked() {
+    let read = |name: &str| {
+        std::fs::read_to_string(crate::support::fixture(&format!("real/old-tables/{name}")))
+            .unwrap()
+    };
+    // 定西 2011: prose and 本年累计 agree (9 applications); then the prose is changed.
+    let gs = read("gansu-dingxi-2011.txt");
+    assert!(of(&check(&gs), "old-gs-prose").is_empty());
+    let got = check(&gs.replacen("受理政府信息公开申请9件", "受理政府信息公开申请12件", 1));
+    let found = of(&got, "old-gs-prose");
+    assert_eq!(found.len(), 1, "{got:?}");
+    assert!(found[0].2.contains("12") && found[0].2.contains("（9）"), "{}", found[0].2);
+    // 浦东 2012: 412 proactive items in the 年度累计 column; a month's figure is not compared.
+    let sh = read("shanghai-pudong-2012.txt");
+    assert!(of(&check(&sh), "old-sh-prose").is_empty());
+    let month = sh.replacen("2012年主动公开政府信息412条", "2012年12月主动公开政府信息35条", 1);
+    assert!(of(&check(&month), "old-sh-prose").is_empty());
+    let got = check(&sh.replacen("2012年主动公开政府信息412条", "2012年主动公开政府信息400条", 1));
+    assert_eq!(of(&got, "old-sh-prose").len(), 1, "{got:?}");
+}
