@@ -606,10 +606,18 @@ pub struct Quantity {
     /// Cells as `row.column` whose sum is the quantity in the table.
     #[serde(default)]
     pub cells: Vec<String>,
+    /// Regexes (group `n`) of a part of the quantity (a sub-unit's count): a part above the
+    /// one total the prose states is reported (outcome `part-above`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub part_patterns: Vec<String>,
+    /// Regexes one of which the sentence of a total must match to be compared with parts
+    /// (`全年`, `总数`, a year): a bare `县政府主动公开…` may be the body's own share.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub whole_markers: Vec<String>,
 }
 
 /// The same quantity stated more than once in prose with different numbers (and the table's, if
-/// it is a third). Outcome: default.
+/// it is a third). Outcomes: default, `part-above` (a part above the one total stated).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RepeatedCount {

@@ -134,3 +134,28 @@ fn prose_against_the_gansu_and_shanghai_old_tables_is_checked() {
     let got = check(&sh.replacen("2012年主动公开政府信息412条", "2012年主动公开政府信息400条", 1));
     assert_eq!(of(&got, "old-sh-prose").len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_sub_unit_above_the_one_proactive_total_is_reported() {
+    // Seed 007 (平潭县 2012, audit F2): 县直各单位 2475 against 主动公开 2026.
+    let draft = |total: &str| {
+        format!(
+            "某某县人民政府2012年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
+             {total}主动公开的政府信息,县直各单位主动公开政府信息2475条,占62.2%。各乡镇主动公开政府信息1503条,占37.8%。\n"
+        )
+    };
+    let got = check(&draft("2012年制作、获取政府信息总数3978条,其中主动公开政府信息2026条。"));
+    let found = of(&got, "active-total-twice");
+    assert_eq!(found.len(), 1, "{got:?}");
+    assert!(found[0].2.contains("2475条多于") && found[0].2.contains("2026条"), "{}", found[0].2);
+    // The parts within the total; a total that names no year or whole (the body's own
+    // share); a total the parts belong to under another scope: nothing to report.
+    for ok in [
+        "2012年全县主动公开政府信息3978条。",
+        "县政府主动公开政府信息2026条。",
+        "2012年县本级主动公开政府信息2026条。",
+    ] {
+        let got = check(&draft(ok));
+        assert!(of(&got, "active-total-twice").is_empty(), "{ok}: {got:?}");
+    }
+}

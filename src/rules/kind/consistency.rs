@@ -318,6 +318,9 @@ pub fn repeated(p: &RepeatedCount, ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for q in &p.quantities {
         let ms = body.mentions(&q.patterns, &p.scope, &p.part_markers);
+        if !q.part_patterns.is_empty() {
+            out.extend(part_above(&body, q, &p.scope, &ms));
+        }
         let Some(first) = ms.first() else { continue };
         // The first mention of each distinct value, in text order.
         let mut distinct: Vec<&Mention> = Vec::new();
@@ -364,6 +367,49 @@ pub fn repeated(p: &RepeatedCount, ctx: &Ctx) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// A part of the quantity (`各乡镇主动公开政府信息1503条`) above the one total the prose
+/// states in a sentence that names the whole (`2012年…其中主动公开政府信息1026条`). Nothing is
+/// computed: both numbers are as written. Totals that disagree are the default outcome's.
+fn part_above(
+    body: &Body,
+    q: &super::super::spec::Quantity,
+    scope: &[String],
+    totals: &[Mention],
+) -> Option<Finding> {
+    let whole: Vec<&Mention> = totals
+        .iter()
+        .filter(|m| {
+            // The sentence up to the number, on the number's own line: a title or heading
+            // without a full stop must not lend the sentence its year.
+            let text = body.ctx.doc.text();
+            let ls = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+            let lead = &text[ls..m.start];
+            let from = lead
+                .rfind(['。', ';', '!', '?'])
+                .map_or(0, |i| i + lead[i..].chars().next().map_or(1, char::len_utf8));
+            body.ctx.matches_any(&q.whole_markers, &lead[from..])
+        })
+        .collect();
+    let total = whole.first()?;
+    if whole.iter().any(|m| m.value != total.value) {
+        return None;
+    }
+    let parts = body.mentions(&q.part_patterns, scope, &[]);
+    let part = parts
+        .iter()
+        .find(|m| m.value > total.value && !totals.iter().any(|t| t.start == m.start))?;
+    Some(
+        Finding::at(part.start, part.end)
+            .variant("part-above")
+            .var("name", q.name.clone())
+            .var("quote", part.quote.clone())
+            .var("value", part.value.to_string())
+            .var("total_quote", total.quote.clone())
+            .var("total", total.value.to_string())
+            .expected(format!("不大于 {}", total.value), part.value.to_string()),
+    )
 }
 
 #[cfg(test)]
