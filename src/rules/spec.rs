@@ -248,6 +248,10 @@ pub struct PeriodYear {
     /// the coming year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skip_parts: Vec<String>,
+    /// `exclude` reads the whole sentence of a match (up to 。; ! ? or a line break), not
+    /// only the match: the pattern can start at the year and stay cheap to search.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclude_in_sentence: bool,
 }
 
 /// A category the prose says was published (`主动公开了行政强制、行政诉讼等信息`) whose table

@@ -32,9 +32,15 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 let Ok(found) = y.as_str().parse::<i32>() else {
                     continue;
                 };
+                let (ms, me) = (from + m.start(), from + m.end());
+                let context = if p.exclude_in_sentence {
+                    sentence_around(text, ms, me)
+                } else {
+                    m.as_str()
+                };
                 if found == year
                     || (p.later_only && found < year)
-                    || super::any_matches(&exclude, m.as_str())
+                    || super::any_matches(&exclude, context)
                 {
                     continue;
                 }
@@ -68,4 +74,25 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 .expected(format!("{year}年"), format!("{found}年"))
         })
         .collect()
+}
+
+/// The sentence around a normalized range: back to the previous and on to the next 。; ! ?
+/// or line break, at most 300 bytes each way (a long unpunctuated line stays cheap).
+fn sentence_around(text: &str, s: usize, e: usize) -> &str {
+    let stop = |c: char| matches!(c, '。' | ';' | '!' | '?' | '\n');
+    let mut lo = s.saturating_sub(300);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (e + 300).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..s]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| stop(*c))
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let end = text[e..hi].find(stop).map_or(hi, |i| e + i);
+    &text[start..end]
 }
