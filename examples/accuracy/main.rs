@@ -1,7 +1,8 @@
 //! Accuracy of gongkai on real, audited reports (tests/fixtures/real/).
 //!
 //! Runs `gongkai check --format json` on every audited file, maps rule ids to the audit
-//! kinds, and prints per kind and per group (heldout / heldout2 / heldout3 / tuning / seed):
+//! kinds, and prints per kind and per group (heldout / heldout2 / heldout3 / heldout4 / tuning /
+//! seed; see `GROUPS` for which sets were tuned on):
 //! - recall: audited findings at warning or error level that gongkai reports (same kind,
 //!   at warning or error level, in the same file);
 //! - error precision: gongkai errors whose kind the file's audit lists (at any level).
@@ -123,11 +124,26 @@ fn at_least_warning(sev: &str) -> bool {
     sev == "error" || sev == "warning"
 }
 
+/// The groups the report prints, with how each set has been used. `heldout3` was a held-out
+/// set until stop 14 and is tuned on from stop 15, when `heldout4` took its place.
+pub const GROUPS: [(&str, &str); 6] = [
+    ("heldout", "held out, never tuned on"),
+    ("heldout2", "held out (stop 13), never tuned on"),
+    ("heldout3", "spent (tuned on from stop 15)"),
+    ("heldout4", "held out (stop 15), never tuned on"),
+    ("tuning", "tuned on"),
+    ("seed", "tuned on"),
+];
+
 /// Every audit under `root` (tests/fixtures/real): heldout/*.yaml, heldout2/*.yaml (the
-/// second held-out set, stop 13), heldout3/*.yaml (the third, stop 14), tuning/*.yaml and the seed corpus expected/*.yaml. Panics with the path when an audit does not parse.
+/// second held-out set, stop 13), heldout3/*.yaml (the third, stop 14; spent from stop 15),
+/// heldout4/*.yaml (the fourth, stop 15), tuning/*.yaml and the seed corpus expected/*.yaml.
+/// Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
-    for group in ["heldout", "heldout2", "heldout3", "tuning", "expected"] {
+    for group in [
+        "heldout", "heldout2", "heldout3", "heldout4", "tuning", "expected",
+    ] {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;
@@ -352,6 +368,10 @@ fn ratio(n: usize, d: usize) -> String {
 pub fn report(checked: &[Checked], verbose: bool) -> String {
     let mut s = String::new();
     let t = score(checked);
+    s.push_str("Groups: ");
+    let notes: Vec<String> = GROUPS.iter().map(|(g, n)| format!("{g} ({n})")).collect();
+    s.push_str(&notes.join("; "));
+    s.push_str(".\n\n");
     s.push_str("| group | kind | recall (warning+error) | error precision |\n|---|---|---|---|\n");
     for ((g, k), c) in &t {
         s.push_str(&format!(
