@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 36] = [
+pub const REGEX_KEYS: [&str; 37] = [
     "annexed",
     "placeholders",
     "match",
@@ -39,6 +39,7 @@ pub const REGEX_KEYS: [&str; 36] = [
     "nesting",
     "opening",
     "everywhere",
+    "outline",
     "skip_parts",
     "part_patterns",
     "whole_markers",

@@ -457,6 +457,16 @@ pub struct DocumentType {
     /// Phrases that mark another kind of document (方案, 要点, 通知…), quoted in the message.
     #[serde(default)]
     pub other_kinds: Vec<String>,
+    /// Sub-headings only an annual report has (the five of the 2021 format's 总体情况:
+    /// 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障), each a pattern tried on
+    /// heading-like lines. A file without a title whose text shows at least
+    /// `min_outline` of them is a report that lost its title (a page cut before it), not
+    /// another kind of document, unless it names itself as one (`other_kinds`).
+    #[serde(default)]
+    pub outline: Vec<String>,
+    /// How many distinct `outline` patterns must be found; 0 turns the evidence off.
+    #[serde(default)]
+    pub min_outline: usize,
 }
 
 /// Top-level parts numbered 一、二、三… without gaps or repeats.
