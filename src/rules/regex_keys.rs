@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 34] = [
+pub const REGEX_KEYS: [&str; 36] = [
     "annexed",
     "placeholders",
     "match",
@@ -40,6 +40,8 @@ pub const REGEX_KEYS: [&str; 34] = [
     "opening",
     "everywhere",
     "outline",
+    "carry_over",
+    "completed",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the
