@@ -89,3 +89,28 @@ fn parts_after_the_list_and_carried_over_requests_are_not_summed() {
     assert_eq!(f.len(), 1, "{listed:?}");
     assert!(f[0].2.contains("110"), "{f:?}");
 }
+
+#[test]
+fn periods_with_their_digits_run_together_are_reported() {
+    // 南安英都镇 2011 (“自 201111起至 20111231止”) and 上虞盖北镇 2021 (“自20211月1日起,至
+    // 202112月31日止”), tuning: the period is written, but its dates cannot be read.
+    for page in [
+        "real/tuning/fujian-nanan-yingdu-2011.txt",
+        "real/tuning/zhejiang-shangyu-gaibei-2021.txt",
+    ] {
+        let d = diagnostics_of_rule(page, "period-date-garbled");
+        assert_eq!(d.len(), 1, "{page}: {d:?}");
+        assert_eq!(d[0]["severity"], "warning");
+    }
+    // A period of whole years and a well-written one with 起/止 are not garbled.
+    for line in [
+        "本报告所列数据的统计期限自2025年1月1日起，至2025年12月31日止。",
+        "统计期间为2024至2025年度的数据另见附表。",
+    ] {
+        let got = check(&format!("{HEAD}{line}\n"));
+        assert!(
+            of(&got, "period-date-garbled").is_empty(),
+            "{line}: {got:?}"
+        );
+    }
+}
