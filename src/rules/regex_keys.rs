@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 37] = [
+pub const REGEX_KEYS: [&str; 39] = [
     "annexed",
     "placeholders",
     "match",
@@ -40,6 +40,8 @@ pub const REGEX_KEYS: [&str; 37] = [
     "opening",
     "everywhere",
     "outline",
+    "carry_over",
+    "completed",
     "skip_parts",
     "part_patterns",
     "whole_markers",

@@ -382,6 +382,13 @@ pub struct ProseSum {
     /// total, so parts that fall short of it are reported as for an exhaustive group.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// Labels of a part carried over to next year (`转接下年度办理`): not a part of a total of
+    /// completed requests (one whose clause matches `completed`: `办结`, `答复`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carry_over: Vec<String>,
+    /// Words before a total that make it a count of completed requests (see `carry_over`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub completed: Vec<String>,
 }
 
 /// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total

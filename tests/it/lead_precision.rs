@@ -61,3 +61,56 @@ fn a_report_page_without_its_title_is_still_a_report() {
     assert_eq!(found.len(), 1, "{got:?}");
     assert!(found[0].2.contains("本方案"), "{found:?}");
 }
+
+#[test]
+fn parts_after_the_list_and_carried_over_requests_are_not_summed() {
+    // 安徽省统计局 2021 (tuning): 268 + 1379 = 1647; “公开答复数量1061条” follows the 、-list
+    // after a comma and is another quantity.
+    for (page, rule) in [
+        ("real/tuning/anhui-tongjiju-2021.txt", "prose-sum"),
+        // 洪山区 2023 (tuning): 238 + 33 + 38 + 323 + 25 + 76 = 733 办结; the 45 carried
+        // over to next year are not among the completed.
+        ("real/tuning/hubei-wuhan-hongshan-2023.txt", "prose-sum"),
+    ] {
+        let d = diagnostics_of_rule(page, rule);
+        assert!(d.is_empty(), "{page}: {d:?}");
+    }
+    // A carry-over is a part of what was received, and a 、-list throughout is summed whole.
+    let in_report = |s: &str| check(&format!("{HEAD}三、收到和处理政府信息公开申请情况\n{s}\n"));
+    let received = in_report(
+        "2023年共收到政府信息公开申请50件，其中予以公开30件，不予公开15件，结转下年度办理8件。",
+    );
+    let f = of(&received, "prose-sum");
+    assert_eq!(f.len(), 1, "{received:?}");
+    assert!(f[0].2.contains("53"), "{f:?}");
+    let listed =
+        in_report("全年共办理各类在线留言100条，其中，局长信箱60条、咨询交流30条、投诉建议20条。");
+    let f = of(&listed, "prose-sum");
+    assert_eq!(f.len(), 1, "{listed:?}");
+    assert!(f[0].2.contains("110"), "{f:?}");
+}
+
+#[test]
+fn periods_with_their_digits_run_together_are_reported() {
+    // 南安英都镇 2011 (“自 201111起至 20111231止”) and 上虞盖北镇 2021 (“自20211月1日起,至
+    // 202112月31日止”), tuning: the period is written, but its dates cannot be read.
+    for page in [
+        "real/tuning/fujian-nanan-yingdu-2011.txt",
+        "real/tuning/zhejiang-shangyu-gaibei-2021.txt",
+    ] {
+        let d = diagnostics_of_rule(page, "period-date-garbled");
+        assert_eq!(d.len(), 1, "{page}: {d:?}");
+        assert_eq!(d[0]["severity"], "warning");
+    }
+    // A period of whole years and a well-written one with 起/止 are not garbled.
+    for line in [
+        "本报告所列数据的统计期限自2025年1月1日起，至2025年12月31日止。",
+        "统计期间为2024至2025年度的数据另见附表。",
+    ] {
+        let got = check(&format!("{HEAD}{line}\n"));
+        assert!(
+            of(&got, "period-date-garbled").is_empty(),
+            "{line}: {got:?}"
+        );
+    }
+}
