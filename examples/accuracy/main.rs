@@ -96,9 +96,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "repeated-count-mismatch"
         | "active-below-documents"
         | "published-but-zero"
-        | "active-total-twice" => {
-            "narrative_table_mismatch"
-        }
+        | "active-total-twice" => "narrative_table_mismatch",
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",
         r if r.starts_with("missing-section-") => "missing_section",
         "contact-block" => "missing_contact",

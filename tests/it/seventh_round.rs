@@ -26,7 +26,13 @@ fn work_of_the_period_dated_in_the_following_year_is_reported() {
     let found = of(&got, "later-year-work");
     assert_eq!(found.len(), 1, "{got:?}");
     assert_eq!(found[0].0, "warning");
-    assert!(found[0].2.contains("2010年我镇通过门户网站公开各类政府信息24余条"), "{}", found[0].2);
+    assert!(
+        found[0]
+            .2
+            .contains("2010年我镇通过门户网站公开各类政府信息24余条"),
+        "{}",
+        found[0].2
+    );
     assert!(found[0].2.contains("报告年度是 2009 年"), "{}", found[0].2);
     // Plans, dates of the report's own making, titles and cut-off dates are not judged; nor
     // is the plans part (四 of the draft holds a 2010 figure with no plan word).
@@ -75,10 +81,16 @@ fn a_category_said_to_be_published_with_an_all_zero_row_is_reported() {
         ("2023年,我镇未公开行政强制相关信息。", "0"),
     ] {
         let got = check(&report_2023(overview, cell));
-        assert!(of(&got, "published-but-zero").is_empty(), "{overview} {cell:?}: {got:?}");
+        assert!(
+            of(&got, "published-but-zero").is_empty(),
+            "{overview} {cell:?}: {got:?}"
+        );
     }
     // 行政许可 (0 in the draft) said to be published is reported on its own.
-    let got = check(&report_2023("2023年,我镇通过门户网站公开行政许可决定信息。", "2"));
+    let got = check(&report_2023(
+        "2023年,我镇通过门户网站公开行政许可决定信息。",
+        "2",
+    ));
     let found = of(&got, "published-but-zero");
     assert_eq!(found.len(), 1, "{got:?}");
     assert!(found[0].2.contains("行政许可"), "{}", found[0].2);
@@ -97,7 +109,11 @@ fn two_different_totals_of_proactive_publication_are_reported() {
     let found = of(&got, "active-total-twice");
     assert_eq!(found.len(), 1, "{got:?}");
     assert_eq!(found[0].0, "warning");
-    assert!(found[0].2.contains("为 44") && found[0].2.contains("为 266"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("为 44") && found[0].2.contains("为 266"),
+        "{}",
+        found[0].2
+    );
     // The same total twice, a channel, a sub-unit, a cumulative figure since a year, an
     // approximate figure, or a sum of listed parts: nothing to report.
     for ok in [
@@ -125,13 +141,25 @@ fn prose_against_the_gansu_and_shanghai_old_tables_is_checked() {
     let got = check(&gs.replacen("受理政府信息公开申请9件", "受理政府信息公开申请12件", 1));
     let found = of(&got, "old-gs-prose");
     assert_eq!(found.len(), 1, "{got:?}");
-    assert!(found[0].2.contains("12") && found[0].2.contains("（9）"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("12") && found[0].2.contains("（9）"),
+        "{}",
+        found[0].2
+    );
     // 浦东 2012: 412 proactive items in the 年度累计 column; a month's figure is not compared.
     let sh = read("shanghai-pudong-2012.txt");
     assert!(of(&check(&sh), "old-sh-prose").is_empty());
-    let month = sh.replacen("2012年主动公开政府信息412条", "2012年12月主动公开政府信息35条", 1);
+    let month = sh.replacen(
+        "2012年主动公开政府信息412条",
+        "2012年12月主动公开政府信息35条",
+        1,
+    );
     assert!(of(&check(&month), "old-sh-prose").is_empty());
-    let got = check(&sh.replacen("2012年主动公开政府信息412条", "2012年主动公开政府信息400条", 1));
+    let got = check(&sh.replacen(
+        "2012年主动公开政府信息412条",
+        "2012年主动公开政府信息400条",
+        1,
+    ));
     assert_eq!(of(&got, "old-sh-prose").len(), 1, "{got:?}");
 }
 
@@ -144,10 +172,16 @@ fn a_sub_unit_above_the_one_proactive_total_is_reported() {
              {total}主动公开的政府信息,县直各单位主动公开政府信息2475条,占62.2%。各乡镇主动公开政府信息1503条,占37.8%。\n"
         )
     };
-    let got = check(&draft("2012年制作、获取政府信息总数3978条,其中主动公开政府信息2026条。"));
+    let got = check(&draft(
+        "2012年制作、获取政府信息总数3978条,其中主动公开政府信息2026条。",
+    ));
     let found = of(&got, "active-total-twice");
     assert_eq!(found.len(), 1, "{got:?}");
-    assert!(found[0].2.contains("2475条多于") && found[0].2.contains("2026条"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("2475条多于") && found[0].2.contains("2026条"),
+        "{}",
+        found[0].2
+    );
     // The parts within the total; a total that names no year or whole (the body's own
     // share); a total the parts belong to under another scope: nothing to report.
     for ok in [

@@ -386,9 +386,9 @@ fn part_above(
             let text = body.ctx.doc.text();
             let ls = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
             let lead = &text[ls..m.start];
-            let from = lead
-                .rfind(['。', ';', '!', '?'])
-                .map_or(0, |i| i + lead[i..].chars().next().map_or(1, char::len_utf8));
+            let from = lead.rfind(['。', ';', '!', '?']).map_or(0, |i| {
+                i + lead[i..].chars().next().map_or(1, char::len_utf8)
+            });
             body.ctx.matches_any(&q.whole_markers, &lead[from..])
         })
         .collect();
