@@ -1025,18 +1025,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The compiled patterns of a list that may match `hay` ([`Pattern::may_match`]):
-    /// those left out certainly find nothing there.
-    pub fn searched(&self, patterns: &[String], hay: &str) -> Vec<&'a Regex> {
-        let rules: &'a RuleSet = self.rules;
-        patterns
-            .iter()
-            .filter_map(|p| rules.pattern(p))
-            .filter(|p| p.may_match(hay))
-            .map(|p| &p.re)
-            .collect()
-    }
-
     /// Does any of the patterns match? Stops at the first that does (no position needed).
     pub fn matches_any(&self, patterns: &[String], text: &str) -> bool {
         patterns
@@ -1044,20 +1032,10 @@ impl<'a> Ctx<'a> {
             .any(|p| self.re(p).is_some_and(|re| re.is_match(text)))
     }
 
-    /// [`Ctx::matches_any`] for a long text (a part, the body): a pattern whose gate
-    /// ([`Pattern::may_match`]) finds none of its literals is not searched.
-    pub fn matches_any_in(&self, patterns: &[String], text: &str) -> bool {
-        patterns.iter().any(|p| {
-            self.rules
-                .pattern(p)
-                .is_some_and(|p| p.may_match(text) && p.re.is_match(text))
-        })
-    }
-
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {
-        self.searched(patterns, text)
-            .into_iter()
-            .filter_map(|re| re.find(text))
+        patterns
+            .iter()
+            .filter_map(|p| self.re(p)?.find(text))
             .map(|m| (m.start(), m.end()))
             .min()
     }

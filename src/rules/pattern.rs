@@ -11,10 +11,6 @@
 //! answer is exactly the per-range answer, with far fewer searches.
 
 use regex::Regex;
-use regex_automata::util::prefilter::Prefilter;
-use regex_automata::{MatchKind, Span};
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind};
 use std::sync::OnceLock;
 
 /// A compiled rule pattern.
@@ -23,8 +19,6 @@ pub struct Pattern {
     pub re: Regex,
     /// See [`Pattern::context_free`]; parsed on first use, not at start-up.
     context_free: OnceLock<bool>,
-    /// See [`Pattern::may_match`]; built on first use.
-    gate: OnceLock<Option<Prefilter>>,
 }
 
 impl Pattern {
@@ -36,7 +30,6 @@ impl Pattern {
         Ok(Pattern {
             re,
             context_free: OnceLock::new(),
-            gate: OnceLock::new(),
         })
     }
 
@@ -52,74 +45,6 @@ impl Pattern {
             })
         })
     }
-}
-
-impl Pattern {
-    /// Can the pattern match anywhere in `hay`? `false` only when it certainly cannot:
-    /// none of the literals that every match must contain ([`gate`]) occurs in `hay`.
-    /// A pass of the regex costs most for the patterns its own prefilter cannot serve
-    /// (those starting with a class, `^` or optional words); this one literal search
-    /// spares that pass on the drafts that lack the words.
-    pub fn may_match(&self, hay: &str) -> bool {
-        match self.gate.get_or_init(|| gate(self.re.as_str())) {
-            Some(pre) => pre.find(hay.as_bytes(), Span::from(0..hay.len())).is_some(),
-            None => true,
-        }
-    }
-}
-
-/// The gate's literals: the shortest must have this many bytes (two CJK characters) to be
-/// worth a search; each is cut to at most `GATE_KEEP_BYTES` (four), which merges most of
-/// the variants optional words make; at most `GATE_MAX_LITERALS` (Teddy's limit).
-const GATE_MIN_BYTES: usize = 6;
-const GATE_KEEP_BYTES: usize = 12;
-const GATE_MAX_LITERALS: usize = 64;
-
-/// A literal search of which every match of `pattern` must find one, for the patterns
-/// whose own prefilter is not a literal search; `None` otherwise.
-fn gate(pattern: &str) -> Option<Prefilter> {
-    Prefilter::new(MatchKind::LeftmostFirst, &gate_literals(pattern)?)
-}
-
-/// The literals of [`gate`].
-///
-/// Why every match contains one: the pattern is (inside capture groups) a concatenation
-/// `e0 e1 … ek`; a match is `m0 m1 … mk` with each `mj` a match of `ej`, so
-/// `mi … mk` is a match of `ei … ek` and begins with one of that suffix's prefix
-/// literals (a finite prefix set is what a prefilter relies on), and so with the first
-/// bytes of one. The suffix whose shortest literal is longest is chosen.
-///
-/// Patterns whose whole prefix set is a literal search already (one literal, or at most
-/// 64 literals of three bytes or more: what the regex crate searches with `memmem` or
-/// Teddy) get no gate: their own pass costs about what the gate would.
-pub fn gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let mut top = &hir;
-    while let HirKind::Capture(c) = top.kind() {
-        top = &c.sub;
-    }
-    let HirKind::Concat(elems) = top.kind() else {
-        return None;
-    };
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix)
-        .limit_total(GATE_MAX_LITERALS * 4);
-    let literals = |i: usize, keep: usize| -> Option<Vec<Vec<u8>>> {
-        let mut seq = ex.extract(&Hir::concat(elems[i..].to_vec()));
-        seq.keep_first_bytes(keep);
-        seq.dedup();
-        let lits = seq.literals()?;
-        (seq.min_literal_len()? > 0 && lits.len() <= GATE_MAX_LITERALS)
-            .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
-    };
-    let min = |l: &Vec<Vec<u8>>| l.iter().map(Vec::len).min().unwrap_or(0);
-    if literals(0, usize::MAX).is_some_and(|l| l.len() == 1 || min(&l) >= 3) {
-        return None;
-    }
-    let lits = (1..elems.len())
-        .filter_map(|i| literals(i, GATE_KEEP_BYTES))
-        .max_by_key(|l| (min(l), std::cmp::Reverse(l.len())))?;
-    (min(&lits) >= GATE_MIN_BYTES).then_some(lits)
 }
 
 /// For each of `ranges` (sorted, non-overlapping byte ranges of `text` inside `region`),

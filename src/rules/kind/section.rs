@@ -206,13 +206,8 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
             // One pass finds which phrases occur at all (most drafts have none).
             let can = ctx.matching(&p.patterns, &text[bs..be]);
             for (pat, _) in p.patterns.iter().zip(can).filter(|(_, c)| *c) {
-                let Some(re) = ctx.rules.pattern(pat) else {
-                    continue;
-                };
-                if !re.may_match(&text[bs..be]) {
-                    continue;
-                }
-                for m in re.re.find_iter(&text[bs..be]) {
+                let Some(re) = ctx.re(pat) else { continue };
+                for m in re.find_iter(&text[bs..be]) {
                     let (fs, fe) = (bs + m.start(), bs + m.end());
                     let heading = doc.section_name(fs).unwrap_or_default();
                     out.push(
@@ -222,7 +217,7 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
                     );
                 }
             }
-        } else if !ctx.matches_any_in(&p.patterns, &text[bs..be]) {
+        } else if !ctx.matches_any(&p.patterns, &text[bs..be]) {
             out.push(Finding::at(bs, bs).var("heading", "报告"));
         }
         out.sort_by_key(|f| f.start);
@@ -235,8 +230,7 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
         let found = if p.forbidden {
             ctx.any_match(&p.patterns, &text[s..e])
         } else {
-            ctx.matches_any_in(&p.patterns, &text[s..e])
-                .then_some((0, 0))
+            ctx.matches_any(&p.patterns, &text[s..e]).then_some((0, 0))
         };
         let h = &doc.headings[doc.parts[i].heading];
         match (found, p.forbidden) {
