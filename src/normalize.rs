@@ -9,7 +9,7 @@
 
 pub mod classes;
 
-use classes::{Run, Runs};
+use classes::{Run, Runs, Stop};
 
 /// The normalized view of a source text.
 #[derive(Debug, Clone)]
@@ -109,10 +109,19 @@ static LOOK: [bool; 256] = {
 fn unfolded_run(b: &[u8], i: usize, runs: &mut Runs, base: usize) -> usize {
     // `feed_until` asks at exactly the bytes LOOK marks. A single space inside the run
     // that the pass would copy anyway ([`kept_space`]) stays in it.
-    let from = i;
-    runs.feed_until(b, i, base, |b, j| {
-        !never_folded(b, j) && !(j > from && kept_space(b, j))
-    })
+    runs.feed_until(b, i, base, RunFrom(i))
+}
+
+/// The end of a run of unchanged characters that started at the offset it holds: the
+/// first character [`never_folded`] refuses but a space inside the run that the pass
+/// keeps as it is.
+struct RunFrom(usize);
+
+impl Stop for RunFrom {
+    #[inline(always)]
+    fn stops(&self, b: &[u8], j: usize) -> bool {
+        !never_folded(b, j) && !(j > self.0 && kept_space(b, j))
+    }
 }
 
 /// Is `b[i]`, after a character copied unchanged (`i > 0`), an ASCII space the pass

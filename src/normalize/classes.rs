@@ -247,18 +247,12 @@ impl Runs {
     }
 
     /// The characters from `b[i]` on that are copied unchanged, up to the first one
-    /// `stop(b, at)` refuses (its offset is returned) or the end; they are written from
+    /// `stop.stops(b, at)` refuses (its offset is returned) or the end; they are written from
     /// `base` on. The loop behind the normalize pass's plain runs: the open run is kept
     /// in locals, and a three-byte character without a class and with no run open (most
     /// of a Chinese text) costs a few table reads.
     #[inline]
-    pub fn feed_until(
-        &mut self,
-        b: &[u8],
-        mut i: usize,
-        base: usize,
-        stop: impl Fn(&[u8], usize) -> bool,
-    ) -> usize {
+    pub fn feed_until(&mut self, b: &[u8], mut i: usize, base: usize, stop: impl Stop) -> usize {
         // Written offset of source byte `j`: `j + shift` (wrapping: `base` may be less).
         let shift = base.wrapping_sub(i);
         let mut cur = self.cur;
@@ -269,13 +263,13 @@ impl Runs {
             let Some(&x) = b.get(i) else { break };
             let (k, len) = if x < 0x80 {
                 if LOOK_ASCII == x {
-                    if stop(b, i) {
+                    if stop.stops(b, i) {
                         break;
                     }
                 }
                 (ASCII[x as usize] as u16, 1)
             } else if let (0xE0..=0xEF, [_, y, z, ..]) = (x, &b[i..]) {
-                if matches!(x, 0xE2 | 0xE3 | 0xEF) && stop(b, i) {
+                if matches!(x, 0xE2 | 0xE3 | 0xEF) && stop.stops(b, i) {
                     break;
                 }
                 let block = ((x as usize & 0x0F) << 6) | (*y as usize & 0x3F);
@@ -284,7 +278,7 @@ impl Runs {
                     3,
                 )
             } else {
-                if x == 0xC2 && stop(b, i) {
+                if x == 0xC2 && stop.stops(b, i) {
                     break;
                 }
                 (0, if x >= 0xF0 { 4 } else { 2 })
@@ -317,6 +311,13 @@ impl Runs {
         }
         self.runs
     }
+}
+
+/// Where [`Runs::feed_until`] stops: asked at the space and at the lead bytes C2, E2, E3
+/// and EF only. A trait rather than a closure so that the method can be inlined into the
+/// loop (a closure's body was a call per question).
+pub(crate) trait Stop {
+    fn stops(&self, b: &[u8], i: usize) -> bool;
 }
 
 /// The one ASCII byte [`Runs::feed_until`] asks its `stop` about (the space).
