@@ -120,7 +120,7 @@ struct RunFrom(usize);
 impl Stop for RunFrom {
     #[inline(always)]
     fn stops(&self, b: &[u8], j: usize) -> bool {
-        !never_folded(b, j) && !(j > self.0 && kept_space(b, j))
+        !(never_folded(b, j) || (j > self.0 && kept_space(b, j)))
     }
 }
 
@@ -709,10 +709,11 @@ mod tests {
         let (Some(p), Some(next)) = (s[..i].chars().next_back(), s[i + 1..].chars().next()) else {
             return false;
         };
-        !LOOK[s.as_bytes()[i + 1] as usize]
-            && !matches!(next, '\n' | '\t')
-            && !matches!(p, '\n' | '\t')
-            && !(is_cjk(p) || is_cjk(next))
+        !(LOOK[s.as_bytes()[i + 1] as usize]
+            || matches!(next, '\n' | '\t')
+            || matches!(p, '\n' | '\t')
+            || is_cjk(p)
+            || is_cjk(next))
     }
 
     proptest! {

@@ -187,7 +187,7 @@ pub(crate) fn wide_class(b: &[u8], i: usize) -> u16 {
 }
 
 /// A maximal run of classified characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Run {
     pub start: usize,
     pub end: usize,
@@ -202,16 +202,6 @@ pub struct Run {
 pub(crate) struct Runs {
     pub runs: Vec<Run>,
     cur: Run,
-}
-
-impl Default for Run {
-    fn default() -> Self {
-        Run {
-            start: 0,
-            end: 0,
-            classes: 0,
-        }
-    }
 }
 
 impl Runs {
@@ -262,10 +252,8 @@ impl Runs {
             }
             let Some(&x) = b.get(i) else { break };
             let (k, len) = if x < 0x80 {
-                if LOOK_ASCII == x {
-                    if stop.stops(b, i) {
-                        break;
-                    }
+                if LOOK_ASCII == x && stop.stops(b, i) {
+                    break;
                 }
                 (ASCII[x as usize] as u16, 1)
             } else if let (0xE0..=0xEF, [_, y, z, ..]) = (x, &b[i..]) {
