@@ -302,7 +302,15 @@ pub fn run_examples(rs: &RuleSet, only_origin_prefix: Option<&str>) -> (usize, V
                     rep.add_findings(found);
                 }
                 let fired = rep.diagnostics.iter().any(|d| d.rule == r.spec.id);
-                if valid && fired {
+                if let Some(e) = &rep.error {
+                    // An example that cannot be checked proves nothing either way.
+                    failures.push(format!(
+                        "{}（{}）：示例 {} 无法检查：{e}",
+                        r.spec.id,
+                        r.origin,
+                        i + 1
+                    ));
+                } else if valid && fired {
                     let msgs: Vec<String> =
                         rep.diagnostics.iter().map(|d| d.message.clone()).collect();
                     failures.push(format!(
@@ -567,4 +575,33 @@ fn table_json(ctx: &rules::Ctx, t: &crate::document::table::RecoveredTable) -> s
         "missing_rows": t.missing_rows,
         "subtotals": t.subtotals.iter().map(|s| s.group.clone()).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_examples;
+    use crate::rules::spec::Check;
+
+    /// An example that cannot be checked (here: a rule reads a pattern the loader never
+    /// registered, an internal error) is a failure, not a pass.
+    #[test]
+    fn an_example_that_cannot_be_checked_fails() {
+        let mut rs = crate::rules::RuleSet::builtin().expect("the embedded rule packs load");
+        let rule = rs
+            .rules
+            .iter_mut()
+            .find(|r| r.spec.id == "not-an-annual-report")
+            .expect("built-in rule");
+        let Check::DocumentType(p) = &mut rule.spec.check else {
+            panic!("not-an-annual-report is a document-type check");
+        };
+        p.outline.push("^从未登记的模式".into());
+        let (_, failures) = run_examples(&rs, None);
+        assert!(
+            failures
+                .iter()
+                .any(|f| f.starts_with("not-an-annual-report") && f.contains("无法检查")),
+            "{failures:?}"
+        );
+    }
 }

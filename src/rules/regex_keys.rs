@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 33] = [
+pub const REGEX_KEYS: [&str; 36] = [
     "annexed",
     "placeholders",
     "match",
@@ -39,6 +39,9 @@ pub const REGEX_KEYS: [&str; 33] = [
     "nesting",
     "opening",
     "everywhere",
+    "outline",
+    "carry_over",
+    "completed",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -342,6 +342,13 @@ pub struct ProseSum {
     /// total, so parts that fall short of it are reported as for an exhaustive group.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// Labels of a part carried over to next year (`转接下年度办理`): not a part of a total of
+    /// completed requests (one whose clause matches `completed`: `办结`, `答复`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carry_over: Vec<String>,
+    /// Words before a total that make it a count of completed requests (see `carry_over`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub completed: Vec<String>,
 }
 
 /// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total
@@ -417,6 +424,16 @@ pub struct DocumentType {
     /// Phrases that mark another kind of document (方案, 要点, 通知…), quoted in the message.
     #[serde(default)]
     pub other_kinds: Vec<String>,
+    /// Sub-headings only an annual report has (the five of the 2021 format's 总体情况:
+    /// 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障), each a pattern tried on
+    /// heading-like lines. A file without a title whose text shows at least
+    /// `min_outline` of them is a report that lost its title (a page cut before it), not
+    /// another kind of document, unless it names itself as one (`other_kinds`).
+    #[serde(default)]
+    pub outline: Vec<String>,
+    /// How many distinct `outline` patterns must be found; 0 turns the evidence off.
+    #[serde(default)]
+    pub min_outline: usize,
 }
 
 /// Top-level parts numbered 一、二、三… without gaps or repeats.

@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod hostile;
 mod hostile_shapes;
 mod layers;
+mod lead_precision;
 mod old_reports;
 mod old_tables;
 mod outputs;

@@ -2,6 +2,9 @@
 //! that must hold a statistics table (二、三、四) has its heading and nothing under it.
 //! The part is there (its heading is right); what is missing is every cell of its table,
 //! so the finding is one of blank cells, reported once for all such parts of the report.
+//! A heading that is the last thing in the text (an excerpt or a page cut right after it,
+//! often mid-heading) cannot be judged: it is reported on its own, at the `cut-off`
+//! variant ("无法核对"), never as a table left blank.
 
 use super::super::spec::BareTableParts;
 use super::super::{Ctx, Finding};
@@ -36,6 +39,7 @@ pub fn run(p: &BareTableParts, ctx: &Ctx) -> Vec<Finding> {
     };
     let mut parts = Vec::new();
     let mut tables = Vec::new();
+    let mut cut = None;
     for id in &p.tables {
         let Some(tpl) = pack.spec.tables.iter().find(|t| &t.id == id) else {
             continue;
@@ -44,20 +48,44 @@ pub fn run(p: &BareTableParts, ctx: &Ctx) -> Vec<Finding> {
             continue;
         };
         if let Some(i) = bare_part(ctx, section) {
-            parts.push(i);
-            tables.push(tpl.title.clone());
+            if ends_text(ctx, i) {
+                cut = Some((i, tpl.title.clone()));
+            } else {
+                parts.push(i);
+                tables.push(tpl.title.clone());
+            }
         }
     }
+    let mut out = Vec::new();
+    if let Some((i, table)) = cut {
+        let h = &doc.headings[doc.parts[i].heading];
+        out.push(
+            Finding::at(h.start, h.end)
+                .variant("cut-off")
+                .var("parts", format!("「{}」", doc.part_label(&doc.parts[i])))
+                .var("tables", table),
+        );
+    }
     let Some(&first) = parts.first() else {
-        return vec![];
+        return out;
     };
     let h = &doc.headings[doc.parts[first].heading];
     let labels: Vec<String> = parts
         .iter()
         .map(|&i| format!("「{}」", doc.part_label(&doc.parts[i])))
         .collect();
-    vec![Finding::at(h.start, h.end)
-        .var("parts", labels.join(""))
-        .var("tables", tables.join("、"))
-        .var("count", parts.len().to_string())]
+    out.insert(
+        0,
+        Finding::at(h.start, h.end)
+            .var("parts", labels.join(""))
+            .var("tables", tables.join("、"))
+            .var("count", parts.len().to_string()),
+    );
+    out
+}
+
+/// Part `i` is the last thing in the text: nothing but whitespace follows its heading.
+fn ends_text(ctx: &Ctx, i: usize) -> bool {
+    let doc = ctx.doc;
+    doc.text()[doc.parts[i].end..].trim().is_empty()
 }

@@ -32,6 +32,9 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
     let kind = ctx
         .any_match(&p.other_kinds, &text[ms..me])
         .map(|(s, e)| text[ms + s..ms + e].to_string());
+    if kind.is_none() && p.min_outline > 0 && outline_found(p, ctx, &text[ms..me]) {
+        return vec![];
+    }
     let mut f = Finding::at(l.start, e).var("sections", keys.len().to_string());
     f = f.var(
         "kind",
@@ -39,4 +42,20 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
             .unwrap_or_default(),
     );
     vec![f]
+}
+
+/// At least `min_outline` distinct `outline` patterns (anchored with `^` in the pack) match
+/// a short line: a sub-heading, not a phrase inside a sentence.
+fn outline_found(p: &DocumentType, ctx: &Ctx, body: &str) -> bool {
+    let patterns = ctx.compiled(&p.outline);
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && l.chars().count() <= 40)
+        .collect();
+    let found = patterns
+        .iter()
+        .filter(|re| lines.iter().any(|l| re.is_match(l)))
+        .count();
+    found >= p.min_outline
 }

@@ -16,9 +16,14 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         if total.approximate || total.start < bs || total.end > be {
             continue;
         }
-        let exact: Vec<&(String, usize)> = st
-            .parts
+        // Parts that are not the total's: those after the list changed separator, and a
+        // carry-over under a count of completed requests.
+        let listed = list_len(text, nums, &st.parts);
+        let completed_total = !p.carry_over.is_empty()
+            && ctx.matches_any(&p.completed, clause_before(text, total.start));
+        let exact: Vec<&(String, usize)> = st.parts[..listed]
             .iter()
+            .filter(|(l, _)| !(completed_total && ctx.matches_any(&p.carry_over, l)))
             .filter(|(_, i)| !nums[*i].approximate)
             .collect();
         let overlapping = exact
@@ -138,4 +143,43 @@ fn stray_number(
         }
     }
     false
+}
+
+/// How many of `parts` belong to the list. A list whose first two parts are joined by `、`
+/// ends before the first later part set off by a comma or semicolon: `其中,局长信箱268条
+/// (含投诉建议14条,回复率100%)、咨询交流1379条,公开答复数量1061条` lists two parts, and 1061 is
+/// another quantity. Separators inside brackets do not count.
+fn list_len(text: &str, nums: &[crate::facts::NumberFact], parts: &[(String, usize)]) -> usize {
+    let sep = |k: usize| {
+        let (a, b) = (nums[parts[k - 1].1].end, nums[parts[k].1].start);
+        if a >= b {
+            return None;
+        }
+        let mut depth = 0i32;
+        for c in text[a..b].chars() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                '、' | ',' | '，' | ';' | '；' if depth <= 0 => return Some(c),
+                _ => {}
+            }
+        }
+        None
+    };
+    if parts.len() < 3 || sep(1) != Some('、') {
+        return parts.len();
+    }
+    (2..parts.len())
+        .find(|&k| matches!(sep(k), Some(',' | '，' | ';' | '；')))
+        .unwrap_or(parts.len())
+}
+
+/// The clause before byte `at` (from the last stop or comma): the words that name a total.
+fn clause_before(text: &str, at: usize) -> &str {
+    let from = text[..at]
+        .rfind(['。', '\n', ';', '；', ',', '，', '!', '?'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &text[from..at]
 }
