@@ -586,7 +586,7 @@ mod tests {
     /// registered, an internal error) is a failure, not a pass.
     #[test]
     fn an_example_that_cannot_be_checked_fails() {
-        let mut rs = crate::entry::builtin_rules().clone();
+        let mut rs = crate::rules::RuleSet::builtin().expect("the embedded rule packs load");
         let rule = rs
             .rules
             .iter_mut()

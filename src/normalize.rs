@@ -9,7 +9,7 @@
 
 pub mod classes;
 
-use classes::{class_at, Run, Runs};
+use classes::{Run, Runs, Stop};
 
 /// The normalized view of a source text.
 #[derive(Debug, Clone)]
@@ -106,17 +106,59 @@ static LOOK: [bool; 256] = {
 /// run: `tests::unfolded_runs_agree_with_never_folded`). Each character of the run is
 /// classed for the lexer on the way; it will be written at `base + (its offset − i)`.
 #[inline]
-fn unfolded_run(b: &[u8], mut i: usize, runs: &mut Runs, base: usize) -> usize {
-    let from = i;
-    while i < b.len() {
-        if LOOK[b[i] as usize] && !never_folded(b, i) {
-            break;
-        }
-        let (k, len) = class_at(b, i);
-        runs.feed(k, base + (i - from), len);
-        i += len;
+fn unfolded_run(b: &[u8], i: usize, runs: &mut Runs, base: usize) -> usize {
+    // `feed_until` asks at exactly the bytes LOOK marks. A single space inside the run
+    // that the pass would copy anyway ([`kept_space`]) stays in it.
+    runs.feed_until(b, i, base, RunFrom(i))
+}
+
+/// The end of a run of unchanged characters that started at the offset it holds: the
+/// first character [`never_folded`] refuses but a space inside the run that the pass
+/// keeps as it is.
+struct RunFrom(usize);
+
+impl Stop for RunFrom {
+    #[inline(always)]
+    fn stops(&self, b: &[u8], j: usize) -> bool {
+        !(never_folded(b, j) || (j > self.0 && kept_space(b, j)))
     }
-    i
+}
+
+/// Is `b[i]`, after a character copied unchanged (`i > 0`), an ASCII space the pass
+/// copies as it is: one space between two characters copied unchanged, neither a line
+/// break nor a tab, and neither CJK (`0 | 1`, `2021 年` has one)? What the one-space road
+/// of [`Normalized::new`] decides, read from the bytes around it.
+#[inline]
+fn kept_space(b: &[u8], i: usize) -> bool {
+    if b[i] != b' ' {
+        return false;
+    }
+    let Some(&nb) = b.get(i + 1) else {
+        return false;
+    };
+    if LOOK[nb as usize] || nb == b'\n' || nb == b'\t' {
+        return false;
+    }
+    // The character before: ASCII, or a three-byte one (CJK is three bytes long).
+    let p = b[i - 1];
+    let prev_cjk = if p < 0x80 {
+        if p == b'\n' || p == b'\t' {
+            return false;
+        }
+        false
+    } else {
+        i >= 3 && (0xE0..0xF0).contains(&b[i - 3]) && is_cjk(char3(&b[i - 3..i]))
+    };
+    let next_cjk =
+        (0xE0..0xF0).contains(&nb) && b.get(i + 1..i + 4).is_some_and(|c| is_cjk(char3(c)));
+    !(prev_cjk || next_cjk)
+}
+
+/// The character of three UTF-8 bytes `c` (a lead E0–EF and two continuation bytes).
+#[inline]
+fn char3(c: &[u8]) -> char {
+    let u = ((c[0] as u32 & 0x0F) << 12) | ((c[1] as u32 & 0x3F) << 6) | (c[2] as u32 & 0x3F);
+    char::from_u32(u).unwrap_or('\u{FFFD}')
 }
 
 /// Append normalized char `f` for the source char at `s` of `l` bytes; `same`: `f` is
@@ -639,18 +681,39 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
-        /// The byte-table run ends where the character-by-character walk ended.
+        /// The byte-table run ends where the character-by-character walk ended: at the
+        /// first character [`never_folded`] refuses, unless it is a space inside the run
+        /// that the one-space road keeps ([`kept_space_by_chars`]).
         #[test]
-        fn unfolded_runs_agree_with_never_folded(s in "[a 　\u{a0}\u{85}\u{2014}\u{201c}\u{2009}\u{3001}\u{3002}\u{3000}\u{ff08}\u{feff}\u{fe50}é年\u{1f600}2\t\n]{0,30}") {
+        fn unfolded_runs_agree_with_never_folded(s in "[a  |　\u{a0}\u{85}\u{2014}\u{201c}\u{2009}\u{3001}\u{3002}\u{3000}\u{ff08}\u{feff}\u{fe50}é年\u{1f600}\u{2e80}\u{9fff}\u{f900}\u{303f}2\t\n]{0,30}") {
             let b = s.as_bytes();
             for (from, _) in s.char_indices() {
                 let mut i = from;
-                while i < b.len() && never_folded(b, i) {
+                while i < b.len()
+                    && (never_folded(b, i) || (i > from && kept_space_by_chars(&s, i)))
+                {
                     i += utf8_len(b[i]);
                 }
                 prop_assert_eq!(unfolded_run(b, from, &mut Runs::default(), 0), i, "from {}", from);
             }
         }
+    }
+
+    /// The one-space road of `Normalized::new` as first written, by characters: a single
+    /// ASCII space, the next character neither marked in [`LOOK`] nor a break or a tab,
+    /// the one before neither a break nor a tab, and neither of them CJK.
+    fn kept_space_by_chars(s: &str, i: usize) -> bool {
+        if s.as_bytes()[i] != b' ' {
+            return false;
+        }
+        let (Some(p), Some(next)) = (s[..i].chars().next_back(), s[i + 1..].chars().next()) else {
+            return false;
+        };
+        !(LOOK[s.as_bytes()[i + 1] as usize]
+            || matches!(next, '\n' | '\t')
+            || matches!(p, '\n' | '\t')
+            || is_cjk(p)
+            || is_cjk(next))
     }
 
     proptest! {

@@ -113,6 +113,72 @@ static BLOCKS: [[u8; 64]; ROWS] = {
     t
 };
 
+/// Per block of [`BLOCK_OF`], the set of its characters that have a class (bit `cp & 63`):
+/// what [`skip_plain`] reads.
+static CLASSED: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut b = 0;
+    while b < 1024 {
+        let mut j = 0;
+        while j < 64 {
+            if let Some(c) = char::from_u32((b * 64 + j) as u32) {
+                if class(c) != 0 {
+                    t[b] |= 1 << j;
+                }
+            }
+            j += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Lead bytes [`skip_plain`] may pass over: 1 for an ASCII character without a class
+/// (but the space), 3 for the lead of a three-byte character but E2, E3 and EF (those
+/// the normalize pass may fold); 0 for every other byte.
+static PLAIN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = if x < 0x80 {
+            if x != b' ' as usize && ASCII[x] == 0 {
+                1
+            } else {
+                0
+            }
+        } else if x >= 0xE0 && x <= 0xEF && x != 0xE2 && x != 0xE3 && x != 0xEF {
+            3
+        } else {
+            0
+        };
+        x += 1;
+    }
+    t
+};
+
+/// The end of the characters from `b[i]` that have no class and are never folded, as
+/// far as their lead byte tells ([`PLAIN`]): most of a Chinese text, passed over with a
+/// table read or two per character.
+#[inline]
+fn skip_plain(b: &[u8], i: usize) -> usize {
+    let mut s = &b[i.min(b.len())..];
+    while let [x, rest @ ..] = s {
+        match PLAIN[*x as usize] {
+            1 => s = rest,
+            3 => {
+                let [y, z, rest @ ..] = rest else { break };
+                let block = ((*x as usize & 0x0F) << 6) | (*y as usize & 0x3F);
+                if (CLASSED[block] >> (*z & 0x3F)) & 1 != 0 {
+                    break;
+                }
+                s = rest;
+            }
+            _ => break,
+        }
+    }
+    b.len() - s.len()
+}
+
 /// The class of the three-byte character whose bytes start at `b[i]` (valid UTF-8).
 #[inline]
 pub(crate) fn wide_class(b: &[u8], i: usize) -> u16 {
@@ -121,7 +187,7 @@ pub(crate) fn wide_class(b: &[u8], i: usize) -> u16 {
 }
 
 /// A maximal run of classified characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Run {
     pub start: usize,
     pub end: usize,
@@ -130,11 +196,12 @@ pub struct Run {
 }
 
 /// Builds the maximal runs of classed characters of a text written piece by piece, in
-/// order: what `Lex::new` finds on the finished text (`normalize::tests`).
+/// order: what `Lex::new` finds on the finished text (`normalize::tests`). The open
+/// run is `cur` while its classes are not 0.
 #[derive(Debug, Default)]
 pub(crate) struct Runs {
     pub runs: Vec<Run>,
-    cur: Option<Run>,
+    cur: Run,
 }
 
 impl Runs {
@@ -142,23 +209,19 @@ impl Runs {
     #[inline]
     pub fn feed(&mut self, k: u16, off: usize, len: usize) {
         if k == 0 {
-            if let Some(r) = self.cur.take() {
-                self.runs.push(r);
+            if self.cur.classes != 0 {
+                self.runs.push(self.cur);
+                self.cur.classes = 0;
             }
+        } else if self.cur.classes != 0 {
+            self.cur.end = off + len;
+            self.cur.classes |= k;
         } else {
-            match &mut self.cur {
-                Some(r) => {
-                    r.end = off + len;
-                    r.classes |= k;
-                }
-                None => {
-                    self.cur = Some(Run {
-                        start: off,
-                        end: off + len,
-                        classes: k,
-                    })
-                }
-            }
+            self.cur = Run {
+                start: off,
+                end: off + len,
+                classes: k,
+            };
         }
     }
 
@@ -173,13 +236,80 @@ impl Runs {
         }
     }
 
+    /// The characters from `b[i]` on that are copied unchanged, up to the first one
+    /// `stop.stops(b, at)` refuses (its offset is returned) or the end; they are written from
+    /// `base` on. The loop behind the normalize pass's plain runs: the open run is kept
+    /// in locals, and a three-byte character without a class and with no run open (most
+    /// of a Chinese text) costs a few table reads.
+    #[inline]
+    pub fn feed_until(&mut self, b: &[u8], mut i: usize, base: usize, stop: impl Stop) -> usize {
+        // Written offset of source byte `j`: `j + shift` (wrapping: `base` may be less).
+        let shift = base.wrapping_sub(i);
+        let mut cur = self.cur;
+        loop {
+            if cur.classes == 0 {
+                i = skip_plain(b, i);
+            }
+            let Some(&x) = b.get(i) else { break };
+            let (k, len) = if x < 0x80 {
+                if LOOK_ASCII == x && stop.stops(b, i) {
+                    break;
+                }
+                (ASCII[x as usize] as u16, 1)
+            } else if let (0xE0..=0xEF, [_, y, z, ..]) = (x, &b[i..]) {
+                if matches!(x, 0xE2 | 0xE3 | 0xEF) && stop.stops(b, i) {
+                    break;
+                }
+                let block = ((x as usize & 0x0F) << 6) | (*y as usize & 0x3F);
+                (
+                    BLOCKS[BLOCK_OF[block] as usize][*z as usize & 0x3F] as u16,
+                    3,
+                )
+            } else {
+                if x == 0xC2 && stop.stops(b, i) {
+                    break;
+                }
+                (0, if x >= 0xF0 { 4 } else { 2 })
+            };
+            let off = i.wrapping_add(shift);
+            if k == 0 {
+                if cur.classes != 0 {
+                    self.runs.push(cur);
+                    cur.classes = 0;
+                }
+            } else if cur.classes != 0 {
+                cur.end = off + len;
+                cur.classes |= k;
+            } else {
+                cur = Run {
+                    start: off,
+                    end: off + len,
+                    classes: k,
+                };
+            }
+            i += len;
+        }
+        self.cur = cur;
+        i
+    }
+
     pub fn finish(mut self) -> Vec<Run> {
-        if let Some(r) = self.cur.take() {
-            self.runs.push(r);
+        if self.cur.classes != 0 {
+            self.runs.push(self.cur);
         }
         self.runs
     }
 }
+
+/// Where [`Runs::feed_until`] stops: asked at the space and at the lead bytes C2, E2, E3
+/// and EF only. A trait rather than a closure so that the method can be inlined into the
+/// loop (a closure's body was a call per question).
+pub(crate) trait Stop {
+    fn stops(&self, b: &[u8], i: usize) -> bool;
+}
+
+/// The one ASCII byte [`Runs::feed_until`] asks its `stop` about (the space).
+const LOOK_ASCII: u8 = b' ';
 
 /// The classes and byte length of the character at `b[i]` (valid UTF-8): ASCII and
 /// three-byte characters through the tables; others have no class.
@@ -211,6 +341,17 @@ mod tests {
                 _ => continue,
             };
             assert_eq!(got, class(c), "{c:?}");
+        }
+        // The skip tables pass over exactly the characters without a class that the
+        // normalize pass never asks about (ASCII but the space; three-byte leads but
+        // E2, E3, EF).
+        for u in 0..0x10000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let asked = matches!(b[0], b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF);
+            let plain = matches!(b.len(), 1 | 3) && !asked && class(c) == 0;
+            assert_eq!(skip_plain(b, 0) == b.len(), plain, "{c:?}");
         }
         // No two-byte or four-byte character has a class (they are passed over).
         for u in (0x80..0x800).chain(0x10000..0x20000) {

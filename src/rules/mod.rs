@@ -1025,6 +1025,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The compiled patterns of a list that may match `hay` ([`Pattern::may_match`]):
+    /// those left out certainly find nothing there.
+    pub fn searched(&self, patterns: &[String], hay: &str) -> Vec<&'a Regex> {
+        let rules: &'a RuleSet = self.rules;
+        patterns
+            .iter()
+            .filter_map(|p| rules.pattern(p))
+            .filter(|p| p.may_match(hay))
+            .map(|p| &p.re)
+            .collect()
+    }
+
     /// Does any of the patterns match? Stops at the first that does (no position needed).
     pub fn matches_any(&self, patterns: &[String], text: &str) -> bool {
         patterns
@@ -1342,6 +1354,46 @@ mod table_start_tests {
             }
         }
         assert!(found > 100, "matches: {found}");
+    }
+
+    /// A gate that finds none of its literals ([`Pattern::may_match`]) means no match:
+    /// every pattern of every pack on the body of every fixture draft, normalized and flat.
+    #[test]
+    fn closed_gates_mean_no_match_on_every_fixture() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let mut pats: Vec<&super::Pattern> =
+            rs.regexes.keys().filter_map(|p| rs.pattern(p)).collect();
+        pats.retain(|p| super::pattern::gate_literals(p.re.as_str()).is_some());
+        assert!(pats.len() >= 5, "gated patterns: {}", pats.len());
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        let (mut closed, mut matched) = (0, 0);
+        for f in &files {
+            let Ok(b) = std::fs::read(f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            let (bs, be) = doc.body_span();
+            let (fs, fe) = (doc.flat.from_norm(bs), doc.flat.from_norm(be));
+            for hay in [&doc.text()[bs..be], &doc.flat.text[fs..fe]] {
+                for p in &pats {
+                    let m = p.re.is_match(hay);
+                    matched += usize::from(m);
+                    if !p.may_match(hay) {
+                        closed += 1;
+                        assert!(!m, "{} {}", p.re.as_str(), f.display());
+                    }
+                }
+            }
+        }
+        assert!(
+            closed > 100 && matched > 100,
+            "closed {closed}, matched {matched}"
+        );
     }
 
     fn fixture_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {

@@ -9,8 +9,17 @@
 //! every range the pattern matches, a reported match that overlaps that range (proof at
 //! [`ranges_matching`]). Only the ranges such a match touches are then asked, so the
 //! answer is exactly the per-range answer, with far fewer searches.
+//!
+//! A pattern that starts with a class, `^` or optional words has no literal prefilter:
+//! the regex crate scans the whole text with its lazy DFA, and a prose-table statement
+//! pattern does so on every draft. Its *gate* ([`Pattern::may_match`]) is a literal
+//! search for words every match must contain; when none occurs, the pass is skipped.
 
 use regex::Regex;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{MatchKind, Span};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 use std::sync::OnceLock;
 
 /// A compiled rule pattern.
@@ -19,6 +28,8 @@ pub struct Pattern {
     pub re: Regex,
     /// See [`Pattern::context_free`]; parsed on first use, not at start-up.
     context_free: OnceLock<bool>,
+    /// See [`Pattern::may_match`]; built on first use.
+    gate: OnceLock<Option<Prefilter>>,
 }
 
 impl Pattern {
@@ -30,6 +41,7 @@ impl Pattern {
         Ok(Pattern {
             re,
             context_free: OnceLock::new(),
+            gate: OnceLock::new(),
         })
     }
 
@@ -45,6 +57,105 @@ impl Pattern {
             })
         })
     }
+}
+
+impl Pattern {
+    /// Can the pattern match anywhere in `hay`? `false` only when it certainly cannot:
+    /// none of the literals that every match must contain ([`gate`]) occurs in `hay`.
+    /// A pass of the regex costs most for the patterns its own prefilter cannot serve
+    /// (those starting with a class, `^` or optional words); this one literal search
+    /// spares that pass on the drafts that lack the words.
+    pub fn may_match(&self, hay: &str) -> bool {
+        match self.gate.get_or_init(|| gate(self.re.as_str())) {
+            Some(pre) => pre.find(hay.as_bytes(), Span::from(0..hay.len())).is_some(),
+            None => true,
+        }
+    }
+}
+
+/// The gate's literals: the shortest must have this many bytes (two CJK characters) to be
+/// worth a search; each is cut to at most `GATE_KEEP_BYTES` (four), which merges most of
+/// the variants optional words make; at most `GATE_MAX_LITERALS` (Teddy's limit).
+const GATE_MIN_BYTES: usize = 6;
+const GATE_KEEP_BYTES: usize = 12;
+const GATE_MAX_LITERALS: usize = 64;
+
+/// A literal search of which every match of `pattern` must find one, for the patterns
+/// whose own prefilter is not a literal search; `None` otherwise.
+fn gate(pattern: &str) -> Option<Prefilter> {
+    Prefilter::new(MatchKind::LeftmostFirst, &gate_literals(pattern)?)
+}
+
+/// The literals of [`gate`].
+///
+/// Why every match contains one: the pattern is (inside capture groups) a concatenation
+/// `e0 e1 … ek`; a match is `m0 m1 … mk` with each `mj` a match of `ej`, so
+/// `mi … mk` is a match of `ei … ek` and begins with one of that suffix's prefix
+/// literals (a finite prefix set is what a prefilter relies on), and so with the first
+/// bytes of one. The suffix whose shortest literal is longest is chosen.
+///
+/// Patterns whose whole prefix set is a literal search already (one literal, or at most
+/// 64 literals of three bytes or more: what the regex crate searches with `memmem` or
+/// Teddy) get no gate: their own pass costs about what the gate would.
+pub(crate) fn gate_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    if starts_with_a_word(pattern) {
+        return None;
+    }
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut top = &hir;
+    while let HirKind::Capture(c) = top.kind() {
+        top = &c.sub;
+    }
+    let HirKind::Concat(elems) = top.kind() else {
+        return None;
+    };
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_total(GATE_MAX_LITERALS * 4);
+    let literals = |i: usize, keep: usize| -> Option<Vec<Vec<u8>>> {
+        let mut seq = ex.extract(&Hir::concat(elems[i..].to_vec()));
+        seq.keep_first_bytes(keep);
+        seq.dedup();
+        let lits = seq.literals()?;
+        (seq.min_literal_len()? > 0 && lits.len() <= GATE_MAX_LITERALS)
+            .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+    };
+    let min = |l: &Vec<Vec<u8>>| l.iter().map(Vec::len).min().unwrap_or(0);
+    // Cut as the gate's are, the whole pattern's prefixes: about what the regex crate's
+    // own optimization of them leaves.
+    if literals(0, GATE_KEEP_BYTES).is_some_and(|l| l.len() == 1 || min(&l) >= 3) {
+        return None;
+    }
+    // Suffixes that start with a word the match must hold (a literal element).
+    let lits = (1..elems.len())
+        .filter(|&i| matches!(elems[i].kind(), HirKind::Literal(_)))
+        .filter_map(|i| literals(i, GATE_KEEP_BYTES))
+        .max_by_key(|l| (min(l), std::cmp::Reverse(l.len())))?;
+    (min(&lits) >= GATE_MIN_BYTES).then_some(lits)
+}
+
+/// Does the pattern plainly start with a word of its own (a CJK character not made
+/// optional, and no alternative at the top)? Then the regex's prefilter is that word,
+/// and the pattern is not parsed for a gate. Only a shortcut to spare the parse: a wrong
+/// answer either way costs time, never a match.
+fn starts_with_a_word(pattern: &str) -> bool {
+    let mut chars = pattern.chars();
+    let first_is_word = chars
+        .next()
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let optional = matches!(chars.next(), Some('?' | '*' | '{'));
+    let mut depth = 0i32;
+    let mut top_alternative = false;
+    for c in pattern.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth <= 0 => top_alternative = true,
+            '\\' => return false,
+            _ => {}
+        }
+    }
+    first_is_word && !optional && !top_alternative
 }
 
 /// For each of `ranges` (sorted, non-overlapping byte ranges of `text` inside `region`),
@@ -138,6 +249,76 @@ mod tests {
             out.push((s, region.1));
         }
         out
+    }
+
+    /// Patterns that start with a class, `^` or optional words (no literal prefilter of
+    /// their own) and the gates found for them.
+    const GATED: [&str; 5] = [
+        "(?:^|[,。])(?:全年|[0-9]{4}年)?(?:共|已)?办结(?:各类)?(?:申请)?(?P<n>[0-9]+)件",
+        "(?P<n>[0-9]+)件(?:申请)?结转(?:至)?下(?:一)?年度?",
+        "[0-9零一二]+件[^。]{0,3}申请",
+        "(?:^|[。;])(?:[0-9]{4}年)?(?:共)?受理(?:依申请|政府)(?P<n>[0-9]+)件",
+        "(?:共|全年)?(?:收到|受理)?(?P<n>[0-9]+)件申请",
+    ];
+
+    #[test]
+    fn gates_are_found_only_where_the_regex_has_no_word_to_look_for() {
+        let lits = |p: &str| {
+            gate_literals(p).map(|l| {
+                l.iter()
+                    .map(|x| String::from_utf8_lossy(x).to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            lits(GATED[0]).unwrap(),
+            [
+                "办结各类",
+                "办结申请",
+                "办结0",
+                "办结1",
+                "办结2",
+                "办结3",
+                "办结4",
+                "办结5",
+                "办结6",
+                "办结7",
+                "办结8",
+                "办结9"
+            ]
+        );
+        assert_eq!(
+            lits(GATED[1]).unwrap(),
+            ["结转至下", "结转下一", "结转下年"]
+        );
+        assert_eq!(lits(GATED[2]).unwrap(), ["申请"]);
+        assert_eq!(lits(GATED[3]).unwrap(), ["受理依申", "受理政府"]);
+        assert_eq!(lits(GATED[4]).unwrap(), ["件申请"]);
+        // A pattern that starts with its words is searched for them by the regex itself.
+        assert_eq!(lits("主动公开(?:政府)?信息(?P<n>[0-9]+)条"), None);
+        assert_eq!(lits("(?:收到|受理)(?:有关)?申请(?P<n>[0-9]+)件"), None);
+        // Nothing long enough to look for.
+        assert_eq!(lits("[0-9]+件"), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// A pattern whose gate finds none of its literals in a text has no match there
+        /// (texts made of the patterns' own words, so that many do match).
+        #[test]
+        fn a_closed_gate_means_no_match(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "办结", "各类", "申请", "件", "结转", "至", "下", "一", "年度", "年", "受理",
+                "依申请", "政府", "共", "已", "全年", "本年", "收到", "0", "12", "零", "，",
+                ",", "。", ";", "x",
+            ]), 0..16),
+        ) {
+            let text = pieces.concat();
+            for p in GATED {
+                let pat = Pattern::new(p).unwrap();
+                prop_assert!(pat.may_match(&text) || !pat.re.is_match(&text), "{} {}", p, text);
+            }
+        }
     }
 
     proptest! {

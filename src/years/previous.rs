@@ -191,7 +191,7 @@ pub fn text(p: &PreviousText, pair: &Pair) -> Vec<Anchored> {
         let (Some(a), Some(b)) = (cur.texts.get(&key), prev.texts.get(&key)) else {
             continue;
         };
-        if a.chars.len() < p.min_chars || b.chars.len() < p.min_chars {
+        if a.chars().len() < p.min_chars || b.chars().len() < p.min_chars {
             continue;
         }
         // A passage inside a part already reported as copied is not reported again.
@@ -201,7 +201,7 @@ pub fn text(p: &PreviousText, pair: &Pair) -> Vec<Anchored> {
         {
             continue;
         }
-        let pct = percent(&a.chars, &b.chars);
+        let pct = percent(a.chars(), b.chars());
         if pct < p.threshold {
             continue;
         }

@@ -77,11 +77,31 @@ impl TableSnap {
 pub struct Passage {
     /// What it is, for messages: 「五、存在的主要问题及改进情况」.
     pub title: String,
-    /// Its characters as compared ([`comparable`]).
-    pub chars: Vec<char>,
+    /// Its text (at most the rule's `max_chars` characters).
+    pub text: String,
+    /// Its characters as compared ([`Passage::chars`]), worked out on first use: most
+    /// snapshots are never compared (no report of the year before in the run).
+    chars: std::sync::OnceLock<Vec<char>>,
     /// Its normalized range, to tell whether a passage lies in a reported part.
     pub range: (usize, usize),
     pub at: Anchor,
+}
+
+impl Passage {
+    pub fn new(title: String, text: &str, range: (usize, usize), at: Anchor) -> Passage {
+        Passage {
+            title,
+            text: text.to_string(),
+            chars: std::sync::OnceLock::new(),
+            range,
+            at,
+        }
+    }
+
+    /// Its characters as compared ([`comparable`]).
+    pub fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| comparable(&self.text))
+    }
 }
 
 /// A sentence that names the year before the report's year.
@@ -296,12 +316,12 @@ impl Snapshot {
                 let body = cut(text, part.body_start.min(part.end), part.end, p.max_chars);
                 self.texts.insert(
                     section_key(key),
-                    Passage {
-                        title: format!("「{}」部分", doc.part_label(part)),
-                        chars: comparable(body),
-                        range: ctx.part_range(i),
-                        at: Anchor::of(doc, line.start, line.end),
-                    },
+                    Passage::new(
+                        format!("「{}」部分", doc.part_label(part)),
+                        body,
+                        ctx.part_range(i),
+                        Anchor::of(doc, line.start, line.end),
+                    ),
                 );
             }
             let (ms, me) = doc.main_span();
@@ -315,12 +335,12 @@ impl Snapshot {
                 let body = cut(text, s, end, p.max_chars);
                 self.texts.insert(
                     passage_key(pat),
-                    Passage {
-                        title: format!("「{}」一段", m.as_str()),
-                        chars: comparable(body),
-                        range: (s, s + body.len()),
-                        at: Anchor::of(doc, s, e),
-                    },
+                    Passage::new(
+                        format!("「{}」一段", m.as_str()),
+                        body,
+                        (s, s + body.len()),
+                        Anchor::of(doc, s, e),
+                    ),
                 );
             }
         }
@@ -467,6 +487,77 @@ fn cut(text: &str, start: usize, end: usize, max: usize) -> &str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The characters a passage compares, worked out when first asked, are those the
+    /// snapshot worked out for every part and passage when it was taken (the text cut
+    /// as before, then [`comparable`]): every fixture draft, every `previous-text` rule.
+    #[test]
+    fn passage_characters_asked_late_are_those_taken_at_once() {
+        let rs = crate::rules::RuleSet::builtin().unwrap();
+        let settings = crate::rules::Settings::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let (mut drafts, mut passages) = (0, 0);
+        for e in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let Ok(e) = e else { continue };
+            if e.path().extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let Ok(b) = std::fs::read(e.path()) else {
+                continue;
+            };
+            let Ok(src) = crate::source::load_bytes(&e.path().to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::new(src);
+            let Some(profile) = doc.facts.year.and_then(|(y, _)| rs.profile_for_year(y)) else {
+                continue;
+            };
+            let ctx = Ctx::new(&doc, &rs, profile, &settings);
+            let snap = Snapshot::take(&ctx, doc.facts.year.map(|y| y.0));
+            drafts += 1;
+            let text = doc.text();
+            for r in rs.rules_for(profile) {
+                let Check::PreviousText(p) = &r.spec.check else {
+                    continue;
+                };
+                let mut taken: Vec<(String, &str)> = Vec::new();
+                for key in &p.sections {
+                    let Some(&i) = ctx.parts_for(key).first() else {
+                        continue;
+                    };
+                    let part = &doc.parts[i];
+                    let body = cut(text, part.body_start.min(part.end), part.end, p.max_chars);
+                    taken.push((section_key(key), body));
+                }
+                let (ms, me) = doc.main_span();
+                for pat in &p.passages {
+                    let Some(m) = ctx.re(pat).and_then(|re| re.find(&text[ms..me])) else {
+                        continue;
+                    };
+                    let s = ms + m.start();
+                    let end = doc.part_at(s).map(|x| x.end).unwrap_or(me);
+                    taken.push((passage_key(pat), cut(text, s, end, p.max_chars)));
+                }
+                for (key, body) in taken {
+                    let got = snap
+                        .texts
+                        .get(&key)
+                        .expect("a passage for every part found");
+                    assert_eq!(
+                        got.chars(),
+                        comparable(body),
+                        "{} {key}",
+                        e.path().display()
+                    );
+                    passages += 1;
+                }
+            }
+        }
+        assert!(
+            drafts > 50 && passages > 50,
+            "{drafts} drafts, {passages} passages"
+        );
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]

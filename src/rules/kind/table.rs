@@ -626,8 +626,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
             continue;
         };
         let mut seen = std::collections::HashSet::new();
-        for pat in &st.patterns {
-            let Some(re) = ctx.re(pat) else { continue };
+        for re in ctx.searched(&st.patterns, &ftext[ms..me]) {
             for c in re.captures_iter(&ftext[ms..me]) {
                 let Some(n) = c.name("n") else { continue };
                 let (ns, ne) = (
