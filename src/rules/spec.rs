@@ -241,7 +241,8 @@ pub struct PeriodYear {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
     /// Report only years after the report year (work of the period dated in the year the
-    /// report is written); earlier years are left alone.
+    /// report is written); earlier years are left alone. A match must start at such a year,
+    /// written as four digits right before `年` and not inside a longer number.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub later_only: bool,
     /// Regexes of part titles (`问题`, `计划`) in which matches are not judged: plans name

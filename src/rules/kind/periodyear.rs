@@ -24,8 +24,28 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
         (&p.opening, doc.opening_span()),
         (&p.everywhere, doc.main_span()),
     ] {
+        // With `later_only`, a match starts at a year after the report year: the regex is
+        // tried once at each such year (most reports name none), not across the whole span.
+        let windows = if p.later_only {
+            later_years(text, from, to, year)
+        } else {
+            vec![(from, to)]
+        };
         for re in ctx.compiled(patterns) {
-            for c in re.captures_iter(&text[from..to]) {
+            let found_in = windows.iter().flat_map(|&(from, to)| {
+                let hay = &text[from..to];
+                let all: Box<dyn Iterator<Item = regex::Captures>> = if p.later_only {
+                    Box::new(
+                        re.captures(hay)
+                            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+                            .into_iter(),
+                    )
+                } else {
+                    Box::new(re.captures_iter(hay))
+                };
+                all.map(move |c| (from, c))
+            });
+            for (from, c) in found_in {
                 let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
                     continue;
                 };
@@ -95,4 +115,39 @@ fn sentence_around(text: &str, s: usize, e: usize) -> &str {
         .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let end = text[e..hi].find(stop).map_or(hi, |i| e + i);
     &text[start..end]
+}
+
+/// Windows of at most 400 bytes (a match of a `later_only` pattern is far shorter), each
+/// starting at a year after `year` written as four digits right before `年` and not inside
+/// a longer number, within `from..to`.
+fn later_years(text: &str, from: usize, to: usize, year: i32) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(&b[from..to], "年".as_bytes())
+        .map(|i| from + i)
+        .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
+        .filter(|&i| i == from + 4 || !b[i - 5].is_ascii_digit())
+        .filter(|&i| text[i - 4..i].parse::<i32>().is_ok_and(|y| y > year))
+        .map(|i| {
+            let mut end = (i + 400).min(to);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (i - 4, end)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_start_at_later_years_only() {
+        let t = "2009年共公开14条。此外,2010年我镇公开24条。编号12010年。2011年";
+        let w = later_years(t, 0, t.len(), 2009);
+        let starts: Vec<&str> = w.iter().map(|&(s, e)| &t[s..e.min(s + 7)]).collect();
+        assert_eq!(starts, ["2010年", "2011年"]);
+        assert!(w.iter().all(|&(_, e)| e <= t.len()));
+        assert!(later_years(t, 0, t.len(), 2011).is_empty());
+    }
 }
