@@ -948,6 +948,14 @@ impl<'a> Ctx<'a> {
         Some(self.tables.get(table)?.tpl)
     }
 
+    /// A table whose cells were all bound by its template (status `Recovered`): the only
+    /// tables whose cells a prose comparison may read.
+    pub fn recovered(&self, table: &str) -> Option<&RecoveredTable<'a>> {
+        self.tables
+            .get(table)
+            .filter(|t| t.status == table::Status::Recovered)
+    }
+
     pub fn year(&self) -> Option<i32> {
         self.settings.year.or(self.doc.facts.year.map(|y| y.0))
     }
@@ -1330,22 +1338,11 @@ mod table_start_tests {
             })
             .collect();
         assert!(lists.len() > 10, "lists: {}", lists.len());
-        let mut files = Vec::new();
-        fixture_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut files,
-        );
-        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let bodies = fixture_bodies();
+        assert!(bodies.len() > 50, "fixture files: {}", bodies.len());
         let mut found = 0;
-        for f in &files {
-            let Ok(b) = std::fs::read(f) else { continue };
-            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::structure(src);
-            let (bs, be) = doc.body_span();
-            let (fs, fe) = (doc.flat.from_norm(bs), doc.flat.from_norm(be));
-            for hay in [&doc.text()[bs..be], &doc.flat.text[fs..fe]] {
+        for (f, hays) in &bodies {
+            for hay in hays {
                 for (res, g) in &lists {
                     let each: Vec<bool> = res.iter().map(|r| r.is_match(hay)).collect();
                     found += each.iter().filter(|m| **m).count();
@@ -1365,21 +1362,9 @@ mod table_start_tests {
             rs.regexes.keys().filter_map(|p| rs.pattern(p)).collect();
         pats.retain(|p| super::pattern::gate_literals(p.re.as_str()).is_some());
         assert!(pats.len() >= 5, "gated patterns: {}", pats.len());
-        let mut files = Vec::new();
-        fixture_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut files,
-        );
         let (mut closed, mut matched) = (0, 0);
-        for f in &files {
-            let Ok(b) = std::fs::read(f) else { continue };
-            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::structure(src);
-            let (bs, be) = doc.body_span();
-            let (fs, fe) = (doc.flat.from_norm(bs), doc.flat.from_norm(be));
-            for hay in [&doc.text()[bs..be], &doc.flat.text[fs..fe]] {
+        for (f, hays) in &fixture_bodies() {
+            for hay in hays {
                 for p in &pats {
                     let m = p.re.is_match(hay);
                     matched += usize::from(m);
@@ -1413,6 +1398,39 @@ mod table_start_tests {
         }
     }
 
+    /// Every fixture draft that loads, structured.
+    fn fixture_docs() -> Vec<(std::path::PathBuf, crate::document::Document)> {
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        files
+            .into_iter()
+            .filter_map(|f| {
+                let b = std::fs::read(&f).ok()?;
+                let src = crate::source::load_bytes(&f.to_string_lossy(), &b).ok()?;
+                Some((f, crate::document::Document::structure(src)))
+            })
+            .collect()
+    }
+
+    /// The body of every fixture draft that loads, normalized and flat.
+    fn fixture_bodies() -> Vec<(std::path::PathBuf, [String; 2])> {
+        fixture_docs()
+            .into_iter()
+            .map(|(f, doc)| {
+                let (bs, be) = doc.body_span();
+                let (fs, fe) = (doc.flat.from_norm(bs), doc.flat.from_norm(be));
+                let hays = [
+                    doc.text()[bs..be].to_string(),
+                    doc.flat.text[fs..fe].to_string(),
+                ];
+                (f, hays)
+            })
+            .collect()
+    }
+
     /// Leaving the lines before the table unread changes nothing: every fixture draft,
     /// read with each profile's templates, recovers the same tables as when each region
     /// is read whole.
@@ -1420,23 +1438,14 @@ mod table_start_tests {
     fn tables_from_the_table_start_are_those_of_the_whole_region() {
         let rs = super::RuleSet::builtin().unwrap();
         let settings = super::Settings::default();
-        let mut files = Vec::new();
-        fixture_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut files,
-        );
-        assert!(files.len() > 50, "fixture files: {}", files.len());
+        let docs = fixture_docs();
+        assert!(docs.len() > 50, "fixture files: {}", docs.len());
         let mut rows = 0;
-        for f in &files {
-            let Ok(b) = std::fs::read(f) else { continue };
-            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::structure(src);
+        for (f, doc) in &docs {
             for profile in ["2021", "2019-trial", "pre-2019"] {
                 let mut read = |whole: bool| {
                     table::read_regions_whole(whole);
-                    let ctx = super::Ctx::new(&doc, &rs, profile, &settings);
+                    let ctx = super::Ctx::new(doc, &rs, profile, &settings);
                     table::read_regions_whole(false);
                     ctx.tables
                         .values()

@@ -5,18 +5,15 @@
 
 use super::super::spec::PublishedZero;
 use super::super::{Ctx, Finding};
-use crate::document::table::Status;
 use crate::facts::Dec;
 
 pub fn run(p: &PublishedZero, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
-    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+    let Some(t) = ctx.recovered(&p.table) else {
         return vec![];
     };
-    if t.status != Status::Recovered {
-        return vec![];
-    }
+    let tpl = t.tpl;
     let (from, to) = doc.main_span();
     let exclude = ctx.compiled(&p.exclude);
     let mut out = Vec::new();

@@ -585,12 +585,10 @@ fn parse_cell_ref(s: &str) -> (String, String) {
 pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
-    let (Some(t), Some(tpl)) = (ctx.tables.get(&p.table), ctx.template(&p.table)) else {
+    let Some(t) = ctx.recovered(&p.table) else {
         return vec![];
     };
-    if t.status != Status::Recovered {
-        return vec![];
-    }
+    let tpl = t.tpl;
     let (bs, be) = doc.body_span();
     let flat = &doc.flat;
     let (ms, me) = (flat.from_norm(bs), flat.from_norm(be));
