@@ -7,7 +7,6 @@ pub mod kind;
 pub mod load;
 pub mod pattern;
 pub mod position;
-pub mod prose_view;
 mod regex_keys;
 pub mod spec;
 
@@ -781,8 +780,6 @@ pub struct Ctx<'a> {
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
     /// Sentence ends in the normalized text (offset, byte length), found once.
     stops: std::cell::OnceCell<Vec<(usize, usize)>>,
-    /// The body with its table lines blanked, made when a count pattern first needs it.
-    prose: std::cell::OnceCell<prose_view::ProseView>,
 }
 
 /// Per-run settings that affect rules.
@@ -866,7 +863,6 @@ impl<'a> Ctx<'a> {
             settings,
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
-            prose: std::cell::OnceCell::new(),
         };
         ctx.tables = ctx.recover_tables();
         ctx
@@ -1029,10 +1025,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The body with its table lines blanked ([`prose_view`]), made once per draft.
-    pub fn prose_view(&self) -> &prose_view::ProseView {
-        self.prose
-            .get_or_init(|| prose_view::ProseView::new(self.doc))
+    /// The compiled patterns of a list that may match `hay` ([`Pattern::may_match`]):
+    /// those left out certainly find nothing there.
+    pub fn searched(&self, patterns: &[String], hay: &str) -> Vec<&'a Regex> {
+        let rules: &'a RuleSet = self.rules;
+        patterns
+            .iter()
+            .filter_map(|p| rules.pattern(p))
+            .filter(|p| p.may_match(hay))
+            .map(|p| &p.re)
+            .collect()
     }
 
     /// Does any of the patterns match? Stops at the first that does (no position needed).

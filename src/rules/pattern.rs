@@ -30,8 +30,6 @@ pub struct Pattern {
     context_free: OnceLock<bool>,
     /// See [`Pattern::may_match`]; built on first use.
     gate: OnceLock<Option<Prefilter>>,
-    /// See [`Pattern::line_alphabet`]; parsed on first use.
-    alphabet: OnceLock<Option<Vec<(char, char)>>>,
 }
 
 impl Pattern {
@@ -44,7 +42,6 @@ impl Pattern {
             re,
             context_free: OnceLock::new(),
             gate: OnceLock::new(),
-            alphabet: OnceLock::new(),
         })
     }
 
@@ -60,66 +57,6 @@ impl Pattern {
             })
         })
     }
-}
-
-impl Pattern {
-    /// The characters any match can hold, as sorted inclusive ranges, for a pattern whose
-    /// matches are *confined*: no match holds a `\n`, none is empty, and the only
-    /// look-around is `^`/`$` of the whole text. `None` for any other pattern.
-    ///
-    /// A match is a run of characters each consumed by a literal or a class of the
-    /// pattern, so it lies inside one maximal run of characters of this set: a place
-    /// where one of two neighbouring characters is outside the set is never inside a
-    /// match ([`super::prose_view`] relies on it).
-    pub fn line_alphabet(&self) -> Option<&[(char, char)]> {
-        self.alphabet
-            .get_or_init(|| line_alphabet(self.re.as_str()))
-            .as_deref()
-    }
-}
-
-/// See [`Pattern::line_alphabet`].
-pub(crate) fn line_alphabet(pattern: &str) -> Option<Vec<(char, char)>> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    if hir.properties().minimum_len().is_none_or(|n| n == 0) {
-        return None;
-    }
-    let mut set = regex_syntax::hir::ClassUnicode::empty();
-    collect_alphabet(&hir, &mut set)?;
-    let ranges: Vec<(char, char)> = set.ranges().iter().map(|r| (r.start(), r.end())).collect();
-    (!in_ranges(&ranges, '\n')).then_some(ranges)
-}
-
-/// Adds to `set` every character a match of `hir` can consume; `None` when a part of
-/// it is not understood (byte classes, invalid UTF-8) or looks around (but `^`, `$`).
-fn collect_alphabet(hir: &Hir, set: &mut regex_syntax::hir::ClassUnicode) -> Option<()> {
-    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Look};
-    match hir.kind() {
-        HirKind::Empty => {}
-        HirKind::Literal(l) => {
-            let s = std::str::from_utf8(&l.0).ok()?;
-            let chars = s.chars().map(|c| ClassUnicodeRange::new(c, c));
-            set.union(&ClassUnicode::new(chars));
-        }
-        HirKind::Class(Class::Unicode(c)) => set.union(c),
-        HirKind::Class(Class::Bytes(_)) => return None,
-        HirKind::Look(Look::Start | Look::End) => {}
-        HirKind::Look(_) => return None,
-        HirKind::Repetition(r) => collect_alphabet(&r.sub, set)?,
-        HirKind::Capture(c) => collect_alphabet(&c.sub, set)?,
-        HirKind::Concat(v) | HirKind::Alternation(v) => {
-            for h in v {
-                collect_alphabet(h, set)?;
-            }
-        }
-    }
-    Some(())
-}
-
-/// Is `c` in the sorted inclusive `ranges`?
-pub fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
-    let i = ranges.partition_point(|&(_, hi)| hi < c);
-    ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
 }
 
 impl Pattern {

@@ -137,10 +137,8 @@ impl<'a> Body<'a> {
     fn mentions(&self, patterns: &[String], scope: &[String], parts: &[String]) -> Vec<Mention> {
         let body = &self.ftext[self.from..self.to];
         let mut out: Vec<Mention> = Vec::new();
-        for p in self.ctx.patterns(patterns) {
-            // Matches on table lines are dropped below: the view leaves them out when
-            // that is exact for the pattern.
-            for c in p.re.captures_iter(self.ctx.prose_view().hay(p, body)) {
+        for re in self.ctx.compiled(patterns) {
+            for c in re.captures_iter(body) {
                 let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
                     continue;
                 };

@@ -626,15 +626,8 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
             continue;
         };
         let mut seen = std::collections::HashSet::new();
-        for pat in ctx.patterns(&st.patterns) {
-            // Matches on table lines are dropped below: the view leaves them out when
-            // that is exact for the pattern. A pattern whose gate words are not there
-            // finds nothing ([`Pattern::may_match`]).
-            let hay = ctx.prose_view().hay(pat, &ftext[ms..me]);
-            if !pat.may_match(hay) {
-                continue;
-            }
-            for c in pat.re.captures_iter(hay) {
+        for re in ctx.searched(&st.patterns, &ftext[ms..me]) {
+            for c in re.captures_iter(&ftext[ms..me]) {
                 let Some(n) = c.name("n") else { continue };
                 let (ns, ne) = (
                     flat.to_norm(ms + n.start()),
