@@ -1066,7 +1066,59 @@ impl<'a> Ctx<'a> {
 const MIN_GROUP: usize = 3;
 
 /// Fill a message template: `{name}` → value.
+///
+/// One pass over the template. It says what replacing each `{name}` in turn says
+/// ([`fill_in_turn`]) when no brace can make a new placeholder: no value or name holds a
+/// brace, and no `{` of the template comes before another `{` with no `}` between them.
+/// Then the only brace pairs ever present are the template's own, each `{…}` with no
+/// brace inside, and a replacement takes a whole pair away without touching the others.
+/// Any other template is filled in turn.
 pub fn fill(template: &str, vars: &[(&'static str, String)]) -> String {
+    let braced = |s: &str| s.contains(['{', '}']);
+    if vars.iter().any(|(k, v)| braced(k) || braced(v)) || nested_braces(template) {
+        return fill_in_turn(template, vars);
+    }
+    let mut out =
+        String::with_capacity(template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let value = after.find('}').and_then(|j| {
+            let name = &after[..j];
+            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (j, v))
+        });
+        match value {
+            Some((j, v)) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Does a `{` come before another `{` with no `}` between them?
+fn nested_braces(template: &str) -> bool {
+    let mut open = false;
+    for b in template.bytes() {
+        match b {
+            b'{' if open => return true,
+            b'{' => open = true,
+            b'}' => open = false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Each `{name}` replaced in turn, in the order of `vars`: what [`fill`] must say.
+fn fill_in_turn(template: &str, vars: &[(&'static str, String)]) -> String {
     let mut out = template.to_string();
     for (k, v) in vars {
         out = out.replace(&format!("{{{k}}}"), v);
@@ -1243,6 +1295,34 @@ fn table_template_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10000))]
+        /// One pass fills a template as replacing each name in turn does, braces in the
+        /// template, the names or the values included.
+        #[test]
+        fn filling_in_one_pass_is_filling_in_turn(
+            template in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "{a}", "{b}", "中",
+            ]), 0..8),
+            vars in proptest::collection::vec((
+                proptest::sample::select(vec!["a", "b", "a}"]),
+                proptest::collection::vec(proptest::sample::select(vec!["", "{", "b"]), 0..2),
+            ), 1..4),
+        ) {
+            let template = template.concat();
+            let vars: Vec<(&'static str, String)> =
+                vars.into_iter().map(|(k, v)| (k, v.concat())).collect();
+            proptest::prop_assert_eq!(fill(&template, &vars), fill_in_turn(&template, &vars));
+        }
+    }
+
+    #[test]
+    fn a_value_that_makes_a_placeholder_is_filled_in_turn() {
+        let vars = [("a", "b".to_string()), ("b", "x".to_string())];
+        assert_eq!(fill("{{a}}", &vars), "x");
+        assert_eq!(fill("{a}{b}", &vars), "bx");
+    }
 
     /// The rule set a check loads differs from the full one only in the examples it
     /// leaves out (every rule has them in the full set), and registers the same patterns.
