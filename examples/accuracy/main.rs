@@ -102,10 +102,13 @@ pub fn kind_of(rule: &str) -> &'static str {
         "contact-block" => "missing_contact",
         "wrong-statistical-period" | "period-date-garbled" | "period-cut-short" => "wrong_period",
         "late-publication" => "late_or_missing_date",
-        "year-slip" | "report-year-fit" | "period-year" | "later-year-work" => "year_mismatch",
+        "year-slip" | "report-year-fit" | "period-year" | "later-year-work" | "notice-year" => {
+            "year_mismatch"
+        }
         r if r.ends_with("-structure") => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
+        "prose-share" => "other:percent_mismatch",
         "active-count-missing" => "other:active_count_missing",
         "part-count" => "other:part_count_mismatch",
         "impossible-percentage" => "other:impossible_value",

@@ -165,6 +165,129 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     out
 }
 
+/// Words that make a clause after `;` a statement of its own, not one more category of a
+/// list: what was done, and when.
+const CLAUSE_VERBS: [&str; 14] = [
+    "发布", "公开", "推送", "报送", "收到", "受理", "办理", "答复", "通过", "利用", "全年", "本年",
+    "今年", "年度",
+];
+
+/// A label without a trailing `共计`/`合计`/`累计`/`共`/`计` (`……其他信息共计2004条`).
+fn bare_label(label: &str) -> &str {
+    let mut l = label.trim();
+    for w in ["共计", "合计", "累计", "总计", "共", "计"] {
+        if let Some(x) = l.strip_suffix(w) {
+            l = x.trim_end();
+            break;
+        }
+    }
+    l
+}
+
+/// `…6391条,其中概况类信息1105条;政务动态类信息2896条;……其他信息共计2004条。`: a `其中`
+/// list whose categories are set off by `;`. The clauses after the `其中` one continue the
+/// list when each is nothing but a category and one count of the total's unit (no verb or
+/// time of its own, its name ending like the first category's), and the list closes with
+/// `。` or the line's end; one clause of another shape and nothing is read.
+fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for pos in memchr::memmem::find_iter(b, "其中".as_bytes()) {
+        // Cheap first: the sentence must end with `;` (the first stop after `其中`).
+        let mut from = pos;
+        let stop = loop {
+            let Some(k) = memchr::memchr3(b'\n', b';', 0x82, &b[from..]) else {
+                break None;
+            };
+            let j = from + k;
+            if b[j] == 0x82 && !(j >= 2 && b[j - 1] == 0x80 && b[j - 2] == 0xE3) {
+                from = j + 1;
+                continue;
+            }
+            break Some(j);
+        };
+        let Some(s_end) = stop.filter(|&j| b[j] == b';') else {
+            continue;
+        };
+        if memchr::memchr2(b'!', b'?', &b[pos..s_end]).is_some() {
+            continue;
+        }
+        // The clauses after it: each one category and one count, no verb or time of its
+        // own; the list closes with `。` or the line's end.
+        let mut clauses: Vec<(usize, usize)> = Vec::new();
+        let mut end = s_end;
+        let closed = loop {
+            if !text[end..].starts_with(';') {
+                break matches!(text[end..].chars().next(), None | Some('。' | '\n'));
+            }
+            let (n_start, n_end) = sentence_bounds(text, end + 1);
+            let first = numbers.partition_point(|n| n.start < n_start);
+            let [n] = counts_in(numbers, n_start, n_end) else {
+                break false;
+            };
+            if n.approximate
+                || n.end > n_end
+                || !text[n.end..n_end].trim().is_empty()
+                || CLAUSE_VERBS
+                    .iter()
+                    .any(|w| text[n_start..n.start].contains(w))
+            {
+                break false;
+            }
+            clauses.push((n_start, first));
+            end = n_end;
+        };
+        if !closed || clauses.is_empty() {
+            continue;
+        }
+        let (s_start, _) = sentence_bounds(text, pos);
+        // The total: the count right before `其中` (only `,` `:` or spaces between).
+        let first = numbers.partition_point(|n| n.start < s_start);
+        let Some(ti) = counts_in(numbers, s_start, pos)
+            .iter()
+            .rposition(|n| n.end <= pos)
+            .map(|k| first + k)
+        else {
+            continue;
+        };
+        let total = &numbers[ti];
+        if total.approximate
+            || !text[total.end..pos]
+                .chars()
+                .all(|c| matches!(c, ',' | ':' | ' '))
+            || clauses.iter().any(|&(_, k)| numbers[k].unit != total.unit)
+        {
+            continue;
+        }
+        let Some((mut items, complete)) = root_items(text, numbers, pos + "其中".len(), s_end, ti)
+        else {
+            continue;
+        };
+        let Some((first_label, last)) = items.last().map(|(l, i)| (bare_label(l).to_string(), *i))
+        else {
+            continue;
+        };
+        if !complete
+            || !text[numbers[last].end..s_end].trim().is_empty()
+            || items.iter().any(|(_, i)| numbers[*i].unit != total.unit)
+        {
+            continue;
+        }
+        let mut like = true;
+        for &(n_start, k) in &clauses {
+            let label = words_before(text, n_start, numbers[k].start);
+            like &= shared_suffix(bare_label(label), &first_label) >= 2;
+            items.push((label.to_string(), k));
+        }
+        if like {
+            if let Some(st) = across(numbers, ti, items, true) {
+                out.push(st);
+            }
+        }
+    }
+    out
+}
+
 /// `<quantity words>的主要类别有:<list>` under the nearest earlier count of those words.
 fn category_lists(
     text: &str,
@@ -216,6 +339,7 @@ pub fn linked_statements(
     taken: &BTreeSet<usize>,
 ) -> Vec<SumStatement> {
     let mut out = among_sentences(text, numbers);
+    out.extend(semicolon_lists(text, numbers));
     let mut taken = taken.clone();
     taken.extend(out.iter().flat_map(|s| s.parts.iter().map(|p| p.1)));
     out.extend(category_lists(text, numbers, &taken));
@@ -279,6 +403,23 @@ mod tests {
                 st("2543", &["594", "281", "946"])
             ]
         );
+    }
+
+    #[test]
+    fn a_list_set_off_by_semicolons_is_one_breakdown() {
+        // 山阳县 2020 (tuning, audit F2).
+        let t = "主动公开政府信息6391条,其中概况类信息1105条;政务动态类信息2896条;政府文件、重大事件等民众关心的其他信息共计2004条。";
+        assert_eq!(sums(t), vec![st("6391", &["1105", "2896", "2004"])]);
+        // A clause with a verb or time of its own, with a second count, of another unit or
+        // naming another kind of thing: the clauses are not read as one list.
+        for t in [
+            "主动公开政府信息500条,其中规范性文件类信息20条;全年发布工作动态类信息600条。",
+            "主动公开政府信息500条,其中规范性文件类信息20条;工作动态类信息60条,较上年增加5条。",
+            "主动公开政府信息500条,其中规范性文件类信息20条;工作动态类信息60条;收到申请5件。",
+            "主动公开政府信息500条,其中规范性文件类信息20条;新闻稿件60条。",
+        ] {
+            assert!(sums(t).is_empty(), "{t}: {:?}", sums(t));
+        }
     }
 
     #[test]

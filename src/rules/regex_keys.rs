@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 39] = [
+pub const REGEX_KEYS: [&str; 40] = [
     "annexed",
     "placeholders",
     "match",
@@ -45,6 +45,7 @@ pub const REGEX_KEYS: [&str; 39] = [
     "skip_parts",
     "part_patterns",
     "whole_markers",
+    "grand",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -405,6 +405,12 @@ pub struct ProseShare {
     /// named groups `whole`, `part` and `p` (the percentage): outcome `rate` when p ≠ part ÷ whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rates: Vec<String>,
+    /// Regexes of a share said to be of the whole (`占总体的比例为2.8%`), with a named group
+    /// `p`: the count it belongs to is the only count before it in its sentence. Outcome
+    /// `grand` when it fits no earlier count of that unit while another such share in the
+    /// same part fits one (which is then the whole they are shares of).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grand: Vec<String>,
 }
 
 /// The report year against the report's own name in its text and its 落款 (or page) date.

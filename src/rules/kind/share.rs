@@ -142,6 +142,124 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out.extend(rates(p, ctx));
+    let reported: BTreeSet<usize> = out.iter().map(|f| f.start).collect();
+    out.extend(
+        grand(p, ctx)
+            .into_iter()
+            .filter(|f| !reported.contains(&f.start)),
+    );
+    out
+}
+
+/// An explicit share of the whole (`机构职能类信息16条,……,占总体的比例为2.8%`), in a part
+/// where another such share (`法规文件类信息25条,占总体的比例为3.4%`) shows which count the
+/// whole is: reported when the share fits no earlier count of its unit (so no other whole
+/// could be meant) and the count another share fits gives a different percentage. A share
+/// with no such confirmation is left alone: the whole cannot be told.
+fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
+    if p.grand.is_empty() {
+        return Vec::new();
+    }
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let (bs, be) = doc.main_span();
+    // (the count's index, the share, where the share ends, the part of the report)
+    let mut shares: Vec<(usize, Dec, usize, Option<usize>)> = Vec::new();
+    for re in ctx.compiled(&p.grand) {
+        for c in re.captures_iter(&text[bs..be]) {
+            let (Some(m), Some(g)) = (c.get(0), c.name("p")) else {
+                continue;
+            };
+            let Some(share) = Dec::parse(g.as_str()) else {
+                continue;
+            };
+            let (ms, me) = (bs + m.start(), bs + m.end());
+            let from = text[..ms].rfind(['。', ';', '\n']).map_or(bs, |k| k + 1);
+            let first = nums.partition_point(|n| n.start < from);
+            let before: Vec<usize> = (first..nums.len())
+                .take_while(|&i| nums[i].end <= ms)
+                .collect();
+            // The count is the only one before the share in its sentence.
+            let [i] = before[..] else {
+                continue;
+            };
+            if usable(&nums[i]) && !shares.iter().any(|s| s.0 == i) {
+                shares.push((i, share, me, doc.part_at(ms).map(|pt| pt.heading)));
+            }
+        }
+    }
+    // The earlier counts of the part's unit above it: the wholes it may be a share of.
+    let wholes = |i: usize| -> Vec<usize> {
+        let part = &nums[i];
+        let from = text[..part.start]
+            .rfind(['。', ';', '\n'])
+            .map_or(bs, |k| k + 1);
+        nums.iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                n.start >= bs
+                    && n.end <= from
+                    && n.unit == part.unit
+                    && usable(n)
+                    && n.value > part.value
+            })
+            .map(|(k, _)| k)
+            .collect()
+    };
+    let fitting: Vec<Vec<usize>> = shares
+        .iter()
+        .map(|(i, share, _, _)| {
+            wholes(*i)
+                .into_iter()
+                .filter(|t| fits(nums[*i].value, nums[*t].value, *share) == Some(true))
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, (i, share, share_end, part_of)) in shares.iter().enumerate() {
+        let candidates = wholes(*i);
+        if candidates.is_empty()
+            || candidates
+                .iter()
+                .any(|t| fits(nums[*i].value, nums[*t].value, *share) != Some(false))
+        {
+            continue;
+        }
+        // The wholes that the other shares of this part (same unit) fit.
+        let mut confirmed: Vec<usize> = shares
+            .iter()
+            .enumerate()
+            .filter(|(j, s)| *j != k && s.3 == *part_of && nums[s.0].unit == nums[*i].unit)
+            .flat_map(|(j, _)| fitting[j].iter().copied())
+            .filter(|t| candidates.contains(t))
+            .collect();
+        confirmed.sort_unstable();
+        confirmed.dedup();
+        let values: BTreeSet<String> = confirmed
+            .iter()
+            .map(|t| nums[*t].value.to_string())
+            .collect();
+        let ([t, ..], 1) = (&confirmed[..], values.len()) else {
+            continue;
+        };
+        let (part, total) = (&nums[*i], &nums[*t]);
+        let Some(expected) = percent(part.value, total.value, share.scale) else {
+            continue;
+        };
+        out.push(
+            Finding::at(part.start, *share_end)
+                .variant("grand")
+                .var("quote", super::quote(text, part.start, *share_end))
+                .var("share", share.to_string())
+                .var("part", part.value.to_string())
+                .var("total", total.value.to_string())
+                .var("unit", total.unit.clone())
+                .var("total_quote", super::quote(text, total.start, total.end))
+                .var("expected_share", expected.clone())
+                .expected(format!("{expected}%"), format!("{share}%")),
+        );
+    }
     out
 }
 

@@ -407,6 +407,16 @@ fn cut_off_after<'t>(
         .then_some(last.key.as_str())
 }
 
+/// The part ending at `end` runs to the end of the text, and the text stops mid-sentence
+/// (an excerpt or a page cut inside the part): what is not in it may follow in the report.
+fn cut_inside(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|t| t.trim().is_empty())
+        && !matches!(
+            text.trim_end().chars().last(),
+            None | Some('。' | '.' | '!' | '?' | ')' | '」' | '”' | '"' | '》' | '日' | '|')
+        )
+}
+
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
@@ -438,6 +448,11 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                 let h = &doc.headings[part.heading];
                 out.push(
                     Finding::at(h.start, h.end)
+                        .variant(if cut_inside(text, part.end) {
+                            "absent-cut"
+                        } else {
+                            ""
+                        })
                         .var("heading", doc.part_label(part))
                         .var("table", format!("{}（{}）", own.title, own.name)),
                 );
