@@ -96,5 +96,11 @@ fn every_audited_real_report_is_checked_and_scored() {
             "{group}: no audited warning/error findings"
         );
     }
-    assert!(!harness::report(&checked, false).is_empty());
+    assert!(!harness::report(&checked, false, true).is_empty());
+    // Without --show-heldout, no per-file line names a held-out file.
+    let quiet = harness::report(&checked, true, false);
+    for c in checked.iter().filter(|c| harness::held_out(&c.audit.group)) {
+        let name = c.audit.file.file_name().unwrap().to_string_lossy();
+        assert!(!quiet.contains(&*name), "held-out file listed: {name}");
+    }
 }
