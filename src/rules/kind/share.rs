@@ -52,6 +52,26 @@ fn percent(part: Dec, total: Dec, d: u32) -> Option<String> {
     )
 }
 
+/// A share written beside `part` (ending at `share_end`) that does not fit `total`.
+fn share_finding(
+    text: &str,
+    part: &NumberFact,
+    total: &NumberFact,
+    share: Dec,
+    share_end: usize,
+    expected: String,
+) -> Finding {
+    Finding::at(part.start, share_end)
+        .var("quote", super::quote(text, part.start, share_end))
+        .var("share", share.to_string())
+        .var("part", part.value.to_string())
+        .var("total", total.value.to_string())
+        .var("unit", total.unit.clone())
+        .var("total_quote", super::quote(text, total.start, total.end))
+        .var("expected_share", expected.clone())
+        .expected(format!("{expected}%"), format!("{share}%"))
+}
+
 fn usable(n: &NumberFact) -> bool {
     !n.approximate && !n.value.is_negative()
 }
@@ -128,16 +148,8 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             };
             out.push(
-                Finding::at(part.start, share_end)
-                    .var("quote", super::quote(text, part.start, share_end))
-                    .var("label", label.clone())
-                    .var("share", share.to_string())
-                    .var("part", part.value.to_string())
-                    .var("total", total.value.to_string())
-                    .var("unit", total.unit.clone())
-                    .var("total_quote", super::quote(text, total.start, total.end))
-                    .var("expected_share", expected.clone())
-                    .expected(format!("{expected}%"), format!("{share}%")),
+                share_finding(text, part, total, share, share_end, expected)
+                    .var("label", label.clone()),
             );
         }
     }
@@ -247,18 +259,7 @@ fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         let Some(expected) = percent(part.value, total.value, share.scale) else {
             continue;
         };
-        out.push(
-            Finding::at(part.start, *share_end)
-                .variant("grand")
-                .var("quote", super::quote(text, part.start, *share_end))
-                .var("share", share.to_string())
-                .var("part", part.value.to_string())
-                .var("total", total.value.to_string())
-                .var("unit", total.unit.clone())
-                .var("total_quote", super::quote(text, total.start, total.end))
-                .var("expected_share", expected.clone())
-                .expected(format!("{expected}%"), format!("{share}%")),
-        );
+        out.push(share_finding(text, part, total, *share, *share_end, expected).variant("grand"));
     }
     out
 }
