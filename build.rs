@@ -9,6 +9,9 @@ use std::path::Path;
 #[path = "src/rules/regex_keys.rs"]
 mod regex_keys;
 
+#[path = "src/rules/needs.rs"]
+mod needs;
+
 fn collect(dir: &Path, out: &mut Vec<String>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
@@ -29,6 +32,7 @@ fn main() {
     let rules = Path::new(&root).join("rules");
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/regex_keys.rs");
+    println!("cargo:rerun-if-changed=src/rules/needs.rs");
     let mut files = Vec::new();
     collect(&rules, &mut files);
     let mut src = String::from("/// Built-in rule files: (path relative to the crate, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
@@ -40,6 +44,9 @@ fn main() {
     );
     let mut patterns = String::from(
         "/// The patterns of each file, in the same order (`regex_keys::regex_strings`).\npub static EMBEDDED_PATTERNS: &[&[&str]] = &[\n",
+    );
+    let mut needs = String::from(
+        "/// For each pattern of `EMBEDDED_PATTERNS`, the literals one of which every match\n/// holds (`needs::needed_literals`), `None` when there is no useful list.\npub static EMBEDDED_NEEDS: &[&[Option<&[&str]>]] = &[\n",
     );
     for f in &files {
         let rel = f
@@ -70,6 +77,20 @@ fn main() {
             .map(regex_keys::regex_strings)
             .unwrap_or_default();
         let _ = writeln!(patterns, "    &{listed:?},");
+        let lists: Vec<Option<Vec<String>>> =
+            listed.iter().map(|p| needs::needed_literals(p)).collect();
+        let _ = write!(needs, "    &[");
+        for l in &lists {
+            match l {
+                Some(l) => {
+                    let _ = write!(needs, "Some(&{l:?}), ");
+                }
+                None => {
+                    let _ = write!(needs, "None, ");
+                }
+            }
+        }
+        let _ = writeln!(needs, "],");
     }
     src.push_str("];\n");
     src.push_str(&json);
@@ -77,6 +98,8 @@ fn main() {
     src.push_str(&patterns);
     src.push_str("];\n");
     src.push_str(&examples);
+    src.push_str("];\n");
+    src.push_str(&needs);
     src.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("out dir")).join("embedded_rules.rs");
     std::fs::write(out, src).expect("write embedded rules");

@@ -126,6 +126,7 @@ fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileRe
     let path = source.path.clone();
     let mut doc = Document::new(source);
     let (year, profile) = year_and_profile(&doc, rs, opts);
+    rs.first_draft(&doc, &profile);
     let ctx = rules::Ctx::new(&doc, rs, &profile, &opts.settings);
     let diagnostics = rules::evaluate_ctx(&ctx, opts.only_rule.as_deref());
     // A file that is not an annual report is never paired with another year.

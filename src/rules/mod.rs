@@ -5,6 +5,8 @@ mod bounds;
 pub mod group;
 pub mod kind;
 pub mod load;
+#[cfg(test)]
+mod needs;
 pub mod pattern;
 pub mod position;
 mod regex_keys;
@@ -14,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::table::{self, RecoveredTable};
 use crate::document::Document;
 use load::{problem_at, FileKind, RuleFileError};
-use pattern::Pattern;
+use pattern::{Pattern, Re, Slot};
 use regex::Regex;
 use spec::{Check, PackSpec, RuleSpec, Severity};
 use std::collections::{BTreeMap, HashMap};
@@ -48,13 +50,23 @@ pub struct RuleSet {
     /// Patterns by source. Those of files read from disk are compiled when loaded (to
     /// report a bad regex at its line); the built-in ones on first use, since start-up
     /// time matters and a test proves they all compile. Clones share compiled patterns.
-    regexes: HashMap<String, Arc<OnceLock<Option<Pattern>>>, FastHash>,
+    regexes: HashMap<String, Arc<Slot>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
     ids: IdCache,
     /// What table patterns need to match ([`table::Needs`]), by pattern.
     needs: NeedsCache,
     /// Patterns searched together ([`group::Group`]), by their list.
     groups: GroupCache,
+    /// What the pattern-compiling thread is told of the first draft.
+    warm: Arc<Warm>,
+}
+
+/// The first draft of a run, as the thread compiling patterns ahead learns it: the
+/// patterns that draft can match are compiled first.
+#[derive(Debug, Default)]
+struct Warm {
+    first: OnceLock<(Box<str>, String)>,
+    thread: OnceLock<std::thread::Thread>,
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -304,10 +316,10 @@ impl RuleSet {
         let (packs, rules): (Vec<_>, Vec<_>) = files.into_iter().partition(is_pack);
         let mut profiles: HashMap<String, String> = HashMap::new();
         for e in packs {
-            for pat in &e.patterns {
-                self.register(pat.to_string());
-            }
             let spec: PackSpec = e.typed("规则包内容无法解析")?;
+            for (i, pat) in e.patterns.iter().enumerate() {
+                self.register(pat, e.needs.get(i).copied().flatten(), &spec.profile);
+            }
             profiles.insert(dir_of(&e.file.path), spec.profile.clone());
             self.merge_pack(Pack {
                 spec,
@@ -319,8 +331,8 @@ impl RuleSet {
                 .get(&dir_of(&e.file.path))
                 .cloned()
                 .unwrap_or_default();
-            for pat in &e.patterns {
-                self.register(pat.to_string());
+            for (i, pat) in e.patterns.iter().enumerate() {
+                self.register(pat, e.needs.get(i).copied().flatten(), &profile);
             }
             let mut spec: RuleSpec = e.typed("规则内容无法解析")?;
             if examples && !e.examples.is_empty() {
@@ -500,7 +512,7 @@ impl RuleSet {
 
     /// Compile a pattern of a checked file now, so that an invalid one is reported.
     fn compile(&mut self, pattern: &str) -> Result<(), String> {
-        if let Some(Some(_)) = self.regexes.get(pattern).and_then(|c| c.get()) {
+        if self.regexes.get(pattern).is_some_and(|c| c.is_compiled()) {
             return Ok(());
         }
         let re = Pattern::new(pattern).map_err(|e| {
@@ -509,41 +521,99 @@ impl RuleSet {
                 e.to_string().lines().last().unwrap_or("")
             )
         })?;
-        self.regexes
-            .insert(pattern.to_string(), Arc::new(OnceLock::from(Some(re))));
+        self.regexes.insert(
+            pattern.to_string(),
+            Arc::new(Slot::compiled(pattern, Some(re))),
+        );
         Ok(())
     }
 
-    /// Record a pattern of an embedded file, compiled on first use.
-    fn register(&mut self, pattern: String) {
-        self.regexes.entry(pattern).or_default();
+    /// Record a pattern of an embedded file, compiled on first use, with the words every
+    /// match needs when known.
+    fn register(&mut self, pattern: &str, needs: Option<&'static [&'static str]>, profile: &str) {
+        match self.regexes.get(pattern) {
+            Some(slot) => slot.used_by(profile),
+            None => {
+                let slot = Slot::new(pattern, needs);
+                slot.used_by(profile);
+                self.regexes.insert(pattern.to_string(), Arc::new(slot));
+            }
+        }
     }
 
     /// Compile every pattern not compiled yet on another thread, while the caller goes
     /// on reading its first file: on a small run the patterns are most of the work, and
     /// a second core halves the wait. Whichever thread reaches a pattern first compiles
     /// it; the other waits for it (never compiled twice).
+    ///
+    /// The order: first the patterns any draft may search (those without needed words),
+    /// until the caller tells the first draft ([`RuleSet::first_draft`]); then those that
+    /// draft can match (its profile's, with their words in its text); then the rest. Each
+    /// group costliest first (a counted repetition of a large class, `[^。]{0,200}`, is
+    /// thousands of automaton states), so that the caller, which compiles what it needs
+    /// as it goes, rarely builds an expensive one itself.
     pub fn warm_in_background(&self) {
-        let mut pending: Vec<(String, Arc<OnceLock<Option<Pattern>>>)> = self
+        let mut pending: Vec<Arc<Slot>> = self
             .regexes
-            .iter()
-            .filter(|(_, c)| c.get().is_none())
-            .map(|(p, c)| (p.clone(), Arc::clone(c)))
+            .values()
+            .filter(|c| !c.is_compiled())
+            .map(Arc::clone)
             .collect();
         if pending.is_empty() {
             return;
         }
-        // The costliest first (a counted repetition of a large class, `[^。]{0,200}`, is
-        // thousands of automaton states): the caller, which compiles what it needs as it
-        // goes, then rarely has to build one itself.
-        pending.sort_by_cached_key(|(p, _)| (std::cmp::Reverse(compile_cost(p)), p.clone()));
-        let _ = std::thread::Builder::new()
+        pending.sort_by_cached_key(|c| {
+            (
+                std::cmp::Reverse(compile_cost(c.src())),
+                c.src().to_string(),
+            )
+        });
+        let warm = Arc::clone(&self.warm);
+        let spawned = std::thread::Builder::new()
             .name("gongkai-regex".into())
             .spawn(move || {
-                for (p, c) in &pending {
-                    c.get_or_init(|| Pattern::new(p).ok());
+                for c in pending.iter().filter(|c| !c.has_needs()) {
+                    if warm.first.get().is_some() {
+                        break;
+                    }
+                    c.get();
+                }
+                let until = std::time::Instant::now() + WAIT_FOR_FIRST_DRAFT;
+                while warm.first.get().is_none() {
+                    let now = std::time::Instant::now();
+                    if now >= until {
+                        break;
+                    }
+                    std::thread::park_timeout(until - now);
+                }
+                if let Some((text, profile)) = warm.first.get() {
+                    for c in &pending {
+                        if !c.is_compiled() && c.used_for(profile) && !c.lacks_needs(text) {
+                            c.get();
+                        }
+                    }
+                }
+                for c in &pending {
+                    c.get();
                 }
             });
+        if let Ok(handle) = spawned {
+            let _ = self.warm.thread.set(handle.thread().clone());
+        }
+    }
+
+    /// Tell the pattern-compiling thread ([`RuleSet::warm_in_background`]) the first
+    /// draft of the run: its texts (normalized and flat, the two that rule kinds search)
+    /// and profile. Later calls do nothing.
+    pub fn first_draft(&self, doc: &Document, profile: &str) {
+        let Some(thread) = self.warm.thread.get() else {
+            return;
+        };
+        if self.warm.first.get().is_none() {
+            let texts = [doc.text(), doc.flat.text.as_str()].join("\n");
+            let _ = self.warm.first.set((texts.into(), profile.to_string()));
+            thread.unpark();
+        }
     }
 
     /// A compiled pattern (every pattern field is registered at load time).
@@ -553,6 +623,15 @@ impl RuleSet {
 
     /// A compiled pattern with what is known of it ([`Pattern`]).
     pub fn pattern(&self, pattern: &str) -> Option<&Pattern> {
+        self.slot(pattern)?.get()
+    }
+
+    /// A pattern, compiled when first searched ([`Re`]).
+    pub fn lazy(&self, pattern: &str) -> Option<Re<'_>> {
+        self.slot(pattern).map(Re::new)
+    }
+
+    fn slot(&self, pattern: &str) -> Option<&Slot> {
         let found = self.regexes.get(pattern);
         // Every pattern field must be listed in `load::regex_fields`; debug builds (the tests)
         // stop here when one is not, instead of silently never matching.
@@ -560,7 +639,15 @@ impl RuleSet {
             found.is_some(),
             "pattern not registered at load time: {pattern}"
         );
-        found?.get_or_init(|| Pattern::new(pattern).ok()).as_ref()
+        found.map(|s| &**s)
+    }
+
+    /// Has the group of these patterns been built already?
+    fn group_built(&self, patterns: &[String]) -> bool {
+        self.groups
+            .0
+            .lock()
+            .is_ok_and(|cache| cache.contains_key(patterns))
     }
 
     /// The patterns of a list compiled together ([`group::Group`]); `None` when they
@@ -641,6 +728,9 @@ struct EmbeddedFile {
     /// Its JSON (converted at build time) or, when the YAML did not convert, its YAML parsed now.
     content: Content,
     patterns: Vec<String>,
+    /// Per pattern, the words every match needs (from build time; empty when the YAML
+    /// was parsed at run time).
+    needs: &'static [Option<&'static [&'static str]>],
     /// The examples taken out of the JSON at build time (`""` when they were not).
     examples: &'static str,
 }
@@ -680,13 +770,14 @@ fn embedded_parsed() -> Result<Vec<EmbeddedFile>, Box<RuleFileError>> {
     embedded_files()
         .into_iter()
         .zip(EMBEDDED_JSON.iter().zip(EMBEDDED_PATTERNS))
-        .zip(EMBEDDED_EXAMPLES)
-        .map(|((file, (json, patterns)), examples)| {
+        .zip(EMBEDDED_EXAMPLES.iter().zip(EMBEDDED_NEEDS))
+        .map(|((file, (json, patterns)), (examples, needs))| {
             if !json.is_empty() {
                 return Ok(EmbeddedFile {
                     file,
                     content: Content::Json(json),
                     patterns: patterns.iter().map(|p| p.to_string()).collect(),
+                    needs,
                     examples,
                 });
             }
@@ -699,6 +790,7 @@ fn embedded_parsed() -> Result<Vec<EmbeddedFile>, Box<RuleFileError>> {
                 file,
                 content: Content::Value(value),
                 patterns,
+                needs: &[],
                 examples: "",
             })
         })
@@ -715,6 +807,10 @@ fn embedded_files() -> Vec<PackFile> {
         })
         .collect()
 }
+
+/// How long the pattern-compiling thread waits to learn the first draft before it
+/// compiles in its own order.
+const WAIT_FOR_FIRST_DRAFT: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// A rough compile cost of a pattern: its length, plus the upper bound of every counted
 /// repetition (`{m,n}` copies its subpattern n times).
@@ -837,9 +933,9 @@ impl<'a> Ctx<'a> {
             .pack(profile)
             .map(|p| p.spec.sections.clone())
             .unwrap_or_default();
-        let section_res: Vec<Vec<&Regex>> = sections
+        let section_res: Vec<Vec<Re>> = sections
             .iter()
-            .map(|s| s.patterns.iter().filter_map(|p| rules.re(p)).collect())
+            .map(|s| s.patterns.iter().filter_map(|p| rules.lazy(p)).collect())
             .collect();
         let bindings = doc
             .parts
@@ -992,8 +1088,10 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    pub fn re(&self, pattern: &str) -> Option<&Regex> {
-        self.rules.re(pattern)
+    /// A pattern of the rule set, compiled when first searched where it can match.
+    pub fn re(&self, pattern: &str) -> Option<Re<'a>> {
+        let rules: &'a RuleSet = self.rules;
+        rules.lazy(pattern)
     }
 
     /// Sentences of a normalized range, as [`kind::sentences`] splits them, from the
@@ -1005,17 +1103,9 @@ impl<'a> Ctx<'a> {
         kind::sentences_in(stops, from, to)
     }
 
-    /// The compiled patterns of a list, looked up once for a loop over many texts.
-    pub fn compiled(&self, patterns: &[String]) -> Vec<&'a Regex> {
-        let rules: &'a RuleSet = self.rules;
-        patterns.iter().filter_map(|p| rules.re(p)).collect()
-    }
-
-    /// The compiled patterns of a list with what is known of them, for
-    /// [`pattern::ranges_matching`].
-    pub fn patterns(&self, patterns: &[String]) -> Vec<&'a Pattern> {
-        let rules: &'a RuleSet = self.rules;
-        patterns.iter().filter_map(|p| rules.pattern(p)).collect()
+    /// The patterns of a list, looked up once for a loop over many texts.
+    pub fn compiled(&self, patterns: &[String]) -> Vec<Re<'a>> {
+        patterns.iter().filter_map(|p| self.re(p)).collect()
     }
 
     /// For each pattern of the list: can it match anywhere in `hay`? One pass over `hay`
@@ -1027,6 +1117,15 @@ impl<'a> Ctx<'a> {
         if patterns.len() < MIN_GROUP {
             return vec![true; patterns.len()];
         }
+        // Before the group is compiled: when `hay` lacks the words of every pattern, none
+        // matches, and the group need not be built for this text.
+        if !self.rules.group_built(patterns)
+            && patterns
+                .iter()
+                .all(|p| self.rules.slot(p).is_some_and(|s| s.lacks_needs(hay)))
+        {
+            return vec![false; patterns.len()];
+        }
         match &*self.rules.group(patterns) {
             Some(g) => g.matching(hay),
             None => vec![true; patterns.len()],
@@ -1036,10 +1135,11 @@ impl<'a> Ctx<'a> {
     /// The compiled patterns of a list that may match `hay` ([`Pattern::may_match`]):
     /// those left out certainly find nothing there.
     pub fn searched(&self, patterns: &[String], hay: &str) -> Vec<&'a Regex> {
-        let rules: &'a RuleSet = self.rules;
         patterns
             .iter()
-            .filter_map(|p| rules.pattern(p))
+            .filter_map(|p| self.re(p))
+            .filter(|r| !r.absent(hay))
+            .filter_map(Re::pattern)
             .filter(|p| p.may_match(hay))
             .map(|p| &p.re)
             .collect()
@@ -1458,6 +1558,69 @@ mod table_start_tests {
         assert!(
             closed > 100 && matched > 100,
             "closed {closed}, matched {matched}"
+        );
+    }
+
+    /// The words worked out at build time are those `needs::needed_literals` finds now.
+    #[test]
+    fn build_time_words_are_the_needed_literals() {
+        let mut with = 0;
+        for (pats, needs) in super::EMBEDDED_PATTERNS.iter().zip(super::EMBEDDED_NEEDS) {
+            assert_eq!(pats.len(), needs.len());
+            for (p, n) in pats.iter().zip(needs.iter()) {
+                let now = super::needs::needed_literals(p);
+                let then = n.map(|l| l.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+                assert_eq!(now, then, "{p}");
+                with += usize::from(n.is_some());
+            }
+        }
+        assert!(with > 300, "patterns with words: {with}");
+    }
+
+    /// A text without a pattern's words has no match of it ([`pattern::Slot::absent`]):
+    /// every pattern of every pack on the body of every fixture draft, normalized and
+    /// flat.
+    #[test]
+    fn a_body_without_the_words_has_no_match_on_every_fixture() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let slots: Vec<&super::Slot> = rs.regexes.values().map(|s| &**s).collect();
+        let (mut lacking, mut kept) = (0, 0);
+        for (f, hays) in &fixture_bodies() {
+            for hay in hays {
+                for s in &slots {
+                    if s.lacks_needs(hay) {
+                        lacking += 1;
+                        let re = &s.get().unwrap().re;
+                        assert!(!re.is_match(hay), "{} {}", s.src(), f.display());
+                    } else {
+                        kept += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            lacking > 10_000 && kept > 10_000,
+            "lacking {lacking}, kept {kept}"
+        );
+    }
+
+    /// Patterns know which profiles use them: the compiling thread's order.
+    #[test]
+    fn patterns_know_their_profiles() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let used = |p: &str, profile: &str| rs.regexes[p].used_for(profile);
+        // A label of the pre-2019 tables only.
+        let old = "本期实际.{0,3}本年累计";
+        assert!(used(old, "pre-2019") && !used(old, "2021") && !used(old, "2019-trial"));
+        // A pattern of a common rule serves every profile.
+        let at = super::EMBEDDED
+            .iter()
+            .position(|(p, _)| p.ends_with("common/notice-year.yaml"))
+            .unwrap();
+        let common = super::EMBEDDED_PATTERNS[at][0];
+        assert!(
+            super::PROFILES.iter().all(|pr| used(common, pr)),
+            "{common}"
         );
     }
 

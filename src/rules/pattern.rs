@@ -73,6 +73,159 @@ impl Pattern {
     }
 }
 
+/// A rule pattern as the rule set keeps it: its source, its compiled form (built on
+/// first use, by whichever thread asks first) and the words every match needs.
+#[derive(Debug)]
+pub struct Slot {
+    src: Box<str>,
+    compiled: OnceLock<Option<Pattern>>,
+    /// [`super::needs::needed_literals`] of the source, when known without parsing it
+    /// (worked out at build time for the embedded packs).
+    needs: Option<&'static [&'static str]>,
+    /// The profiles whose rules or templates use the pattern ([`profile_bit`]); only an
+    /// order for compiling ahead, never a reason to skip it.
+    profiles: std::sync::atomic::AtomicU8,
+}
+
+/// A profile's bit in [`Slot`]'s profiles (the common pack has its own).
+pub fn profile_bit(profile: &str) -> u8 {
+    match profile {
+        "pre-2019" => 1,
+        "2019-trial" => 2,
+        "2021" => 4,
+        _ => 8,
+    }
+}
+
+impl Slot {
+    pub fn new(src: &str, needs: Option<&'static [&'static str]>) -> Slot {
+        Slot {
+            src: src.into(),
+            compiled: OnceLock::new(),
+            needs,
+            profiles: Default::default(),
+        }
+    }
+
+    /// A slot holding a pattern compiled already (`None`: it does not compile).
+    pub fn compiled(src: &str, pattern: Option<Pattern>) -> Slot {
+        Slot {
+            src: src.into(),
+            compiled: OnceLock::from(pattern),
+            needs: None,
+            profiles: Default::default(),
+        }
+    }
+
+    /// Record that a profile's rules use the pattern.
+    pub fn used_by(&self, profile: &str) {
+        self.profiles
+            .fetch_or(profile_bit(profile), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Is the pattern used by the rules of a draft of this profile (its own or common)?
+    pub fn used_for(&self, profile: &str) -> bool {
+        let mask = self.profiles.load(std::sync::atomic::Ordering::Relaxed);
+        mask & (profile_bit(profile) | profile_bit("common")) != 0
+    }
+
+    /// Has the pattern a list of needed words?
+    pub fn has_needs(&self) -> bool {
+        self.needs.is_some()
+    }
+
+    pub fn src(&self) -> &str {
+        &self.src
+    }
+
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
+    /// Compiled now if no thread has yet.
+    pub fn get(&self) -> Option<&Pattern> {
+        self.compiled
+            .get_or_init(|| Pattern::new(&self.src).ok())
+            .as_ref()
+    }
+
+    /// `hay` holds none of the words every match needs: no match there.
+    pub fn lacks_needs(&self, hay: &str) -> bool {
+        self.needs.is_some_and(|n| {
+            !n.iter()
+                .any(|l| memchr::memmem::find(hay.as_bytes(), l.as_bytes()).is_some())
+        })
+    }
+
+    /// Certainly no match in `hay`, known without compiling: the pattern is not compiled
+    /// yet and `hay` lacks its words. Once compiled, the search itself is cheaper than
+    /// looking for the words, so they are not looked for.
+    pub fn absent(&self, hay: &str) -> bool {
+        !self.is_compiled() && self.lacks_needs(hay)
+    }
+}
+
+/// A pattern handed to a rule kind: searched like a `Regex`, compiled on its first search
+/// that can find something. A search of a text that lacks the pattern's words
+/// ([`Slot::absent`]) finds nothing without compiling it, which is what the compiled
+/// pattern would find; so a draft pays only for the patterns its text can match.
+#[derive(Debug, Clone, Copy)]
+pub struct Re<'a>(&'a Slot);
+
+/// The empty answers of a pattern that cannot match (or does not compile).
+static NEVER: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new("[^\\s\\S]").expect("an empty class compiles"));
+
+impl<'a> Re<'a> {
+    pub fn new(slot: &'a Slot) -> Self {
+        Re(slot)
+    }
+
+    /// The compiled pattern (compiled now if need be); `None` if it does not compile.
+    pub fn pattern(self) -> Option<&'a Pattern> {
+        self.0.get()
+    }
+
+    /// The compiled regex, for a search that cannot skip it.
+    pub fn regex(self) -> Option<&'a Regex> {
+        self.0.get().map(|p| &p.re)
+    }
+
+    /// Certainly no match in `hay`, known without compiling ([`Slot::absent`]).
+    pub fn absent(self, hay: &str) -> bool {
+        self.0.absent(hay)
+    }
+
+    /// The regex to search `hay` with: this one, or one that finds nothing when this one
+    /// certainly finds nothing there.
+    fn for_hay(self, hay: &str) -> &'a Regex {
+        if self.0.absent(hay) {
+            return &NEVER;
+        }
+        self.regex().unwrap_or(&NEVER)
+    }
+
+    pub fn is_match(self, hay: &str) -> bool {
+        self.for_hay(hay).is_match(hay)
+    }
+
+    pub fn find<'h>(self, hay: &'h str) -> Option<regex::Match<'h>> {
+        self.for_hay(hay).find(hay)
+    }
+
+    pub fn captures<'h>(self, hay: &'h str) -> Option<regex::Captures<'h>> {
+        self.for_hay(hay).captures(hay)
+    }
+
+    pub fn find_iter<'h>(self, hay: &'h str) -> regex::Matches<'a, 'h> {
+        self.for_hay(hay).find_iter(hay)
+    }
+
+    pub fn captures_iter<'h>(self, hay: &'h str) -> regex::CaptureMatches<'a, 'h> {
+        self.for_hay(hay).captures_iter(hay)
+    }
+}
+
 /// The gate's literals: the shortest must have this many bytes (two CJK characters) to be
 /// worth a search; each is cut to at most `GATE_KEEP_BYTES` (four), which merges most of
 /// the variants optional words make; at most `GATE_MAX_LITERALS` (Teddy's limit).
@@ -169,14 +322,21 @@ fn starts_with_a_word(pattern: &str) -> bool {
 /// free), it reported a match starting at or before `m` — later than `r`, contradicting
 /// the choice of `r`. With no such `r`, the first search of the region would have found
 /// one. So every matched range overlaps a reported match; the others cannot match.
+///
+/// A pattern not compiled yet whose words the region lacks ([`Re::absent`]) matches no
+/// range of it, and is skipped.
 pub fn ranges_matching(
-    patterns: &[&Pattern],
+    patterns: &[Re<'_>],
     text: &str,
     region: (usize, usize),
     ranges: &[(usize, usize)],
 ) -> Vec<bool> {
     let mut out = vec![false; ranges.len()];
     for p in patterns {
+        if p.absent(&text[region.0..region.1]) {
+            continue;
+        }
+        let Some(p) = p.pattern() else { continue };
         if !p.context_free() {
             for (i, &(s, e)) in ranges.iter().enumerate() {
                 if !out[i] && p.re.is_match(&text[s..e]) {
@@ -216,11 +376,45 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn per_range(ps: &[&Pattern], text: &str, ranges: &[(usize, usize)]) -> Vec<bool> {
+    fn per_range(ps: &[Re], text: &str, ranges: &[(usize, usize)]) -> Vec<bool> {
+        let res: Vec<Regex> = ps.iter().map(|p| Regex::new(p.0.src()).unwrap()).collect();
         ranges
             .iter()
-            .map(|&(s, e)| ps.iter().any(|p| p.re.is_match(&text[s..e])))
+            .map(|&(s, e)| res.iter().any(|re| re.is_match(&text[s..e])))
             .collect()
+    }
+
+    #[test]
+    fn a_pattern_is_compiled_only_for_a_text_with_its_words() {
+        let slot = Slot::new(
+            "(?:共|合计)?主动公开(?:了)?信息(?P<n>[0-9]+)条",
+            Some(&["主动公开"]),
+        );
+        let re = Re::new(&slot);
+        let without = "全年共收到申请12件。";
+        assert!(!re.is_match(without));
+        assert!(re.find(without).is_none());
+        assert!(re.captures(without).is_none());
+        assert_eq!(re.find_iter(without).count(), 0);
+        assert_eq!(re.captures_iter(without).count(), 0);
+        assert!(!slot.is_compiled(), "searched a text without its words");
+        let with = "全年共主动公开信息12条，主动公开信息3条。";
+        assert_eq!(
+            re.find(with).map(|m| m.as_str()),
+            Some("共主动公开信息12条")
+        );
+        assert_eq!(&re.captures(with).unwrap()["n"], "12");
+        assert_eq!(re.find_iter(with).count(), 2);
+        assert_eq!(re.captures_iter(with).count(), 2);
+        assert!(re.is_match(with));
+        assert!(slot.is_compiled());
+        // Once compiled, the words are no longer looked for; the answers are the regex's.
+        assert!(!re.is_match(without));
+        assert!(!re.absent(without));
+        // A pattern that does not compile finds nothing.
+        let bad = Slot::new("(费", None);
+        assert!(Re::new(&bad).find("(费").is_none());
+        assert_eq!(Re::new(&bad).find_iter("(费").count(), 0);
     }
 
     #[test]
@@ -331,16 +525,18 @@ mod tests {
             cut in 0usize..40,
             which in proptest::collection::vec(0usize..7, 1..4),
         ) {
+            // Fresh slots, not compiled: those with words are skipped where the region
+            // lacks them.
             let all = [
-                Pattern::new("费用").unwrap(),
-                Pattern::new("收取|取零元|零").unwrap(),
-                Pattern::new("a+b").unwrap(),
-                Pattern::new("ab?a").unwrap(),
-                Pattern::new("(?:^|[^0-9])0元").unwrap(),
-                Pattern::new("元$").unwrap(),
-                Pattern::new("用[^。]{0,3}零").unwrap(),
+                Slot::new("费用", Some(&["费用"])),
+                Slot::new("收取|取零元|零", Some(&["取", "零"])),
+                Slot::new("a+b", None),
+                Slot::new("ab?a", None),
+                Slot::new("(?:^|[^0-9])0元", Some(&["0元"])),
+                Slot::new("元$", None),
+                Slot::new("用[^。]{0,3}零", Some(&["用"])),
             ];
-            let ps: Vec<&Pattern> = which.iter().map(|&i| &all[i]).collect();
+            let ps: Vec<Re> = which.iter().map(|&i| Re::new(&all[i])).collect();
             let chars: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             let start = chars[cut.min(chars.len() - 1) / 3];
             let region = (start, text.len());

@@ -18,7 +18,7 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         regions.push(doc.body_span());
     }
     let mut topic_sentences = Vec::new();
-    let topic = ctx.patterns(&p.topic);
+    let topic = ctx.compiled(&p.topic);
     let placeholders = ctx.compiled(&p.placeholders);
     // The line around a sentence, trimmed: a template's placeholder fills its whole line.
     let line_of = |s: usize| {

@@ -140,7 +140,7 @@ pub(crate) fn sentences_in(
 
 /// Does any of the patterns (already looked up with [`Ctx::compiled`]) match? Stops at
 /// the first that does.
-pub(crate) fn any_matches(res: &[&regex::Regex], text: &str) -> bool {
+pub(crate) fn any_matches(res: &[super::Re<'_>], text: &str) -> bool {
     res.iter().any(|r| r.is_match(text))
 }
 

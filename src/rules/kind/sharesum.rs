@@ -76,7 +76,7 @@ pub fn run(p: &ShareSum, ctx: &Ctx) -> Vec<Finding> {
     let ranges = sentences(text, bs, be);
     // Only a sentence an opener matches can hold a list: found for all sentences in one
     // pass (exactly the sentences a search of each would find), not searched one by one.
-    let opens = ranges_matching(&ctx.patterns(&p.openers), text, (bs, be), &ranges);
+    let opens = ranges_matching(&ctx.compiled(&p.openers), text, (bs, be), &ranges);
     for (k, (ss, se)) in ranges.into_iter().enumerate() {
         if !opens[k] {
             continue;
