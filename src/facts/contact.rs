@@ -257,6 +257,14 @@ fn next_address(text: &str, from: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Compile the patterns every draft's contact block is read with now (on the thread
+/// that compiles ahead).
+pub(crate) fn warm() {
+    LazyLock::force(&PHONE_LABELED);
+    LazyLock::force(&PHONE_OK);
+    LazyLock::force(&POSTCODE);
+    LazyLock::force(&WEBSITE);
+}
 #[cfg(test)]
 mod tests {
 

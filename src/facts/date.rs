@@ -176,6 +176,10 @@ pub fn malformed_periods_in(text: &str, lex: &Lex) -> Vec<(usize, usize)> {
     out
 }
 
+/// Compile the period pattern now (on the thread that compiles ahead).
+pub(crate) fn warm() {
+    LazyLock::force(&PERIOD);
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -346,6 +346,10 @@ pub fn linked_statements(
     out
 }
 
+/// Compile this module's patterns now (on the thread that compiles ahead).
+pub(crate) fn warm() {
+    LazyLock::force(&CATEGORY_LIST);
+}
 #[cfg(test)]
 mod tests {
     use super::super::number::numbers;

@@ -67,6 +67,8 @@ pub struct RuleSet {
 struct Warm {
     first: OnceLock<(Box<str>, String)>,
     thread: OnceLock<std::thread::Thread>,
+    /// The thread is still compiling.
+    busy: std::sync::atomic::AtomicBool,
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -569,9 +571,16 @@ impl RuleSet {
             )
         });
         let warm = Arc::clone(&self.warm);
+        self.warm
+            .busy
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let spawned = std::thread::Builder::new()
             .name("gongkai-regex".into())
             .spawn(move || {
+                // The patterns of the code itself that every draft uses, the rule kinds'
+                // (used last) first.
+                kind::warm();
+                crate::facts::warm();
                 for c in pending.iter().filter(|c| !c.has_needs()) {
                     if warm.first.get().is_some() {
                         break;
@@ -596,6 +605,7 @@ impl RuleSet {
                 for c in &pending {
                     c.get();
                 }
+                warm.busy.store(false, std::sync::atomic::Ordering::Relaxed);
             });
         if let Ok(handle) = spawned {
             let _ = self.warm.thread.set(handle.thread().clone());
@@ -640,6 +650,11 @@ impl RuleSet {
             "pattern not registered at load time: {pattern}"
         );
         found.map(|s| &**s)
+    }
+
+    /// Is the thread that compiles ahead still at work (the run is starting)?
+    fn warming(&self) -> bool {
+        self.warm.busy.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Has the group of these patterns been built already?
@@ -1117,14 +1132,19 @@ impl<'a> Ctx<'a> {
         if patterns.len() < MIN_GROUP {
             return vec![true; patterns.len()];
         }
-        // Before the group is compiled: when `hay` lacks the words of every pattern, none
-        // matches, and the group need not be built for this text.
-        if !self.rules.group_built(patterns)
-            && patterns
+        // While the run starts (patterns are still being compiled ahead) and the group is
+        // not built: a pattern whose words `hay` lacks matches nowhere in it; when fewer
+        // than a group's worth of the others are left, those are searched one by one and
+        // the group is not built for this text. Later drafts build it: one pass of the
+        // group costs less than looking for every pattern's words.
+        if self.rules.warming() && !self.rules.group_built(patterns) {
+            let may: Vec<bool> = patterns
                 .iter()
-                .all(|p| self.rules.slot(p).is_some_and(|s| s.lacks_needs(hay)))
-        {
-            return vec![false; patterns.len()];
+                .map(|p| !self.rules.slot(p).is_some_and(|s| s.lacks_needs(hay)))
+                .collect();
+            if may.iter().filter(|m| **m).count() < MIN_GROUP {
+                return may;
+            }
         }
         match &*self.rules.group(patterns) {
             Some(g) => g.matching(hay),

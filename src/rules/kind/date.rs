@@ -247,6 +247,10 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
+/// Compile this kind's patterns now (on the thread that compiles ahead).
+pub(crate) fn warm() {
+    LazyLock::force(&YEAR_LEAD);
+}
 #[cfg(test)]
 mod tests {
     use super::*;

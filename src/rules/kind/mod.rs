@@ -138,6 +138,13 @@ pub(crate) fn sentences_in(
     out
 }
 
+/// Compile the patterns the rule kinds keep of their own (not in the packs) now, on the
+/// thread that compiles ahead; the last used first.
+pub(crate) fn warm() {
+    yearfit::warm();
+    date::warm();
+}
+
 /// Does any of the patterns (already looked up with [`Ctx::compiled`]) match? Stops at
 /// the first that does.
 pub(crate) fn any_matches(res: &[super::Re<'_>], text: &str) -> bool {

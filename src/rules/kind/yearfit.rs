@@ -155,6 +155,10 @@ fn signed(ctx: &Ctx, y: i32) -> Vec<Finding> {
         .expected(format!("{}年1月1日以后", y + 1), date.date.zh())]
 }
 
+/// Compile this kind's patterns now (on the thread that compiles ahead).
+pub(crate) fn warm() {
+    LazyLock::force(&REPORT_NAMED);
+}
 #[cfg(test)]
 mod tests {
     use super::*;
