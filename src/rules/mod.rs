@@ -124,13 +124,22 @@ impl Clone for NeedsCache {
     }
 }
 
-/// Filled on first use; a pure function of each list of patterns.
-#[derive(Debug, Default)]
-struct GroupCache(std::sync::Mutex<HashMap<Vec<String>, Arc<Option<group::Group>>, FastHash>>);
+/// Filled on first use (or by the thread that compiles ahead); a pure function of each
+/// list of patterns, so clones share it.
+#[derive(Debug, Default, Clone)]
+struct GroupCache(Arc<std::sync::Mutex<HashMap<Vec<String>, Arc<Option<group::Group>>, FastHash>>>);
 
-impl Clone for GroupCache {
-    fn clone(&self) -> Self {
-        GroupCache::default()
+impl GroupCache {
+    fn get(&self, patterns: &[String]) -> Arc<Option<group::Group>> {
+        let Ok(mut cache) = self.0.lock() else {
+            return Arc::new(None);
+        };
+        if let Some(g) = cache.get(patterns) {
+            return g.clone();
+        }
+        let g = Arc::new(group::Group::new(patterns));
+        cache.insert(patterns.to_vec(), g.clone());
+        g
     }
 }
 
@@ -570,6 +579,21 @@ impl RuleSet {
                 c.src().to_string(),
             )
         });
+        // The lists a rule kind searches as one group ([`Ctx::matching`]: the phrases a
+        // whole report must not hold), with the profile of their rule.
+        let lists: Vec<(Vec<String>, String)> = self
+            .rules
+            .iter()
+            .filter_map(|r| match &r.spec.check {
+                spec::Check::Statement(p)
+                    if p.forbidden && p.section.is_none() && p.patterns.len() >= MIN_GROUP =>
+                {
+                    Some((p.patterns.clone(), r.profile.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let groups = self.groups.clone();
         let warm = Arc::clone(&self.warm);
         self.warm
             .busy
@@ -601,6 +625,14 @@ impl RuleSet {
                             c.get();
                         }
                     }
+                    for (list, of) in &lists {
+                        if of == profile || of == "common" {
+                            groups.get(list);
+                        }
+                    }
+                }
+                for (list, _) in &lists {
+                    groups.get(list);
                 }
                 for c in &pending {
                     c.get();
@@ -668,15 +700,7 @@ impl RuleSet {
     /// The patterns of a list compiled together ([`group::Group`]); `None` when they
     /// cannot be (each is then asked on its own).
     pub fn group(&self, patterns: &[String]) -> Arc<Option<group::Group>> {
-        let Ok(mut cache) = self.groups.0.lock() else {
-            return Arc::new(None);
-        };
-        if let Some(g) = cache.get(patterns) {
-            return g.clone();
-        }
-        let g = Arc::new(group::Group::new(patterns));
-        cache.insert(patterns.to_vec(), g.clone());
-        g
+        self.groups.get(patterns)
     }
 
     /// Packs in load order.
