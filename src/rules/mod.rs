@@ -127,7 +127,9 @@ impl Clone for NeedsCache {
 /// Filled on first use (or by the thread that compiles ahead); a pure function of each
 /// list of patterns, so clones share it.
 #[derive(Debug, Default, Clone)]
-struct GroupCache(Arc<std::sync::Mutex<HashMap<Vec<String>, Arc<Option<group::Group>>, FastHash>>>);
+struct GroupCache(Arc<std::sync::Mutex<GroupMap>>);
+
+type GroupMap = HashMap<Vec<String>, Arc<Option<group::Group>>, FastHash>;
 
 impl GroupCache {
     fn get(&self, patterns: &[String]) -> Arc<Option<group::Group>> {
