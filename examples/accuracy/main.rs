@@ -115,6 +115,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "part-count" => "other:part_count_mismatch",
         "impossible-percentage" => "other:impossible_value",
         "template-instruction" => "other:template_instruction",
+        "t2-unpublished-documents" => "other:documents_not_published",
         _ => "other",
     }
 }
