@@ -97,7 +97,9 @@ fn normative_documents_made_but_not_published_are_reported() {
     assert_eq!(found.len(), 1, "{got:?}");
     assert_eq!(found[0].0, "warning");
     assert!(
-        found[0].2.contains("本年新制作 64 件，本年新公开只有 24 件"),
+        found[0]
+            .2
+            .contains("本年新制作 64 件，本年新公开只有 24 件"),
         "{}",
         found[0].2
     );
