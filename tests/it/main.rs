@@ -6,6 +6,7 @@ mod bad_inputs;
 mod batch;
 mod config;
 mod corpus;
+mod eighth_batch;
 mod eighth_round;
 mod encodings;
 mod files;
