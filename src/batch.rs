@@ -111,6 +111,7 @@ fn progress(n: usize) -> indicatif::ProgressBar {
 }
 
 pub(crate) fn check(args: CheckArgs) -> i32 {
+    crate::rules::RuleSet::warm_code_patterns();
     if let Some(p) = &args.profile {
         if !crate::rules::PROFILES.contains(&p.as_str()) {
             err(&format!(

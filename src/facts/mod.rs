@@ -82,9 +82,8 @@ pub(crate) fn test_lines() -> Vec<String> {
         .collect()
 }
 
-/// Compile the patterns of the facts every draft reads, in the reverse order of their
-/// use: called by the thread that compiles ahead while the first draft is read, so that
-/// the two threads meet in the middle instead of compiling the same one in turn.
+/// Compile the patterns of the facts every draft reads now: called by the thread that
+/// compiles ahead while the rule packs load, before any draft is read.
 pub fn warm() {
     linked::warm();
     contact::warm();

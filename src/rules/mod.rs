@@ -559,8 +559,9 @@ impl RuleSet {
     /// a second core halves the wait. Whichever thread reaches a pattern first compiles
     /// it; the other waits for it (never compiled twice).
     ///
-    /// The order: first the patterns any draft may search (those without needed words),
-    /// until the caller tells the first draft ([`RuleSet::first_draft`]); then those that
+    /// The order (the code's own patterns come before, while the packs load:
+    /// [`RuleSet::warm_code_patterns`]): first the patterns any draft may search (those
+    /// without needed words), until the caller tells the first draft ([`RuleSet::first_draft`]); then those that
     /// draft can match (its profile's, with their words in its text); then the rest. Each
     /// group costliest first (a counted repetition of a large class, `[^。]{0,200}`, is
     /// thousands of automaton states), so that the caller, which compiles what it needs
@@ -600,49 +601,84 @@ impl RuleSet {
         self.warm
             .busy
             .store(true, std::sync::atomic::Ordering::Relaxed);
+        let job = move || {
+            for c in pending.iter().filter(|c| !c.has_needs()) {
+                if warm.first.get().is_some() {
+                    break;
+                }
+                c.get();
+            }
+            let until = std::time::Instant::now() + WAIT_FOR_FIRST_DRAFT;
+            while warm.first.get().is_none() {
+                let now = std::time::Instant::now();
+                if now >= until {
+                    break;
+                }
+                std::thread::park_timeout(until - now);
+            }
+            if let Some((text, profile)) = warm.first.get() {
+                for c in &pending {
+                    if !c.is_compiled() && c.used_for(profile) && !c.lacks_needs(text) {
+                        c.get();
+                    }
+                }
+                for (list, of) in &lists {
+                    if of == profile || of == "common" {
+                        groups.get(list);
+                    }
+                }
+            }
+            for (list, _) in &lists {
+                groups.get(list);
+            }
+            for c in &pending {
+                c.get();
+            }
+            warm.busy.store(false, std::sync::atomic::Ordering::Relaxed);
+        };
+        // On the thread started early, when there is one; the job records the thread
+        // that runs it, to be woken when the first draft is known.
+        let warm_thread = Arc::clone(&self.warm);
+        let job = move || {
+            let _ = warm_thread.thread.set(std::thread::current());
+            job();
+        };
+        let mut job: WarmJob = Box::new(job);
+        if let Some(early) = EARLY.get().and_then(|m| m.lock().ok()) {
+            match early.send(job) {
+                Ok(()) => return,
+                Err(back) => job = back.0,
+            }
+        }
+        if std::thread::Builder::new()
+            .name("gongkai-regex".into())
+            .spawn(job)
+            .is_err()
+        {
+            self.warm
+                .busy
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Start the thread that compiles patterns ahead, now, with the patterns of the code
+    /// itself that every draft uses (the facts', then the rule kinds'): they need no rule
+    /// set, so a run compiles them while its rule
+    /// packs load. [`RuleSet::warm_in_background`] then hands this thread the packs'
+    /// patterns instead of starting another.
+    pub fn warm_code_patterns() {
+        let (tx, rx) = std::sync::mpsc::channel::<WarmJob>();
         let spawned = std::thread::Builder::new()
             .name("gongkai-regex".into())
             .spawn(move || {
-                // The patterns of the code itself that every draft uses, the rule kinds'
-                // (used last) first.
-                kind::warm();
                 crate::facts::warm();
-                for c in pending.iter().filter(|c| !c.has_needs()) {
-                    if warm.first.get().is_some() {
-                        break;
-                    }
-                    c.get();
+                kind::warm();
+                while let Ok(job) = rx.recv() {
+                    job();
                 }
-                let until = std::time::Instant::now() + WAIT_FOR_FIRST_DRAFT;
-                while warm.first.get().is_none() {
-                    let now = std::time::Instant::now();
-                    if now >= until {
-                        break;
-                    }
-                    std::thread::park_timeout(until - now);
-                }
-                if let Some((text, profile)) = warm.first.get() {
-                    for c in &pending {
-                        if !c.is_compiled() && c.used_for(profile) && !c.lacks_needs(text) {
-                            c.get();
-                        }
-                    }
-                    for (list, of) in &lists {
-                        if of == profile || of == "common" {
-                            groups.get(list);
-                        }
-                    }
-                }
-                for (list, _) in &lists {
-                    groups.get(list);
-                }
-                for c in &pending {
-                    c.get();
-                }
-                warm.busy.store(false, std::sync::atomic::Ordering::Relaxed);
             });
-        if let Ok(handle) = spawned {
-            let _ = self.warm.thread.set(handle.thread().clone());
+        if spawned.is_ok() {
+            let _ = EARLY.set(std::sync::Mutex::new(tx));
         }
     }
 
@@ -650,12 +686,12 @@ impl RuleSet {
     /// draft of the run: its texts (normalized and flat, the two that rule kinds search)
     /// and profile. Later calls do nothing.
     pub fn first_draft(&self, doc: &Document, profile: &str) {
-        let Some(thread) = self.warm.thread.get() else {
+        if !self.warming() || self.warm.first.get().is_some() {
             return;
-        };
-        if self.warm.first.get().is_none() {
-            let texts = [doc.text(), doc.flat.text.as_str()].join("\n");
-            let _ = self.warm.first.set((texts.into(), profile.to_string()));
+        }
+        let texts = [doc.text(), doc.flat.text.as_str()].join("\n");
+        let _ = self.warm.first.set((texts.into(), profile.to_string()));
+        if let Some(thread) = self.warm.thread.get() {
             thread.unpark();
         }
     }
@@ -848,6 +884,13 @@ fn embedded_files() -> Vec<PackFile> {
         })
         .collect()
 }
+
+/// The thread started by [`RuleSet::warm_code_patterns`], to which later compiling is
+/// handed.
+static EARLY: OnceLock<std::sync::Mutex<std::sync::mpsc::Sender<WarmJob>>> = OnceLock::new();
+
+/// Work handed to the thread that compiles ahead.
+type WarmJob = Box<dyn FnOnce() + Send>;
 
 /// How long the pattern-compiling thread waits to learn the first draft before it
 /// compiles in its own order.

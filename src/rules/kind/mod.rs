@@ -139,7 +139,7 @@ pub(crate) fn sentences_in(
 }
 
 /// Compile the patterns the rule kinds keep of their own (not in the packs) now, on the
-/// thread that compiles ahead; the last used first.
+/// thread that compiles ahead.
 pub(crate) fn warm() {
     yearfit::warm();
     date::warm();
