@@ -534,10 +534,8 @@ impl RuleSet {
                 e.to_string().lines().last().unwrap_or("")
             )
         })?;
-        self.regexes.insert(
-            pattern.to_string(),
-            Arc::new(Slot::compiled(pattern, Some(re))),
-        );
+        self.regexes
+            .insert(pattern.to_string(), Arc::new(Slot::compiled(pattern, re)));
         Ok(())
     }
 

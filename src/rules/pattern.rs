@@ -107,11 +107,11 @@ impl Slot {
         }
     }
 
-    /// A slot holding a pattern compiled already (`None`: it does not compile).
-    pub fn compiled(src: &str, pattern: Option<Pattern>) -> Slot {
+    /// A slot holding a pattern compiled already.
+    pub fn compiled(src: &str, pattern: Pattern) -> Slot {
         Slot {
             src: src.into(),
-            compiled: OnceLock::from(pattern),
+            compiled: OnceLock::from(Some(pattern)),
             needs: None,
             profiles: Default::default(),
         }
@@ -187,7 +187,7 @@ impl<'a> Re<'a> {
     }
 
     /// The compiled regex, for a search that cannot skip it.
-    pub fn regex(self) -> Option<&'a Regex> {
+    fn regex(self) -> Option<&'a Regex> {
         self.0.get().map(|p| &p.re)
     }
 
