@@ -188,15 +188,8 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
         bar.inc(1);
         (report, path)
     };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
-    let pool = (jobs > 1 && inputs.len() > 1)
+    let jobs = pool_size(args.jobs, inputs.len());
+    let pool = (jobs > 1)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs)
@@ -252,7 +245,8 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     } else {
         let names: Vec<Option<String>> = (0..reports.len()).map(agency_of).collect();
         let rules_of = |i: usize| &plans[plan_of(&inputs[i])].rules;
-        let mut pair = || across::check_batch(&mut reports, &names, &rules_of);
+        let parallel = pool.is_some();
+        let mut pair = || across::check_batch(&mut reports, &names, &rules_of, parallel);
         let links = match &pool {
             Some(pool) => pool.install(pair),
             None => pair(),
@@ -327,6 +321,17 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
 }
 
 /// Load and check one file with a plan; the path is returned when it was read.
+/// Threads to check `inputs` drafts with: `--jobs`, else one per core. One draft needs
+/// no pool, nor the cgroup files `available_parallelism` reads (a fifth of a millisecond
+/// of a one-draft run, and the threads' start another).
+fn pool_size(jobs: Option<usize>, inputs: usize) -> usize {
+    match jobs {
+        _ if inputs <= 1 => 1,
+        Some(j) => j.max(1),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
 fn load_and_check(
     p: &Path,
     max: u64,
@@ -488,6 +493,16 @@ mod tests {
         };
         r.diagnostics = sevs.iter().map(|s| diag("联系", "联系", "x", *s)).collect();
         r
+    }
+
+    #[test]
+    fn one_draft_starts_no_pool() {
+        assert_eq!(pool_size(None, 1), 1);
+        assert_eq!(pool_size(Some(2), 1), 1);
+        assert_eq!(pool_size(None, 0), 1);
+        assert_eq!(pool_size(Some(2), 2), 2);
+        assert_eq!(pool_size(Some(0), 5), 1);
+        assert!(pool_size(None, 2) >= 1);
     }
 
     #[test]

@@ -15,10 +15,13 @@ use std::collections::BTreeMap;
 /// Pair the reports of a batch (sorted by path) and add the cross-year findings to
 /// each draft. `names[i]` is the agency configured for report `i`, if any; `rules(i)`
 /// the rule set it was checked with. Returns the links, for the supervisor outputs.
+/// `parallel`: the pairs are checked on the current rayon pool (the batch's), else on
+/// this thread (`--jobs 1` or a single draft: no pool is started for them).
 pub fn check_batch<'r>(
     reports: &mut [FileReport],
     names: &[Option<String>],
     rules: &(dyn Fn(usize) -> &'r RuleSet + Sync),
+    parallel: bool,
 ) -> Vec<Link> {
     let keys: Vec<pairing::Key> = reports
         .iter()
@@ -29,41 +32,43 @@ pub fn check_batch<'r>(
         })
         .collect();
     let links = pairing::pair(&keys);
-    let found: Vec<(usize, Vec<Diagnostic>)> = links
-        .par_iter()
-        .filter_map(|l| {
-            let (i, diags) = match l {
-                Link::Pair { current, previous } => {
-                    let cur = reports[*current].snapshot.as_deref()?;
-                    let prev = reports[*previous].snapshot.as_deref()?;
-                    (
-                        *current,
-                        cross_check(rules(*current), cur, prev, &reports[*previous].path, None),
-                    )
-                }
-                Link::Ambiguous {
-                    current,
-                    candidates,
-                } => {
-                    let cur = reports[*current].snapshot.as_deref()?;
-                    let list: Vec<&str> = candidates
-                        .iter()
-                        .map(|&j| reports[j].path.as_str())
-                        .collect();
-                    let f = Finding::default()
-                        .variant("ambiguous")
-                        .var("count", list.len().to_string())
-                        .var("candidates", list.join("、"))
-                        .var(
-                            "previous_year",
-                            cur.year.map(|y| (y - 1).to_string()).unwrap_or_default(),
-                        );
-                    (*current, unpaired(rules(*current), cur, f, None))
-                }
-            };
-            (!diags.is_empty()).then_some((i, diags))
-        })
-        .collect();
+    let check_link = |l: &Link| {
+        let (i, diags) = match l {
+            Link::Pair { current, previous } => {
+                let cur = reports[*current].snapshot.as_deref()?;
+                let prev = reports[*previous].snapshot.as_deref()?;
+                (
+                    *current,
+                    cross_check(rules(*current), cur, prev, &reports[*previous].path, None),
+                )
+            }
+            Link::Ambiguous {
+                current,
+                candidates,
+            } => {
+                let cur = reports[*current].snapshot.as_deref()?;
+                let list: Vec<&str> = candidates
+                    .iter()
+                    .map(|&j| reports[j].path.as_str())
+                    .collect();
+                let f = Finding::default()
+                    .variant("ambiguous")
+                    .var("count", list.len().to_string())
+                    .var("candidates", list.join("、"))
+                    .var(
+                        "previous_year",
+                        cur.year.map(|y| (y - 1).to_string()).unwrap_or_default(),
+                    );
+                (*current, unpaired(rules(*current), cur, f, None))
+            }
+        };
+        (!diags.is_empty()).then_some((i, diags))
+    };
+    let found: Vec<(usize, Vec<Diagnostic>)> = if parallel {
+        links.par_iter().filter_map(check_link).collect()
+    } else {
+        links.iter().filter_map(check_link).collect()
+    };
     for (i, diags) in found {
         reports[i].add_findings(diags);
     }
