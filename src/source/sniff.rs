@@ -21,10 +21,7 @@ pub fn container(bytes: &[u8]) -> Option<Container> {
         Some(Container::Zip)
     } else if bytes.starts_with(&CFB_MAGIC) {
         Some(Container::Cfb)
-    } else if bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
-    {
+    } else if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
         // The PDF header may follow a little junk; readers accept it within 1 KiB.
         Some(Container::Pdf)
     } else if bytes.starts_with(b"{\\rtf") {
@@ -77,6 +74,12 @@ mod tests {
         assert_eq!(container(&CFB_MAGIC), Some(Container::Cfb));
         assert_eq!(container(b"%PDF-1.7\n"), Some(Container::Pdf));
         assert_eq!(container(b"{\\rtf1\\ansi"), Some(Container::Rtf));
+        // The PDF header after junk: within the first KiB, not after it.
+        let mut junk = vec![b' '; 1019];
+        junk.extend_from_slice(b"%PDF-1.4");
+        assert_eq!(container(&junk), Some(Container::Pdf));
+        junk.insert(0, b' ');
+        assert_eq!(container(&junk), None);
         assert_eq!(container("一、总体情况".as_bytes()), None);
         assert_eq!(container(b""), None);
     }
