@@ -968,11 +968,20 @@ pub fn recover<'a>(
     {
         return out;
     }
-    // Another form's header: this template does not apply.
+    // Another form's header: this template does not apply. A pattern none of whose
+    // needed words the region holds (across whitespace) is not in it — what `in_region`
+    // answers for it — and is not compiled for this region.
+    let lacks_words = |p: &str| {
+        re.needs(p)
+            .literals
+            .as_ref()
+            .is_some_and(|l| !l.iter().any(|w| literals::spaced_contains(raw, w)))
+    };
     if tpl
         .absence
         .iter()
         .zip(&plan.absence)
+        .filter(|(p, _)| !lacks_words(p))
         .filter_map(|(p, slot)| slot.get(p, re))
         .any(in_region)
     {
@@ -1530,6 +1539,64 @@ mod tests {
         }
         let want: String = all.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(compact(&all), want);
+    }
+
+    /// Patterns compiled on demand, each request logged.
+    struct Logged(
+        std::cell::RefCell<Vec<String>>,
+        std::collections::HashMap<String, Regex>,
+    );
+    impl Patterns for Logged {
+        fn get(&self, p: &str) -> Option<&Regex> {
+            self.0.borrow_mut().push(p.to_string());
+            self.1.get(p)
+        }
+    }
+
+    #[test]
+    fn another_forms_header_is_compiled_only_for_a_region_with_its_words() {
+        let absence = "本期实际.{0,3}本年累计";
+        let tpl: TableTemplate = serde_json::from_value(serde_json::json!({
+            "id": "t", "title": "统计表", "name": "统计表",
+            "presence": ["统计指标"], "absence": [absence],
+            "columns": [{"key": "value", "label": "统计数", "match": "."}],
+            "rows": [{"key": "a", "label": "收到申请数", "match": "收到申请数"}]
+        }))
+        .unwrap();
+        let pats = Logged(
+            Default::default(),
+            ["统计指标", absence, ".", "收到申请数"]
+                .iter()
+                .map(|p| (p.to_string(), Regex::new(p).unwrap()))
+                .collect(),
+        );
+        let read = |text: &str| {
+            pats.0.borrow_mut().clear();
+            let t = recover(
+                text,
+                0,
+                text.len(),
+                &tpl,
+                "pre-2019",
+                &pats,
+                &|_| false,
+                &Compacted::default(),
+            );
+            let asked = pats.0.borrow().iter().any(|p| p == absence);
+            (t.status, asked)
+        };
+        // Without its words the other form's header is not looked up (not compiled) and
+        // the table is read.
+        let (status, asked) = read("统计指标 统计数\n收到申请数 12\n");
+        assert_eq!(status, Status::Recovered);
+        assert!(
+            !asked,
+            "the absence pattern was resolved for a region without its words"
+        );
+        // With them (across whitespace), it is, and the template does not apply.
+        let (status, asked) = read("统计指标 本期 实际 本年累计\n收到申请数 12\n");
+        assert_eq!(status, Status::Absent);
+        assert!(asked);
     }
 
     #[test]
