@@ -47,14 +47,10 @@ pub fn check_batch<'r>(
                 candidates,
             } => {
                 let cur = reports[*current].snapshot.as_deref()?;
-                let list: Vec<&str> = candidates
-                    .iter()
-                    .map(|&j| reports[j].path.as_str())
-                    .collect();
                 let f = Finding::default()
                     .variant("ambiguous")
-                    .var("count", list.len().to_string())
-                    .var("candidates", list.join("、"))
+                    .var("count", candidates.len().to_string())
+                    .var("candidates", candidate_list(candidates, reports))
                     .var(
                         "previous_year",
                         cur.year.map(|y| (y - 1).to_string()).unwrap_or_default(),
@@ -74,6 +70,26 @@ pub fn check_batch<'r>(
     }
     links
 }
+
+/// The candidates an ambiguous link names: the first [`SHOWN_CANDIDATES`] paths, then
+/// “等” when there are more (the message gives the count). Every draft of a batch may have
+/// every other as a candidate (many copies of one agency's report of one year), and a
+/// full list in each message made the output grow with the square of the batch.
+fn candidate_list(candidates: &[usize], reports: &[FileReport]) -> String {
+    let shown: Vec<&str> = candidates
+        .iter()
+        .take(SHOWN_CANDIDATES)
+        .map(|&j| reports[j].path.as_str())
+        .collect();
+    let mut list = shown.join("、");
+    if candidates.len() > SHOWN_CANDIDATES {
+        list.push_str(" 等");
+    }
+    list
+}
+
+/// How many candidate paths an ambiguous link's message names.
+const SHOWN_CANDIDATES: usize = 5;
 
 /// Trends of every agency with at least two consecutive years, by agency name.
 /// `names[i]`: the agency configured for report `i` (`agencies:`), which names it first.

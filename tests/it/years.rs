@@ -187,6 +187,27 @@ fn two_candidates_are_an_info_not_a_guess() {
 }
 
 #[test]
+fn many_candidates_are_counted_and_only_the_first_named() {
+    // Twelve copies of one agency's 2024 report and one 2025 draft: the draft's message
+    // gives the count and names five of them, so the output does not grow with the square
+    // of the batch.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..12 {
+        std::fs::copy(report_2024(), dir.path().join(format!("2024-{i:02}.txt"))).unwrap();
+    }
+    std::fs::copy(draft_2025(), dir.path().join("2025.txt")).unwrap();
+    let (_, v) = check_json(&[s(dir.path())]);
+    let f = file(&v, "2025.txt");
+    let m = of_rule(f, "unpaired-previous-report")[0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(m.contains("有 12 份报告"), "{m}");
+    assert_eq!(m.matches(".txt").count(), 5, "{m}");
+    assert!(m.contains("2024-00.txt") && m.contains(" 等）"), "{m}");
+    assert!(!m.contains("2024-11.txt"), "{m}");
+}
+
+#[test]
 fn configured_agencies_pair_reports_without_a_readable_name() {
     // 平潭 crawl texts name no agency the facts stage can read: `agencies:` files them.
     let dir = tempfile::tempdir().unwrap();
