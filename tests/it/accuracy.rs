@@ -61,15 +61,17 @@ fn every_audited_real_report_is_checked_and_scored() {
         }
     }
     // Every report text in heldout/, heldout2/ (stop 13), heldout3/ (stop 14), heldout4/
-    // (stop 15), heldout5/ (stop 17) and tuning/ has its audit, so every one is checked; the
-    // later held-out sets' audits name their set.
+    // (stop 15), heldout5/ (stop 17), heldout6/ (stop 18) and tuning/ has its audit, so every
+    // one is checked; the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
     assert!(audits.iter().any(|a| a.group == "heldout3"));
     assert!(audits.iter().any(|a| a.group == "heldout4"));
     assert!(audits.iter().any(|a| a.group == "heldout5"));
     assert!(harness::held_out("heldout5"));
+    assert!(audits.iter().any(|a| a.group == "heldout6"));
+    assert!(harness::held_out("heldout6"));
     for group in [
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "tuning",
+        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tuning",
     ] {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
