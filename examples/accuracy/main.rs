@@ -167,8 +167,7 @@ pub const GROUPS: [(&str, &str); 8] = [
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
     for group in [
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tuning",
-        "expected",
+        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "tuning", "expected",
     ] {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
