@@ -115,8 +115,11 @@ pub struct Period {
     pub to: Ymd,
 }
 
+/// The two dates are joined by 至/到 (after 起 and a comma as some reports write it,
+/// `自2025年1月1日起,至2025年12月31日止`) or by a dash, single or repeated
+/// (`2015年1月1日——2015年12月31日`, `2012年1月1日----2012年12月31日`).
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:至|到|-|—|~|－)(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:止)?").unwrap()
+    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:[,，]?(?:至|到)|[-—~－]{1,4})(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:止)?").unwrap()
 });
 
 pub fn periods(text: &str) -> Vec<Period> {
@@ -232,6 +235,27 @@ mod tests {
                 d: 1
             }
         );
+    }
+
+    #[test]
+    fn periods_joined_by_repeated_dashes_or_a_comma_before_zhi() {
+        // As published (anhui-fengyang-fucheng-2015, fujian-zhangping-xiyuan-2012,
+        // jiangxi-hukou-fulong-2025; tuning set): read as periods, not reported as missing.
+        for t in [
+            "本报告信息数据统计期限为:2015年1月1日——2015年12月31日。",
+            "本报告中所列数据的统计日期为2012年1月1日----2012年12月31日。",
+            "本报告所列统计数据的期限自2025年1月1日起,至2025年12月31日止,如对本报告",
+        ] {
+            let ps = periods(t);
+            assert_eq!(ps.len(), 1, "{t}");
+            assert_eq!((ps[0].from.m, ps[0].from.d), (1, 1), "{t}");
+            assert_eq!((ps[0].to.m, ps[0].to.d), (12, 31), "{t}");
+        }
+        // A wrong end is then reported, not passed over.
+        let ps = periods("统计期限为:2015年1月1日——2015年11月30日。");
+        assert_eq!((ps[0].to.m, ps[0].to.d), (11, 30));
+        // Two dates in a list are not a period.
+        assert!(periods("2015年1月1日,2015年12月31日").is_empty());
     }
 
     #[test]
