@@ -833,8 +833,10 @@ impl Planned {
 /// regex syntax again. Each is resolved when a recovery first needs it, as before (a
 /// pattern the rule set has not compiled yet is compiled then, not earlier).
 struct Plan {
-    /// The presence patterns that compile, in template order.
-    presence: Vec<Planned>,
+    /// The presence patterns, in template order, each resolved when first needed: a
+    /// region that lacks all of its needed words cannot hold it, and it is not compiled
+    /// for that region.
+    presence: Vec<Slot>,
     absence: Vec<Slot>,
     rows: std::sync::OnceLock<Vec<Option<Planned>>>,
     columns: Vec<Slot>,
@@ -855,14 +857,10 @@ impl Slot {
 }
 
 impl Plan {
-    fn new(tpl: &TableTemplate, re: &dyn Patterns) -> Plan {
+    fn new(tpl: &TableTemplate) -> Plan {
         let slots = |n: usize| (0..n).map(|_| Slot::default()).collect();
         Plan {
-            presence: tpl
-                .presence
-                .iter()
-                .filter_map(|p| Planned::new(p, re))
-                .collect(),
+            presence: slots(tpl.presence.len()),
             absence: slots(tpl.absence.len()),
             rows: std::sync::OnceLock::new(),
             columns: slots(tpl.columns.len()),
@@ -883,11 +881,11 @@ impl Plan {
     }
 
     /// The plan of `tpl`, made on first use.
-    fn of<'t>(tpl: &'t TableTemplate, re: &dyn Patterns) -> &'t Plan {
+    fn of(tpl: &TableTemplate) -> &Plan {
         let made = tpl
             .made
             .plan
-            .get_or_init(|| std::sync::Arc::new(Plan::new(tpl, re)));
+            .get_or_init(|| std::sync::Arc::new(Plan::new(tpl)));
         match made.downcast_ref::<Plan>() {
             Some(p) => p,
             // Only this module fills the slot, with a `Plan`.
@@ -935,7 +933,7 @@ pub fn recover<'a>(
     // is looked for across whitespace in the raw text; a regex only runs over the compact
     // copy (made once per region) when one of the literals it needs is found that way.
     let region = std::cell::OnceCell::new();
-    let plan = Plan::of(tpl, re);
+    let plan = Plan::of(tpl);
     let in_region = |p: &Planned| match p.pat() {
         Pat::Lit(w) => literals::spaced_contains(raw, w),
         // `审结|未审`: one of its words in the raw text is a match.
@@ -960,23 +958,24 @@ pub fn recover<'a>(
             r.is_match(region.get_or_init(|| compacted.get(text, start, end)))
         }
     };
-    let presence = &plan.presence;
-    // Plain words first: they are the cheapest.
-    let is_lit = |p: &&Planned| p.lit.is_some();
-    if !presence.iter().filter(is_lit).any(in_region)
-        && !presence.iter().filter(|p| !is_lit(p)).any(in_region)
-    {
-        return out;
-    }
-    // Another form's header: this template does not apply. A pattern none of whose
-    // needed words the region holds (across whitespace) is not in it — what `in_region`
-    // answers for it — and is not compiled for this region.
+    // A pattern none of whose needed words the region holds (across whitespace) is not in
+    // it — what `in_region` answers for it — and is not compiled for this region.
     let lacks_words = |p: &str| {
         re.needs(p)
             .literals
             .as_ref()
             .is_some_and(|l| !l.iter().any(|w| literals::spaced_contains(raw, w)))
     };
+    let present =
+        |(p, slot): (&String, &Slot)| !lacks_words(p) && slot.get(p, re).is_some_and(&in_region);
+    let patterns = || tpl.presence.iter().zip(&plan.presence);
+    // Plain words first: they are the cheapest.
+    if !patterns().filter(|(p, _)| plain_word(p)).any(present)
+        && !patterns().filter(|(p, _)| !plain_word(p)).any(present)
+    {
+        return out;
+    }
+    // Another form's header: this template does not apply.
     if tpl
         .absence
         .iter()
@@ -987,6 +986,9 @@ pub fn recover<'a>(
     {
         return out;
     }
+    // The table is there: every presence pattern that compiles, in template order.
+    let presence: Vec<&Planned> = patterns().filter_map(|(p, slot)| slot.get(p, re)).collect();
+    let presence = presence.as_slice();
     let out = out.sized();
     // 1. Row labels, in template order, from where the table starts (prose before it is not searched).
     let first_of = |toks: &[Tok], index: &text_index::TextIndex| {
@@ -1181,7 +1183,7 @@ pub fn recover<'a>(
 ///
 /// When no token matches a presence pattern (rows are then searched from the region's
 /// first token), the caller reads the whole region.
-fn table_start(raw: &str, presence: &[Planned], tpl: &TableTemplate) -> Option<usize> {
+fn table_start(raw: &str, presence: &[&Planned], tpl: &TableTemplate) -> Option<usize> {
     #[cfg(test)]
     if WHOLE_REGION.with(std::cell::Cell::get) {
         return None;
@@ -1596,6 +1598,51 @@ mod tests {
         // With them (across whitespace), it is, and the template does not apply.
         let (status, asked) = read("统计指标 本期 实际 本年累计\n收到申请数 12\n");
         assert_eq!(status, Status::Absent);
+        assert!(asked);
+    }
+
+    #[test]
+    fn a_presence_pattern_is_compiled_only_for_a_region_with_its_words() {
+        let presence = "本期实际.{0,3}本年累计";
+        let tpl: TableTemplate = serde_json::from_value(serde_json::json!({
+            "id": "t", "title": "统计表", "name": "统计表",
+            "presence": [presence],
+            "columns": [{"key": "value", "label": "本年累计", "match": "累计"}],
+            "rows": [{"key": "a", "label": "收到申请数", "match": "收到申请数"}]
+        }))
+        .unwrap();
+        let pats = Logged(
+            Default::default(),
+            [presence, "累计", "收到申请数"]
+                .iter()
+                .map(|p| (p.to_string(), Regex::new(p).unwrap()))
+                .collect(),
+        );
+        let read = |text: &str| {
+            pats.0.borrow_mut().clear();
+            let t = recover(
+                text,
+                0,
+                text.len(),
+                &tpl,
+                "pre-2019",
+                &pats,
+                &|_| false,
+                &Compacted::default(),
+            );
+            let asked = pats.0.borrow().iter().any(|p| p == presence);
+            (t.status, asked)
+        };
+        // A region without the words: no table, and the pattern is not resolved.
+        let (status, asked) = read("统计指标 统计数\n收到申请数 12\n");
+        assert_eq!(status, Status::Absent);
+        assert!(
+            !asked,
+            "the presence pattern was resolved for a region without its words"
+        );
+        // With them, across whitespace as a wrapped header has them, the table is read.
+        let (status, asked) = read("指标 本期 实际 本年累计\n收到申请数 12\n");
+        assert_eq!(status, Status::Recovered);
         assert!(asked);
     }
 
