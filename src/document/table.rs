@@ -1555,95 +1555,93 @@ mod tests {
         }
     }
 
-    #[test]
-    fn another_forms_header_is_compiled_only_for_a_region_with_its_words() {
-        let absence = "本期实际.{0,3}本年累计";
+    /// Recover a one-row template (`presence`, `absence`, one column matching `column`)
+    /// from each text: its status, and whether `watched` was asked for.
+    fn recover_watching(
+        presence: &str,
+        absence: &[&str],
+        column: &str,
+        watched: &str,
+        texts: &[&str],
+    ) -> Vec<(Status, bool)> {
         let tpl: TableTemplate = serde_json::from_value(serde_json::json!({
             "id": "t", "title": "统计表", "name": "统计表",
-            "presence": ["统计指标"], "absence": [absence],
-            "columns": [{"key": "value", "label": "统计数", "match": "."}],
+            "presence": [presence], "absence": absence,
+            "columns": [{"key": "value", "label": "统计数", "match": column}],
             "rows": [{"key": "a", "label": "收到申请数", "match": "收到申请数"}]
         }))
         .unwrap();
+        let mut all = vec![presence, column, "收到申请数"];
+        all.extend(absence);
         let pats = Logged(
             Default::default(),
-            ["统计指标", absence, ".", "收到申请数"]
-                .iter()
+            all.iter()
                 .map(|p| (p.to_string(), Regex::new(p).unwrap()))
                 .collect(),
         );
-        let read = |text: &str| {
-            pats.0.borrow_mut().clear();
-            let t = recover(
-                text,
-                0,
-                text.len(),
-                &tpl,
-                "pre-2019",
-                &pats,
-                &|_| false,
-                &Compacted::default(),
-            );
-            let asked = pats.0.borrow().iter().any(|p| p == absence);
-            (t.status, asked)
-        };
-        // Without its words the other form's header is not looked up (not compiled) and
-        // the table is read.
-        let (status, asked) = read("统计指标 统计数\n收到申请数 12\n");
-        assert_eq!(status, Status::Recovered);
-        assert!(
-            !asked,
-            "the absence pattern was resolved for a region without its words"
+        texts
+            .iter()
+            .map(|text| {
+                pats.0.borrow_mut().clear();
+                let t = recover(
+                    text,
+                    0,
+                    text.len(),
+                    &tpl,
+                    "pre-2019",
+                    &pats,
+                    &|_| false,
+                    &Compacted::default(),
+                );
+                let asked = pats.0.borrow().iter().any(|p| p == watched);
+                (t.status, asked)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn another_forms_header_is_compiled_only_for_a_region_with_its_words() {
+        let absence = "本期实际.{0,3}本年累计";
+        let got = recover_watching(
+            "统计指标",
+            &[absence],
+            ".",
+            absence,
+            &[
+                "统计指标 统计数\n收到申请数 12\n",
+                "统计指标 本期 实际 本年累计\n收到申请数 12\n",
+            ],
         );
-        // With them (across whitespace), it is, and the template does not apply.
-        let (status, asked) = read("统计指标 本期 实际 本年累计\n收到申请数 12\n");
-        assert_eq!(status, Status::Absent);
-        assert!(asked);
+        // Without its words the other form's header is not looked up (not compiled) and
+        // the table is read; with them (across whitespace), it is, and the template does
+        // not apply.
+        assert_eq!(
+            got,
+            [(Status::Recovered, false), (Status::Absent, true)],
+            "(status, absence pattern resolved) per region"
+        );
     }
 
     #[test]
     fn a_presence_pattern_is_compiled_only_for_a_region_with_its_words() {
         let presence = "本期实际.{0,3}本年累计";
-        let tpl: TableTemplate = serde_json::from_value(serde_json::json!({
-            "id": "t", "title": "统计表", "name": "统计表",
-            "presence": [presence],
-            "columns": [{"key": "value", "label": "本年累计", "match": "累计"}],
-            "rows": [{"key": "a", "label": "收到申请数", "match": "收到申请数"}]
-        }))
-        .unwrap();
-        let pats = Logged(
-            Default::default(),
-            [presence, "累计", "收到申请数"]
-                .iter()
-                .map(|p| (p.to_string(), Regex::new(p).unwrap()))
-                .collect(),
+        let got = recover_watching(
+            presence,
+            &[],
+            "累计",
+            presence,
+            &[
+                "统计指标 统计数\n收到申请数 12\n",
+                "指标 本期 实际 本年累计\n收到申请数 12\n",
+            ],
         );
-        let read = |text: &str| {
-            pats.0.borrow_mut().clear();
-            let t = recover(
-                text,
-                0,
-                text.len(),
-                &tpl,
-                "pre-2019",
-                &pats,
-                &|_| false,
-                &Compacted::default(),
-            );
-            let asked = pats.0.borrow().iter().any(|p| p == presence);
-            (t.status, asked)
-        };
-        // A region without the words: no table, and the pattern is not resolved.
-        let (status, asked) = read("统计指标 统计数\n收到申请数 12\n");
-        assert_eq!(status, Status::Absent);
-        assert!(
-            !asked,
-            "the presence pattern was resolved for a region without its words"
+        // A region without the words: no table, and the pattern is not resolved. With
+        // them, across whitespace as a wrapped header has them, the table is read.
+        assert_eq!(
+            got,
+            [(Status::Absent, false), (Status::Recovered, true)],
+            "(status, presence pattern resolved) per region"
         );
-        // With them, across whitespace as a wrapped header has them, the table is read.
-        let (status, asked) = read("指标 本期 实际 本年累计\n收到申请数 12\n");
-        assert_eq!(status, Status::Recovered);
-        assert!(asked);
     }
 
     #[test]
