@@ -320,10 +320,8 @@ pub(crate) fn check(args: CheckArgs) -> i32 {
     code
 }
 
-/// Load and check one file with a plan; the path is returned when it was read.
 /// Threads to check `inputs` drafts with: `--jobs`, else one per core. One draft needs
-/// no pool, nor the cgroup files `available_parallelism` reads (a fifth of a millisecond
-/// of a one-draft run, and the threads' start another).
+/// no pool: neither the threads nor the cgroup files `available_parallelism` reads.
 fn pool_size(jobs: Option<usize>, inputs: usize) -> usize {
     match jobs {
         _ if inputs <= 1 => 1,
@@ -332,6 +330,7 @@ fn pool_size(jobs: Option<usize>, inputs: usize) -> usize {
     }
 }
 
+/// Load and check one file with a plan; the path is returned when it was read.
 fn load_and_check(
     p: &Path,
     max: u64,
