@@ -4,7 +4,7 @@
 //! more 规范性文件 than it published (`t2-unpublished-documents`). Each on small drafts of
 //! the shape it was built from, with the near misses that must stay silent.
 
-use crate::support::{check_draft as check, of_rule as of};
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of};
 
 fn opening(year: u32, period: &str) -> String {
     format!(
@@ -18,10 +18,7 @@ fn opening(year: u32, period: &str) -> String {
 fn a_period_written_as_one_digit_run_is_reported() {
     // 安徽省 2016 (tuning, audit F1): “统计期限为2016111231。”
     let got = check(&opening(2016, "本年度报告中使用数据统计期限为2016111231。"));
-    let found = of(&got, "period-date-garbled");
-    assert_eq!(found.len(), 1, "{got:?}");
-    assert_eq!(found[0].0, "warning");
-    assert!(found[0].2.contains("2016111231"), "{}", found[0].2);
+    assert_one_finding(&got, "period-date-garbled", "warning", "2016111231");
     // With the second year kept, and with leading zeros, the run is still garbled.
     for bad in [
         "本报告统计期限为20160101至20161231，",
@@ -47,10 +44,7 @@ fn an_end_date_that_lost_its_month_and_day_is_reported() {
         2019,
         "报告所列数据统计期限自2019年1月28(我局成立之日)起至2019年1231,电子版在门户网站下载。",
     ));
-    let found = of(&got, "period-date-garbled");
-    assert_eq!(found.len(), 1, "{got:?}");
-    assert_eq!(found[0].0, "warning");
-    assert!(found[0].2.contains("2019年1231"), "{}", found[0].2);
+    assert_one_finding(&got, "period-date-garbled", "warning", "2019年1231");
     for ok in [
         "报告所列数据统计期限自2019年1月28日(我局成立之日)起至2019年12月31日,电子版在门户网站下载。",
         "统计期限为2019年1月1日至12月31日，共统计1231条信息。",
@@ -93,15 +87,11 @@ fn trial_2019(made: u32, published: u32) -> String {
 fn normative_documents_made_but_not_published_are_reported() {
     // 琼海大路镇 2019 (tuning, audit F2): 规范性文件 64 made, 24 published.
     let got = check(&trial_2019(64, 24));
-    let found = of(&got, "t2-unpublished-documents");
-    assert_eq!(found.len(), 1, "{got:?}");
-    assert_eq!(found[0].0, "warning");
-    assert!(
-        found[0]
-            .2
-            .contains("本年新制作 64 件，本年新公开只有 24 件"),
-        "{}",
-        found[0].2
+    assert_one_finding(
+        &got,
+        "t2-unpublished-documents",
+        "warning",
+        "本年新制作 64 件，本年新公开只有 24 件",
     );
     // All published (or more, documents of last December published this year): silent.
     for (made, published) in [(64, 64), (3, 5), (0, 0)] {

@@ -124,3 +124,18 @@ pub fn of_rule<'a>(
 ) -> Vec<&'a (String, String, String)> {
     got.iter().filter(|d| d.1 == rule).collect()
 }
+
+/// Assert that `got` (from [`check_draft`]) holds exactly one diagnostic of `rule`, at
+/// `severity`, whose message contains `part`.
+#[track_caller]
+pub fn assert_one_finding(
+    got: &[(String, String, String)],
+    rule: &str,
+    severity: &str,
+    part: &str,
+) {
+    let found = of_rule(got, rule);
+    assert_eq!(found.len(), 1, "{rule}: {got:?}");
+    assert_eq!(found[0].0, severity, "{rule}: {got:?}");
+    assert!(found[0].2.contains(part), "{rule}: {}", found[0].2);
+}
