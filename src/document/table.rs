@@ -846,13 +846,40 @@ struct Plan {
     row_cols: Vec<Vec<usize>>,
 }
 
-/// One pattern, resolved on first use.
+/// One pattern, resolved on first use; what it needs, read once before that.
 #[derive(Default)]
-struct Slot(std::sync::OnceLock<Option<Planned>>);
+struct Slot {
+    planned: std::sync::OnceLock<Option<Planned>>,
+    needs: std::sync::OnceLock<std::sync::Arc<Needs>>,
+}
 
 impl Slot {
     fn get(&self, pattern: &str, re: &dyn Patterns) -> Option<&Planned> {
-        self.0.get_or_init(|| Planned::new(pattern, re)).as_ref()
+        self.planned
+            .get_or_init(|| Planned::new(pattern, re))
+            .as_ref()
+    }
+
+    /// Does the pattern match in the region `raw` (`in_region`)? Until it is resolved,
+    /// a region none of whose needed words it holds (across whitespace) cannot hold it —
+    /// what `in_region` answers — and it is not compiled for that region. Once resolved,
+    /// `in_region` answers alone: it looks for the words itself first.
+    fn in_region(
+        &self,
+        pattern: &str,
+        re: &dyn Patterns,
+        raw: &str,
+        in_region: impl Fn(&Planned) -> bool,
+    ) -> bool {
+        if let Some(planned) = self.planned.get() {
+            return planned.as_ref().is_some_and(in_region);
+        }
+        let needs = self.needs.get_or_init(|| re.needs(pattern));
+        let lacks_words = needs
+            .literals
+            .as_ref()
+            .is_some_and(|l| !l.iter().any(|w| literals::spaced_contains(raw, w)));
+        !lacks_words && self.get(pattern, re).is_some_and(in_region)
     }
 }
 
@@ -958,16 +985,7 @@ pub fn recover<'a>(
             r.is_match(region.get_or_init(|| compacted.get(text, start, end)))
         }
     };
-    // A pattern none of whose needed words the region holds (across whitespace) is not in
-    // it — what `in_region` answers for it — and is not compiled for this region.
-    let lacks_words = |p: &str| {
-        re.needs(p)
-            .literals
-            .as_ref()
-            .is_some_and(|l| !l.iter().any(|w| literals::spaced_contains(raw, w)))
-    };
-    let present =
-        |(p, slot): (&String, &Slot)| !lacks_words(p) && slot.get(p, re).is_some_and(&in_region);
+    let present = |(p, slot): (&String, &Slot)| slot.in_region(p, re, raw, in_region);
     let patterns = || tpl.presence.iter().zip(&plan.presence);
     // Plain words first: they are the cheapest.
     if !patterns().filter(|(p, _)| plain_word(p)).any(present)
@@ -980,9 +998,7 @@ pub fn recover<'a>(
         .absence
         .iter()
         .zip(&plan.absence)
-        .filter(|(p, _)| !lacks_words(p))
-        .filter_map(|(p, slot)| slot.get(p, re))
-        .any(in_region)
+        .any(|(p, slot)| slot.in_region(p, re, raw, in_region))
     {
         return out;
     }
