@@ -704,6 +704,12 @@ impl RuleSet {
         self.slot(pattern)?.get()
     }
 
+    /// Every registered pattern's source, in no particular order (for measuring them:
+    /// `examples/pattern_census`).
+    pub fn pattern_sources(&self) -> impl Iterator<Item = &str> + '_ {
+        self.regexes.keys().map(String::as_str)
+    }
+
     /// A pattern, compiled when first searched ([`Re`]).
     pub fn lazy(&self, pattern: &str) -> Option<Re<'_>> {
         self.slot(pattern).map(Re::new)
