@@ -48,3 +48,36 @@ fn a_breakdown_after_counts_side_by_side_is_read_against_every_reading() {
     ));
     assert_one_finding(&got, "prose-sum", "error", "13件");
 }
+
+/// A report of `year` whose opening describes its structure with `parts`.
+fn opening(year: u32, parts: &str) -> String {
+    format!(
+        "某某县人民政府{year}年政府信息公开工作年度报告\n\
+         {parts}本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。\
+         如对本报告有疑问，请与县政府办公室联系（电话：0739-7621234）。\n\
+         一、总体情况\n{year}年主动公开政府信息120条。\n"
+    )
+}
+
+#[test]
+fn a_new_format_report_that_announces_the_old_structure_is_reported() {
+    // 绥宁县 2019 and 七户乡 2020 (tuning, audits F1): the opening lists the pre-2019 parts.
+    for (year, old) in [
+        (2019, "全文包括政府信息公开工作的基本情况，主动公开政府信息的情况，依申请公开政府信息和不予公开政府信息的情况，政府信息公开收费及减免的情况，因政府信息公开申请行政复议、提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况等方面。"),
+        (2020, "本报告由概述，政府信息主动公开情况，依申请公开政府信息情况，复议、诉讼和申诉的情况，收费情况，主要问题和改进措施及其他报告事项组成。"),
+        (2023, "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、存在的主要问题和改进措施等部分组成。"),
+    ] {
+        let got = check(&opening(year, old));
+        assert_one_finding(&got, "announced-old-structure", "warning", "收费");
+    }
+    // The new structure, a fee remark elsewhere, and an old report of its own time: silent.
+    let new = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成。";
+    for (year, text) in [
+        (2023, new.to_string()),
+        (2023, format!("{new}全年没有收取信息处理费，收费及减免情况为零。")),
+        (2015, "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、存在的主要问题和改进措施等部分组成。".to_string()),
+    ] {
+        let got = check(&opening(year, &text));
+        assert!(of(&got, "announced-old-structure").is_empty(), "{year} {text}: {got:?}");
+    }
+}
