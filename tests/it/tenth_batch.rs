@@ -81,3 +81,23 @@ fn a_new_format_report_that_announces_the_old_structure_is_reported() {
         assert!(of(&got, "announced-old-structure").is_empty(), "{year} {text}: {got:?}");
     }
 }
+
+#[test]
+fn a_list_item_that_counts_something_else_ends_what_is_sure_to_be_the_list() {
+    // 绥宁县 2019 (tuning, audit F2, info): after “新开设专栏6个” the sentence goes on with other
+    // figures; 44条 of 解读 is not surely a part of the 10220. 4792 + 5403 = 10195: no error.
+    let got = check(&report(
+        "截至2024年12月底，累计主动公开政府信息10220条，其中政务动态信息更新量为4792条，信息公开目录信息更新量为5403条，新开设专栏6个，发布解读信息44条，回应公众关注热点1次。",
+    ));
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // Parts before the other count that exceed the total are still an error, and items in
+    // 件 within a list in 条 do not end it.
+    let got = check(&report(
+        "累计主动公开政府信息10220条，其中政务动态信息更新量为5792条，信息公开目录信息更新量为5403条，新开设专栏6个，发布解读信息44条。",
+    ));
+    assert_one_finding(&got, "prose-sum", "error", "11195条");
+    let got = check(&report(
+        "全年主动公开政府信息500条，其中规范性文件12件、工作动态300条、通知公告250条。",
+    ));
+    assert_one_finding(&got, "prose-sum", "error", "550条");
+}
