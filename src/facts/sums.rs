@@ -87,20 +87,40 @@ pub(super) fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Units that count documents or pieces of information: a list in one of them may hold
+/// items in another (`其中规范性文件12件、工作动态300条`).
+const ITEM_UNITS: [&str; 4] = ["条", "件", "篇", "份"];
+
 /// A level as a statement: its items of the total's unit, when there are at least two.
+/// An item that counts something else (`新开设专栏6个`, `回应热点1次` in a list of 条) ends
+/// what is sure to be the list: the items after it may be other figures of the sentence
+/// (`累计主动公开政府信息10220条,其中政务动态4792条,信息公开目录5403条,新开设专栏6个,发布解读信息44条`),
+/// so they are left out and the statement is not complete.
 pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
     let level = sure.level;
     let unit = &numbers.get(level.total)?.unit;
+    let unit_of = |i: usize| numbers.get(i).map(|n| n.unit.as_str());
+    let kin =
+        |u: &str| u == unit || (ITEM_UNITS.contains(&u) && ITEM_UNITS.contains(&unit.as_str()));
+    let cut = level
+        .items
+        .iter()
+        .position(|(_, i)| !unit_of(*i).is_some_and(kin))
+        .unwrap_or(level.items.len());
+    let dropped = level.items[cut..]
+        .iter()
+        .any(|(_, i)| unit_of(*i) == Some(unit.as_str()));
     let parts: Vec<(String, usize)> = level
         .items
         .into_iter()
-        .filter(|(_, i)| numbers.get(*i).is_some_and(|n| &n.unit == unit))
+        .take(cut)
+        .filter(|(_, i)| unit_of(*i) == Some(unit.as_str()))
         .collect();
     (parts.len() >= 2).then_some(SumStatement {
         total: level.total,
         parts,
         introducer: level.introducer,
-        complete: sure.complete,
+        complete: sure.complete && !dropped,
         across: false,
     })
 }

@@ -34,4 +34,5 @@ mod seventh_round;
 mod sixth_batch;
 mod support;
 mod tables;
+mod tenth_batch;
 mod years;

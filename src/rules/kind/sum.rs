@@ -88,6 +88,30 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 .var("quote", super::quote(text, total.start, total.end))
                 .expected(total.value.to_string(), sum.to_string())
         };
+        // Counts of the same thing stated side by side before the total (`收到申请12件,
+        // 上年结转申请1件,其中:…`): the list may break down their sum. Only what every
+        // reading agrees on is reported; a sum that exceeds the last count alone but not
+        // the run is “无法核对” (info), one that equals a reading is no finding.
+        let joint = joint_totals(text, nums, st.total);
+        if joint
+            .iter()
+            .any(|&(j, k)| j == sum || nums[st.total - k].value == sum)
+        {
+            continue;
+        }
+        if let Some((j, k)) = joint.last().filter(|(j, _)| sum > total.value && sum <= *j) {
+            let first = &nums[st.total - k];
+            out.push(
+                Finding::at(first.start, last.end)
+                    .variant("joint")
+                    .var("total", total.value.to_string())
+                    .var("sum", sum.to_string())
+                    .var("joint", j.to_string())
+                    .var("unit", total.unit.clone())
+                    .var("quote", super::quote(text, first.start, total.end)),
+            );
+            continue;
+        }
         if sum > total.value && !overlapping {
             out.push(finding(if st.across { "across" } else { "" }));
         } else if let Some(g) = group {
@@ -101,6 +125,62 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 }
             }
         }
+    }
+    out
+}
+
+/// The counts stated side by side right before the total `nums[total]`, in one run of
+/// clauses (`共收到政府信息公开申请12件,上年结转政府信息公开申请1件,其中:…`): each one before it
+/// of the same unit, exact, joined to the next by one `,` or `、` with no opener (`其中`,
+/// `包括`, `含`) or other stop between, and naming the same thing (its words end in the same
+/// two characters as the total's, 数/数量/为/共… set aside). Returns, nearest first, the sum
+/// of the total with the 1, 2, … counts before it, and how many counts that is (the list may
+/// also break down one of those counts alone). Empty when the count before the total is not
+/// such a sibling.
+fn joint_totals(text: &str, nums: &[crate::facts::NumberFact], total: usize) -> Vec<(Dec, usize)> {
+    const OPENERS: [&str; 3] = ["其中", "包括", "含"];
+    let head = |s: &str| -> String {
+        let t = s.trim_end_matches([
+            '为', '了', '共', '计', '达', '数', '量', '总', '合', '累', ' ',
+        ]);
+        let cs: Vec<char> = t.chars().collect();
+        cs[cs.len().saturating_sub(2)..].iter().collect()
+    };
+    let label = |from: usize, at: usize| -> &str {
+        let seg = &text[from.min(at)..at];
+        let cut = seg
+            .rfind([',', '，', '、', ':', '：', '。', ';', '；', '\n', '(', ')'])
+            .map_or(0, |i| i + seg[i..].chars().next().map_or(1, char::len_utf8));
+        &seg[cut..]
+    };
+    let t = &nums[total];
+    let mut out = Vec::new();
+    let mut acc = t.value;
+    let mut k = total;
+    while k > 0 {
+        let (prev, cur) = (&nums[k - 1], &nums[k]);
+        if prev.approximate || prev.unit != t.unit || prev.end >= cur.start {
+            break;
+        }
+        let gap = &text[prev.end..cur.start];
+        let seps = gap.matches([',', '，', '、']).count();
+        if seps != 1
+            || gap.contains(['。', ';', '；', '\n', ':', '：', '(', ')', '（', '）'])
+            || OPENERS.iter().any(|w| gap.contains(w))
+        {
+            break;
+        }
+        let h = head(label(prev.start, cur.start));
+        let from = if k >= 2 { nums[k - 2].end } else { 0 };
+        if h.chars().count() < 2 || head(label(from, prev.start)) != h {
+            break;
+        }
+        let Some(a) = acc.checked_add(prev.value) else {
+            break;
+        };
+        acc = a;
+        out.push((acc, total - (k - 1)));
+        k -= 1;
     }
     out
 }
