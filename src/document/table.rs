@@ -1439,9 +1439,10 @@ fn bind<'a>(
 }
 
 /// Keep the short rows (see [`RowHit::short`]) of a table laid out one cell per line
-/// (every number alone on its line, besides digits inside words) whose other rows all read exactly,
-/// at least one of them with numbers, with no subtotal; drop the others. A short row
-/// without any number has its cells bound as blanks.
+/// (every number alone on its line, besides digits inside words) whose other rows all
+/// read exactly, at least one of them with numbers, with no subtotal and no number
+/// outside a row; drop the others. A short row without any number has its cells bound
+/// as blanks.
 fn short_rows(out: &mut RecoveredTable, toks: &[Tok]) {
     // (Digits inside words, as in a header's “保留4位小数”, are no cell.)
     let one_per_line = toks.iter().all(|t| match t {
@@ -1457,7 +1458,14 @@ fn short_rows(out: &mut RecoveredTable, toks: &[Tok]) {
         == 0
         && out.rows.iter().all(|r| r.extra_values == 0)
         && out.rows.iter().any(|r| r.complete && !r.by_position);
-    if !(one_per_line && others_exact && out.subtotals.is_empty()) {
+    // Every number of the table is in a row: none left over that the layout put away
+    // from its label (a rendering that prints a row's value before its label).
+    let numbers = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Run { glued: false, .. }))
+        .count();
+    let placed = out.cell_count() + out.rows.iter().filter_map(|r| r.short).sum::<usize>();
+    if !(one_per_line && others_exact && out.subtotals.is_empty() && numbers == placed) {
         for r in &mut out.rows {
             r.short = None;
         }

@@ -116,3 +116,19 @@ fn a_number_written_with_its_unit_is_no_empty_cell() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_number_printed_before_its_label_is_no_empty_cell() {
+    // Plain pdftotext of 洪泽 2024: “7545” comes after the column header, before the
+    // label “行政事业性收费”; the row has its number, only away from its label.
+    let rows = T2_2021.replace(
+        "本年收费金额(单位:万元) 行政事业性收费",
+        "本年收费金额(单位:万元) 7545 行政事业性收费",
+    );
+    let text = format!(
+        "{HEAD_2021}{}\n\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n",
+        table_2021(&rows)
+    );
+    let got = check(&text);
+    assert!(of(&got, "t2-cells").is_empty(), "{got:?}");
+}
