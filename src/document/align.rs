@@ -126,6 +126,7 @@ pub(super) fn fill_gap(
             problem: None,
             extra_values: 0,
             by_position: true,
+            short: None,
         });
     }
     true

@@ -63,6 +63,13 @@ pub struct RowHit {
     /// Bound by its place between two labelled rows, not by its own label (which the
     /// layout put elsewhere): `label` is empty and not checked.
     pub by_position: bool,
+    /// In a table laid out one cell per line, a row whose run of values is closed (by
+    /// words or the next row's label) with fewer numbers than the row has columns: how
+    /// many numbers it has. Those cells hold no number in the text (an empty cell, or
+    /// one the rendering dropped because it was empty). Kept only when the whole table
+    /// reads row by row (see `short_rows`); which column is empty is not known unless
+    /// the row has no number at all, in which case its cells are bound as blanks.
+    pub short: Option<usize>,
 }
 
 /// Numbers written on a group label (a subtotal row the format does not have).
@@ -1071,7 +1078,10 @@ pub fn recover<'a>(
         }
     }
     let frag = &plan.frag;
-    let mut out = bind(out, &toks, &hits, first, frag, index.compact());
+    // The region is followed by more text (the next part's heading): a row at its end is
+    // closed, not cut off by the end of an excerpt.
+    let closed_end = !text[end..].trim().is_empty();
+    let mut out = bind(out, &toks, &hits, first, frag, index.compact(), closed_end);
     // 2. When labels and values did not line up (labels gathered away from their values,
     // rows out of order), choose among all placements of the labels the one where most
     // labels are followed by a row of values — by labels and counts, never by the sums.
@@ -1085,6 +1095,7 @@ pub fn recover<'a>(
                 first,
                 frag,
                 index.compact(),
+                closed_end,
             );
             if alt.certain_rows() > out.certain_rows() {
                 out = alt;
@@ -1106,6 +1117,7 @@ pub fn recover<'a>(
                 let r = &mut out.rows[row];
                 r.complete = true;
                 r.problem = None;
+                r.short = None;
             }
         }
     }
@@ -1158,6 +1170,7 @@ pub fn recover<'a>(
             }
         }
     }
+    short_rows(&mut out, &toks[first.min(toks.len())..]);
     // A row whose label is in the table, only away from any values, is not missing: its
     // cells are unread (not assessable), which is what the row findings say.
     out.missing_rows.retain(|k| {
@@ -1270,6 +1283,7 @@ fn bind<'a>(
     first: usize,
     frag: &align::Fragments,
     compact: bool,
+    closed_end: bool,
 ) -> RecoveredTable<'a> {
     // `compact`: no text token holds whitespace, so a label is its tokens' texts.
     let push_label = |label: &mut String, s: &str| {
@@ -1331,6 +1345,10 @@ fn bind<'a>(
         // Values beyond the row's columns, and values after its run: the rows between this
         // label and the next one, when they fill those rows exactly.
         let mut pool: Vec<&Tok> = vals.iter().skip(n).copied().collect();
+        // (Digits inside words after the run, as in a header's “保留4位小数”, are no value.)
+        let nothing_later = later
+            .iter()
+            .all(|t| matches!(t, Tok::Run { glued: true, .. }));
         pool.extend(later);
         let filled =
             vals.len() >= n && align::fill_gap(&mut out, &pool, ri + 1, next_row, &hit_rows);
@@ -1355,6 +1373,33 @@ fn bind<'a>(
             ));
             extra_values = 0;
         }
+        // Fewer numbers than columns, each alone on its line, with nothing left over
+        // after them; a row without numbers must be its label alone, followed at once by
+        // the next row's label (or by the end of the region, then closed by a heading).
+        let lone = |t: &&Tok| {
+            matches!(
+                t,
+                Tok::Run {
+                    lone: true,
+                    glued: false,
+                    ..
+                }
+            )
+        };
+        // A number written with a unit (“70487元”) is read as words: a value all the same.
+        let numbered_words = toks
+            .iter()
+            .take(next.min(toks.len()))
+            .skip(ti + 1)
+            .any(|t| matches!(t, Tok::Text { s, .. } if trim(s).starts_with(|c: char| c.is_ascii_digit())));
+        let open_end = !closed && next >= toks.len();
+        let short = (vals.len() < n
+            && nothing_later
+            && !numbered_words
+            && vals.iter().all(lone)
+            && (!vals.is_empty() || next == ti + 1)
+            && (!open_end || closed_end))
+            .then_some(vals.len());
         let mut hit = RowHit {
             key: row.key.clone(),
             index: ri,
@@ -1365,6 +1410,7 @@ fn bind<'a>(
             problem,
             extra_values,
             by_position: false,
+            short,
         };
         // A row with more values than columns is not bound: which value is extra is a guess.
         if extra_values == 0 && hit.problem.is_none() {
@@ -1374,6 +1420,7 @@ fn bind<'a>(
                         out.grid[ri * nc + c] = Some(cell);
                     }
                     hit.complete = true;
+                    hit.short = None;
                 }
                 Err(why) => hit.problem = Some(why),
             }
@@ -1389,6 +1436,61 @@ fn bind<'a>(
         .map(|(_, r)| r.key.clone())
         .collect();
     out
+}
+
+/// Keep the short rows (see [`RowHit::short`]) of a table laid out one cell per line
+/// (every number alone on its line, besides digits inside words) whose other rows all
+/// read exactly, at least one of them with numbers, with no subtotal and no number
+/// outside a row; drop the others. A short row without any number has its cells bound
+/// as blanks.
+fn short_rows(out: &mut RecoveredTable, toks: &[Tok]) {
+    // (Digits inside words, as in a header's “保留4位小数”, are no cell.)
+    let one_per_line = toks.iter().all(|t| match t {
+        Tok::Text { .. } => true,
+        Tok::Run { lone, glued, .. } => *lone || *glued,
+        _ => false,
+    });
+    let others_exact = out
+        .rows
+        .iter()
+        .filter(|r| r.short.is_none() && !r.complete)
+        .count()
+        == 0
+        && out.rows.iter().all(|r| r.extra_values == 0)
+        && out.rows.iter().any(|r| r.complete && !r.by_position);
+    // Every number of the table is in a row: none left over that the layout put away
+    // from its label (a rendering that prints a row's value before its label).
+    let numbers = toks
+        .iter()
+        .filter(|t| matches!(t, Tok::Run { glued: false, .. }))
+        .count();
+    let placed = out.cell_count() + out.rows.iter().filter_map(|r| r.short).sum::<usize>();
+    if !(one_per_line && others_exact && out.subtotals.is_empty() && numbers == placed) {
+        for r in &mut out.rows {
+            r.short = None;
+        }
+        return;
+    }
+    let nc = out.tpl.columns.len();
+    for i in 0..out.rows.len() {
+        if out.rows[i].short != Some(0) {
+            continue;
+        }
+        let (ri, at) = (out.rows[i].index, out.rows[i].end);
+        for c in row_columns(out.tpl, ri).iter() {
+            out.grid[ri * nc + c] = Some(Cell {
+                value: None,
+                blank: Some(String::new()),
+                unit: None,
+                start: at,
+                end: at,
+            });
+        }
+        let r = &mut out.rows[i];
+        r.complete = true;
+        r.problem = None;
+        r.short = None;
+    }
 }
 
 /// Read `n` cells from the value tokens after a label.

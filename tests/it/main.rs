@@ -31,6 +31,7 @@ mod schemas;
 mod seeds;
 mod serve;
 mod seventh_round;
+mod short_rows;
 mod sixth_batch;
 mod support;
 mod tables;

@@ -324,6 +324,26 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
             );
         }
     }
+    // Rows of a one-cell-per-line table with fewer numbers than columns (which of their
+    // columns is empty is not known, so no cell is named).
+    if t.status == Status::Recovered {
+        for r in &t.rows {
+            let Some(found) = r.short else { continue };
+            let n = tpl
+                .rows
+                .get(r.index)
+                .and_then(|x| x.columns.as_ref().map(Vec::len))
+                .unwrap_or(tpl.columns.len());
+            out.push(
+                Finding::at(r.start, r.end)
+                    .variant("short")
+                    .var("row", format!("{}「{}」", t.title, row_label(tpl, &r.key)))
+                    .var("count", found.to_string())
+                    .var("expected", n.to_string())
+                    .var("missing", n.saturating_sub(found).to_string()),
+            );
+        }
+    }
     for (r, c, cell) in t.cells() {
         let Some(v) = cell.value else { continue };
         let vt = tpl.columns[c]
@@ -544,7 +564,8 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                     .expected(n.to_string(), (n + r.extra_values).to_string()),
             );
         }
-        if let Some(problem) = &r.problem {
+        // A row with cells left without a number is reported by the cells rule.
+        if let Some(problem) = r.problem.as_ref().filter(|_| r.short.is_none()) {
             out.push(
                 Finding::at(r.start, r.end)
                     .variant("unreadable-row")
