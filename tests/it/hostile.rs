@@ -190,7 +190,7 @@ fn hostile_pdfs_end_only_themselves() {
     let d = tmp.path();
     std::fs::write(d.join("a-self.pdf"), pdf_self_drawing_form()).unwrap();
     std::fs::write(d.join("b-bomb.pdf"), pdf_inflating_to_a85(1 << 30)).unwrap();
-    std::fs::write(d.join("c-slow.pdf"), pdf_with_text_ops(3_000, 1_000)).unwrap();
+    std::fs::write(d.join("c-slow.pdf"), pdf_with_text_ops(3_000, 4_000)).unwrap();
     let sample = std::fs::read(fixture(
         "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
     ))
@@ -488,7 +488,7 @@ fn a_reused_worker_never_carries_one_file_into_the_next() {
     std::fs::write(d.join("c-good.html"), &html).unwrap();
     std::fs::write(d.join("d-bomb.pdf"), pdf_inflating_to_a85(1 << 30)).unwrap();
     std::fs::write(d.join("e-good.docx"), &docx).unwrap();
-    std::fs::write(d.join("f-slow.pdf"), pdf_with_text_ops(3_000, 1_000)).unwrap();
+    std::fs::write(d.join("f-slow.pdf"), pdf_with_text_ops(3_000, 4_000)).unwrap();
     std::fs::write(d.join("g-good.html"), &html).unwrap();
     let run = |extra: &[&str], paths: &[&str]| {
         let out = gongkai()
