@@ -14,6 +14,11 @@ fn report(body: &str) -> String {
     )
 }
 
+/// The report around `body` has exactly one `rule` finding, at `severity`, quoting `quote`.
+fn one_in(body: &str, rule: &str, severity: &str, quote: &str) {
+    assert_one_finding(&check(&report(body)), rule, severity, quote);
+}
+
 const RUN: &str = "2024年，本机关共收到政府信息公开申请12件，上年结转政府信息公开申请1件，其中：";
 
 #[test]
@@ -28,25 +33,28 @@ fn a_breakdown_after_counts_side_by_side_is_read_against_every_reading() {
     }
     // Parts above the last count but within the sum, equal to no reading: “无法核对” (info),
     // never an error that names 1件 as the total.
-    let got = check(&report(&format!(
-        "{RUN}当面申请4件，邮寄申请1件，网络申请6件。"
-    )));
-    assert_one_finding(&got, "prose-sum", "info", "无法核对");
+    one_in(
+        &format!("{RUN}当面申请4件，邮寄申请1件，网络申请6件。"),
+        "prose-sum",
+        "info",
+        "无法核对",
+    );
     // Parts above every reading: still the error.
-    let got = check(&report(&format!(
-        "{RUN}当面申请5件，邮寄申请1件，网络申请8件。"
-    )));
-    assert_one_finding(&got, "prose-sum", "error", "14件");
+    one_in(
+        &format!("{RUN}当面申请5件，邮寄申请1件，网络申请8件。"),
+        "prose-sum",
+        "error",
+        "14件",
+    );
     // A count of something else before the total is no sibling: the list is its alone.
-    let got = check(&report(
+    one_in(
         "全年发布工作动态50条，主动公开政府信息120条，其中政策文件100条、通知公告30条。",
-    ));
-    assert_one_finding(&got, "prose-sum", "error", "130条");
+        "prose-sum",
+        "error",
+        "130条",
+    );
     // Counts in two sentences are no run.
-    let got = check(&report(
-        "2024年共收到政府信息公开申请12件。上年结转政府信息公开申请1件，其中：当面申请4件，邮寄申请1件，网络申请8件。",
-    ));
-    assert_one_finding(&got, "prose-sum", "error", "13件");
+    one_in("2024年共收到政府信息公开申请12件。上年结转政府信息公开申请1件，其中：当面申请4件，邮寄申请1件，网络申请8件。", "prose-sum", "error", "13件");
 }
 
 /// A report of `year` whose opening describes its structure with `parts`.
@@ -92,12 +100,11 @@ fn a_list_item_that_counts_something_else_ends_what_is_sure_to_be_the_list() {
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
     // Parts before the other count that exceed the total are still an error, and items in
     // 件 within a list in 条 do not end it.
-    let got = check(&report(
-        "累计主动公开政府信息10220条，其中政务动态信息更新量为5792条，信息公开目录信息更新量为5403条，新开设专栏6个，发布解读信息44条。",
-    ));
-    assert_one_finding(&got, "prose-sum", "error", "11195条");
-    let got = check(&report(
+    one_in("累计主动公开政府信息10220条，其中政务动态信息更新量为5792条，信息公开目录信息更新量为5403条，新开设专栏6个，发布解读信息44条。", "prose-sum", "error", "11195条");
+    one_in(
         "全年主动公开政府信息500条，其中规范性文件12件、工作动态300条、通知公告250条。",
-    ));
-    assert_one_finding(&got, "prose-sum", "error", "550条");
+        "prose-sum",
+        "error",
+        "550条",
+    );
 }
