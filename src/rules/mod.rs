@@ -1090,8 +1090,11 @@ impl<'a> Ctx<'a> {
                     .find(|t| t.id == tpl.id)
                     .map_or(0, |t| t.rows.len())
             };
-            let legacy =
-                legacy.filter(|lp| score(&own) < (true, best_possible(lp), std::cmp::Reverse(0)));
+            // A table the text stops inside (an excerpt, a page cut off) lacks its last rows
+            // for that reason alone: they do not make the older layout fit better.
+            let cut = kind::table::cut_off_after(&own, self.doc).is_some();
+            let legacy = legacy
+                .filter(|lp| !cut && score(&own) < (true, best_possible(lp), std::cmp::Reverse(0)));
             let alt = legacy.and_then(|lp| {
                 let lt = lp.spec.tables.iter().find(|t| t.id == tpl.id)?;
                 let (s, e) = self.table_region(lt);

@@ -6,6 +6,7 @@ mod bad_inputs;
 mod batch;
 mod config;
 mod corpus;
+mod cut_tables;
 mod eighth_batch;
 mod eighth_round;
 mod encodings;

@@ -403,7 +403,7 @@ fn label_matches(official: &str, actual: &str) -> bool {
 /// after it in the template and nothing but its values and a few header lines (no
 /// sentence, no heading) follow it to the end of the text (an excerpt, or a page cut off
 /// inside the table). The missing rows are then not known to be missing.
-fn cut_off_after<'t>(
+pub(crate) fn cut_off_after<'t>(
     t: &'t crate::rules::RecoveredTable,
     doc: &crate::document::Document,
 ) -> Option<&'t str> {
@@ -437,6 +437,18 @@ fn cut_inside(text: &str, end: usize) -> bool {
         )
 }
 
+/// The part ending at `end` runs to the end of the text, and the text's last line is a row
+/// of table cells (`第二十条第（一）项 |`): a table begins there and the text stops inside
+/// it, so no table of the part can be said to be missing.
+fn cut_in_table_row(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|t| t.trim().is_empty())
+        && text
+            .trim_end()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains(['|', '\t']))
+}
+
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
@@ -468,11 +480,13 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                 let h = &doc.headings[part.heading];
                 out.push(
                     Finding::at(h.start, h.end)
-                        .variant(if cut_inside(text, part.end) {
-                            "absent-cut"
-                        } else {
-                            ""
-                        })
+                        .variant(
+                            if cut_inside(text, part.end) || cut_in_table_row(text, part.end) {
+                                "absent-cut"
+                            } else {
+                                ""
+                            },
+                        )
                         .var("heading", doc.part_label(part))
                         .var("table", format!("{}（{}）", own.title, own.name)),
                 );

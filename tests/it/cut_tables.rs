@@ -1,0 +1,57 @@
+//! Stop 19 (issue 10): a text that stops inside a statistics table (an excerpt, a page cut
+//! off) proves neither that the table is missing nor that it follows an older layout.
+//! Probed by cutting the bundled sample draft after every few lines: cut right after a
+//! table's first header line, `t2/t4-structure` said «部分没有表二/表四» (error); cut inside
+//! 表三 before its 2021-only rows, `t3-structure` said the table used the 2019 layout
+//! (warning). Both are now at most «无法核对» (info).
+
+use crate::support::{check_draft as check, fixture};
+
+/// The sample draft's first `n` lines.
+fn first_lines(n: usize) -> String {
+    let text = std::fs::read_to_string(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    let mut out: Vec<&str> = text.lines().take(n).collect();
+    out.push("");
+    out.join("\n")
+}
+
+/// The structure findings of the draft above info.
+fn structure_above_info(text: &str) -> Vec<(String, String, String)> {
+    check(text)
+        .into_iter()
+        .filter(|d| d.1.ends_with("-structure") && d.0 != "info")
+        .collect()
+}
+
+#[test]
+fn a_text_cut_inside_a_table_is_not_told_the_table_is_missing_or_old() {
+    let text = std::fs::read_to_string(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Every cut that ends on a table's first header line, right after its part's heading.
+    let mut header_cuts = 0;
+    for n in 2..lines.len() {
+        let (prev, last) = (lines[n - 2], lines[n - 1]);
+        let cut = first_lines(n);
+        let above = structure_above_info(&cut);
+        assert!(above.is_empty(), "cut after line {n} ({last}): {above:?}");
+        if last.contains('|') && !prev.contains('|') {
+            header_cuts += 1;
+            let got = check(&cut);
+            if prev.starts_with("二、") || prev.starts_with("四、") {
+                assert!(
+                    got.iter().any(|d| d.1.ends_with("-structure")
+                        && d.0 == "info"
+                        && d.2.contains("无法核对")),
+                    "cut after line {n}: {got:?}"
+                );
+            }
+        }
+    }
+    assert!(header_cuts >= 2, "the sample has tables: {header_cuts}");
+}
