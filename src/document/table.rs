@@ -1387,19 +1387,21 @@ fn bind<'a>(
             )
         };
         // A number written with a unit (“70487元”) is read as words: a value all the same.
-        let numbered_words = toks
-            .iter()
-            .take(next.min(toks.len()))
-            .skip(ti + 1)
-            .any(|t| matches!(t, Tok::Text { s, .. } if trim(s).starts_with(|c: char| c.is_ascii_digit())));
+        // (Asked last: only a row already short reads its words again.)
+        let numbered_words = || {
+            toks.iter()
+                .take(next.min(toks.len()))
+                .skip(ti + 1)
+                .any(|t| matches!(t, Tok::Text { s, .. } if trim(s).starts_with(|c: char| c.is_ascii_digit())))
+        };
         let open_end = !closed && next >= toks.len();
         let short = (vals.len() < n
             && nothing_later
-            && !numbered_words
             && vals.iter().all(lone)
             && (!vals.is_empty() || next == ti + 1)
-            && (!open_end || closed_end))
-            .then_some(vals.len());
+            && (!open_end || closed_end)
+            && !numbered_words())
+        .then_some(vals.len());
         let mut hit = RowHit {
             key: row.key.clone(),
             index: ri,

@@ -427,26 +427,16 @@ pub(crate) fn cut_off_after<'t>(
         .then_some(last.key.as_str())
 }
 
-/// The part ending at `end` runs to the end of the text, and the text stops mid-sentence
-/// (an excerpt or a page cut inside the part): what is not in it may follow in the report.
+/// The part ending at `end` runs to the end of the text, and the text stops inside the
+/// part (an excerpt or a page cut there): mid-sentence, or on a row of table cells
+/// (`第二十条第（一）项 |`: a table begins and is cut). What is not in it may follow.
 fn cut_inside(text: &str, end: usize) -> bool {
+    let last = text.trim_end();
     text.get(end..).is_some_and(|t| t.trim().is_empty())
-        && !matches!(
-            text.trim_end().chars().last(),
+        && (!matches!(
+            last.chars().last(),
             None | Some('。' | '.' | '!' | '?' | ')' | '」' | '”' | '"' | '》' | '日' | '|')
-        )
-}
-
-/// The part ending at `end` runs to the end of the text, and the text's last line is a row
-/// of table cells (`第二十条第（一）项 |`): a table begins there and the text stops inside
-/// it, so no table of the part can be said to be missing.
-fn cut_in_table_row(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|t| t.trim().is_empty())
-        && text
-            .trim_end()
-            .lines()
-            .last()
-            .is_some_and(|l| l.contains(['|', '\t']))
+        ) || last.lines().last().is_some_and(|l| l.contains(['|', '\t'])))
 }
 
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
@@ -480,13 +470,11 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                 let h = &doc.headings[part.heading];
                 out.push(
                     Finding::at(h.start, h.end)
-                        .variant(
-                            if cut_inside(text, part.end) || cut_in_table_row(text, part.end) {
-                                "absent-cut"
-                            } else {
-                                ""
-                            },
-                        )
+                        .variant(if cut_inside(text, part.end) {
+                            "absent-cut"
+                        } else {
+                            ""
+                        })
                         .var("heading", doc.part_label(part))
                         .var("table", format!("{}（{}）", own.title, own.name)),
                 );
