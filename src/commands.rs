@@ -118,8 +118,41 @@ pub(crate) fn year_and_profile(
             year.and_then(|y| rs.profile_for_year(y))
                 .map(str::to_string)
         })
+        .or_else(|| {
+            // No year: the format the draft is written in, when its outline shows it.
+            let p = year
+                .is_none()
+                .then(|| profile_by_structure(doc))
+                .flatten()?;
+            rs.packs
+                .iter()
+                .any(|k| k.spec.profile == p)
+                .then(|| p.to_string())
+        })
         .unwrap_or_else(|| "2021".to_string());
     (year, profile)
+}
+
+/// Words only a part of the pre-2019 format is titled with: its part on fees
+/// (“政府信息公开的收费及减免情况”). The 2019 and 2021 formats have no such part.
+const OLD_FEE_PART: [&str; 4] = ["收费及减免", "收费和减免", "支出和收费", "收费情况"];
+
+/// The format of a draft that names no report year, read from its own structure: the
+/// pre-2019 one when a top-level part, or the opening's account of the parts
+/// (“全文包括……收费及减免的情况……”), is the old part on fees. Without a year nobody can
+/// say the old format is out of date, so such a draft is checked as what it is rather
+/// than against the 2021 format (which would report its old structure as a defect).
+fn profile_by_structure(doc: &Document) -> Option<&'static str> {
+    let old = |t: &str| OLD_FEE_PART.iter().any(|w| t.contains(w));
+    let in_parts = doc
+        .parts
+        .iter()
+        .any(|p| doc.headings[p.heading].level == 1 && old(&doc.headings[p.heading].title));
+    let (os, oe) = doc.opening_span();
+    let announced = doc.text()[os..oe]
+        .split(['。', '\n'])
+        .any(|s| old(s) && ["组成", "包括", "分为"].iter().any(|w| s.contains(w)));
+    (in_parts || announced).then_some("pre-2019")
 }
 
 fn check_text_inner(source: Source, rs: &RuleSet, opts: &CheckOptions) -> FileReport {

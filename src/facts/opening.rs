@@ -97,6 +97,84 @@ fn four_digits_then_nian(s: &str) -> bool {
     b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
 }
 
+/// The value of a Chinese numeral digit as clerks write years (`二〇一五`, `二○一五`,
+/// `二零一五`).
+fn zh_digit(c: char) -> Option<i32> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A year written in four Chinese numeral digits followed by `年` at the start of `s`
+/// (`二〇一五年`), 1990–2099 only; `None` otherwise. The character before must be checked
+/// by the caller (`十二〇一五` is no year).
+fn zh_year_then_nian(s: &str) -> Option<i32> {
+    let mut chars = s.chars();
+    let mut year = 0;
+    for _ in 0..4 {
+        year = year * 10 + zh_digit(chars.next()?)?;
+    }
+    (chars.next() == Some('年') && (1990..=2099).contains(&year)).then_some(year)
+}
+
+/// [`title_year`] for a year written in Chinese numerals (`某某镇二〇一五年政府信息公开工作年度报告`):
+/// the text before it and the year, when it starts within the first 40 characters of
+/// the first line and follows no other numeral.
+pub fn title_year_zh(title: &str) -> Option<(&str, i32)> {
+    let mut prev_numeral = false;
+    for (n, (i, c)) in title.char_indices().enumerate() {
+        if !prev_numeral {
+            if let Some(y) = zh_year_then_nian(&title[i..]) {
+                return Some((&title[..i], y));
+            }
+        }
+        if n == 40 || c == '\n' {
+            return None;
+        }
+        prev_numeral = zh_digit(c).is_some() || c == '十';
+    }
+    None
+}
+
+/// [`opening_year`] for a year written in Chinese numerals: the first such year that
+/// opens the phrase, and where it starts.
+pub fn opening_year_zh(text: &str) -> Option<(i32, usize)> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memmem::find(&b[from..], "年".as_bytes()) {
+        let at = from + k;
+        from = at + 1;
+        // Four numerals of three bytes each before `年`.
+        let Some(start) = at.checked_sub(12) else {
+            continue;
+        };
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        let before_numeral = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| zh_digit(c).is_some() || c == '十');
+        match zh_year_then_nian(&text[start..]) {
+            Some(y) if !before_numeral && phrase_after_nian(&text[at + "年".len()..]) => {
+                return Some((y, start));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)` at the
 /// start of `s` (any of the optional words present or not: only whether it matches counts).
 fn phrase_after_nian(s: &str) -> bool {
@@ -140,6 +218,23 @@ mod tests {
     static OPENING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:现(?:予以|予)?公布|现将|组织开展|发布)([^,。()0-9]{2,40}?)(?:\([^)]{0,20}\))?[0-9]{4}年度?").unwrap()
     });
+
+    #[test]
+    fn years_in_chinese_numerals() {
+        assert_eq!(
+            title_year_zh("某镇二〇一五年政府信息公开工作年度报告"),
+            Some(("某镇", 2015))
+        );
+        assert_eq!(title_year_zh("二○一九年度报告"), Some(("", 2019)));
+        assert_eq!(title_year_zh("某镇十二〇一五年报告"), None);
+        assert_eq!(title_year_zh("某镇一二三四年报告"), None);
+        assert_eq!(title_year_zh("某镇二〇一五报告"), None);
+        assert_eq!(
+            opening_year_zh("现公布某镇二零二〇年政府信息公开工作年度报告。"),
+            Some((2020, "现公布某镇".len()))
+        );
+        assert_eq!(opening_year_zh("二〇二〇年工作要点"), None);
+    }
 
     fn agree(s: &str) {
         let t = TITLE_YEAR.captures(s).map(|c| {

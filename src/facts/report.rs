@@ -66,9 +66,11 @@ pub fn agency_level(name: &str) -> Option<AgencyLevel> {
 
 /// Year and agency named in the title line.
 pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
-    match super::opening::title_year(title) {
-        Some((before, digits)) => {
-            let year = digits.parse().ok();
+    let found = super::opening::title_year(title)
+        .map(|(before, digits)| (before, digits.parse().ok()))
+        .or_else(|| super::opening::title_year_zh(title).map(|(b, y)| (b, Some(y))));
+    match found {
+        Some((before, year)) => {
             let agency = Some(before.trim().to_string()).filter(|s| s.chars().count() >= 2);
             (year, agency)
         }
@@ -78,7 +80,10 @@ pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
 
 /// Year named in the opening text (`现公布XX2018年政府信息公开工作年度报告`).
 pub fn year_in(text: &str) -> Option<(i32, usize)> {
-    super::opening::opening_year(text).and_then(|(digits, at)| Some((digits.parse().ok()?, at)))
+    match super::opening::opening_year(text) {
+        Some((digits, at)) => Some((digits.parse().ok()?, at)),
+        None => super::opening::opening_year_zh(text),
+    }
 }
 
 pub fn agency_in(text: &str) -> Option<String> {

@@ -37,4 +37,5 @@ mod sixth_batch;
 mod support;
 mod tables;
 mod tenth_batch;
+mod unknown_year;
 mod years;

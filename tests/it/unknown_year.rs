@@ -1,0 +1,97 @@
+//! Stop 20 (issue 10): the report year written in Chinese numerals (`二〇一五年`), and a
+//! draft that names no year at all. Neither may be checked against the 2021 format by
+//! default and told that its (correct, pre-2019) structure is out of date.
+
+use gongkai::entry::{builtin_rules, check_source};
+
+/// Profile, year and the rules of the findings at warning or above.
+fn checked(text: &str) -> (String, Option<i32>, Vec<String>) {
+    let r = check_source(
+        gongkai::source::Source::new("x", text.to_string(), "UTF-8"),
+        builtin_rules(),
+    );
+    let rules = r
+        .diagnostics
+        .iter()
+        .filter(|d| format!("{:?}", d.severity).to_lowercase() != "info")
+        .map(|d| d.rule.clone())
+        .collect();
+    (r.profile.unwrap_or_default(), r.report.year, rules)
+}
+
+const OLD_OPENING: &str =
+    "根据《中华人民共和国政府信息公开条例》要求，现公布本镇政府信息公开工作年度报告。\
+全文包括概述，主动公开政府信息情况，依申请公开政府信息情况，政府信息公开的收费及减免情况，\
+因政府信息公开申请行政复议、提起行政诉讼的情况，政府信息公开工作存在的主要问题及改进情况等。\n\
+一、概述\n今年以来，我镇认真贯彻落实政府信息公开条例。\n";
+
+fn draft(title: &str) -> String {
+    format!("{title}\n发布时间：2016-03-20 来源：西安镇\n{OLD_OPENING}")
+}
+
+#[test]
+fn a_year_in_chinese_numerals_names_the_report_year() {
+    for title in [
+        "西安镇二〇一五年政府信息公开工作年度报告",
+        "西安镇二○一五年政府信息公开工作年度报告",
+        "西安镇二零一五年度政府信息公开工作年度报告",
+        // The year first: only the title's reading finds it (no phrase follows 年).
+        "二〇一五年西安镇政府信息公开工作年度报告",
+    ] {
+        let (profile, year, rules) = checked(&draft(title));
+        assert_eq!(
+            (profile.as_str(), year),
+            ("pre-2019", Some(2015)),
+            "{title}"
+        );
+        assert!(
+            !rules.iter().any(|r| r == "announced-old-structure"),
+            "{title}: {rules:?}"
+        );
+    }
+    // Named in the opening instead of the title.
+    let text = format!(
+        "西安镇政府信息公开年度报告\n现公布西安镇二〇一五年政府信息公开工作年度报告。\n{OLD_OPENING}"
+    );
+    assert_eq!(checked(&text).1, Some(2015));
+    // A numeral run that is no year (`十二〇一五`), or a year out of range, names none.
+    for title in [
+        "西安镇十二〇一五年政府信息公开工作年度报告",
+        "西安镇一二三四年政府信息公开工作年度报告",
+    ] {
+        assert_eq!(checked(&draft(title)).1, None, "{title}");
+    }
+}
+
+#[test]
+fn a_draft_without_a_year_is_checked_in_the_format_its_outline_is_written_in() {
+    // Old structure announced in the opening: the pre-2019 format, and no finding that the
+    // structure is out of date (nobody knows the year).
+    let (profile, year, rules) = checked(&draft("西安镇政府信息公开年度报告"));
+    assert_eq!((profile.as_str(), year), ("pre-2019", None));
+    assert!(
+        !rules.iter().any(|r| r == "announced-old-structure"),
+        "{rules:?}"
+    );
+    assert!(
+        rules.iter().any(|r| r == "report-year-fit"),
+        "title without year: {rules:?}"
+    );
+    // Old part on fees as a heading, nothing announced.
+    let text = "某局政府信息公开年度报告\n一、概述\n我局认真贯彻落实条例。\n\
+                二、政府信息公开的收费及减免情况\n未收取任何费用。\n";
+    assert_eq!(checked(text).0, "pre-2019");
+    // A draft without a year or old structure stays with the 2021 format; a fee mentioned
+    // in a part's body is no old part.
+    let text = "某局政府信息公开年度报告\n一、总体情况\n我局认真贯彻落实条例。\n\
+                六、其他需要报告的事项\n本年度未收取信息处理费，无收费情况。\n";
+    assert_eq!(checked(text).0, "2021");
+    // A year that is named keeps deciding: a 2021 report announcing the old structure is
+    // still reported.
+    let (profile, _, rules) = checked(&draft("西安镇2021年政府信息公开工作年度报告"));
+    assert_eq!(profile, "2021");
+    assert!(
+        rules.iter().any(|r| r == "announced-old-structure"),
+        "{rules:?}"
+    );
+}
