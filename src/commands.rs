@@ -138,16 +138,24 @@ pub(crate) fn year_and_profile(
 const OLD_FEE_PART: [&str; 4] = ["收费及减免", "收费和减免", "支出和收费", "收费情况"];
 
 /// The format of a draft that names no report year, read from its own structure: the
-/// pre-2019 one when a top-level part, or the opening's account of the parts
-/// (“全文包括……收费及减免的情况……”), is the old part on fees. Without a year nobody can
+/// pre-2019 one when its first part is 一、概述, or when a top-level part, or the opening's
+/// account of the parts (“全文包括……收费及减免的情况……”), is the old part on fees. Without a year nobody can
 /// say the old format is out of date, so such a draft is checked as what it is rather
 /// than against the 2021 format (which would report its old structure as a defect).
 fn profile_by_structure(doc: &Document) -> Option<&'static str> {
     let old = |t: &str| OLD_FEE_PART.iter().any(|w| t.contains(w));
-    let in_parts = doc
-        .parts
-        .iter()
-        .any(|p| doc.headings[p.heading].level == 1 && old(&doc.headings[p.heading].title));
+    let tops = || {
+        doc.parts
+            .iter()
+            .map(|p| &doc.headings[p.heading])
+            .filter(|h| h.level == 1)
+    };
+    // The old part on fees, or a first part titled 概述 (the 2019 and 2021 formats open
+    // with 总体情况).
+    let in_parts = tops().any(|h| old(&h.title))
+        || tops()
+            .next()
+            .is_some_and(|h| h.number == 1 && h.title.trim() == "概述");
     let (os, oe) = doc.opening_span();
     let announced = doc.text()[os..oe]
         .split(['。', '\n'])

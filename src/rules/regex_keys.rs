@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 40] = [
+pub const REGEX_KEYS: [&str; 41] = [
     "annexed",
     "placeholders",
     "match",
@@ -46,6 +46,7 @@ pub const REGEX_KEYS: [&str; 40] = [
     "part_patterns",
     "whole_markers",
     "grand",
+    "first_part",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

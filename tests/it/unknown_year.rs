@@ -81,6 +81,9 @@ fn a_draft_without_a_year_is_checked_in_the_format_its_outline_is_written_in() {
     let text = "某局政府信息公开年度报告\n一、概述\n我局认真贯彻落实条例。\n\
                 二、政府信息公开的收费及减免情况\n未收取任何费用。\n";
     assert_eq!(checked(text).0, "pre-2019");
+    // A first part titled 概述: the pre-2019 format's first part.
+    let text = "某局政府信息公开年度报告\n一、概述\n我局认真贯彻落实条例。\n二、主动公开政府信息情况\n无。\n";
+    assert_eq!(checked(text).0, "pre-2019");
     // A draft without a year or old structure stays with the 2021 format; a fee mentioned
     // in a part's body is no old part.
     let text = "某局政府信息公开年度报告\n一、总体情况\n我局认真贯彻落实条例。\n\
@@ -94,4 +97,38 @@ fn a_draft_without_a_year_is_checked_in_the_format_its_outline_is_written_in() {
         rules.iter().any(|r| r == "announced-old-structure"),
         "{rules:?}"
     );
+}
+
+/// Rules of every finding, info included.
+fn all_rules(text: &str) -> Vec<String> {
+    check_source(
+        gongkai::source::Source::new("x", text.to_string(), "UTF-8"),
+        builtin_rules(),
+    )
+    .diagnostics
+    .iter()
+    .map(|d| d.rule.clone())
+    .collect()
+}
+
+#[test]
+fn a_page_cut_before_its_title_that_opens_with_the_first_part_is_a_report() {
+    let long = "推进政府信息公开是本区贯彻落实《条例》的重要举措，是深入推行政务公开、建设人民满意的服务型政府的一项重要工作。\
+                按照上级有关要求，本区政府信息公开工作在推进重点领域信息公开、规范政府信息公开行为、推进政府网站建设方面取得了新的成效。";
+    for first in ["一、概述", "一、总体情况"] {
+        let text = format!("{first}\n{long}\n（一）严格落实制度。\n");
+        let got = all_rules(&text);
+        assert!(
+            !got.iter().any(|r| r == "not-an-annual-report"),
+            "{first}: {got:?}"
+        );
+    }
+    // Plans open otherwise, or say what they are.
+    for text in [
+        format!("一、总体要求\n{long}\n二、工作任务\n及时公开各类信息。\n"),
+        format!("一、总体情况\n{long}为进一步做好政务公开工作，特制定本方案。\n二、工作任务\n及时公开。\n"),
+    ] {
+        let got = all_rules(&text);
+        assert!(got.iter().any(|r| r == "not-an-annual-report"), "{text}: {got:?}");
+    }
 }

@@ -35,6 +35,10 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
     if kind.is_none() && p.min_outline > 0 && outline_found(p, ctx, &text[ms..me]) {
         return vec![];
     }
+    let first_line = text[ms..me].lines().map(str::trim).find(|l| !l.is_empty());
+    if kind.is_none() && first_line.is_some_and(|l| ctx.matches_any(&p.first_part, l)) {
+        return vec![];
+    }
     let mut f = Finding::at(l.start, e).var("sections", keys.len().to_string());
     f = f.var(
         "kind",
