@@ -17,6 +17,7 @@ mod hostile;
 mod hostile_shapes;
 mod layers;
 mod lead_precision;
+mod old_headers;
 mod old_reports;
 mod old_tables;
 mod outputs;

@@ -439,6 +439,61 @@ fn cut_inside(text: &str, end: usize) -> bool {
         ) || last.lines().last().is_some_and(|l| l.contains(['|', '\t'])))
 }
 
+/// The finding that a table is laid out in an older format (`legacy`, a profile).
+fn legacy_layout(ctx: &Ctx, own: &TableTemplate, legacy: &str, (s, e): (usize, usize)) -> Finding {
+    let name = |profile: &str| ctx.rules.pack(profile).map(|pk| pk.spec.name.clone());
+    Finding::at(s, e)
+        .variant("legacy")
+        .var("table", own.title.clone())
+        .var("legacy", name(legacy).unwrap_or_else(|| legacy.to_string()))
+        .var("format", name(ctx.profile).unwrap_or_default())
+}
+
+/// A table that could not be read, whose region holds at least two column titles of the
+/// profile's legacy form that the current form does not have (`对外公开总数量`,
+/// `上一年项目数量`, `本年增/减` in a 2021 report), each a whole cell: the old form, known
+/// from its header alone. The legacy profile and where the first such title is.
+fn old_column_titles<'c>(ctx: &Ctx<'c>, own: &TableTemplate) -> Option<(&'c str, (usize, usize))> {
+    let legacy = ctx.rules.pack(ctx.profile)?.spec.legacy.as_deref()?;
+    let lt = ctx
+        .rules
+        .pack(legacy)?
+        .spec
+        .tables
+        .iter()
+        .find(|x| x.id == own.id)?;
+    let only_old: Vec<&str> = lt
+        .columns
+        .iter()
+        .map(|c| c.label.as_str())
+        .filter(|l| !own.columns.iter().any(|c| c.label == *l))
+        .collect();
+    let text = ctx.doc.text();
+    let (s, e) = ctx.table_region(own);
+    let mut found: Vec<&str> = Vec::new();
+    let mut first = None;
+    let mut at = s;
+    for line in text[s..e].split_inclusive('\n') {
+        let mut from = at;
+        for cell in line.split_inclusive(['|', '\t', '\n']) {
+            let bare: String = cell
+                .trim_end_matches(['|', '\t', '\n'])
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if let Some(l) = only_old.iter().find(|l| **l == bare) {
+                if !found.contains(l) {
+                    found.push(l);
+                }
+                first.get_or_insert((from, from + cell.trim_end_matches(['|', '\t', '\n']).len()));
+            }
+            from += cell.len();
+        }
+        at += line.len();
+    }
+    (found.len() >= 2).then_some((legacy, first?))
+}
+
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
@@ -488,6 +543,10 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
                     .var("table", own.title.clone())
                     .var("reason", why.clone()),
             );
+            // Its cells are not read, but its column titles may still show the old form.
+            if let Some((legacy, anchor)) = old_column_titles(ctx, own) {
+                out.push(legacy_layout(ctx, own, legacy, anchor));
+            }
             return out;
         }
         Status::Recovered => {}
@@ -498,25 +557,7 @@ pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
             .first()
             .map(|r| (r.start, r.end))
             .unwrap_or((t.start, t.start));
-        out.push(
-            Finding::at(anchor.0, anchor.1)
-                .variant("legacy")
-                .var("table", own.title.clone())
-                .var(
-                    "legacy",
-                    ctx.rules
-                        .pack(&t.profile)
-                        .map(|pk| pk.spec.name.clone())
-                        .unwrap_or_else(|| t.profile.clone()),
-                )
-                .var(
-                    "format",
-                    ctx.rules
-                        .pack(ctx.profile)
-                        .map(|pk| pk.spec.name.clone())
-                        .unwrap_or_default(),
-                ),
-        );
+        out.push(legacy_layout(ctx, own, &t.profile, anchor));
     }
     if !t.missing_rows.is_empty() {
         let labels: Vec<&str> = t.missing_rows.iter().map(|k| row_label(tpl, k)).collect();
