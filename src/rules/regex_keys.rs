@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 40] = [
+pub const REGEX_KEYS: [&str; 43] = [
     "annexed",
     "placeholders",
     "match",
@@ -46,6 +46,9 @@ pub const REGEX_KEYS: [&str; 40] = [
     "part_patterns",
     "whole_markers",
     "grand",
+    "received_concluded",
+    "carried",
+    "carried_near",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -371,7 +371,8 @@ pub struct LabelGroup {
 
 /// Total + parts in prose. Outcomes: default (parts exceed the total),
 /// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short),
-/// `across` (parts read from other sentences than the total exceed it).
+/// `across` (parts read from other sentences than the total exceed it), `concluded-above`
+/// (more requests concluded than received, no carry-over mentioned).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProseSum {
@@ -390,6 +391,20 @@ pub struct ProseSum {
     /// Words before a total that make it a count of completed requests (see `carry_over`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub completed: Vec<String>,
+    /// Regexes of a count received followed by the count of those concluded
+    /// (`受理审批事项117件,办结171件`), with named groups `whole` (received) and `part`
+    /// (concluded): outcome `concluded-above` when part > whole and no request carried
+    /// over from an earlier year is mentioned (see `carried`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received_concluded: Vec<String>,
+    /// Words that mention requests carried over from an earlier year anywhere in the main
+    /// text (`结转`, `以前年度`, `累计` …): with one, concluded may exceed received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<String>,
+    /// Such words that count only in the sentence of the two counts (`上年`, `去年`: also
+    /// written in comparisons with last year's figures elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_near: Vec<String>,
 }
 
 /// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total

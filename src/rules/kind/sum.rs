@@ -126,6 +126,54 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             }
         }
     }
+    out.extend(order(p, ctx));
+    out
+}
+
+/// More requests (or matters) concluded than received, in one run of clauses
+/// (`共受理审批事项117件,办结171件`): only possible when some were carried over from an
+/// earlier year, so it is reported when the main text never mentions such a carry-over
+/// (`p.carried` anywhere, `p.carried_near` in the sentence). A warning: the text may
+/// still count them without saying so.
+fn order(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (bs, be) = doc.main_span();
+    let main = &text[bs..be];
+    let mut out = Vec::new();
+    if p.received_concluded.is_empty() || ctx.matches_any(&p.carried, main) {
+        return out;
+    }
+    for re in ctx.compiled(&p.received_concluded) {
+        for c in re.captures_iter(main) {
+            let (Some(m), Some(w), Some(pt)) = (c.get(0), c.name("whole"), c.name("part")) else {
+                continue;
+            };
+            let (Some(whole), Some(part)) = (Dec::parse(w.as_str()), Dec::parse(pt.as_str()))
+            else {
+                continue;
+            };
+            if part <= whole {
+                continue;
+            }
+            let (s, e) = (bs + m.start(), bs + m.end());
+            let from = text[..s]
+                .rfind(['。', '\n', ';'])
+                .map_or(bs, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            let to = text[e..].find(['。', '\n', ';']).map_or(be, |i| e + i);
+            if ctx.matches_any(&p.carried_near, &text[from.max(bs)..to.min(be)]) {
+                continue;
+            }
+            out.push(
+                Finding::at(s, e)
+                    .variant("concluded-above")
+                    .var("quote", super::quote(text, s, e))
+                    .var("whole", whole.to_string())
+                    .var("part", part.to_string())
+                    .expected(format!("≤ {whole}"), part.to_string()),
+            );
+        }
+    }
     out
 }
 
