@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 43] = [
+pub const REGEX_KEYS: [&str; 44] = [
     "annexed",
     "placeholders",
     "match",
@@ -49,6 +49,7 @@ pub const REGEX_KEYS: [&str; 43] = [
     "received_concluded",
     "carried",
     "carried_near",
+    "bare_totals",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the
