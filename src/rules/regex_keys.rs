@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 41] = [
+pub const REGEX_KEYS: [&str; 45] = [
     "annexed",
     "placeholders",
     "match",
@@ -47,6 +47,10 @@ pub const REGEX_KEYS: [&str; 41] = [
     "whole_markers",
     "grand",
     "first_part",
+    "received_concluded",
+    "carried",
+    "carried_near",
+    "bare_totals",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

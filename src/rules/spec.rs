@@ -371,7 +371,10 @@ pub struct LabelGroup {
 
 /// Total + parts in prose. Outcomes: default (parts exceed the total),
 /// `mismatch` (an exhaustive breakdown differs from its total), `incomplete` (a `其中` list of an exhaustive group falls short),
-/// `across` (parts read from other sentences than the total exceed it).
+/// `across` (parts read from other sentences than the total exceed it), `concluded-above`
+/// (more requests concluded than received, no carry-over mentioned), `each` (`A、B各16件`
+/// counted as two items takes the parts above the total), `bare` (parts of a total that
+/// has no opener exceed it).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProseSum {
@@ -390,6 +393,26 @@ pub struct ProseSum {
     /// Words before a total that make it a count of completed requests (see `carry_over`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub completed: Vec<String>,
+    /// Regexes of a count received followed by the count of those concluded
+    /// (`受理审批事项117件,办结171件`), with named groups `whole` (received) and `part`
+    /// (concluded): outcome `concluded-above` when part > whole and no request carried
+    /// over from an earlier year is mentioned (see `carried`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received_concluded: Vec<String>,
+    /// Words that mention requests carried over from an earlier year anywhere in the main
+    /// text (`结转`, `以前年度`, `累计` …): with one, concluded may exceed received.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<String>,
+    /// Such words that count only in the sentence of the two counts (`上年`, `去年`: also
+    /// written in comparisons with last year's figures elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_near: Vec<String>,
+    /// Regexes of a total with no words but a verb, before a comma (`共计公开114件,`), with
+    /// a named group `total` (its digits): the clauses after it to the end of the sentence,
+    /// when every one is a label and a count of the same unit, are read as its parts
+    /// (outcome `bare` when they exceed it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bare_totals: Vec<String>,
 }
 
 /// A percentage written beside a part of a breakdown (`1397条,占73%`) against part ÷ total

@@ -9,6 +9,7 @@ mod corpus;
 mod cut_tables;
 mod eighth_batch;
 mod eighth_round;
+mod eleventh_round;
 mod encodings;
 mod files;
 mod formats;

@@ -53,6 +53,25 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         else {
             continue;
         };
+        // `A、B各16件` is two items (at least) of 16 each: read once, the sum is too small.
+        // An excess that only the second reading reaches is “each” (a warning: the writer
+        // may have meant 16 for both); below the total, nothing is judged.
+        let each: Vec<&&(String, usize)> =
+            exact.iter().filter(|(l, _)| l.ends_with('各')).collect();
+        if !each.is_empty() {
+            let Some(twice) = each
+                .iter()
+                .try_fold(sum, |acc, (_, i)| acc.checked_add(nums[*i].value))
+            else {
+                continue;
+            };
+            if twice > total.value && sum <= total.value && !overlapping {
+                out.push(each_finding(text, nums, total, &exact, twice));
+            }
+            if sum <= total.value {
+                continue;
+            }
+        }
         let formula = exact
             .iter()
             .map(|(l, i)| format!("{} {}", l, nums[*i].value))
@@ -124,6 +143,204 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                     Introducer::Among => {}
                 }
             }
+        }
+    }
+    out.extend(order(p, ctx));
+    out.extend(bare(p, ctx));
+    out
+}
+
+/// The `each` finding: `parts` (some labelled `…各`, counted twice) sum to `twice`, above
+/// `total`.
+fn each_finding(
+    text: &str,
+    nums: &[crate::facts::NumberFact],
+    total: &crate::facts::NumberFact,
+    parts: &[&(String, usize)],
+    twice: Dec,
+) -> Finding {
+    let formula = parts
+        .iter()
+        .map(|(l, i)| {
+            let v = nums[*i].value;
+            if l.ends_with('各') {
+                format!("{l}{v} × 2")
+            } else {
+                format!("{l} {v}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let (l, i) = parts
+        .iter()
+        .find(|(l, _)| l.ends_with('各'))
+        .copied()
+        .unwrap_or(parts[0]);
+    let last = parts
+        .iter()
+        .map(|p| nums[p.1].end)
+        .max()
+        .unwrap_or(total.end);
+    Finding::at(total.start, last)
+        .variant("each")
+        .var("total", total.value.to_string())
+        .var("sum", twice.to_string())
+        .var("formula", formula)
+        .var("each", format!("{l}{}{}", nums[*i].value, nums[*i].unit))
+        .var("value", nums[*i].value.to_string())
+        .var("unit", total.unit.clone())
+        .var("quote", super::quote(text, total.start, total.end))
+        .expected(total.value.to_string(), twice.to_string())
+}
+
+/// A total with no words but a verb (`共计公开114件,`) followed, to the end of its sentence,
+/// by nothing but clauses `label + count` in its unit (`建设用地规划许可证信息25件,…,
+/// 商品房预售许可证信息预售前及预售后公示各16件`): the clauses are read as its parts. Only an
+/// excess is reported (a warning: the link is read, not written); channels (which may
+/// overlap), approximate counts and any clause of another shape end the reading.
+fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let (bs, be) = doc.main_span();
+    let main = &text[bs..be];
+    let mut out = Vec::new();
+    for re in ctx.compiled(&p.bare_totals) {
+        for c in re.captures_iter(main) {
+            let (Some(m), Some(t)) = (c.get(0), c.name("total")) else {
+                continue;
+            };
+            let t_at = bs + t.start();
+            let Some(ti) = nums.iter().position(|n| n.value_start == t_at) else {
+                continue;
+            };
+            let total = &nums[ti];
+            if total.approximate || doc.facts.sums.iter().any(|st| st.total == ti) {
+                continue;
+            }
+            let from = bs + m.end();
+            let to = text[from..be]
+                .find(['。', ';', '；', '\n'])
+                .map_or(be, |i| from + i);
+            // Every clause is one count of the total's unit after words without digits.
+            let mut parts: Vec<(String, usize)> = Vec::new();
+            let mut at = from;
+            let mut ok = true;
+            for n in nums.iter().enumerate().skip(ti + 1) {
+                let (k, n) = n;
+                if n.start >= to {
+                    break;
+                }
+                let label = text[at..n.start].trim_start_matches([',', '，', '、', ' ']);
+                let sep_ok = at == from || text[at..n.start].starts_with([',', '，', '、']);
+                if !sep_ok
+                    || n.approximate
+                    || n.unit != total.unit
+                    || label.chars().count() < 2
+                    || label.chars().count() > 40
+                    || label.contains(|c: char| c.is_ascii_digit() || ",，、".contains(c))
+                {
+                    ok = false;
+                    break;
+                }
+                parts.push((label.to_string(), k));
+                at = n.end;
+            }
+            if !ok || parts.len() < 2 || !text[at..to].trim().is_empty() {
+                continue;
+            }
+            // A list with an opener is the breakdown reader's (`doc.facts.sums`).
+            let opened = ["其中", "包括", "包含", "含", "分别"]
+                .iter()
+                .any(|w| parts[0].0.starts_with(w));
+            if opened
+                || parts.iter().any(|(l, _)| {
+                    ctx.matches_any(&p.overlapping, l) || ctx.matches_any(&p.completed, l)
+                })
+            {
+                continue;
+            }
+            let refs: Vec<&(String, usize)> = parts.iter().collect();
+            let Some(once) = refs
+                .iter()
+                .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+            else {
+                continue;
+            };
+            let Some(twice) = refs
+                .iter()
+                .filter(|(l, _)| l.ends_with('各'))
+                .try_fold(once, |acc, (_, i)| acc.checked_add(nums[*i].value))
+            else {
+                continue;
+            };
+            if once > total.value {
+                let formula = refs
+                    .iter()
+                    .map(|(l, i)| format!("{} {}", l, nums[*i].value))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                let last = &nums[parts[parts.len() - 1].1];
+                out.push(
+                    Finding::at(total.start, last.end)
+                        .variant("bare")
+                        .var("total", total.value.to_string())
+                        .var("sum", once.to_string())
+                        .var("formula", formula)
+                        .var("unit", total.unit.clone())
+                        .var("quote", super::quote(text, total.start, total.end))
+                        .expected(total.value.to_string(), once.to_string()),
+                );
+            } else if twice > total.value {
+                out.push(each_finding(text, nums, total, &refs, twice));
+            }
+        }
+    }
+    out
+}
+
+/// More requests (or matters) concluded than received, in one run of clauses
+/// (`共受理审批事项117件,办结171件`): only possible when some were carried over from an
+/// earlier year, so it is reported when the main text never mentions such a carry-over
+/// (`p.carried` anywhere, `p.carried_near` in the sentence). A warning: the text may
+/// still count them without saying so.
+fn order(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (bs, be) = doc.main_span();
+    let main = &text[bs..be];
+    let mut out = Vec::new();
+    if p.received_concluded.is_empty() || ctx.matches_any(&p.carried, main) {
+        return out;
+    }
+    for re in ctx.compiled(&p.received_concluded) {
+        for c in re.captures_iter(main) {
+            let (Some(m), Some(w), Some(pt)) = (c.get(0), c.name("whole"), c.name("part")) else {
+                continue;
+            };
+            let (Some(whole), Some(part)) = (Dec::parse(w.as_str()), Dec::parse(pt.as_str()))
+            else {
+                continue;
+            };
+            if part <= whole {
+                continue;
+            }
+            let (s, e) = (bs + m.start(), bs + m.end());
+            let from = text[..s].rfind(['。', '\n', ';']).map_or(bs, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let to = text[e..].find(['。', '\n', ';']).map_or(be, |i| e + i);
+            if ctx.matches_any(&p.carried_near, &text[from.max(bs)..to.min(be)]) {
+                continue;
+            }
+            out.push(
+                Finding::at(s, e)
+                    .variant("concluded-above")
+                    .var("quote", super::quote(text, s, e))
+                    .var("whole", whole.to_string())
+                    .var("part", part.to_string())
+                    .expected(format!("≤ {whole}"), part.to_string()),
+            );
         }
     }
     out
