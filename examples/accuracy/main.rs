@@ -159,7 +159,10 @@ pub const GROUPS: [(&str, &str); 11] = [
     ("heldout6", "held out (stop 18), never tuned on"),
     ("heldout7", "held out (stop 19), never tuned on"),
     ("heldout8", "held out (stop 20), never tuned on"),
-    ("heldout9", "held out (stop 20, twelfth batch), never tuned on"),
+    (
+        "heldout9",
+        "held out (stop 20, twelfth batch), never tuned on",
+    ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
 ];

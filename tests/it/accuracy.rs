@@ -24,8 +24,7 @@ fn every_audited_real_report_is_checked_and_scored() {
         .iter()
         .filter(|a| {
             [
-                "heldout", "heldout2", "heldout4", "heldout6", "heldout7", "heldout8",
-                "heldout9",
+                "heldout", "heldout2", "heldout4", "heldout6", "heldout7", "heldout8", "heldout9",
             ]
             .contains(&a.group.as_str())
         })
