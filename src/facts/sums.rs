@@ -91,11 +91,20 @@ pub(super) fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 /// items in another (`其中规范性文件12件、工作动态300条`).
 const ITEM_UNITS: [&str; 4] = ["条", "件", "篇", "份"];
 
+/// Words of a count over more than the report's year (`历年累计发布政府信息1189条`,
+/// `建站以来`, `截至目前`): such an item is no part of the year's total.
+const OVER_YEARS: [&str; 5] = ["历年", "以来", "至今", "迄今", "截至"];
+
+fn over_years(label: &str) -> bool {
+    OVER_YEARS.iter().any(|w| label.contains(w))
+}
+
 /// A level as a statement: its items of the total's unit, when there are at least two.
 /// An item that counts something else (`新开设专栏6个`, `回应热点1次` in a list of 条) ends
 /// what is sure to be the list: the items after it may be other figures of the sentence
 /// (`累计主动公开政府信息10220条,其中政务动态4792条,信息公开目录5403条,新开设专栏6个,发布解读信息44条`),
-/// so they are left out and the statement is not complete.
+/// so they are left out and the statement is not complete. So does a count over more than
+/// the year ([`over_years`]).
 pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
     let level = sure.level;
     let unit = &numbers.get(level.total)?.unit;
@@ -105,7 +114,7 @@ pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumSt
     let cut = level
         .items
         .iter()
-        .position(|(_, i)| !unit_of(*i).is_some_and(kin))
+        .position(|(label, i)| !unit_of(*i).is_some_and(kin) || over_years(label))
         .unwrap_or(level.items.len());
     let dropped = level.items[cut..]
         .iter()

@@ -39,5 +39,6 @@ mod sixth_batch;
 mod support;
 mod tables;
 mod tenth_batch;
+mod twelfth_batch;
 mod unknown_year;
 mod years;

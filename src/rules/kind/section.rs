@@ -221,6 +221,16 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
             out.push(Finding::at(bs, bs).var("heading", "报告"));
         }
         out.sort_by_key(|f| f.start);
+        // Two patterns that find the same wording (a garbled start and a garbled end of
+        // one period) make one finding: the first, and no other that overlaps it.
+        let mut end = 0;
+        out.retain(|f| {
+            let keep = f.start >= end || f.start == f.end;
+            if keep {
+                end = end.max(f.end);
+            }
+            keep
+        });
         return out;
     };
     // One bound part is enough to judge.
