@@ -10,6 +10,9 @@
 use regex_automata::meta;
 use std::time::Instant;
 
+#[path = "../common/drafts.rs"]
+mod drafts;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| {
@@ -20,26 +23,8 @@ fn main() {
         (Some("--top"), Some(n)) => n.parse().unwrap_or(25),
         _ => 25,
     };
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            eprintln!("{dir}: {e}");
-            std::process::exit(2)
-        })
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let texts: Vec<String> = names
-        .iter()
-        .take(20)
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts = drafts::read(&dir, 20);
     let bytes: usize = texts.iter().map(String::len).sum();
-    if bytes == 0 {
-        eprintln!("{dir}: no .txt drafts");
-        std::process::exit(2)
-    }
     let rules = gongkai::rules::RuleSet::builtin().expect("built-in packs");
     let mut sources: Vec<&str> = rules.pattern_sources().collect();
     sources.sort_unstable();

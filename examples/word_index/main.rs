@@ -11,6 +11,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::time::Instant;
 
+#[path = "../common/drafts.rs"]
+mod drafts;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| {
@@ -18,26 +21,8 @@ fn main() {
         std::process::exit(2)
     });
     let min: usize = args.next().and_then(|m| m.parse().ok()).unwrap_or(1);
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            eprintln!("{dir}: {e}");
-            std::process::exit(2)
-        })
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let texts: Vec<String> = names
-        .iter()
-        .take(200)
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts = drafts::read(&dir, 200);
     let bytes: usize = texts.iter().map(String::len).sum();
-    if bytes == 0 {
-        eprintln!("{dir}: no .txt drafts");
-        std::process::exit(2)
-    }
     let rules = gongkai::rules::RuleSet::builtin().expect("built-in packs");
     let mut words: Vec<String> = rules
         .pattern_sources()

@@ -26,20 +26,7 @@ pub struct Heading {
 }
 
 pub fn chinese_ordinal(s: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
+    let digit = |c: char| crate::facts::number::zh_digit(c).filter(|&d| d > 0);
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),

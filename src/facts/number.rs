@@ -185,21 +185,37 @@ impl fmt::Display for Dec {
     }
 }
 
+/// A plain Chinese numeral digit: 〇 (also ○, 零) to 九, as years and ordinals are written.
+pub fn zh_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// Value of a Chinese numeral (一百二十三, 两千, 一千零五, 十二, 二〇二三 read digit by digit).
 pub fn chinese_value(s: &str) -> Option<i128> {
     let digit = |c: char| -> Option<i128> {
-        Some(match c {
-            '〇' | '○' | '零' => 0,
-            '一' | '壹' => 1,
-            '二' | '两' | '贰' => 2,
-            '三' | '叁' => 3,
-            '四' | '肆' => 4,
-            '五' | '伍' => 5,
-            '六' | '陆' => 6,
-            '七' | '柒' => 7,
-            '八' | '捌' => 8,
-            '九' | '玖' => 9,
-            _ => return None,
+        zh_digit(c).map(i128::from).or(match c {
+            '壹' => Some(1),
+            '两' | '贰' => Some(2),
+            '叁' => Some(3),
+            '肆' => Some(4),
+            '伍' => Some(5),
+            '陆' => Some(6),
+            '柒' => Some(7),
+            '捌' => Some(8),
+            '玖' => Some(9),
+            _ => None,
         })
     };
     let chars: Vec<char> = s.chars().collect();

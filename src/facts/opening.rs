@@ -97,22 +97,9 @@ fn four_digits_then_nian(s: &str) -> bool {
     b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
 }
 
-/// The value of a Chinese numeral digit as clerks write years (`二〇一五`, `二○一五`,
-/// `二零一五`).
+/// A Chinese numeral digit as clerks write years (`二〇一五`, `二○一五`, `二零一五`).
 fn zh_digit(c: char) -> Option<i32> {
-    Some(match c {
-        '〇' | '○' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    super::number::zh_digit(c).map(|d| d as i32)
 }
 
 /// A year written in four Chinese numeral digits followed by `年` at the start of `s`
