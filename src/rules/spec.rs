@@ -504,10 +504,11 @@ pub struct DocumentType {
     /// How many distinct `outline` patterns must be found; 0 turns the evidence off.
     #[serde(default)]
     pub min_outline: usize,
-    /// Headings only a report's first part has (`一、概述`, `一、总体情况`), each a pattern
-    /// tried on the text's first line. A file that opens with one is a report that lost its
-    /// title and opening (a page cut before them), unless it names itself as another kind
-    /// of document (`other_kinds`): plans and notices open with 指导思想, 总体要求 or 工作目标.
+    /// Headings only a report's first part has (the pre-2019 format's `一、概述`), each a
+    /// pattern tried on the text's first line. A file that opens with one is a report that
+    /// lost its title and opening (a page cut before them), unless it names itself as
+    /// another kind of document (`other_kinds`): plans and notices open with 指导思想,
+    /// 总体要求 or 工作目标. (`一、总体情况` is no such heading: `outline` judges those pages.)
     #[serde(default)]
     pub first_part: Vec<String>,
 }

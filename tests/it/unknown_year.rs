@@ -115,14 +115,10 @@ fn all_rules(text: &str) -> Vec<String> {
 fn a_page_cut_before_its_title_that_opens_with_the_first_part_is_a_report() {
     let long = "推进政府信息公开是本区贯彻落实《条例》的重要举措，是深入推行政务公开、建设人民满意的服务型政府的一项重要工作。\
                 按照上级有关要求，本区政府信息公开工作在推进重点领域信息公开、规范政府信息公开行为、推进政府网站建设方面取得了新的成效。";
-    for first in ["一、概述", "一、总体情况"] {
-        let text = format!("{first}\n{long}\n（一）严格落实制度。\n");
-        let got = all_rules(&text);
-        assert!(
-            !got.iter().any(|r| r == "not-an-annual-report"),
-            "{first}: {got:?}"
-        );
-    }
+    // (`一、总体情况` alone is no such evidence: `lead_precision` keeps a short page headed so
+    // a plan unless it shows three of the 2021 sub-headings.)
+    let got = all_rules(&format!("一、概述\n{long}\n（一）严格落实制度。\n"));
+    assert!(!got.iter().any(|r| r == "not-an-annual-report"), "{got:?}");
     // Plans open otherwise, or say what they are.
     for text in [
         format!("一、总体要求\n{long}\n二、工作任务\n及时公开各类信息。\n"),
