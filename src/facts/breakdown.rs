@@ -92,6 +92,11 @@ const COMPARISONS: [&str; 12] = [
     "年为",
 ];
 
+/// Does `s` start with a word that opens a breakdown (其中, 包括, 分别为 …)?
+pub fn opens_breakdown(s: &str) -> bool {
+    word_opener(s).is_some()
+}
+
 /// A word opener at the start of `s`: (introducer, its byte length).
 fn word_opener(s: &str) -> Option<(Introducer, usize)> {
     OPENERS

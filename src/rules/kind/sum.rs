@@ -250,9 +250,10 @@ fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             // A list with an opener is the breakdown reader's (`doc.facts.sums`).
-            let opened = ["其中", "包括", "包含", "含", "分别"]
-                .iter()
-                .any(|w| parts[0].0.starts_with(w));
+            // (`分别` also before other verbs: `分别发布…`.)
+            let first = &parts[0].0;
+            let opened =
+                crate::facts::breakdown::opens_breakdown(first) || first.starts_with("分别");
             if opened
                 || parts.iter().any(|(l, _)| {
                     ctx.matches_any(&p.overlapping, l) || ctx.matches_any(&p.completed, l)
