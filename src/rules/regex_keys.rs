@@ -5,7 +5,9 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 45] = [
+pub const REGEX_KEYS: [&str; 47] = [
+    "unit_words",
+    "owned",
     "annexed",
     "placeholders",
     "match",

@@ -126,6 +126,7 @@ pub enum Check {
     ShareSum(ShareSum),
     PeriodYear(PeriodYear),
     PublishedZero(PublishedZero),
+    ForeignUnit(ForeignUnit),
 }
 
 impl Check {
@@ -160,6 +161,7 @@ impl Check {
             Check::ShareSum(_) => "share-sum",
             Check::PeriodYear(_) => "period-year",
             Check::PublishedZero(_) => "published-zero",
+            Check::ForeignUnit(_) => "foreign-unit",
         }
     }
 
@@ -253,6 +255,19 @@ pub struct PeriodYear {
     /// only the match: the pattern can start at the year and stay cheap to search.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exclude_in_sentence: bool,
+}
+
+/// Another township's own disclosure documents named in a township's report
+/// (`制定和完善黄村乡信息公开目录` in 参内乡's report): text copied from that township's
+/// report. Outcome: default. Nothing when the report names no township of its own.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignUnit {
+    /// The unit words of a township's name (regex): `乡|镇|街道|苏木`.
+    pub unit_words: String,
+    /// What only the reporting agency keeps, after a unit word captured as `unit`
+    /// (regexes): `(?P<unit>乡|镇)信息公开目录`.
+    pub owned: Vec<String>,
 }
 
 /// A category the prose says was published (`主动公开了行政强制、行政诉讼等信息`) whose table

@@ -39,6 +39,7 @@ mod sixth_batch;
 mod support;
 mod tables;
 mod tenth_batch;
+mod thirteenth_round;
 mod twelfth_batch;
 mod unknown_year;
 mod years;

@@ -8,6 +8,7 @@ mod contact;
 mod date;
 mod doctype;
 mod fee;
+mod foreign;
 mod inferred;
 mod periodyear;
 mod published;
@@ -54,6 +55,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::ShareSum(p) => sharesum::run(p, ctx),
         Check::PeriodYear(p) => periodyear::run(p, ctx),
         Check::PublishedZero(p) => published::run(p, ctx),
+        Check::ForeignUnit(p) => foreign::run(p, ctx),
     }
 }
 

@@ -1,0 +1,86 @@
+//! Issue 10, thirteenth round (tuning misses of stop 21):
+//! - another township's own catalogue in a township's report (“制定和完善黄村乡信息公开目录” in
+//!   参内乡's report, 安溪参内乡 2012, audit F1) is text copied from that township's report
+//!   (`foreign-unit`);
+//! - an opening whose account of the parts begins with the old 概述 and 主动公开 parts
+//!   (“内容包括概述,主动公开政府信息情况,…”, 永春蓬壶镇 2019, audit F2) announces the old
+//!   structure even without the old fee part (`announced-old-structure`).
+
+use crate::support::{
+    assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
+};
+
+#[test]
+fn another_townships_catalogue_is_reported_with_the_own_name() {
+    let d = diagnostics_of_rule("real/tuning/fujian-anxi-cannei-2012.txt", "foreign-unit");
+    assert_eq!(d.len(), 1, "{d:?}");
+    let msg = d[0]["message"].as_str().unwrap_or("");
+    assert!(msg.contains("黄村乡信息公开目录"), "{msg}");
+    assert!(msg.contains("参内乡"), "{msg}");
+    assert_eq!(d[0]["severity"], "warning");
+}
+
+fn township(body: &str) -> Vec<(String, String, String)> {
+    check(&format!(
+        "某某县参内乡2012年政府信息公开工作年度报告\n\
+         本报告所列数据统计期限为2012年1月1日至12月31日。如对本报告有疑问，请与参内乡人民政府办公室联系（电话：0595-23232684）。\n\
+         一、概述\n{body}\n"
+    ))
+}
+
+#[test]
+fn own_names_verbs_and_reports_without_a_township_of_their_own_are_not_reported() {
+    let got = township("制定和完善黄村乡信息公开目录和信息公开指南。");
+    assert_one_finding(&got, "foreign-unit", "warning", "黄村乡信息公开目录");
+    // The report's own township, the bare unit word after a verb, and another township
+    // named for something that is not its own catalogue.
+    for body in [
+        "制定和完善参内乡信息公开目录。",
+        "调整乡政务公开工作领导小组，更新本乡信息公开指南。",
+        "协助黄村乡开展政务公开培训。",
+    ] {
+        assert!(of(&township(body), "foreign-unit").is_empty(), "{body}");
+    }
+    // A county bureau may speak of one of its townships' catalogues.
+    let got = check(
+        "某某县民政局2012年政府信息公开工作年度报告\n\
+         本报告所列数据统计期限为2012年1月1日至12月31日。\n\
+         一、概述\n指导黄村乡完善信息公开目录，审核黄村乡信息公开指南。\n",
+    );
+    assert!(of(&got, "foreign-unit").is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_account_of_parts_opening_with_the_old_overview_is_the_old_structure() {
+    let d = diagnostics_of_rule(
+        "real/tuning/fujian-yongchun-penghu-2019.txt",
+        "announced-old-structure",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("内容包括概述"),
+        "{d:?}"
+    );
+    // 概述 before the new 总体情况 (an extra first part), or inside a new part's name,
+    // is not the old structure.
+    let report = |account: &str| {
+        check(&format!(
+            "某某镇2020年政府信息公开工作年度报告\n{account}本报告所列数据统计期限为2020年1月1日至12月31日。\n\
+             一、总体情况\n本年度主动公开信息20条。\n"
+        ))
+    };
+    for account in [
+        "本报告由概述、总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等部分组成。",
+        "全文包括:总体情况概述、主动公开政府信息情况、收到和处理政府信息公开申请情况。",
+    ] {
+        assert!(
+            of(&report(account), "announced-old-structure").is_empty(),
+            "{account}"
+        );
+    }
+    let got = report("全文包括概述,主动公开政府信息情况,依申请公开政府信息情况。");
+    assert_one_finding(&got, "announced-old-structure", "warning", "全文包括概述");
+}
