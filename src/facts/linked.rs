@@ -166,11 +166,18 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
 }
 
 /// Words that make a clause after `;` a statement of its own, not one more category of a
-/// list: what was done, and when.
-const CLAUSE_VERBS: [&str; 14] = [
-    "发布", "公开", "推送", "报送", "收到", "受理", "办理", "答复", "通过", "利用", "全年", "本年",
-    "今年", "年度",
+/// list: what was done. A clause with one of them still continues the list when it is
+/// written like the list's first item (`通过政府网站公开政府信息1600条;利用微信公众号公开政府
+/// 信息450条`): its words end in the first item's last [`PARALLEL`] characters or more.
+const CLAUSE_VERBS: [&str; 10] = [
+    "发布", "公开", "推送", "报送", "收到", "受理", "办理", "答复", "通过", "利用",
 ];
+
+/// Words of a clause's own time (`全年`, `本年度`): never one more item of a list.
+const CLAUSE_TIMES: [&str; 4] = ["全年", "本年", "今年", "年度"];
+
+/// Characters a clause with a verb shares with the end of the first item's words.
+const PARALLEL: usize = 4;
 
 /// A label without a trailing `共计`/`合计`/`累计`/`共`/`计` (`……其他信息共计2004条`).
 fn bare_label(label: &str) -> &str {
@@ -214,7 +221,7 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         }
         // The clauses after it: each one category and one count, no verb or time of its
         // own; the list closes with `。` or the line's end.
-        let mut clauses: Vec<(usize, usize)> = Vec::new();
+        let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
         let mut end = s_end;
         let closed = loop {
             if !text[end..].starts_with(';') {
@@ -225,16 +232,16 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             let [n] = counts_in(numbers, n_start, n_end) else {
                 break false;
             };
+            let words = &text[n_start..n.start];
             if n.approximate
                 || n.end > n_end
                 || !text[n.end..n_end].trim().is_empty()
-                || CLAUSE_VERBS
-                    .iter()
-                    .any(|w| text[n_start..n.start].contains(w))
+                || CLAUSE_TIMES.iter().any(|w| words.contains(w))
             {
                 break false;
             }
-            clauses.push((n_start, first));
+            let verb = CLAUSE_VERBS.iter().any(|w| words.contains(w));
+            clauses.push((n_start, first, verb));
             end = n_end;
         };
         if !closed || clauses.is_empty() {
@@ -255,7 +262,9 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             || !text[total.end..pos]
                 .chars()
                 .all(|c| matches!(c, ',' | ':' | ' '))
-            || clauses.iter().any(|&(_, k)| numbers[k].unit != total.unit)
+            || clauses
+                .iter()
+                .any(|&(_, k, _)| numbers[k].unit != total.unit)
         {
             continue;
         }
@@ -274,9 +283,10 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             continue;
         }
         let mut like = true;
-        for &(n_start, k) in &clauses {
+        for &(n_start, k, verb) in &clauses {
             let label = words_before(text, n_start, numbers[k].start);
-            like &= shared_suffix(bare_label(label), &first_label) >= 2;
+            let need = if verb { PARALLEL } else { 2 };
+            like &= shared_suffix(bare_label(label), &first_label) >= need;
             items.push((label.to_string(), k));
         }
         if like {

@@ -401,6 +401,11 @@ pub struct ProseSum {
     /// total, so parts that fall short of it are reported as for an exhaustive group.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// Labels of a last part that closes a list of channels (`其他方式…`, `…公开栏等方式…`):
+    /// channels may overlap and are never summed, but a list closed so claims to split its
+    /// total by channel, and its channels must add up to it (outcome `channels`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channel_closing: Vec<String>,
     /// Labels of a part carried over to next year (`转接下年度办理`): not a part of a total of
     /// completed requests (one whose clause matches `completed`: `办结`, `答复`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -4,7 +4,10 @@
 //!   (`foreign-unit`);
 //! - an opening whose account of the parts begins with the old 概述 and 主动公开 parts
 //!   (“内容包括概述,主动公开政府信息情况,…”, 永春蓬壶镇 2019, audit F2) announces the old
-//!   structure even without the old fee part (`announced-old-structure`).
+//!   structure even without the old fee part (`announced-old-structure`);
+//! - channels closed by a catch-all (“…;利用宣传车公开栏等方式公开各类政府信息453条”, 临邑宿安乡
+//!   2018, audit F1) split the total by channel and must add up to it (`prose-sum`
+//!   `channels`), also when the channels are set off by `;` and each has its own verb.
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
@@ -83,4 +86,46 @@ fn an_account_of_parts_opening_with_the_old_overview_is_the_old_structure() {
     }
     let got = report("全文包括概述,主动公开政府信息情况,依申请公开政府信息情况。");
     assert_one_finding(&got, "announced-old-structure", "warning", "全文包括概述");
+}
+
+fn channels(body: &str) -> Vec<(String, String, String)> {
+    check(&format!(
+        "某某县某某乡2018年政府信息公开工作年度报告\n\
+         本报告所列数据统计期限为2018年1月1日至12月31日。如对本报告有疑问，请与乡党政办联系（电话：0534-4000000）。\n\
+         一、概述\n{body}\n"
+    ))
+}
+
+/// The `channels` findings of `prose-sum`.
+fn closed_channels(body: &str) -> usize {
+    of(&channels(body), "prose-sum")
+        .iter()
+        .filter(|d| d.2.contains("按发布渠道分项列出"))
+        .count()
+}
+
+#[test]
+fn channels_closed_by_a_catch_all_must_add_up_to_the_total() {
+    let d = diagnostics_of_rule("real/tuning/shandong-linyi-suan-2018.txt", "prose-sum");
+    assert_eq!(d.len(), 1, "{d:?}");
+    let msg = d[0]["message"].as_str().unwrap_or("");
+    assert!(
+        msg.contains("各渠道合计 2503条") && msg.contains("2873条"),
+        "{msg}"
+    );
+    assert_eq!(d[0]["severity"], "warning");
+    // Above the total, closed by 其他方式, within one sentence.
+    assert_eq!(
+        closed_channels("主动公开政府信息2918条，其中通过微信公众平台公开2464条，通过政府网站公开480条，其他方式公开130条。"),
+        1
+    );
+    // Channels that add up, channels without a catch-all (they may overlap), and a clause
+    // with a time of its own after `;` (not one more channel) are not reported.
+    for body in [
+        "主动公开政府信息2918条，其中通过微信公众平台公开2308条，通过政府网站公开480条，其他方式公开130条。",
+        "主动公开政府信息2918条，其中通过微信公众平台公开2464条，通过政府网站公开480条。",
+        "我乡主动公开政府信息2873条，其中，通过政府网站公开政府信息1600条;利用微信公众号公开政府信息450条;全年利用宣传车公开栏等方式公开各类政府信息453条。",
+    ] {
+        assert_eq!(closed_channels(body), 0, "{body}");
+    }
 }

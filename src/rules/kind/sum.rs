@@ -31,8 +31,10 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             .any(|(l, _)| ctx.matches_any(&p.overlapping, l));
         // Parts that may overlap are never summed, but none of them alone can exceed
         // the total it is a part of.
+        let mut part_above = false;
         if overlapping {
             if let Some((l, i)) = exact.iter().find(|(_, i)| nums[*i].value > total.value) {
+                part_above = true;
                 let part = &nums[*i];
                 out.push(
                     Finding::at(total.start, part.end)
@@ -131,6 +133,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             );
             continue;
         }
+        let before = out.len();
         if sum > total.value && !overlapping {
             out.push(finding(if st.across { "across" } else { "" }));
         } else if let Some(g) = group {
@@ -143,6 +146,22 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                     Introducer::Among => {}
                 }
             }
+        }
+        // Channels closed by a catch-all (`其他方式公开130条`, `利用宣传车公开栏等方式公开…453条`)
+        // claim to split the total by channel: they must add up to it.
+        let closed = overlapping
+            && exact
+                .last()
+                .is_some_and(|(l, _)| ctx.matches_any(&p.channel_closing, l));
+        if closed
+            && out.len() == before
+            && all_approx_free
+            && !part_above
+            && sum != total.value
+            && !(sum < total.value && stray_number(text, nums, st))
+        {
+            let (l, _) = exact.last().copied().unwrap_or(exact[0]);
+            out.push(finding("channels").var("last", l.clone()));
         }
     }
     out.extend(order(p, ctx));
