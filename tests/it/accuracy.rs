@@ -19,12 +19,20 @@ fn every_audited_real_report_is_checked_and_scored() {
     // heldout3 is spent (tuned on) and heldout4 holds the new batch out, so the share
     // counts the sets still held out. From stop 18 heldout6 holds the ninth batch out
     // (heldout5 is informed from stop 18 and is not counted); from stop 19 heldout7 holds the
-    // tenth batch out, from stop 20 heldout8 the eleventh and heldout9 the twelfth.
+    // tenth batch out, from stop 20 heldout8 the eleventh, heldout9 the twelfth and heldout10
+    // the thirteenth.
     let still_held = audits
         .iter()
         .filter(|a| {
             [
-                "heldout", "heldout2", "heldout4", "heldout6", "heldout7", "heldout8", "heldout9",
+                "heldout",
+                "heldout2",
+                "heldout4",
+                "heldout6",
+                "heldout7",
+                "heldout8",
+                "heldout9",
+                "heldout10",
             ]
             .contains(&a.group.as_str())
         })
@@ -68,9 +76,9 @@ fn every_audited_real_report_is_checked_and_scored() {
         }
     }
     // Every report text in heldout/, heldout2/ (stop 13), heldout3/ (stop 14), heldout4/
-    // (stop 15), heldout5/ (stop 17), heldout6/ (stop 18), heldout7/ (stop 19), heldout8/
-    // and heldout9/ (stop 20) and tuning/ has its audit, so every one is checked; the later
-    // held-out sets' audits name their set.
+    // (stop 15), heldout5/ (stop 17), heldout6/ (stop 18), heldout7/ (stop 19), heldout8/,
+    // heldout9/ and heldout10/ (stop 20) and tuning/ has its audit, so every one is checked;
+    // the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
     assert!(audits.iter().any(|a| a.group == "heldout3"));
     assert!(audits.iter().any(|a| a.group == "heldout4"));
@@ -84,9 +92,20 @@ fn every_audited_real_report_is_checked_and_scored() {
     assert!(harness::held_out("heldout8"));
     assert!(audits.iter().any(|a| a.group == "heldout9"));
     assert!(harness::held_out("heldout9"));
+    assert!(audits.iter().any(|a| a.group == "heldout10"));
+    assert!(harness::held_out("heldout10"));
     for group in [
-        "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-        "heldout8", "heldout9", "tuning",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+        "tuning",
     ] {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
