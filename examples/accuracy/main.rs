@@ -149,23 +149,26 @@ fn at_least_warning(sev: &str) -> bool {
 /// set until stop 14 and is tuned on from stop 15, when `heldout4` took its place; `heldout5`
 /// is the eighth batch's held-out third (stop 17), `heldout6` the ninth batch's (stop 18),
 /// `heldout7` the tenth batch's (stop 19), `heldout8` the eleventh batch's (stop 20),
-/// `heldout9` the twelfth batch's (stop 20), `heldout10` the thirteenth batch's (stop 20).
+/// `heldout9` the twelfth batch's (stop 20), `heldout10` the thirteenth batch's (stop 21).
 pub const GROUPS: [(&str, &str); 12] = [
     ("heldout", "held out, never tuned on"),
     ("heldout2", "held out (stop 13), never tuned on"),
     ("heldout3", "spent (tuned on from stop 15)"),
     ("heldout4", "held out (stop 15), never tuned on"),
-    ("heldout5", "held out (stop 17), never tuned on"),
+    ("heldout5", "spent (stop 17; tuned on after its first run)"),
     ("heldout6", "held out (stop 18), never tuned on"),
-    ("heldout7", "held out (stop 19), never tuned on"),
+    (
+        "heldout7",
+        "informed (stop 19; fixes found from its by-rule counts)",
+    ),
     ("heldout8", "held out (stop 20), never tuned on"),
     (
         "heldout9",
-        "held out (stop 20, twelfth batch), never tuned on",
+        "spent (stop 20, twelfth batch; tuned on after its first run)",
     ),
     (
         "heldout10",
-        "held out (stop 20, thirteenth batch), never tuned on",
+        "held out (stop 21, thirteenth batch), never tuned on",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
@@ -176,7 +179,7 @@ pub const GROUPS: [(&str, &str); 12] = [
 /// heldout4/*.yaml (the fourth, stop 15), heldout5/*.yaml (the fifth, stop 17),
 /// heldout6/*.yaml (the sixth, stop 18), heldout7/*.yaml (the seventh, stop 19),
 /// heldout8/*.yaml (the eighth, stop 20), heldout9/*.yaml (the ninth, twelfth batch, stop 20),
-/// heldout10/*.yaml (the tenth, thirteenth batch, stop 20), tuning/*.yaml and the seed corpus expected/*.yaml.
+/// heldout10/*.yaml (the tenth, thirteenth batch, stop 21), tuning/*.yaml and the seed corpus expected/*.yaml.
 /// Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();

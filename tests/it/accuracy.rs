@@ -77,7 +77,7 @@ fn every_audited_real_report_is_checked_and_scored() {
     }
     // Every report text in heldout/, heldout2/ (stop 13), heldout3/ (stop 14), heldout4/
     // (stop 15), heldout5/ (stop 17), heldout6/ (stop 18), heldout7/ (stop 19), heldout8/,
-    // heldout9/ and heldout10/ (stop 20) and tuning/ has its audit, so every one is checked;
+    // heldout9/ (stop 20), heldout10/ (stop 21) and tuning/ has its audit, so every one is checked;
     // the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
     assert!(audits.iter().any(|a| a.group == "heldout3"));

@@ -7,7 +7,12 @@
 //!   structure even without the old fee part (`announced-old-structure`);
 //! - channels closed by a catch-all (“…;利用宣传车公开栏等方式公开各类政府信息453条”, 临邑宿安乡
 //!   2018, audit F1) split the total by channel and must add up to it (`prose-sum`
-//!   `channels`), also when the channels are set off by `;` and each has its own verb.
+//!   `channels`), also when the channels are set off by `;` and each has its own verb;
+//! - a list that goes on after a change of separator (“…培训信息6条,主题教育信息32条,视频1条,…”,
+//!   临河甘招庙 2025) is read to the end of its sentence when every later clause is a bare
+//!   category and count (`prose-sum` `extended`, a warning);
+//! - an end date that lost only its 年 (“2024年1月1日起至202412月31日”, 新疆自然资源厅 2024) is a
+//!   garbled period (`period-date-garbled`).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
@@ -128,4 +133,54 @@ fn channels_closed_by_a_catch_all_must_add_up_to_the_total() {
     ] {
         assert_eq!(closed_channels(body), 0, "{body}");
     }
+}
+
+/// The `extended` findings of `prose-sum`.
+fn extended(body: &str) -> usize {
+    of(&channels(body), "prose-sum")
+        .iter()
+        .filter(|d| d.2.contains("先以顿号、后以逗号列出"))
+        .count()
+}
+
+#[test]
+fn a_list_that_changes_its_separator_is_read_to_the_end_of_its_sentence() {
+    let d = diagnostics_of_rule(
+        "real/tuning/neimenggu-linhe-ganzhaomiao-2025.txt",
+        "prose-sum",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    let msg = d[0]["message"].as_str().unwrap_or("");
+    assert!(msg.contains("142条") && msg.contains("137条"), "{msg}");
+    assert_eq!(d[0]["severity"], "warning");
+    assert_eq!(
+        extended("发布各类信息137条,其中,工作动态信息29条、活动信息10条、培训信息6条,主题教育信息32条,视频1条,政策解读信息38条,科普信息26条。"),
+        1
+    );
+    // A later clause that is a figure of its own (what was done, a rate), parts within the
+    // total, and a first run that alone exceeds the total (reported as before) are not
+    // `extended`.
+    for body in [
+        "收到群众来信来访2000条,其中,局长信箱268条、咨询交流1379条,公开答复数量1061条。",
+        "发布各类信息137条,其中,工作动态信息29条、活动信息10条、培训信息6条,主题教育信息32条。",
+        "发布各类信息37条,其中,工作动态信息29条、活动信息10条、培训信息6条,主题教育信息32条。",
+    ] {
+        assert_eq!(extended(body), 0, "{body}");
+    }
+}
+
+#[test]
+fn an_end_date_that_lost_only_its_year_mark_is_garbled() {
+    let d = diagnostics_of_rule(
+        "real/tuning/xinjiang-ziranziyuanting-2024.txt",
+        "period-date-garbled",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("至202412月"),
+        "{d:?}"
+    );
 }

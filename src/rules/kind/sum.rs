@@ -19,6 +19,9 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         // Parts that are not the total's: those after the list changed separator, and a
         // carry-over under a count of completed requests.
         let listed = list_len(text, nums, &st.parts);
+        if listed < st.parts.len() || !st.complete {
+            out.extend(extended(p, ctx, total, &st.parts[..listed]));
+        }
         let completed_total = !p.carry_over.is_empty()
             && ctx.matches_any(&p.completed, clause_before(text, total.start));
         let exact: Vec<&(String, usize)> = st.parts[..listed]
@@ -460,6 +463,94 @@ fn stray_number(
         }
     }
     false
+}
+
+/// Words of a clause that make it a figure of its own, not one more category of a list:
+/// what was done with the items, or a measure of them (`公开答复数量1061条`, `回复率`).
+const OWN_FIGURE: [&str; 11] = [
+    "公开", "答复", "回复", "办理", "受理", "办结", "处理", "转办", "反馈", "数量", "率",
+];
+
+/// A list that changed its separator (`A29条、B10条、C6条,D32条,E1条`) read on to the end of
+/// its sentence, when every clause after the change is a bare category (two to twenty
+/// characters, no digit, no word of [`OWN_FIGURE`]) and one count of the total's unit, and
+/// no part is a channel, a count of completed requests or approximate: an excess that only
+/// this reading reaches is reported as a warning (`extended`); the list's first run
+/// (`first_run`, joined by `、`) alone is checked as before.
+fn extended(
+    p: &ProseSum,
+    ctx: &Ctx,
+    total: &crate::facts::NumberFact,
+    first_run: &[(String, usize)],
+) -> Option<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let (first, last) = (first_run.first()?, first_run.last()?);
+    if first_run.len() < 2 || !text[nums[first.1].end..nums[first_run[1].1].start].contains('、') {
+        return None;
+    }
+    let plain = |l: &str| {
+        let n = l.chars().count();
+        (2..=20).contains(&n)
+            && !l.contains(|c: char| c.is_ascii_digit() || ",，、:：".contains(c))
+            && !OWN_FIGURE.iter().any(|w| l.contains(w))
+    };
+    // The clauses after the first run, to the end of the sentence.
+    let from = nums[last.1].end;
+    let to = text[from..]
+        .find(['。', ';', '；', '\n', '!', '?'])
+        .map_or(text.len(), |i| from + i);
+    let mut parts: Vec<(String, usize)> = first_run.to_vec();
+    let mut at = from;
+    for (k, n) in nums.iter().enumerate().skip(last.1 + 1) {
+        if n.start >= to {
+            break;
+        }
+        let gap = &text[at..n.start];
+        let label = gap.trim_start_matches([',', '，', ' ']).trim();
+        if !gap.starts_with([',', '，']) || n.approximate || n.unit != total.unit || !plain(label)
+        {
+            return None;
+        }
+        parts.push((label.to_string(), k));
+        at = n.end;
+    }
+    if parts.len() == first_run.len() || !text[at..to].trim().is_empty() {
+        return None;
+    }
+    if parts.iter().any(|(l, i)| {
+        nums[*i].approximate
+            || nums[*i].unit != total.unit
+            || ctx.matches_any(&p.overlapping, l)
+            || ctx.matches_any(&p.completed, l)
+    }) {
+        return None;
+    }
+    let add = |ps: &[(String, usize)]| {
+        ps.iter()
+            .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+    };
+    let (run, all) = (add(first_run)?, add(&parts)?);
+    if all <= total.value || run > total.value {
+        return None;
+    }
+    let formula = parts
+        .iter()
+        .map(|(l, i)| format!("{} {}", l, nums[*i].value))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    Some(
+        Finding::at(total.start, nums[parts.last()?.1].end)
+            .variant("extended")
+            .var("total", total.value.to_string())
+            .var("sum", all.to_string())
+            .var("formula", formula)
+            .var("unit", total.unit.clone())
+            .var("after", parts[first_run.len()].0.clone())
+            .var("quote", super::quote(text, total.start, total.end))
+            .expected(total.value.to_string(), all.to_string()),
+    )
 }
 
 /// How many of `parts` belong to the list. A list whose first two parts are joined by `、`
