@@ -1816,6 +1816,51 @@ mod table_start_tests {
             .collect()
     }
 
+    /// The remembered title bindings are what matching each title against the sections'
+    /// patterns says, for every fixture draft and profile, with one rule set shared by all
+    /// of them (as a batch shares it), read twice over: the second time every title is
+    /// remembered.
+    #[test]
+    fn remembered_title_bindings_are_those_the_patterns_give() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let docs = fixture_docs();
+        assert!(docs.len() > 50, "fixture files: {}", docs.len());
+        let mut bound = 0;
+        for round in 0..2 {
+            for (f, doc) in &docs {
+                for profile in ["2021", "2019-trial", "pre-2019"] {
+                    let sections = &rs.pack(profile).unwrap().spec.sections;
+                    let direct: Vec<Vec<String>> = doc
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            let title = &doc.headings[p.heading].title;
+                            sections
+                                .iter()
+                                .filter(|s| {
+                                    s.patterns
+                                        .iter()
+                                        .any(|p| rs.re(p).is_some_and(|re| re.is_match(title)))
+                                })
+                                .map(|s| s.key.clone())
+                                .collect()
+                        })
+                        .collect();
+                    let ctx = super::Ctx::new(doc, &rs, profile, &settings);
+                    assert_eq!(
+                        ctx.bindings,
+                        direct,
+                        "{} {profile} round {round}",
+                        f.display()
+                    );
+                    bound += direct.iter().filter(|k| !k.is_empty()).count();
+                }
+            }
+        }
+        assert!(bound > 500, "bound parts: {bound}");
+    }
+
     /// Leaving the lines before the table unread changes nothing: every fixture draft,
     /// read with each profile's templates, recovers the same tables as when each region
     /// is read whole.
