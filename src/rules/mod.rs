@@ -135,7 +135,10 @@ impl Clone for NeedsCache {
 /// (BENCHMARKS.md «Stop 21»). Filled on first use; a clone starts empty, since its packs
 /// may then be changed. At most [`TITLE_CACHE_MAX`] titles a profile are kept.
 #[derive(Debug, Default)]
-struct TitleCache(std::sync::Mutex<HashMap<String, HashMap<String, Arc<[String]>, FastHash>>>);
+struct TitleCache(std::sync::Mutex<TitleMap>);
+
+/// Section keys by title, by profile.
+type TitleMap = HashMap<String, HashMap<String, Arc<[String]>, FastHash>>;
 
 impl Clone for TitleCache {
     fn clone(&self) -> Self {
