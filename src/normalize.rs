@@ -381,12 +381,16 @@ fn has_outline(line: &str) -> bool {
     seen.iter().filter(|s| **s).count() >= 3
 }
 
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static ENUMERATION_COMMA: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("、"));
+
 /// Top-level outline numbers (`二、`) after a space, a full stop or the end of an ASCII
 /// word: (offset of the numeral, its value − 1). Found from the `、`s (one byte search),
 /// each checked for its numeral and what comes before it.
 fn top_level_numbers(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = line.as_bytes();
-    memchr::memmem::find_iter(b, "、".as_bytes()).filter_map(move |k| {
+    ENUMERATION_COMMA.find_iter(b).filter_map(move |k| {
         // Every numeral 一…十 is three bytes long.
         let p = k.checked_sub(3)?;
         let c = line.get(p..k)?.chars().next()?;

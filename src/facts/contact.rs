@@ -212,6 +212,10 @@ fn addresses(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static ADDRESS_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("地"));
+
 /// The first address after `from`. Every label ends in `地址` or `地点`, and a longer label
 /// (`办公地址`) is followed by the same text as the `地址` it ends with: so the labels'
 /// ends, found with `memmem`, decide (the first one followed by an address wins, as the
@@ -219,7 +223,7 @@ fn addresses(text: &str) -> Vec<(usize, usize)> {
 fn next_address(text: &str, from: usize) -> Option<(usize, usize)> {
     let in_address = |c: char| !matches!(c, ',' | ';' | ')' | '\n');
     let b = text.as_bytes();
-    for k in memchr::memmem::find_iter(&b[from..], "地".as_bytes()) {
+    for k in ADDRESS_WORD.find_iter(&b[from..]) {
         let p = from + k;
         let label_end = p + "地".len();
         if !(text[label_end..].starts_with('址') || text[label_end..].starts_with('点')) {

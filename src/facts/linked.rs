@@ -101,10 +101,14 @@ fn root_items(
         .map(|s| (s.level.items, s.complete))
 }
 
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static AMONG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("其中"));
+
 /// `…N条。其中,…` and the parallel sentences after it.
 fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     let mut out = Vec::new();
-    for pos in memchr::memmem::find_iter(text.as_bytes(), "其中".as_bytes()) {
+    for pos in AMONG.find_iter(text.as_bytes()) {
         let (s_start, s_end) = sentence_bounds(text, pos);
         if s_start == 0 || !text[s_start..pos].trim().is_empty() {
             continue;
@@ -199,7 +203,7 @@ fn bare_label(label: &str) -> &str {
 fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for pos in memchr::memmem::find_iter(b, "其中".as_bytes()) {
+    for pos in AMONG.find_iter(b) {
         // Cheap first: the sentence must end with `;` (the first stop after `其中`).
         let mut from = pos;
         let stop = loop {

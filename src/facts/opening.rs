@@ -20,12 +20,16 @@ pub fn title_year(title: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// Built once: `memmem::find` builds its searcher again at every call (here once per `年`).
+static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
 /// `([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)`:
 /// the first four digits that open such a phrase, and where they start.
 pub fn opening_year(text: &str) -> Option<(&str, usize)> {
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(k) = memchr::memmem::find(&b[from..], "年".as_bytes()) {
+    while let Some(k) = YEAR_WORD.find(&b[from..]) {
         let at = from + k;
         from = at + 1;
         if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) {
@@ -138,7 +142,7 @@ pub fn title_year_zh(title: &str) -> Option<(&str, i32)> {
 pub fn opening_year_zh(text: &str) -> Option<(i32, usize)> {
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(k) = memchr::memmem::find(&b[from..], "年".as_bytes()) {
+    while let Some(k) = YEAR_WORD.find(&b[from..]) {
         let at = from + k;
         from = at + 1;
         // Four numerals of three bytes each before `年`.

@@ -35,6 +35,11 @@ pub struct SumStatement {
 /// Markers that open a sentence breaking down the last count of the sentence before.
 const CARRIED: [&str; 3] = ["答复意见中", "办理结果中", "答复结果中"];
 
+/// The searchers of [`CARRIED`], built once: `memmem::find_iter` builds its searcher
+/// again at every call.
+static CARRIED_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| CARRIED.iter().map(memchr::memmem::Finder::new).collect());
+
 pub(super) fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -171,8 +176,8 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
     }
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
-    for marker in CARRIED {
-        for pos in memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()) {
+    for marker in CARRIED_FINDERS.iter() {
+        for pos in marker.find_iter(text.as_bytes()) {
             let (s_start, s_end) = sentence_bounds(text, pos);
             if text[s_start..pos].trim().len() > 6 || s_start == 0 {
                 continue;
@@ -191,7 +196,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             let root = levels(
                 text,
                 numbers,
-                pos + marker.len(),
+                pos + marker.needle().len(),
                 s_end,
                 Some((ti, Introducer::Breakdown)),
             )

@@ -59,6 +59,8 @@ pub struct RuleSet {
     needs: NeedsCache,
     /// Patterns searched together ([`group::Group`]), by their list.
     groups: GroupCache,
+    /// The section keys a part title binds to, per profile and title.
+    titles: TitleCache,
     /// What the pattern-compiling thread is told of the first draft.
     warm: Arc<Warm>,
 }
@@ -125,6 +127,28 @@ impl Clone for NeedsCache {
         NeedsCache::default()
     }
 }
+
+/// The section keys a part title binds to ([`Ctx::bindings`]), by profile and title: a
+/// pure function of the pack's section patterns and the title. Titles repeat from draft
+/// to draft (`二、主动公开政府信息情况`), and matching each against every section's
+/// patterns, looked up by their text, was about 3 % of a seed draft's instructions
+/// (BENCHMARKS.md «Stop 21»). Filled on first use; a clone starts empty, since its packs
+/// may then be changed. At most [`TITLE_CACHE_MAX`] titles a profile are kept.
+#[derive(Debug, Default)]
+struct TitleCache(std::sync::Mutex<TitleMap>);
+
+/// Section keys by title, by profile.
+type TitleMap = HashMap<String, HashMap<String, Arc<[String]>, FastHash>>;
+
+impl Clone for TitleCache {
+    fn clone(&self) -> Self {
+        TitleCache::default()
+    }
+}
+
+/// The most titles a profile's [`TitleCache`] keeps (a batch of drafts has a few dozen
+/// distinct ones; crawled pages may have more).
+const TITLE_CACHE_MAX: usize = 4096;
 
 /// Filled on first use (or by the thread that compiles ahead); a pure function of each
 /// list of patterns, so clones share it.
@@ -756,6 +780,38 @@ impl RuleSet {
         self.packs.iter().find(|p| p.spec.profile == profile)
     }
 
+    /// The keys of the sections (of `profile`'s pack: `sections`) whose patterns match a
+    /// part's title, in the sections' order; remembered per title ([`TitleCache`]).
+    fn title_keys(
+        &self,
+        profile: &str,
+        sections: &[spec::SectionDef],
+        title: &str,
+    ) -> Arc<[String]> {
+        if let Ok(cache) = self.titles.0.lock() {
+            if let Some(keys) = cache.get(profile).and_then(|t| t.get(title)) {
+                return keys.clone();
+            }
+        }
+        let keys: Arc<[String]> = sections
+            .iter()
+            .filter(|s| {
+                s.patterns
+                    .iter()
+                    .filter_map(|p| self.lazy(p))
+                    .any(|re| re.is_match(title))
+            })
+            .map(|s| s.key.clone())
+            .collect();
+        if let Ok(mut cache) = self.titles.0.lock() {
+            let titles = cache.entry(profile.to_string()).or_default();
+            if titles.len() < TITLE_CACHE_MAX {
+                titles.insert(title.to_string(), keys.clone());
+            }
+        }
+        keys
+    }
+
     /// Sorted, distinct ids of the rules run on a file of a profile (or the one rule
     /// `only`). The list is built once per profile and shared.
     pub fn rule_ids(&self, profile: &str, only: Option<&str>) -> Arc<[String]> {
@@ -1023,21 +1079,12 @@ impl<'a> Ctx<'a> {
             .pack(profile)
             .map(|p| p.spec.sections.clone())
             .unwrap_or_default();
-        let section_res: Vec<Vec<Re>> = sections
-            .iter()
-            .map(|s| s.patterns.iter().filter_map(|p| rules.lazy(p)).collect())
-            .collect();
         let bindings = doc
             .parts
             .iter()
             .map(|p| {
                 let title = &doc.headings[p.heading].title;
-                sections
-                    .iter()
-                    .zip(&section_res)
-                    .filter(|(_, res)| res.iter().any(|re| re.is_match(title)))
-                    .map(|(s, _)| s.key.clone())
-                    .collect()
+                rules.title_keys(profile, &sections, title).to_vec()
             })
             .collect();
         let mut ctx = Ctx {
@@ -1770,6 +1817,51 @@ mod table_start_tests {
                 (f, hays)
             })
             .collect()
+    }
+
+    /// The remembered title bindings are what matching each title against the sections'
+    /// patterns says, for every fixture draft and profile, with one rule set shared by all
+    /// of them (as a batch shares it), read twice over: the second time every title is
+    /// remembered.
+    #[test]
+    fn remembered_title_bindings_are_those_the_patterns_give() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let docs = fixture_docs();
+        assert!(docs.len() > 50, "fixture files: {}", docs.len());
+        let mut bound = 0;
+        for round in 0..2 {
+            for (f, doc) in &docs {
+                for profile in ["2021", "2019-trial", "pre-2019"] {
+                    let sections = &rs.pack(profile).unwrap().spec.sections;
+                    let direct: Vec<Vec<String>> = doc
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            let title = &doc.headings[p.heading].title;
+                            sections
+                                .iter()
+                                .filter(|s| {
+                                    s.patterns
+                                        .iter()
+                                        .any(|p| rs.re(p).is_some_and(|re| re.is_match(title)))
+                                })
+                                .map(|s| s.key.clone())
+                                .collect()
+                        })
+                        .collect();
+                    let ctx = super::Ctx::new(doc, &rs, profile, &settings);
+                    assert_eq!(
+                        ctx.bindings,
+                        direct,
+                        "{} {profile} round {round}",
+                        f.display()
+                    );
+                    bound += direct.iter().filter(|k| !k.is_empty()).count();
+                }
+            }
+        }
+        assert!(bound > 500, "bound parts: {bound}");
     }
 
     /// Leaving the lines before the table unread changes nothing: every fixture draft,

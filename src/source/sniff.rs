@@ -16,12 +16,16 @@ pub enum Container {
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+/// Built once: `memmem::find` builds its searcher again at every call.
+static PDF_HEADER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("%PDF-"));
+
 pub fn container(bytes: &[u8]) -> Option<Container> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         Some(Container::Zip)
     } else if bytes.starts_with(&CFB_MAGIC) {
         Some(Container::Cfb)
-    } else if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+    } else if PDF_HEADER.find(&bytes[..bytes.len().min(1024)]).is_some() {
         // The PDF header may follow a little junk; readers accept it within 1 KiB.
         Some(Container::Pdf)
     } else if bytes.starts_with(b"{\\rtf") {

@@ -388,8 +388,8 @@ impl Snapshot {
         let body_bytes = body.as_bytes();
         let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body_bytes)
             .map(|i| (fs + i, 1))
-            .chain(memchr::memmem::find_iter(body_bytes, "。".as_bytes()).map(|i| (fs + i, 3)))
-            .chain(memchr::memmem::find_iter(body_bytes, "；".as_bytes()).map(|i| (fs + i, 3)))
+            .chain(FULL_STOP.find_iter(body_bytes).map(|i| (fs + i, 3)))
+            .chain(SEMICOLON.find_iter(body_bytes).map(|i| (fs + i, 3)))
             .collect();
         // Three ascending lists, one after the other: the stable sort merges its runs.
         stops.sort();
@@ -454,6 +454,14 @@ impl Snapshot {
         }
     }
 }
+
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。"));
+
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static SEMICOLON: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("；"));
 
 /// The offsets where a report's year (`own`) and the year before (`prior`) are named
 /// in the flat text, ascending, each with the byte length of what is named (`2024年`).

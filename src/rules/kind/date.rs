@@ -179,13 +179,18 @@ static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+是|[0-9]+\.)?\s*([0-9]{4})年(?:度|全年|以来|上半年|下半年)?[,:]").unwrap()
 });
 
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
 /// For each sentence (in text order, inside `range`): has it, after its leading
 /// whitespace, a `年` with four ASCII digits before it in the sentence? The `年`s of the
 /// range are found once, not per sentence.
 fn year_words_in(text: &str, range: (usize, usize), sentences: &[(usize, usize)]) -> Vec<bool> {
     let (from, to) = range;
     let b = text.as_bytes();
-    let words: Vec<usize> = memchr::memmem::find_iter(&b[from..to], "年".as_bytes())
+    let words: Vec<usize> = YEAR_WORD
+        .find_iter(&b[from..to])
         .map(|i| from + i)
         .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
         .collect();

@@ -117,12 +117,17 @@ fn sentence_around(text: &str, s: usize, e: usize) -> &str {
     &text[start..end]
 }
 
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
 /// Windows of at most 400 bytes (a match of a `later_only` pattern is far shorter), each
 /// starting at a year after `year` written as four digits right before `年` and not inside
 /// a longer number, within `from..to`.
 fn later_years(text: &str, from: usize, to: usize, year: i32) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    memchr::memmem::find_iter(&b[from..to], "年".as_bytes())
+    YEAR_WORD
+        .find_iter(&b[from..to])
         .map(|i| from + i)
         .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
         .filter(|&i| i == from + 4 || !b[i - 5].is_ascii_digit())
