@@ -155,16 +155,19 @@ pub const GROUPS: [(&str, &str); 12] = [
     ("heldout2", "held out (stop 13), never tuned on"),
     ("heldout3", "spent (tuned on from stop 15)"),
     ("heldout4", "held out (stop 15), never tuned on"),
-    ("heldout5", "spent (stop 17; tuned on after its first run)"),
+    (
+        "heldout5",
+        "held out (stop 17), spent: tuned on after its first run",
+    ),
     ("heldout6", "held out (stop 18), never tuned on"),
     (
         "heldout7",
-        "informed (stop 19; fixes found from its by-rule counts)",
+        "held out (stop 19), informed: fixes found from its by-rule counts",
     ),
     ("heldout8", "held out (stop 20), never tuned on"),
     (
         "heldout9",
-        "spent (stop 20, twelfth batch; tuned on after its first run)",
+        "held out (stop 20, twelfth batch), spent: tuned on after its first run",
     ),
     (
         "heldout10",
@@ -183,20 +186,11 @@ pub const GROUPS: [(&str, &str); 12] = [
 /// Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
-    for group in [
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-        "heldout9",
-        "heldout10",
-        "tuning",
-        "expected",
-    ] {
+    // Every group's directory; the seed group's audits are in expected/.
+    let dirs = GROUPS
+        .iter()
+        .map(|(g, _)| if *g == "seed" { "expected" } else { *g });
+    for group in dirs {
         let dir = root.join(group);
         let Ok(rd) = std::fs::read_dir(&dir) else {
             continue;

@@ -94,19 +94,7 @@ fn every_audited_real_report_is_checked_and_scored() {
     assert!(harness::held_out("heldout9"));
     assert!(audits.iter().any(|a| a.group == "heldout10"));
     assert!(harness::held_out("heldout10"));
-    for group in [
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-        "heldout9",
-        "heldout10",
-        "tuning",
-    ] {
+    for (group, _) in harness::GROUPS.iter().filter(|(g, _)| *g != "seed") {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
             if path.extension().is_some_and(|x| x == "txt") {
