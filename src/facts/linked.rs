@@ -223,8 +223,9 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         if memchr::memchr2(b'!', b'?', &b[pos..s_end]).is_some() {
             continue;
         }
-        // The clauses after it: each one category and one count, no verb or time of its
-        // own; the list closes with `。` or the line's end.
+        // The clauses after it: each one category and one count, no time of its own (a
+        // verb only in a clause written like the first item, checked below); the list
+        // closes with `。` or the line's end.
         let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
         let mut end = s_end;
         let closed = loop {
