@@ -5,7 +5,8 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 48] = [
+pub const REGEX_KEYS: [&str; 49] = [
+    "named",
     "channel_closing",
     "unit_words",
     "owned",

@@ -454,6 +454,11 @@ pub struct ProseShare {
     /// same part fits one (which is then the whole they are shares of).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grand: Vec<String>,
+    /// Regexes of a share that names its part again later in the parts' sentence
+    /// (`其中图片解读文件16个,动漫解读文件7个,……,动漫解读占比23%`), with named groups `name`
+    /// and `p`: the part is the only one whose label holds the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<String>,
 }
 
 /// The report year against the report's own name in its text and its 落款 (or page) date.

@@ -12,7 +12,9 @@
 //!   临河甘招庙 2025) is read to the end of its sentence when every later clause is a bare
 //!   category and count (`prose-sum` `extended`, a warning);
 //! - an end date that lost only its 年 (“2024年1月1日起至202412月31日”, 新疆自然资源厅 2024) is a
-//!   garbled period (`period-date-garbled`).
+//!   garbled period (`period-date-garbled`);
+//! - a share that names its part again later in the sentence (“动漫解读文件7个,……,动漫解读占比23%”
+//!   of 23, 西夏区政府办 2024) is that part's share (`prose-share`).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
@@ -183,4 +185,24 @@ fn an_end_date_that_lost_only_its_year_mark_is_garbled() {
             .contains("至202412月"),
         "{d:?}"
     );
+}
+
+#[test]
+fn a_share_that_names_its_part_later_in_the_sentence_is_checked() {
+    let d = diagnostics_of_rule(
+        "real/tuning/ningxia-xixia-govoffice-2024.txt",
+        "prose-share",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    let msg = d[0]["message"].as_str().unwrap_or("");
+    assert!(msg.contains("7÷23") && msg.contains("30%"), "{msg}");
+    let share = |body: &str| of(&channels(body), "prose-share").len();
+    // The right share, a name two parts hold, and a rate of something else are not reported.
+    for body in [
+        "共解读文件23个。其中图片解读文件16个,动漫解读文件7个,实现图文解读全覆盖,动漫解读占比30%。",
+        "共解读文件23个。其中图片解读文件16个,动漫解读文件7个,实现全覆盖,解读文件占比23%。",
+        "共解读文件23个。其中图片解读文件16个,动漫解读文件7个,解读覆盖率100%。",
+    ] {
+        assert_eq!(share(body), 0, "{body}");
+    }
 }

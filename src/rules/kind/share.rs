@@ -101,6 +101,7 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         out
     };
     let patterns = ctx.compiled(&p.shares);
+    let named = ctx.compiled(&p.named);
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for st in &doc.facts.sums {
@@ -118,11 +119,14 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
                 end -= 1;
             }
             let after = &text[part.end..end];
-            let Some((share, share_end)) = patterns.iter().find_map(|re| {
+            let beside = patterns.iter().find_map(|re| {
                 let c = re.captures(after)?;
                 let g = c.name("p")?;
                 Some((Dec::parse(g.as_str())?, part.end + c.get(0)?.end()))
-            }) else {
+            });
+            let Some((share, share_end)) =
+                beside.or_else(|| named_share(text, nums, &named, &st.parts, *i))
+            else {
                 continue;
             };
             // Denominators: the level's total, the totals above it, and any other count of the
@@ -161,6 +165,30 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             .filter(|f| !reported.contains(&f.start)),
     );
     out
+}
+
+/// A share that names part `i` again after the last part, in the same sentence
+/// (`……动漫解读文件7个,实现图文解读全覆盖,动漫解读占比23%`): the name must be held by that
+/// part's label and by no other part's.
+fn named_share(
+    text: &str,
+    nums: &[NumberFact],
+    named: &[super::super::pattern::Re<'_>],
+    parts: &[(String, usize)],
+    i: usize,
+) -> Option<(Dec, usize)> {
+    let last = nums[parts.last()?.1].end;
+    let to = text[last..]
+        .find(['。', ';', '；', '\n'])
+        .map_or(text.len(), |k| last + k);
+    let (label, _) = parts.iter().find(|(_, k)| *k == i)?;
+    named.iter().find_map(|re| {
+        let c = re.captures(&text[last..to])?;
+        let name = c.name("name")?.as_str();
+        let holders = parts.iter().filter(|(l, _)| l.contains(name)).count();
+        (holders == 1 && label.contains(name))
+            .then(|| Some((Dec::parse(c.name("p")?.as_str())?, last + c.get(0)?.end())))?
+    })
 }
 
 /// An explicit share of the whole (`机构职能类信息16条,……,占总体的比例为2.8%`), in a part
