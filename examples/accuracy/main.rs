@@ -117,6 +117,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "impossible-percentage" => "other:impossible_value",
         "template-instruction" => "other:template_instruction",
         "t2-unpublished-documents" => "other:documents_not_published",
+        "foreign-unit" => "other:agency_mismatch",
         _ => "other",
     }
 }
