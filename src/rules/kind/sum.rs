@@ -487,7 +487,12 @@ fn extended(
     let text = doc.text();
     let nums = &doc.facts.numbers;
     let (first, last) = (first_run.first()?, first_run.last()?);
-    if first_run.len() < 2 || !text[nums[first.1].end..nums[first_run[1].1].start].contains('、') {
+    // The first two parts joined by `、` (a range read only when the parts are in order).
+    let joined = first_run.get(1).is_some_and(|second| {
+        text.get(nums[first.1].end..nums[second.1].start)
+            .is_some_and(|g| g.contains('、'))
+    });
+    if !joined {
         return None;
     }
     let plain = |l: &str| {
@@ -507,7 +512,7 @@ fn extended(
         if n.start >= to {
             break;
         }
-        let gap = &text[at..n.start];
+        let gap = text.get(at..n.start)?;
         let label = gap.trim_start_matches([',', '，', ' ']).trim();
         if !gap.starts_with([',', '，']) || n.approximate || n.unit != total.unit || !plain(label)
         {
