@@ -20,14 +20,20 @@ use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
 };
 
+/// The message of the one `rule` diagnostic of a fixture, which must be a warning.
+#[track_caller]
+fn one_warning(rel: &str, rule: &str) -> String {
+    let d = diagnostics_of_rule(rel, rule);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["severity"], "warning", "{d:?}");
+    d[0]["message"].as_str().unwrap_or("").to_string()
+}
+
 #[test]
 fn another_townships_catalogue_is_reported_with_the_own_name() {
-    let d = diagnostics_of_rule("real/tuning/fujian-anxi-cannei-2012.txt", "foreign-unit");
-    assert_eq!(d.len(), 1, "{d:?}");
-    let msg = d[0]["message"].as_str().unwrap_or("");
+    let msg = one_warning("real/tuning/fujian-anxi-cannei-2012.txt", "foreign-unit");
     assert!(msg.contains("黄村乡信息公开目录"), "{msg}");
     assert!(msg.contains("参内乡"), "{msg}");
-    assert_eq!(d[0]["severity"], "warning");
 }
 
 fn township(body: &str) -> Vec<(String, String, String)> {
@@ -62,18 +68,11 @@ fn own_names_verbs_and_reports_without_a_township_of_their_own_are_not_reported(
 
 #[test]
 fn an_account_of_parts_opening_with_the_old_overview_is_the_old_structure() {
-    let d = diagnostics_of_rule(
+    let msg = one_warning(
         "real/tuning/fujian-yongchun-penghu-2019.txt",
         "announced-old-structure",
     );
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert!(
-        d[0]["message"]
-            .as_str()
-            .unwrap_or("")
-            .contains("内容包括概述"),
-        "{d:?}"
-    );
+    assert!(msg.contains("内容包括概述"), "{msg}");
     // 概述 before the new 总体情况 (an extra first part), or inside a new part's name,
     // is not the old structure.
     let report = |account: &str| {
@@ -113,14 +112,11 @@ fn closed_channels(body: &str) -> usize {
 
 #[test]
 fn channels_closed_by_a_catch_all_must_add_up_to_the_total() {
-    let d = diagnostics_of_rule("real/tuning/shandong-linyi-suan-2018.txt", "prose-sum");
-    assert_eq!(d.len(), 1, "{d:?}");
-    let msg = d[0]["message"].as_str().unwrap_or("");
+    let msg = one_warning("real/tuning/shandong-linyi-suan-2018.txt", "prose-sum");
     assert!(
         msg.contains("各渠道合计 2503条") && msg.contains("2873条"),
         "{msg}"
     );
-    assert_eq!(d[0]["severity"], "warning");
     // Above the total, closed by 其他方式, within one sentence.
     assert_eq!(
         closed_channels("主动公开政府信息2918条，其中通过微信公众平台公开2464条，通过政府网站公开480条，其他方式公开130条。"),
@@ -147,14 +143,11 @@ fn extended(body: &str) -> usize {
 
 #[test]
 fn a_list_that_changes_its_separator_is_read_to_the_end_of_its_sentence() {
-    let d = diagnostics_of_rule(
+    let msg = one_warning(
         "real/tuning/neimenggu-linhe-ganzhaomiao-2025.txt",
         "prose-sum",
     );
-    assert_eq!(d.len(), 1, "{d:?}");
-    let msg = d[0]["message"].as_str().unwrap_or("");
     assert!(msg.contains("142条") && msg.contains("137条"), "{msg}");
-    assert_eq!(d[0]["severity"], "warning");
     assert_eq!(
         extended("发布各类信息137条,其中,工作动态信息29条、活动信息10条、培训信息6条,主题教育信息32条,视频1条,政策解读信息38条,科普信息26条。"),
         1
@@ -173,28 +166,19 @@ fn a_list_that_changes_its_separator_is_read_to_the_end_of_its_sentence() {
 
 #[test]
 fn an_end_date_that_lost_only_its_year_mark_is_garbled() {
-    let d = diagnostics_of_rule(
+    let msg = one_warning(
         "real/tuning/xinjiang-ziranziyuanting-2024.txt",
         "period-date-garbled",
     );
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert!(
-        d[0]["message"]
-            .as_str()
-            .unwrap_or("")
-            .contains("至202412月"),
-        "{d:?}"
-    );
+    assert!(msg.contains("至202412月"), "{msg}");
 }
 
 #[test]
 fn a_share_that_names_its_part_later_in_the_sentence_is_checked() {
-    let d = diagnostics_of_rule(
+    let msg = one_warning(
         "real/tuning/ningxia-xixia-govoffice-2024.txt",
         "prose-share",
     );
-    assert_eq!(d.len(), 1, "{d:?}");
-    let msg = d[0]["message"].as_str().unwrap_or("");
     assert!(msg.contains("7÷23") && msg.contains("30%"), "{msg}");
     let share = |body: &str| of(&channels(body), "prose-share").len();
     // The right share, a name two parts hold, and a rate of something else are not reported.
