@@ -8,10 +8,11 @@
 //!   at warning or error level, in the same file);
 //! - error precision: gongkai errors whose kind the file's audit lists (at any level).
 //!
-//! Usage: `cargo build && cargo run --example accuracy [-- --verbose] [--show-heldout]`
+//! Usage: `cargo build && cargo run --example accuracy [-- --verbose] [--show-spent] [--show-heldout]`
 //! (uses target/debug/gongkai unless GONGKAI_BIN is set). The per-file lines (misses,
 //! unaudited errors, `--verbose` diagnostics) of the sets still held out are left out
-//! unless `--show-heldout` is given, so that a tuning session sees only their scores.
+//! unless `--show-heldout` is given, so that a tuning session sees only their scores;
+//! `--show-spent` lists those of the held-out sets that are spent (tuned on) and no other.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -172,7 +173,7 @@ pub const GROUPS: [(&str, &str); 12] = [
     ),
     (
         "heldout10",
-        "held out (stop 21, thirteenth batch), never tuned on",
+        "held out (stop 21, thirteenth batch), spent: tuned on after its second run (stop 22)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
@@ -424,8 +425,26 @@ pub fn held_out(group: &str) -> bool {
         .any(|(g, note)| *g == group && note.starts_with("held out"))
 }
 
-/// The Markdown report. Per-file lines of held-out groups only with `show_heldout`.
-pub fn report(checked: &[Checked], verbose: bool, show_heldout: bool) -> String {
+/// Whether `group` was held out and has since been spent (tuned on), as `GROUPS` says.
+pub fn spent(group: &str) -> bool {
+    GROUPS
+        .iter()
+        .any(|(g, note)| *g == group && note.contains("spent"))
+}
+
+/// Which per-file lines a report shows besides those of the tuning sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// None of a held-out set's.
+    Tuning,
+    /// Those of the held-out sets that are spent.
+    Spent,
+    /// Every set's.
+    All,
+}
+
+/// The Markdown report. Per-file lines of held-out groups only as `show` allows.
+pub fn report(checked: &[Checked], verbose: bool, show: Show) -> String {
     let mut s = String::new();
     let t = score(checked);
     s.push_str("Groups: ");
@@ -471,7 +490,12 @@ pub fn report(checked: &[Checked], verbose: bool, show_heldout: bool) -> String 
     let mut hidden = 0;
     for c in checked {
         let (_, missed, wrong) = matches(c);
-        if !show_heldout && held_out(&c.audit.group) {
+        let hide = match show {
+            Show::All => false,
+            Show::Spent => !spent(&c.audit.group),
+            Show::Tuning => true,
+        };
+        if hide && held_out(&c.audit.group) {
             hidden += missed.len() + wrong.len() + usize::from(c.error.is_some());
             continue;
         }
@@ -520,8 +544,15 @@ fn main() {
         bin.display()
     );
     let verbose = std::env::args().any(|a| a == "--verbose");
-    let show_heldout = std::env::args().any(|a| a == "--show-heldout");
+    let flag = |f: &str| std::env::args().any(|a| a == f);
+    let show = if flag("--show-heldout") {
+        Show::All
+    } else if flag("--show-spent") {
+        Show::Spent
+    } else {
+        Show::Tuning
+    };
     let audits = load_audits(&manifest.join("tests/fixtures/real"));
     let checked: Vec<Checked> = audits.iter().map(|a| check(&bin, a)).collect();
-    print!("{}", report(&checked, verbose, show_heldout));
+    print!("{}", report(&checked, verbose, show));
 }

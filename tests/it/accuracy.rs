@@ -124,11 +124,16 @@ fn every_audited_real_report_is_checked_and_scored() {
             "{group}: no audited warning/error findings"
         );
     }
-    assert!(!harness::report(&checked, false, true).is_empty());
-    // Without --show-heldout, no per-file line names a held-out file.
-    let quiet = harness::report(&checked, true, false);
+    assert!(!harness::report(&checked, false, harness::Show::All).is_empty());
+    // Without --show-heldout, no per-file line names a held-out file; with --show-spent,
+    // none names a file of a set that is still held out and not spent.
+    let quiet = harness::report(&checked, true, harness::Show::Tuning);
+    let spent = harness::report(&checked, true, harness::Show::Spent);
     for c in checked.iter().filter(|c| harness::held_out(&c.audit.group)) {
         let name = c.audit.file.file_name().unwrap().to_string_lossy();
         assert!(!quiet.contains(&*name), "held-out file listed: {name}");
+        if !harness::spent(&c.audit.group) {
+            assert!(!spent.contains(&*name), "unspent file listed: {name}");
+        }
     }
 }
