@@ -106,9 +106,8 @@ pub fn kind_of(rule: &str) -> &'static str {
         "contact-block" => "missing_contact",
         "wrong-statistical-period" | "period-date-garbled" | "period-cut-short" => "wrong_period",
         "late-publication" => "late_or_missing_date",
-        "year-slip" | "report-year-fit" | "period-year" | "later-year-work" | "notice-year" => {
-            "year_mismatch"
-        }
+        "year-slip" | "report-year-fit" | "period-year" | "later-year-work"
+        | "distant-year-plan" | "notice-year" => "year_mismatch",
         r if r.ends_with("-structure") => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
@@ -118,7 +117,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "impossible-percentage" => "other:impossible_value",
         "template-instruction" => "other:template_instruction",
         "t2-unpublished-documents" => "other:documents_not_published",
-        "foreign-unit" => "other:agency_mismatch",
+        "foreign-unit" | "foreign-contact" => "other:agency_mismatch",
         _ => "other",
     }
 }

@@ -5,7 +5,10 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 49] = [
+pub const REGEX_KEYS: [&str; 52] = [
+    "department_name",
+    "contact_name",
+    "shared_offices",
     "named",
     "channel_closing",
     "unit_words",

@@ -127,6 +127,7 @@ pub enum Check {
     PeriodYear(PeriodYear),
     PublishedZero(PublishedZero),
     ForeignUnit(ForeignUnit),
+    ForeignContact(ForeignContact),
 }
 
 impl Check {
@@ -162,6 +163,7 @@ impl Check {
             Check::PeriodYear(_) => "period-year",
             Check::PublishedZero(_) => "published-zero",
             Check::ForeignUnit(_) => "foreign-unit",
+            Check::ForeignContact(_) => "foreign-contact",
         }
     }
 
@@ -247,6 +249,11 @@ pub struct PeriodYear {
     /// written as four digits right before `年` and not inside a longer number.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub later_only: bool,
+    /// With `later_only`: how many years after the report year a year must be at least
+    /// (1 when not given). A plan for the year the report is written is normal; one for the
+    /// year after that (“制定了2011年度政务公开工作计划” in a 2008 report) is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_later: Option<i32>,
     /// Regexes of part titles (`问题`, `计划`) in which matches are not judged: plans name
     /// the coming year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -255,6 +262,25 @@ pub struct PeriodYear {
     /// only the match: the pattern can start at the year and stay cheap to search.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exclude_in_sentence: bool,
+}
+
+/// A department's report whose contact sentence names another department of the same
+/// place (`请联系吉林市文化局办公室` in 吉林市交通运输局's report): text copied from that
+/// department's report and not changed. Outcome: default. Nothing when the report's own
+/// department is not known, or when the report is a government's or a township's.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignContact {
+    /// A department's name with its place (regex, the name as group `n`):
+    /// `吉林市交通运输局`. The report's own department is the agency the title or opening
+    /// names, or else the first such name in the opening outside a contact sentence.
+    pub department_name: String,
+    /// Where the report tells readers whom to contact, with the contact's name as group `n`
+    /// (regexes): `请联系(?P<n>…)`.
+    pub contact_name: Vec<String>,
+    /// Names any department may rightly send its readers to (regex): a government's
+    /// 政务公开办, 政务服务中心, 数据局.
+    pub shared_offices: String,
 }
 
 /// Another township's own disclosure documents named in a township's report

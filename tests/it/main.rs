@@ -13,6 +13,7 @@ mod eleventh_round;
 mod encodings;
 mod files;
 mod formats;
+mod fourteenth_round;
 mod fuzz_regressions;
 mod hostile;
 mod hostile_shapes;

@@ -8,7 +8,7 @@
 //! the report names no township of its own there (a county's or a bureau's report may rightly
 //! speak of one of its townships), nor for a name that is one of its own.
 
-use super::super::spec::ForeignUnit;
+use super::super::spec::{ForeignContact, ForeignUnit};
 use super::super::{Ctx, Finding};
 
 /// Characters that, right before a unit word, make it no name: `本乡`, `全镇`, `各乡镇`, `城乡`
@@ -95,4 +95,130 @@ pub fn run(p: &ForeignUnit, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Characters that end a place's name inside a department's name (`吉林市`, `延边州`).
+const PLACE_END: &str = "省市县区州旗盟";
+
+/// The place two department names share (`吉林市` of 吉林市交通运输局 and 吉林市文化局),
+/// and whether their departments differ from the first two characters on: two names of one
+/// department (交通局, 交通运输局) are not two departments.
+fn other_department_of_same_place(own: &str, other: &str) -> bool {
+    let common: usize = own
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let place = &own[..common];
+    // The shared prefix must end at a place's end; what follows is each one's department.
+    let Some(cut) = place.rfind(|c| PLACE_END.contains(c)) else {
+        return false;
+    };
+    let cut = cut + place[cut..].chars().next().map_or(0, char::len_utf8);
+    if place[..cut].chars().count() < 2 {
+        return false;
+    }
+    let (a, b) = (&own[cut..], &other[cut..]);
+    let head = |s: &str| s.chars().take(2).collect::<String>();
+    a.chars().count() >= 2 && b.chars().count() >= 2 && head(a) != head(b)
+}
+
+pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
+    use crate::facts::AgencyLevel;
+    let doc = ctx.doc;
+    let text = doc.text();
+    if matches!(
+        ctx.level(),
+        Some(AgencyLevel::Government | AgencyLevel::Township)
+    ) {
+        return vec![];
+    }
+    let (Some(department), Some(shared)) = (ctx.re(&p.department_name), ctx.re(&p.shared_offices))
+    else {
+        return vec![];
+    };
+    let (bs, be) = doc.body_span();
+    // Every contact sentence's name, with where it is.
+    let mut contacts: Vec<(usize, usize)> = Vec::new();
+    for re in ctx.compiled(&p.contact_name) {
+        for c in re.captures_iter(&text[bs..be]) {
+            if let (Some(whole), Some(n)) = (c.get(0), c.name("n")) {
+                contacts.push((bs + whole.start(), bs + n.end()));
+                contacts.push((bs + n.start(), bs + n.end()));
+            }
+        }
+    }
+    if contacts.is_empty() {
+        return vec![];
+    }
+    let named = |s: &str| {
+        department
+            .captures(s)
+            .and_then(|c| c.name("n"))
+            .map(|m| m.as_str() == s)
+    };
+    // The own department: the agency the draft names, when it is a department's name of
+    // this shape; else the first such name in the opening that is no contact's.
+    let own: Option<String> = match doc.facts.agency.as_deref() {
+        Some(a) => named(a).unwrap_or(false).then(|| a.to_string()),
+        None => {
+            let (os, oe) = doc.opening_span();
+            department
+                .captures_iter(&text[os..oe])
+                .filter_map(|c| c.name("n"))
+                .map(|m| (os + m.start(), os + m.end()))
+                .find(|&(s, e)| !contacts.iter().any(|&(cs, ce)| cs < e && s < ce))
+                .map(|(s, e)| text[s..e].to_string())
+        }
+    };
+    let Some(own) = own else {
+        return vec![];
+    };
+    let mut out: Vec<Finding> = Vec::new();
+    for pair in contacts.chunks(2) {
+        let (s, e) = pair[1];
+        let name = &text[s..e];
+        if name == own
+            || own.ends_with(name)
+            || name.ends_with(own.as_str())
+            || shared.is_match(name)
+            || !other_department_of_same_place(&own, name)
+            || out.iter().any(|f| f.start < e && s < f.end)
+        {
+            continue;
+        }
+        out.push(
+            Finding::at(s, e)
+                .var("found", name.to_string())
+                .var("own", own.clone()),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departments_of_one_place() {
+        assert!(other_department_of_same_place(
+            "吉林市交通运输局",
+            "吉林市文化局"
+        ));
+        assert!(!other_department_of_same_place(
+            "吉林市交通运输局",
+            "吉林市交通局"
+        ));
+        assert!(!other_department_of_same_place(
+            "吉林市交通运输局",
+            "长春市文化局"
+        ));
+        assert!(!other_department_of_same_place("市交通运输局", "市文化局"));
+        assert!(other_department_of_same_place(
+            "永吉县民政局",
+            "永吉县财政局"
+        ));
+    }
 }

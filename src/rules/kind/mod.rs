@@ -56,6 +56,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PeriodYear(p) => periodyear::run(p, ctx),
         Check::PublishedZero(p) => published::run(p, ctx),
         Check::ForeignUnit(p) => foreign::run(p, ctx),
+        Check::ForeignContact(p) => foreign::contact(p, ctx),
     }
 }
 
