@@ -2,7 +2,8 @@
 //!
 //! Runs `gongkai check --format json` on every audited file, maps rule ids to the audit
 //! kinds, and prints per kind and per group (heldout / heldout2 / heldout3 / heldout4 /
-//! heldout5 / heldout6 / heldout7 / heldout8 / heldout9 / heldout10 / tuning / seed; see `GROUPS`
+//! heldout5 / heldout6 / heldout7 / heldout8 / heldout9 / heldout10 / heldout11 / tuning / seed;
+//! see `GROUPS`
 //! for which sets were tuned on):
 //! - recall: audited findings at warning or error level that gongkai reports (same kind,
 //!   at warning or error level, in the same file);
@@ -150,8 +151,9 @@ fn at_least_warning(sev: &str) -> bool {
 /// set until stop 14 and is tuned on from stop 15, when `heldout4` took its place; `heldout5`
 /// is the eighth batch's held-out third (stop 17), `heldout6` the ninth batch's (stop 18),
 /// `heldout7` the tenth batch's (stop 19), `heldout8` the eleventh batch's (stop 20),
-/// `heldout9` the twelfth batch's (stop 20), `heldout10` the thirteenth batch's (stop 21).
-pub const GROUPS: [(&str, &str); 12] = [
+/// `heldout9` the twelfth batch's (stop 20), `heldout10` the thirteenth batch's (stop 21),
+/// `heldout11` the fourteenth batch's (stop 22).
+pub const GROUPS: [(&str, &str); 13] = [
     ("heldout", "held out, never tuned on"),
     ("heldout2", "held out (stop 13), never tuned on"),
     ("heldout3", "spent (tuned on from stop 15)"),
@@ -174,6 +176,10 @@ pub const GROUPS: [(&str, &str); 12] = [
         "heldout10",
         "held out (stop 21, thirteenth batch), spent: tuned on after its second run (stop 22)",
     ),
+    (
+        "heldout11",
+        "held out (stop 22, fourteenth batch), never tuned on",
+    ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
 ];
@@ -183,7 +189,8 @@ pub const GROUPS: [(&str, &str); 12] = [
 /// heldout4/*.yaml (the fourth, stop 15), heldout5/*.yaml (the fifth, stop 17),
 /// heldout6/*.yaml (the sixth, stop 18), heldout7/*.yaml (the seventh, stop 19),
 /// heldout8/*.yaml (the eighth, stop 20), heldout9/*.yaml (the ninth, twelfth batch, stop 20),
-/// heldout10/*.yaml (the tenth, thirteenth batch, stop 21), tuning/*.yaml and the seed corpus expected/*.yaml.
+/// heldout10/*.yaml (the tenth, thirteenth batch, stop 21), heldout11/*.yaml (the eleventh,
+/// fourteenth batch, stop 22), tuning/*.yaml and the seed corpus expected/*.yaml.
 /// Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();
