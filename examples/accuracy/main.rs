@@ -105,7 +105,10 @@ pub fn kind_of(rule: &str) -> &'static str {
         "missing-section-fee" | "fee-statement" => "missing_fee_statement",
         r if r.starts_with("missing-section-") => "missing_section",
         "contact-block" => "missing_contact",
-        "wrong-statistical-period" | "period-date-garbled" | "period-cut-short" => "wrong_period",
+        "wrong-statistical-period"
+        | "period-date-garbled"
+        | "period-cut-short"
+        | "period-ends-early" => "wrong_period",
         "late-publication" => "late_or_missing_date",
         "year-slip" | "report-year-fit" | "period-year" | "later-year-work"
         | "distant-year-plan" | "notice-year" => "year_mismatch",

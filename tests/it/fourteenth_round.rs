@@ -90,3 +90,35 @@ fn an_account_of_the_parts_with_the_old_fee_part_is_reported() {
     );
     assert!(msg.contains("相关费用情况"), "{msg}");
 }
+
+// Two misses of the spent heldout5, read again at stop 22.
+
+#[test]
+fn counts_cut_before_the_years_end_are_reported() {
+    let msg = one_warning(
+        "real/heldout5/neimenggu-keyouzhongqi-harinuoer-2019.txt",
+        "period-ends-early",
+    );
+    assert!(msg.contains("截至2019年12月30日"), "{msg}");
+    let report = |body: &str| {
+        check(&format!(
+            "某某苏木2019年政府信息公开工作年度报告\n一、总体情况\n{body}\n"
+        ))
+    };
+    for body in [
+        "截至2019年12月31日,我苏木主动公开143条信息。",
+        "截至2019年12月20日,全苏木累计公开信息1430条。",
+        "截至2019年12月30日,我苏木尚未接到行政复议。",
+    ] {
+        assert!(of(&report(body), "period-ends-early").is_empty(), "{body}");
+    }
+}
+
+#[test]
+fn a_garbled_period_after_qizhi_shijian_is_reported() {
+    let msg = one_warning(
+        "real/heldout5/xinjiang-urumqi-2021.txt",
+        "period-date-garbled",
+    );
+    assert!(msg.contains("202111日"), "{msg}");
+}
