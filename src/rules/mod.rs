@@ -1342,17 +1342,18 @@ impl<'a> Ctx<'a> {
 
     /// For each pattern of a whole-report `statement` rule that forbids a phrase: can it
     /// match anywhere in the body? Every such pattern of the profile's rules is asked in
-    /// one pass over the body,
-    /// once per draft ([`Ctx::matching`] of the profile's [`BodyPlan`]); each rule reads
-    /// its own. A pattern outside the plan is `true` (searched on its own, as before).
+    /// one pass over the body, once per draft ([`Ctx::matching`] of the profile's
+    /// [`BodyPlan`]); each rule reads its own answers. `false` only for a pattern that
+    /// certainly matches nowhere in the body; a pattern outside the plan is `true`
+    /// (searched on its own, as before).
     pub fn body_matching(&self, patterns: &[String]) -> Vec<bool> {
         let (plan, hits) = self.body_hits.get_or_init(|| {
             let plan = self.rules.body_plan(self.profile);
             let (bs, be) = self.doc.body_span();
             let hay = &self.doc.text()[bs..be];
             // While the run starts and the thread compiling ahead has not built the group
-            // yet, it is not built here (a few milliseconds of start-up, measured: BENCHMARKS.md
-            // «Stop 22»): a pattern whose words the body lacks matches nowhere in it; the
+            // yet, it is not built here (a few milliseconds of start-up: BENCHMARKS.md
+            // «Stop 22»). A pattern whose words the body lacks matches nowhere in it; the
             // others are searched one by one, as a list too short to group is.
             let hits = if self.rules.warming() && !self.rules.group_built(&plan.patterns) {
                 plan.patterns

@@ -216,8 +216,8 @@ fn statement_with(p: &Statement, ctx: &Ctx, body: &dyn Fn(&[String]) -> Vec<bool
         // The whole report: every forbidden phrase is a finding; a required one must appear once.
         let (bs, be) = doc.body_span();
         if p.forbidden {
-            // One pass (for every whole-report statement of the profile) finds which
-            // phrases occur at all (most drafts have none).
+            // One pass over the body, shared by every whole-report forbidden phrase of the
+            // profile's rules, finds which occur at all (most drafts have none).
             let can = body(&p.patterns);
             for (pat, _) in p.patterns.iter().zip(can).filter(|(_, c)| *c) {
                 let Some(re) = ctx.re(pat) else { continue };
