@@ -61,6 +61,8 @@ pub struct RuleSet {
     groups: GroupCache,
     /// The section keys a part title binds to, per profile and title.
     titles: TitleCache,
+    /// The whole-report statement patterns of a profile, searched as one group.
+    plans: PlanCache,
     /// What the pattern-compiling thread is told of the first draft.
     warm: Arc<Warm>,
 }
@@ -168,6 +170,27 @@ impl GroupCache {
         let g = Arc::new(group::Group::new(patterns));
         cache.insert(patterns.to_vec(), g.clone());
         g
+    }
+}
+
+/// The patterns of every whole-report `statement` rule of a profile that forbids a phrase
+/// (its own pack's and the common pack's), each once, in rule order: one region (the
+/// body), one pass for all of them ([`Ctx::body_matching`]), instead of one pass (or
+/// group) per rule.
+#[derive(Debug)]
+struct BodyPlan {
+    patterns: Vec<String>,
+    index: HashMap<String, usize, FastHash>,
+}
+
+/// [`BodyPlan`]s by profile, built on first use; a clone starts empty, since its packs
+/// may then be changed.
+#[derive(Debug, Default)]
+struct PlanCache(std::sync::Mutex<HashMap<String, Arc<BodyPlan>>>);
+
+impl Clone for PlanCache {
+    fn clone(&self) -> Self {
+        PlanCache::default()
     }
 }
 
@@ -606,19 +629,15 @@ impl RuleSet {
                 c.src().to_string(),
             )
         });
-        // The lists a rule kind searches as one group ([`Ctx::matching`]: the phrases a
-        // whole report must not hold), with the profile of their rule.
+        // The lists a rule kind searches as one group ([`Ctx::matching`]: every
+        // whole-report statement pattern of a profile, [`BodyPlan`]), with their profile.
         let lists: Vec<(Vec<String>, String)> = self
-            .rules
+            .packs
             .iter()
-            .filter_map(|r| match &r.spec.check {
-                spec::Check::Statement(p)
-                    if p.forbidden && p.section.is_none() && p.patterns.len() >= MIN_GROUP =>
-                {
-                    Some((p.patterns.clone(), r.profile.clone()))
-                }
-                _ => None,
-            })
+            .map(|p| p.spec.profile.clone())
+            .filter(|p| p != "common")
+            .map(|p| (self.body_statement_patterns(&p), p))
+            .filter(|(l, _)| l.len() >= MIN_GROUP)
             .collect();
         let groups = self.groups.clone();
         let warm = Arc::clone(&self.warm);
@@ -647,7 +666,7 @@ impl RuleSet {
                     }
                 }
                 for (list, of) in &lists {
-                    if of == profile || of == "common" {
+                    if of == profile {
                         groups.get(list);
                     }
                 }
@@ -844,6 +863,46 @@ impl RuleSet {
             .filter(move |r| r.profile == profile || r.profile == "common")
     }
 
+    /// The patterns of the profile's whole-report `statement` rules that forbid a phrase
+    /// ([`BodyPlan`]). A required phrase is not asked there: its own search stops at its
+    /// first match, and one of them (`active-count-missing`'s count, whose first words are
+    /// in every sentence) made a union of all of them fall back from the lazy DFA to the
+    /// PikeVM (BENCHMARKS.md «Stop 22»).
+    pub fn body_statement_patterns(&self, profile: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in self.rules_for(profile) {
+            if let Check::Statement(p) = &r.spec.check {
+                if p.forbidden && p.section.is_none() {
+                    for x in &p.patterns {
+                        if !out.contains(x) {
+                            out.push(x.clone());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn body_plan(&self, profile: &str) -> Arc<BodyPlan> {
+        let build = || {
+            let patterns = self.body_statement_patterns(profile);
+            let index = patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect();
+            Arc::new(BodyPlan { patterns, index })
+        };
+        let Ok(mut cache) = self.plans.0.lock() else {
+            return build();
+        };
+        cache
+            .entry(profile.to_string())
+            .or_insert_with(build)
+            .clone()
+    }
+
     pub fn find(&self, id: &str) -> Vec<&Rule> {
         self.rules.iter().filter(|r| r.spec.id == id).collect()
     }
@@ -1022,6 +1081,9 @@ pub struct Ctx<'a> {
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
     /// Sentence ends in the normalized text (offset, byte length), found once.
     stops: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Which of the profile's whole-report statement patterns match the body
+    /// ([`Ctx::body_matching`]), found once.
+    body_hits: std::cell::OnceCell<(Arc<BodyPlan>, Vec<bool>)>,
 }
 
 /// Per-run settings that affect rules.
@@ -1096,6 +1158,7 @@ impl<'a> Ctx<'a> {
             settings,
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
+            body_hits: std::cell::OnceCell::new(),
         };
         ctx.tables = ctx.recover_tables();
         ctx
@@ -1275,6 +1338,37 @@ impl<'a> Ctx<'a> {
             Some(g) => g.matching(hay),
             None => vec![true; patterns.len()],
         }
+    }
+
+    /// For each pattern of a whole-report `statement` rule that forbids a phrase: can it
+    /// match anywhere in the body? Every such pattern of the profile's rules is asked in
+    /// one pass over the body, once per draft ([`Ctx::matching`] of the profile's
+    /// [`BodyPlan`]); each rule reads its own answers. `false` only for a pattern that
+    /// certainly matches nowhere in the body; a pattern outside the plan is `true`
+    /// (searched on its own, as before).
+    pub fn body_matching(&self, patterns: &[String]) -> Vec<bool> {
+        let (plan, hits) = self.body_hits.get_or_init(|| {
+            let plan = self.rules.body_plan(self.profile);
+            let (bs, be) = self.doc.body_span();
+            let hay = &self.doc.text()[bs..be];
+            // While the run starts and the thread compiling ahead has not built the group
+            // yet, it is not built here (a few milliseconds of start-up: BENCHMARKS.md
+            // «Stop 22»). A pattern whose words the body lacks matches nowhere in it; the
+            // others are searched one by one, as a list too short to group is.
+            let hits = if self.rules.warming() && !self.rules.group_built(&plan.patterns) {
+                plan.patterns
+                    .iter()
+                    .map(|p| !self.rules.slot(p).is_some_and(|s| s.lacks_needs(hay)))
+                    .collect()
+            } else {
+                self.matching(&plan.patterns, hay)
+            };
+            (plan, hits)
+        });
+        patterns
+            .iter()
+            .map(|p| plan.index.get(p).is_none_or(|&i| hits[i]))
+            .collect()
     }
 
     /// The compiled patterns of a list that may match `hay` ([`Pattern::may_match`]):
@@ -1862,6 +1956,52 @@ mod table_start_tests {
             }
         }
         assert!(bound > 500, "bound parts: {bound}");
+    }
+
+    /// The shared pass over the body ([`super::Ctx::body_matching`]) answers what searching
+    /// each pattern does: on every fixture draft (held-out sets aside) and with every
+    /// profile, each whole-report statement pattern's answer is its own `is_match`, and
+    /// every whole-report `statement` rule finds exactly what it finds with each of its
+    /// patterns searched on its own.
+    #[test]
+    fn the_shared_body_pass_answers_what_each_pattern_answers() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let docs: Vec<_> = fixture_docs()
+            .into_iter()
+            .filter(|(f, _)| !f.to_string_lossy().contains("heldout"))
+            .collect();
+        assert!(docs.len() > 50, "fixture files: {}", docs.len());
+        let (mut hits, mut findings) = (0, 0);
+        for (f, doc) in &docs {
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let ctx = super::Ctx::new(doc, &rs, profile, &settings);
+                let plan = rs.body_statement_patterns(profile);
+                assert!(plan.len() >= super::MIN_GROUP, "{profile}: {}", plan.len());
+                let (bs, be) = doc.body_span();
+                let body = &doc.text()[bs..be];
+                let each: Vec<bool> = plan
+                    .iter()
+                    .map(|p| rs.re(p).unwrap().is_match(body))
+                    .collect();
+                hits += each.iter().filter(|h| **h).count();
+                assert_eq!(ctx.body_matching(&plan), each, "{} {profile}", f.display());
+                for r in rs.rules_for(profile) {
+                    let Check::Statement(p) = &r.spec.check else {
+                        continue;
+                    };
+                    if p.section.is_some() {
+                        continue;
+                    }
+                    let shared = format!("{:?}", super::kind::statement(p, &ctx));
+                    let own = format!("{:?}", super::kind::statement_each(p, &ctx));
+                    findings += usize::from(own != "[]");
+                    assert_eq!(shared, own, "{} {profile} {}", f.display(), r.spec.id);
+                }
+            }
+        }
+        assert!(hits > 100, "patterns matched: {hits}");
+        assert!(findings > 20, "rules with findings: {findings}");
     }
 
     /// Leaving the lines before the table unread changes nothing: every fixture draft,

@@ -22,6 +22,10 @@ mod yearfit;
 use super::spec::Check;
 use super::{Ctx, Finding};
 
+/// The `statement` kind with and without the shared pass over the body (tests compare them).
+#[cfg(test)]
+pub(crate) use section::{statement, statement_each};
+
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
     if ctx.doc.unstructured && needs_outline(check) {
         return vec![];

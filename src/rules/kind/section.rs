@@ -193,6 +193,19 @@ pub fn order(ctx: &Ctx) -> Vec<Finding> {
 }
 
 pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
+    statement_with(p, ctx, &|ps| ctx.body_matching(ps))
+}
+
+/// [`statement`] with every pattern searched on its own over the body (no shared pass):
+/// what the shared pass must answer the same as.
+#[cfg(test)]
+pub(crate) fn statement_each(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
+    statement_with(p, ctx, &|ps| vec![true; ps.len()])
+}
+
+/// [`statement`], told by `body` which of a list of patterns can match the body (`false`
+/// only for those that certainly do not).
+fn statement_with(p: &Statement, ctx: &Ctx, body: &dyn Fn(&[String]) -> Vec<bool>) -> Vec<Finding> {
     let doc = ctx.doc;
     if !p.levels.is_empty() && !ctx.level().is_some_and(|l| p.levels.contains(&l)) {
         return vec![];
@@ -203,8 +216,9 @@ pub fn statement(p: &Statement, ctx: &Ctx) -> Vec<Finding> {
         // The whole report: every forbidden phrase is a finding; a required one must appear once.
         let (bs, be) = doc.body_span();
         if p.forbidden {
-            // One pass finds which phrases occur at all (most drafts have none).
-            let can = ctx.matching(&p.patterns, &text[bs..be]);
+            // One pass over the body, shared by every whole-report forbidden phrase of the
+            // profile's rules, finds which occur at all (most drafts have none).
+            let can = body(&p.patterns);
             for (pat, _) in p.patterns.iter().zip(can).filter(|(_, c)| *c) {
                 let Some(re) = ctx.re(pat) else { continue };
                 for m in re.find_iter(&text[bs..be]) {
