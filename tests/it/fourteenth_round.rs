@@ -122,3 +122,31 @@ fn a_garbled_period_after_qizhi_shijian_is_reported() {
     );
     assert!(msg.contains("202111日"), "{msg}");
 }
+
+// A miss of the spent heldout9, read again at stop 22.
+
+#[test]
+fn a_numbered_old_fee_part_in_a_new_format_report_is_reported() {
+    let msg = one_warning(
+        "real/heldout9/gansu-lintao-shangying-2020.txt",
+        "old-fee-part",
+    );
+    assert!(msg.contains("3、政府信息公开收费及减免情况"), "{msg}");
+    let report = |body: &str| {
+        check(&format!(
+            "某某乡人民政府2020年政府信息公开工作年度报告\n一、总体情况\n{body}\n"
+        ))
+    };
+    // Fees spoken of in running text, not as a numbered part of their own.
+    assert!(of(
+        &report("本年度没有政府信息公开的收费及减免事项。"),
+        "old-fee-part"
+    )
+    .is_empty());
+    assert_one_finding(
+        &report("(四)信息公开收费及减免情况。本年度没有收费。"),
+        "old-fee-part",
+        "warning",
+        "信息公开收费及减免情况",
+    );
+}
