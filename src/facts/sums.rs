@@ -104,12 +104,21 @@ fn over_years(label: &str) -> bool {
     OVER_YEARS.iter().any(|w| label.contains(w))
 }
 
+/// Words of a measure of the item before (`微信公众平台公开信息数为2464条,年度阅读量为29.4万次`):
+/// such a figure in another unit is that item's attribute, not another kind of item, so it
+/// does not end the list.
+const ATTRIBUTES: [&str; 6] = ["阅读量", "浏览量", "访问量", "点击量", "阅读数", "浏览次数"];
+
+fn attribute(label: &str) -> bool {
+    ATTRIBUTES.iter().any(|w| label.contains(w))
+}
+
 /// A level as a statement: its items of the total's unit, when there are at least two.
 /// An item that counts something else (`新开设专栏6个`, `回应热点1次` in a list of 条) ends
 /// what is sure to be the list: the items after it may be other figures of the sentence
 /// (`累计主动公开政府信息10220条,其中政务动态4792条,信息公开目录5403条,新开设专栏6个,发布解读信息44条`),
 /// so they are left out and the statement is not complete. So does a count over more than
-/// the year ([`over_years`]).
+/// the year ([`over_years`]); a measure of the item before ([`attribute`]) does not.
 pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
     let level = sure.level;
     let unit = &numbers.get(level.total)?.unit;
@@ -119,7 +128,9 @@ pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumSt
     let cut = level
         .items
         .iter()
-        .position(|(label, i)| !unit_of(*i).is_some_and(kin) || over_years(label))
+        .position(|(label, i)| {
+            (!unit_of(*i).is_some_and(kin) && !attribute(label)) || over_years(label)
+        })
         .unwrap_or(level.items.len());
     let dropped = level.items[cut..]
         .iter()

@@ -150,3 +150,26 @@ fn a_numbered_old_fee_part_in_a_new_format_report_is_reported() {
         "信息公开收费及减免情况",
     );
 }
+
+// A tuning miss: a reading count of one channel in the middle of the channels.
+
+#[test]
+fn a_channels_reading_count_does_not_end_the_channels() {
+    let msg = one_warning("real/tuning/gansu-linxia-nanlong-2023.txt", "prose-sum");
+    assert!(msg.contains("3344") && msg.contains("2918"), "{msg}");
+    let report = |views: &str| {
+        check(&format!(
+            "某某镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n\
+             政府信息主动公开数为2918条。其中:通过微信公众平台公开信息数为2464条,{views}\
+             通过政府网站公开信息数为480条,其他方式公开信息数为130条。\n"
+        ))
+    };
+    assert_one_finding(
+        &report("年度阅读量为29.4万次,"),
+        "prose-sum",
+        "warning",
+        "3074",
+    );
+    // Another kind of figure still ends what is sure to be the list.
+    assert!(of(&report("新开设专栏6个,"), "prose-sum").is_empty());
+}
