@@ -10,18 +10,7 @@
 //!   主动公开政府信息情况、……、政府信息公开相关费用情况、存在问题及改进措施”, 吴起县 2023,
 //!   audit F1) announces the old structure (`announced-old-structure`).
 
-use crate::support::{
-    assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
-};
-
-/// The message of the one `rule` diagnostic of a fixture, which must be a warning.
-#[track_caller]
-fn one_warning(rel: &str, rule: &str) -> String {
-    let d = diagnostics_of_rule(rel, rule);
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0]["severity"], "warning", "{d:?}");
-    d[0]["message"].as_str().unwrap_or("").to_string()
-}
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
 
 const JILIN: &str = "real/heldout10/jilin-jilinshi-jiaotong-2008.txt";
 

@@ -92,6 +92,15 @@ pub fn diagnostics_of_rule(rel: &str, rule: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The message of the one `rule` diagnostic of a fixture, which must be a warning.
+#[track_caller]
+pub fn one_warning(rel: &str, rule: &str) -> String {
+    let d = diagnostics_of_rule(rel, rule);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["severity"], "warning", "{d:?}");
+    d[0]["message"].as_str().unwrap_or("").to_string()
+}
+
 /// Fields of a diagnostic as strings (empty when absent).
 pub fn fields3(d: &serde_json::Value, keys: [&str; 3]) -> (String, String, String) {
     let s = |k: &str| d[k].as_str().unwrap_or("").to_string();

@@ -16,18 +16,7 @@
 //! - a share that names its part again later in the sentence (“动漫解读文件7个,……,动漫解读占比23%”
 //!   of 23, 西夏区政府办 2024) is that part's share (`prose-share`).
 
-use crate::support::{
-    assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of,
-};
-
-/// The message of the one `rule` diagnostic of a fixture, which must be a warning.
-#[track_caller]
-fn one_warning(rel: &str, rule: &str) -> String {
-    let d = diagnostics_of_rule(rel, rule);
-    assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0]["severity"], "warning", "{d:?}");
-    d[0]["message"].as_str().unwrap_or("").to_string()
-}
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
 
 #[test]
 fn another_townships_catalogue_is_reported_with_the_own_name() {
