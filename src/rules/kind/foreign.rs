@@ -139,13 +139,15 @@ pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
         return vec![];
     };
     let (bs, be) = doc.body_span();
-    // Every contact sentence's name, with where it is.
-    let mut contacts: Vec<(usize, usize)> = Vec::new();
+    // Every contact sentence (from its opening words to the name's end) and its name.
+    let mut contacts: Vec<((usize, usize), (usize, usize))> = Vec::new();
     for re in ctx.compiled(&p.contact_name) {
         for c in re.captures_iter(&text[bs..be]) {
             if let (Some(whole), Some(n)) = (c.get(0), c.name("n")) {
-                contacts.push((bs + whole.start(), bs + n.end()));
-                contacts.push((bs + n.start(), bs + n.end()));
+                contacts.push((
+                    (bs + whole.start(), bs + n.end()),
+                    (bs + n.start(), bs + n.end()),
+                ));
             }
         }
     }
@@ -168,7 +170,7 @@ pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
                 .captures_iter(&text[os..oe])
                 .filter_map(|c| c.name("n"))
                 .map(|m| (os + m.start(), os + m.end()))
-                .find(|&(s, e)| !contacts.iter().any(|&(cs, ce)| cs < e && s < ce))
+                .find(|&(s, e)| !contacts.iter().any(|&((cs, ce), _)| cs < e && s < ce))
                 .map(|(s, e)| text[s..e].to_string())
         }
     };
@@ -176,8 +178,7 @@ pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
         return vec![];
     };
     let mut out: Vec<Finding> = Vec::new();
-    for pair in contacts.chunks(2) {
-        let (s, e) = pair[1];
+    for &(_, (s, e)) in &contacts {
         let name = &text[s..e];
         if name == own
             || own.ends_with(name)
