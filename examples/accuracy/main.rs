@@ -181,7 +181,7 @@ pub const GROUPS: [(&str, &str); 13] = [
     ),
     (
         "heldout11",
-        "held out (stop 22, fourteenth batch), never tuned on",
+        "held out (stop 22, fourteenth batch), spent: tuned on after its second run (stop 23)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
