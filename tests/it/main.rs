@@ -11,6 +11,7 @@ mod eighth_batch;
 mod eighth_round;
 mod eleventh_round;
 mod encodings;
+mod fifteenth_round;
 mod files;
 mod formats;
 mod fourteenth_round;
