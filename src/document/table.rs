@@ -109,6 +109,12 @@ pub struct RecoveredTable<'a> {
     pub rows: Vec<RowHit>,
     pub missing_rows: Vec<String>,
     pub subtotals: Vec<Subtotal>,
+    /// A table the text ends inside (an excerpt cut in the middle of it), left unbound: its
+    /// first template rows that were read whole, each by its own label with every cell,
+    /// and no row after them. Only their cells, kept here apart from the (erased) grid,
+    /// may be compared with the prose ([`RecoveredTable::certain_cell`]).
+    cut_rows: usize,
+    cut_cells: Vec<Option<Cell>>,
     /// Normalized range searched.
     pub start: usize,
     pub end: usize,
@@ -128,6 +134,8 @@ impl<'a> RecoveredTable<'a> {
             rows: Vec::new(),
             missing_rows: Vec::new(),
             subtotals: Vec::new(),
+            cut_rows: 0,
+            cut_cells: Vec::new(),
             start,
             end,
         }
@@ -185,6 +193,27 @@ impl<'a> RecoveredTable<'a> {
     }
     pub fn row_found_at(&self, r: usize) -> bool {
         self.found.get(r).copied().unwrap_or(false)
+    }
+    /// Whether a prose comparison may read any cell: the table was recovered, or the text
+    /// ends inside it after some rows read whole.
+    pub fn readable(&self) -> bool {
+        self.status == Status::Recovered || self.cut_rows > 0
+    }
+    /// A cell bound with certainty: any cell of a recovered table, or one of the rows read
+    /// whole before the text ends inside the table.
+    pub fn certain_cell(&self, row: &str, col: &str) -> Option<&Cell> {
+        if self.status == Status::Recovered {
+            return self.cell(row, col);
+        }
+        let (r, c) = (self.row_index(row)?, self.col_index(col)?);
+        if r >= self.cut_rows {
+            return None;
+        }
+        self.cut_cells.get(r * self.tpl.columns.len() + c)?.as_ref()
+    }
+    /// How many leading rows of a table the text ends inside were read whole (0 otherwise).
+    pub fn cut_rows(&self) -> usize {
+        self.cut_rows
     }
 }
 
@@ -1194,6 +1223,24 @@ pub fn recover<'a>(
         Status::Recovered
     };
     if out.status != Status::Recovered {
+        if found * 2 < required && text[end..].trim().is_empty() {
+            // The text ends inside the table (an excerpt): keep the leading rows read whole.
+            let whole = |i: usize| {
+                out.rows.iter().any(|h| {
+                    h.index == i
+                        && h.complete
+                        && !h.by_position
+                        && h.short.is_none()
+                        && h.extra_values == 0
+                })
+            };
+            let kept = (0..tpl.rows.len()).take_while(|i| whole(*i)).count();
+            if kept > 0 && out.rows.iter().all(|h| h.index < kept) {
+                let nc = tpl.columns.len();
+                out.cut_rows = kept;
+                out.cut_cells = out.grid[..kept * nc].to_vec();
+            }
+        }
         out.grid.iter_mut().for_each(|c| *c = None);
     }
     out

@@ -1255,6 +1255,13 @@ impl<'a> Ctx<'a> {
             .filter(|t| t.status == table::Status::Recovered)
     }
 
+    /// A table some of whose cells a prose comparison may read ([`RecoveredTable::readable`]):
+    /// a recovered one, or one the text ends inside, through
+    /// [`RecoveredTable::certain_cell`].
+    pub fn readable(&self, table: &str) -> Option<&RecoveredTable<'a>> {
+        self.tables.get(table).filter(|t| t.readable())
+    }
+
     pub fn year(&self) -> Option<i32> {
         self.settings.year.or(self.doc.facts.year.map(|y| y.0))
     }

@@ -73,3 +73,89 @@ fn a_garbled_period_at_a_paragraphs_start_is_reported() {
         );
     }
 }
+
+/// A 2021-format report whose text ends inside 表三 after `rows` (each `label | cells`),
+/// with `prose` in its first part and `after` following the table.
+fn cut_t3(prose: &str, rows: &[&str], after: &str) -> Vec<(String, String, String)> {
+    let mut s = format!(
+        "某某局2023年政府信息公开工作年度报告\n一、总体情况\n{prose}\n三、收到和处理政府信息公开申请情况\n\
+         | (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n\
+         | 自然人 | 法人或其他组织 | 总计 |\n\
+         | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+    );
+    for r in rows {
+        s.push_str(r);
+        s.push('\n');
+    }
+    s.push_str(after);
+    check(&s)
+}
+
+const NEW_3: &str = "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |";
+const CARRIED_0: &str = "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+
+#[test]
+fn rows_read_whole_before_the_text_ends_inside_a_table_are_compared_with_the_prose() {
+    // 长春市退役军人事务局 2023 (heldout9, spent; audit F1): the excerpt ends in 表三's
+    // third row; its first row says 3 applications, the prose 2.
+    let msg = one_warning(
+        "real/heldout9/jilin-changchun-tuiyijunren-2023.txt",
+        "t3-prose",
+    );
+    assert!(msg.contains("2") && msg.contains("（3）"), "{msg}");
+    let prose = "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复。";
+    let got = cut_t3(prose, &[NEW_3, CARRIED_0], "| 三、本年度");
+    assert_one_finding(&got, "t3-prose", "warning", "（3）");
+    // The table stays unassessed for its sums.
+    assert!(
+        of(&got, "t3-structure").iter().all(|d| d.0 == "info"),
+        "{got:?}"
+    );
+    // A claim that none came in is contradicted by the same row.
+    let got = cut_t3("本年度未收到政府信息公开申请。", &[NEW_3, CARRIED_0], "");
+    assert_one_finding(&got, "no-application-claim", "warning", "3");
+    // Agreeing prose is not reported.
+    let got = cut_t3("本年度共受理政府信息公开申请3件。", &[NEW_3, CARRIED_0], "");
+    assert!(of(&got, "t3-prose").is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_cut_table_is_read_only_when_certain() {
+    let prose = "本年度,共受理政府信息公开申请2件,都在法定期限内予以答复。";
+    let mut bad = Vec::new();
+    for (i, (rows, after)) in [
+        // The first row lacks a cell: nothing is certain.
+        (
+            &[
+                "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 3 |",
+                CARRIED_0,
+            ][..],
+            "",
+        ),
+        // The text goes on after the table: it is not cut, only unreadable.
+        (
+            &[NEW_3, CARRIED_0][..],
+            "四、政府信息公开行政复议、行政诉讼情况\n无。\n",
+        ),
+        // The rows read are not the first ones.
+        (&[CARRIED_0][..], ""),
+        // A later row is read too, after rows that are not: the table is not a prefix.
+        (
+            &[
+                NEW_3,
+                CARRIED_0,
+                "| （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+            ][..],
+            "",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let got = cut_t3(prose, rows, after);
+        if !of(&got, "t3-prose").is_empty() {
+            bad.push(i);
+        }
+    }
+    assert!(bad.is_empty(), "cases read as certain: {bad:?}");
+}

@@ -9,7 +9,6 @@
 use super::super::spec::{RepeatedCount, ZeroClaim};
 use super::super::{Ctx, Finding};
 use super::table::cell_name;
-use crate::document::table::Status;
 use crate::facts::Dec;
 
 /// A number stated in prose: normalized range of the digits, the value and a quotation.
@@ -199,7 +198,7 @@ fn bound_cells(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<Vec<B
     let table = table?;
     let t = ctx.tables.get(table)?;
     let tpl = ctx.template(table)?;
-    if t.status != Status::Recovered || cells.is_empty() {
+    if !t.readable() || cells.is_empty() {
         return None;
     }
     cells
@@ -210,7 +209,7 @@ fn bound_cells(ctx: &Ctx, table: Option<&str>, cells: &[String]) -> Option<Vec<B
             if !t.defined(ri, ci) {
                 return None;
             }
-            let cell = t.cell(r, k)?;
+            let cell = t.certain_cell(r, k)?;
             Some(BoundCell {
                 value: cell.value,
                 blank: cell.blank.is_some(),

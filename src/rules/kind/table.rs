@@ -664,7 +664,7 @@ fn parse_cell_ref(s: &str) -> (String, String) {
 pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
     let text = doc.text();
-    let Some(t) = ctx.recovered(&p.table) else {
+    let Some(t) = ctx.readable(&p.table) else {
         return vec![];
     };
     let tpl = t.tpl;
@@ -689,7 +689,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
         let values: Option<Vec<Dec>> = cells
             .iter()
             .map(|(r, c)| {
-                let cell = t.cell(r, c)?;
+                let cell = t.certain_cell(r, c)?;
                 if let Some(v) = cell.value {
                     return Some(v);
                 }
