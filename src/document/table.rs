@@ -115,6 +115,10 @@ pub struct RecoveredTable<'a> {
     /// may be compared with the prose ([`RecoveredTable::certain_cell`]).
     cut_rows: usize,
     cut_cells: Vec<Option<Cell>>,
+    /// At least three rows were found by their labels, not one value (a number or a blank
+    /// marker such as “/”) follows the first of them anywhere in the table, and the text
+    /// goes on after it: a table published with every cell left empty.
+    pub valueless: bool,
     /// Normalized range searched.
     pub start: usize,
     pub end: usize,
@@ -136,6 +140,7 @@ impl<'a> RecoveredTable<'a> {
             subtotals: Vec::new(),
             cut_rows: 0,
             cut_cells: Vec::new(),
+            valueless: false,
             start,
             end,
         }
@@ -1200,6 +1205,11 @@ pub fn recover<'a>(
         }
     }
     short_rows(&mut out, &toks[first.min(toks.len())..]);
+    out.valueless = out.rows.len() >= 3
+        && !text[end..].trim().is_empty()
+        && toks[first.min(toks.len())..]
+            .iter()
+            .all(|t| matches!(t, Tok::Text { s, .. } if !is_blank_marker(trim(s))));
     // A row whose label is in the table, only away from any values, is not missing: its
     // cells are unread (not assessable), which is what the row findings say.
     out.missing_rows.retain(|k| {

@@ -159,3 +159,58 @@ fn a_cut_table_is_read_only_when_certain() {
     }
     assert!(bad.is_empty(), "cases read as certain: {bad:?}");
 }
+
+/// A 2021-format report whose 表二 is there by its rows and headers, one per line, with
+/// `cells` after each row label, followed by `after`.
+fn t2_lines(cells: &str, after: &str) -> Vec<(String, String, String)> {
+    let mut s = String::from(
+        "某某局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作情况良好。\n二、主动公开政府信息情况\n\
+         第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n",
+    );
+    for (label, n) in [("规章", 3), ("行政规范性文件", 3)] {
+        s.push_str(label);
+        s.push('\n');
+        for _ in 0..n {
+            s.push_str(cells);
+        }
+    }
+    s.push_str("第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n");
+    s.push_str(cells);
+    s.push_str("第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n");
+    s.push_str(cells);
+    s.push_str("行政强制\n");
+    s.push_str(cells);
+    s.push_str("第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n");
+    s.push_str(cells);
+    s.push_str(after);
+    check(&s)
+}
+
+#[test]
+fn a_table_with_rows_and_headers_and_not_one_value_is_reported() {
+    // 佳县西镇 2022 (heldout9, spent; audit F2): 表二 and 表三 list only their labels.
+    let msg = one_warning(
+        "real/heldout9/shaanxi-jiaxian-xizhen-2022.txt",
+        "bare-table-cells",
+    );
+    assert!(
+        msg.contains("表二") && msg.contains("一个数字也没有"),
+        "{msg}"
+    );
+    let after = "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n";
+    assert_one_finding(
+        &t2_lines("", after),
+        "bare-table-cells",
+        "warning",
+        "表二只列出了行名和列名",
+    );
+    // Zeros, blank markers, or the text ending inside the table (its values may follow
+    // the labels further on): not reported.
+    for (cells, after) in [("0\n", after), ("/\n", after), ("", "")] {
+        let got = t2_lines(cells, after);
+        assert!(
+            of(&got, "bare-table-cells").is_empty(),
+            "{cells:?} {after:?}: {got:?}"
+        );
+    }
+}

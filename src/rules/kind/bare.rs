@@ -4,7 +4,8 @@
 //! so the finding is one of blank cells, reported once for all such parts of the report.
 //! A heading that is the last thing in the text (an excerpt or a page cut right after it,
 //! often mid-heading) cannot be judged: it is reported on its own, at the `cut-off`
-//! variant ("无法核对"), never as a table left blank.
+//! variant ("无法核对"), never as a table left blank. A table that is there, rows and
+//! headers, with not one value in any cell is reported at the `no-numbers` variant.
 
 use super::super::spec::BareTableParts;
 use super::super::{Ctx, Finding};
@@ -57,6 +58,25 @@ pub fn run(p: &BareTableParts, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
+    // Tables whose rows are all there by their labels with not one value anywhere: every
+    // cell left empty (the text goes on after the table, so it was not cut short).
+    let valueless: Vec<(&str, usize, usize)> = p
+        .tables
+        .iter()
+        .filter_map(|id| {
+            let t = ctx.tables.get(id).filter(|t| t.valueless)?;
+            let first = t.rows.first()?;
+            Some((t.title.as_str(), first.start, first.end))
+        })
+        .collect();
+    if let Some(&(_, s, e)) = valueless.first() {
+        let titles: Vec<&str> = valueless.iter().map(|v| v.0).collect();
+        out.push(
+            Finding::at(s, e)
+                .variant("no-numbers")
+                .var("tables", titles.join("、")),
+        );
+    }
     if let Some((i, table)) = cut {
         let h = &doc.headings[doc.parts[i].heading];
         out.push(
