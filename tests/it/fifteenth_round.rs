@@ -214,3 +214,38 @@ fn a_table_with_rows_and_headers_and_not_one_value_is_reported() {
         );
     }
 }
+
+fn shares(body: &str) -> Vec<(String, String, String)> {
+    check(&format!(
+        "某某区发展和改革委员会2010年政府信息公开工作年度报告\n一、概述\n{body}\n"
+    ))
+}
+
+#[test]
+fn shares_of_a_total_in_the_sentence_before_a_qizhong_are_checked_even_when_none_fits() {
+    // 大兴区发改委 2010 (tuning, audit F1): four shares of 104, none right.
+    let d = crate::support::diagnostics_of_rule(
+        "real/tuning/beijing-daxing-fagaiwei-2010.txt",
+        "prose-share",
+    );
+    assert_eq!(d.len(), 4, "{d:?}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("约为 1.9%"),
+        "{d:?}"
+    );
+    let wrong = "2010年主动公开政府信息数104条。其中,机构职能类信息2条,占总数的1.5%;法规文件类信息21条,占总数的22.6%。";
+    assert_eq!(of(&shares(wrong), "prose-share").len(), 2);
+    // In one sentence, “占总数的” after a part of a 其中 list is read as its share.
+    let one = "2010年主动公开政府信息104条,其中机构职能类信息2条,占总数的1.5%,法规文件类信息21条,占总数的20.2%。";
+    assert_one_finding(&shares(one), "prose-share", "warning", "约为 1.9%");
+    for body in [
+        // Right shares.
+        "2010年主动公开政府信息数104条。其中,机构职能类信息2条,占总数的1.9%;法规文件类信息21条,占总数的20.2%。",
+        // Two counts of the unit in the sentence before: which is the whole is not certain.
+        "2010年主动公开政府信息数104条,网站发布300条。其中,机构职能类信息2条,占总数的1.5%;法规文件类信息21条,占总数的22.6%。",
+        // The part's sentence does not begin with 其中.
+        "2010年主动公开政府信息数104条。机构职能类信息2条,占总数的1.5%;法规文件类信息21条,占总数的22.6%。",
+    ] {
+        assert!(of(&shares(body), "prose-share").is_empty(), "{body}");
+    }
+}

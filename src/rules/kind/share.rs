@@ -274,6 +274,13 @@ fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             .flat_map(|(j, _)| fitting[j].iter().copied())
             .filter(|t| candidates.contains(t))
             .collect();
+        let by_structure = confirmed.is_empty();
+        if by_structure {
+            // No other share fits a whole: every share of the list may be wrong. The whole
+            // is then certain only by the structure, a sentence holding one count of the
+            // unit followed by one that begins with 其中 and holds the part.
+            confirmed.extend(lead_whole(text, nums, *i).filter(|t| candidates.contains(t)));
+        }
         confirmed.sort_unstable();
         confirmed.dedup();
         let values: BTreeSet<String> = confirmed
@@ -287,9 +294,35 @@ fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         let Some(expected) = percent(part.value, total.value, share.scale) else {
             continue;
         };
-        out.push(share_finding(text, part, total, *share, *share_end, expected).variant("grand"));
+        let variant = if by_structure { "lead" } else { "grand" };
+        out.push(share_finding(text, part, total, *share, *share_end, expected).variant(variant));
     }
     out
+}
+
+/// The whole of part `i` when the part's sentence begins with 其中 (“104条。其中,机构职能类信息
+/// 2条,占总数的1.5%;……”) and the sentence before it holds exactly one count of the part's
+/// unit, above the part.
+fn lead_whole(text: &str, nums: &[NumberFact], i: usize) -> Option<usize> {
+    let part = &nums[i];
+    // The last 。 before the part ends the sentence before; the part's own sentence begins
+    // with 其中 and runs on the same line up to the part.
+    let stop = text[..part.start].rfind('。')?;
+    let lead = &text[stop + '。'.len_utf8()..part.start];
+    if !lead.trim_start().starts_with("其中") || lead.contains('\n') {
+        return None;
+    }
+    let from = text[..stop].rfind(['。', '\n']).map_or(0, |k| k + 1);
+    let wholes: Vec<usize> = nums
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.start >= from && n.end <= stop && n.unit == part.unit && usable(n))
+        .map(|(k, _)| k)
+        .collect();
+    match wholes[..] {
+        [t] if nums[t].value > part.value => Some(t),
+        _ => None,
+    }
 }
 
 /// `受理117件,办结171件,办结率100%`: the rate against part ÷ whole.
