@@ -216,6 +216,20 @@ impl<'a> RecoveredTable<'a> {
         }
         self.cut_cells.get(r * self.tpl.columns.len() + c)?.as_ref()
     }
+    /// Every cell bound with certainty ([`RecoveredTable::certain_cell`]) as (row index,
+    /// column index, cell), in template order.
+    pub fn certain_cells(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
+        let nc = self.tpl.columns.len().max(1);
+        let cells = if self.status == Status::Recovered {
+            &self.grid
+        } else {
+            &self.cut_cells
+        };
+        cells
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, c)| c.as_ref().map(|c| (i / nc, i % nc, c)))
+    }
     /// How many leading rows of a table the text ends inside were read whole (0 otherwise).
     pub fn cut_rows(&self) -> usize {
         self.cut_rows
@@ -1245,8 +1259,27 @@ pub fn recover<'a>(
                 })
             };
             let kept = (0..tpl.rows.len()).take_while(|i| whole(*i)).count();
-            if kept > 0 && out.rows.iter().all(|h| h.index < kept) {
-                let nc = tpl.columns.len();
+            let nc = tpl.columns.len();
+            // A row that is the last line of the text may be cut in its middle (its last
+            // cells would read as blank): it is not kept.
+            let line_after = |r: usize| {
+                let end_of_row = out.grid[r * nc..(r + 1) * nc]
+                    .iter()
+                    .flatten()
+                    .map(|c| c.end)
+                    .max()
+                    .unwrap_or(end);
+                text[end_of_row..]
+                    .split_once('\n')
+                    .is_some_and(|(_, rest)| !rest.trim().is_empty())
+            };
+            let all_leading = out.rows.iter().all(|h| h.index < kept);
+            let kept = if kept > 0 && !line_after(kept - 1) {
+                kept - 1
+            } else {
+                kept
+            };
+            if kept > 0 && all_leading {
                 out.cut_rows = kept;
                 out.cut_cells = out.grid[..kept * nc].to_vec();
             }

@@ -249,3 +249,23 @@ fn shares_of_a_total_in_the_sentence_before_a_qizhong_are_checked_even_when_none
         assert!(of(&shares(body), "prose-share").is_empty(), "{body}");
     }
 }
+
+#[test]
+fn blank_cells_of_rows_read_whole_before_a_cut_are_reported_unless_the_row_ends_the_text() {
+    // 西藏国资委 2020 (tuning, audit F3): 表二 cut after two rows, five of their cells empty.
+    let d = crate::support::diagnostics_of_rule("real/tuning/xizang-guoziwei-2020.txt", "t2-cells");
+    assert_eq!(d.len(), 5, "{d:?}");
+    let blank_row = "| 一、本年新收政府信息公开申请数量 | 3 | | 0 | 0 | 0 | 0 | 3 |";
+    let got = cut_t3("", &[blank_row, CARRIED_0], "| 三、本年度");
+    assert_one_finding(&got, "t3-cells", "warning", "「商业企业」");
+    // The same row as the last line of the text may be cut in its middle: not judged.
+    let got = cut_t3(
+        "",
+        &[
+            NEW_3,
+            blank_row.replace("一、本年新收", "二、上年结转").as_str(),
+        ],
+        "",
+    );
+    assert!(of(&got, "t3-cells").is_empty(), "{got:?}");
+}

@@ -283,8 +283,10 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
     let text = ctx.doc.text();
     let mut out = Vec::new();
     // Blank cells, listed in the order of their keys.
-    let mut blanks: Vec<(usize, usize, &Cell)> =
-        t.cells().filter(|(_, _, c)| c.value.is_none()).collect();
+    let mut blanks: Vec<(usize, usize, &Cell)> = t
+        .certain_cells()
+        .filter(|(_, _, c)| c.value.is_none())
+        .collect();
     blanks.sort_by(|a, b| {
         (&tpl.rows[a.0].key, &tpl.columns[a.1].key)
             .cmp(&(&tpl.rows[b.0].key, &tpl.columns[b.1].key))
@@ -344,7 +346,7 @@ pub fn cells(p: &TableCells, ctx: &Ctx) -> Vec<Finding> {
             );
         }
     }
-    for (r, c, cell) in t.cells() {
+    for (r, c, cell) in t.certain_cells() {
         let Some(v) = cell.value else { continue };
         let vt = tpl.columns[c]
             .value
