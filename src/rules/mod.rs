@@ -20,6 +20,7 @@ use crate::document::Document;
 use load::{problem_at, FileKind, RuleFileError};
 use pattern::{Pattern, Re, Slot};
 use regex::Regex;
+use regex_automata::util::prefilter::Prefilter;
 use spec::{Check, PackSpec, RuleSpec, Severity};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -63,6 +64,8 @@ pub struct RuleSet {
     titles: TitleCache,
     /// The whole-report statement patterns of a profile, searched as one group.
     plans: PlanCache,
+    /// The places where a profile's prose patterns can match ([`ProsePlan`]).
+    prose_plans: ProsePlanCache,
     /// What the pattern-compiling thread is told of the first draft.
     warm: Arc<Warm>,
 }
@@ -191,6 +194,53 @@ struct PlanCache(std::sync::Mutex<HashMap<String, Arc<BodyPlan>>>);
 impl Clone for PlanCache {
     fn clone(&self) -> Self {
         PlanCache::default()
+    }
+}
+
+/// The prose mention patterns of a profile, searched over the flat body (`repeated-count`
+/// quantities, `zero-claim` counts): one literal pass per draft finds every place where a
+/// match of any of them can start ([`pattern::Starts`]), instead of one pass of each
+/// pattern's own prefilter over the whole body. (`prose-table` statements were tried in
+/// the same plan and cost more than they saved: BENCHMARKS.md «Stop 23 (helper)».)
+#[derive(Debug)]
+struct ProsePlan {
+    /// For each pattern searched from the places (those with a finite prefix set): which
+    /// of `literals` its matches start with (a bit per literal).
+    masks: HashMap<String, u64, FastHash>,
+    /// Every such pattern's prefixes, each once (their bits are their order, longest first).
+    literals: HashMap<Vec<u8>, PlaceLiteral, FastHash>,
+    /// All of `literals` in one search; `None` when they cannot be.
+    search: Option<Prefilter>,
+}
+
+/// The places of a draft's flat body where a [`ProsePlan`] literal starts, ascending, each
+/// with the bits of the literals that start there.
+type Places = Vec<(usize, u64)>;
+
+/// A literal of a [`ProsePlan`] found at a place: which literals start there too.
+#[derive(Debug)]
+struct PlaceLiteral {
+    /// The bits of the literals it starts with (its own among them).
+    prefixes: u64,
+    /// The longer literals that start with it, with their bits: each may start there too.
+    longer: Vec<(Vec<u8>, u64)>,
+}
+
+/// At most this many prefixes, of at least this many bytes, for a pattern of a
+/// [`ProsePlan`].
+const PROSE_MAX_PREFIXES: usize = 10;
+const PROSE_MIN_PREFIX_BYTES: usize = 4;
+
+/// A pattern with more places than this in a draft is searched by its own pass there.
+const PROSE_MAX_PLACES: usize = 8;
+
+/// [`ProsePlan`]s by profile, built on first use; a clone starts empty.
+#[derive(Debug, Default)]
+struct ProsePlanCache(std::sync::Mutex<HashMap<String, Arc<ProsePlan>>>);
+
+impl Clone for ProsePlanCache {
+    fn clone(&self) -> Self {
+        ProsePlanCache::default()
     }
 }
 
@@ -884,6 +934,99 @@ impl RuleSet {
         out
     }
 
+    /// The prose mention patterns of a profile, searched over the flat body: every
+    /// `repeated-count` quantity's patterns and part patterns, every `zero-claim` rule's
+    /// counts, each once.
+    pub fn prose_patterns(&self, profile: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in self.rules_for(profile) {
+            let lists: Vec<&Vec<String>> = match &r.spec.check {
+                Check::RepeatedCount(p) => p
+                    .quantities
+                    .iter()
+                    .flat_map(|q| [&q.patterns, &q.part_patterns])
+                    .collect(),
+                Check::ZeroClaim(p) => vec![&p.counts],
+                _ => continue,
+            };
+            for x in lists.into_iter().flatten() {
+                if !out.contains(x) {
+                    out.push(x.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn prose_plan(&self, profile: &str) -> Arc<ProsePlan> {
+        let build = || {
+            let mut plan = ProsePlan {
+                masks: HashMap::default(),
+                literals: HashMap::default(),
+                search: None,
+            };
+            let mut all: Vec<Vec<u8>> = Vec::new();
+            let mut kept: Vec<(String, &pattern::Starts)> = Vec::new();
+            for p in self.prose_patterns(profile) {
+                let Some(st) = self.pattern(&p).and_then(Pattern::starts) else {
+                    continue;
+                };
+                // Patterns that may start with a digit or a separator (`(?:^|[,;、。])…`)
+                // would make places of most of the body; they keep their own search.
+                if st.literals.len() > PROSE_MAX_PREFIXES
+                    || st.literals.iter().any(|l| l.len() < PROSE_MIN_PREFIX_BYTES)
+                {
+                    continue;
+                }
+                all.extend(st.literals.iter().cloned());
+                kept.push((p, st));
+            }
+            // Longest first: the search reports, of the literals that start at a place,
+            // the first listed; the others there are its prefixes or checked.
+            all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            all.dedup();
+            if all.is_empty() || all.len() > 64 {
+                return Arc::new(plan);
+            }
+            let bit = |i: usize| 1u64 << i;
+            plan.literals = all
+                .iter()
+                .map(|l| {
+                    let prefixes = (0..all.len())
+                        .filter(|&j| l.starts_with(&all[j]))
+                        .fold(0, |m, j| m | bit(j));
+                    let longer = (0..all.len())
+                        .filter(|&j| all[j].len() > l.len() && all[j].starts_with(l))
+                        .map(|j| (all[j].clone(), bit(j)))
+                        .collect();
+                    (l.clone(), PlaceLiteral { prefixes, longer })
+                })
+                .collect();
+            let index: HashMap<&[u8], usize> = all
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.as_slice(), i))
+                .collect();
+            for (p, st) in kept {
+                let mask = st
+                    .literals
+                    .iter()
+                    .map(|l| bit(index[l.as_slice()]))
+                    .fold(0, |a, b| a | b);
+                plan.masks.insert(p, mask);
+            }
+            plan.search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all);
+            Arc::new(plan)
+        };
+        let Ok(mut cache) = self.prose_plans.0.lock() else {
+            return build();
+        };
+        cache
+            .entry(profile.to_string())
+            .or_insert_with(build)
+            .clone()
+    }
+
     fn body_plan(&self, profile: &str) -> Arc<BodyPlan> {
         let build = || {
             let patterns = self.body_statement_patterns(profile);
@@ -1084,6 +1227,9 @@ pub struct Ctx<'a> {
     /// Which of the profile's whole-report statement patterns match the body
     /// ([`Ctx::body_matching`]), found once.
     body_hits: std::cell::OnceCell<(Arc<BodyPlan>, Vec<bool>)>,
+    /// The places of the flat body where a prose pattern can start to match, each with
+    /// the bit of the literal there ([`Ctx::body_captures`]), found once.
+    prose_places: std::cell::OnceCell<(Arc<ProsePlan>, Option<Places>)>,
 }
 
 /// Per-run settings that affect rules.
@@ -1159,6 +1305,7 @@ impl<'a> Ctx<'a> {
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
             body_hits: std::cell::OnceCell::new(),
+            prose_places: std::cell::OnceCell::new(),
         };
         ctx.tables = ctx.recover_tables();
         ctx
@@ -1375,6 +1522,80 @@ impl<'a> Ctx<'a> {
         patterns
             .iter()
             .map(|p| plan.index.get(p).is_none_or(|&i| hits[i]))
+            .collect()
+    }
+
+    /// The body in the flat view (line breaks removed): its flat range.
+    pub fn flat_body(&self) -> (usize, usize) {
+        let (bs, be) = self.doc.body_span();
+        let flat = &self.doc.flat;
+        (flat.from_norm(bs), flat.from_norm(be))
+    }
+
+    /// What `captures_iter` of `pattern` over the flat body ([`Ctx::flat_body`]) reports:
+    /// each match and its group `group`, relative to the body. A prose mention pattern of
+    /// the profile ([`RuleSet::prose_patterns`]) is searched only from the places where its
+    /// literals occur, which one literal pass per draft found for all of them
+    /// ([`pattern::Starts::captures_from`]); any other pattern by `captures_iter` itself.
+    pub fn body_captures(&self, pattern: &str, group: &str) -> Vec<pattern::Captured> {
+        let (from, to) = self.flat_body();
+        let hay = &self.doc.flat.text[from..to];
+        let (plan, places) = self.prose_places.get_or_init(|| {
+            let plan = self.rules.prose_plan(self.profile);
+            let places = plan.search.as_ref().map(|pre| {
+                let b = hay.as_bytes();
+                let mut out = Vec::new();
+                let mut at = 0;
+                while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
+                    // A span that is no literal (never, with a literal search) is a
+                    // place for every pattern: the anchored search decides.
+                    let bits = match plan.literals.get(&b[sp.start..sp.end]) {
+                        Some(l) => l
+                            .longer
+                            .iter()
+                            .filter(|(x, _)| b[sp.start..].starts_with(x))
+                            .fold(l.prefixes, |m, (_, bit)| m | bit),
+                        None => u64::MAX,
+                    };
+                    out.push((sp.start, bits));
+                    at = sp.start + 1;
+                }
+                out
+            });
+            (plan, places)
+        });
+        if let (Some(places), Some(&mask)) = (places, plan.masks.get(pattern)) {
+            let at: Vec<usize> = places
+                .iter()
+                .filter(|(_, bit)| bit & mask != 0)
+                .map(|(at, _)| *at)
+                .collect();
+            // Where its words are frequent, the pattern's own pass (its lazy DFA tried at
+            // each place) costs less than an anchored search at each.
+            if at.len() <= PROSE_MAX_PLACES {
+                if let Some(starts) = self.rules.pattern(pattern).and_then(Pattern::starts) {
+                    return starts.captures_from(hay, at, group);
+                }
+            }
+        }
+        // As [`Ctx::searched`]: a pattern that certainly matches nowhere in the body is not run.
+        let Some(re) = self
+            .re(pattern)
+            .filter(|r| !r.absent(hay))
+            .and_then(Re::pattern)
+            .filter(|p| p.may_match(hay))
+        else {
+            return Vec::new();
+        };
+        re.re
+            .captures_iter(hay)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                Some((
+                    (m.start(), m.end()),
+                    c.name(group).map(|n| (n.start(), n.end())),
+                ))
+            })
             .collect()
     }
 
@@ -2009,6 +2230,64 @@ mod table_start_tests {
         }
         assert!(hits > 100, "patterns matched: {hits}");
         assert!(findings > 20, "rules with findings: {findings}");
+    }
+
+    /// The prose mention patterns searched from the places of one literal pass
+    /// ([`super::Ctx::body_captures`]) find what `captures_iter` over the flat body finds:
+    /// every match and its `n` group, for every mention pattern of every profile, on every
+    /// fixture draft (the held-out sets are not read).
+    #[test]
+    fn prose_patterns_from_the_places_find_what_captures_iter_finds() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        files.retain(|f| !f.to_string_lossy().contains("heldout"));
+        let (mut drafts, mut planned, mut found) = (0, 0, 0);
+        for f in files {
+            let Ok(b) = std::fs::read(&f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::structure(src);
+            drafts += 1;
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let ctx = super::Ctx::new(&doc, &rs, profile, &settings);
+                let plan = rs.prose_plan(profile);
+                let (from, to) = ctx.flat_body();
+                let hay = &doc.flat.text[from..to];
+                for p in rs.prose_patterns(profile) {
+                    let own: Vec<super::pattern::Captured> = rs
+                        .re(&p)
+                        .unwrap()
+                        .captures_iter(hay)
+                        .map(|c| {
+                            let m = c.get(0).unwrap();
+                            (
+                                (m.start(), m.end()),
+                                c.name("n").map(|n| (n.start(), n.end())),
+                            )
+                        })
+                        .collect();
+                    if plan.masks.contains_key(&p) {
+                        planned += 1;
+                        found += own.len();
+                    }
+                    assert_eq!(
+                        ctx.body_captures(&p, "n"),
+                        own,
+                        "{} {profile} {p}",
+                        f.display()
+                    );
+                }
+            }
+        }
+        assert!(drafts > 50, "drafts: {drafts}");
+        assert!(planned > 1000, "planned pattern searches: {planned}");
+        assert!(found > 200, "matches of planned patterns: {found}");
     }
 
     /// Leaving the lines before the table unread changes nothing: every fixture draft,

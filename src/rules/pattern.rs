@@ -30,6 +30,92 @@ pub struct Pattern {
     context_free: OnceLock<bool>,
     /// See [`Pattern::may_match`]; built on first use.
     gate: OnceLock<Option<Prefilter>>,
+    /// See [`Pattern::starts`]; built on first use.
+    starts: OnceLock<Option<Starts>>,
+}
+
+/// A pattern searched only where its matches can start: every match begins with one of
+/// `literals` (the pattern's finite prefix set, none empty), so the leftmost-first match
+/// at or after a position is the first anchored match at one of the places, at or after
+/// that position, where one of them occurs ([`Starts::captures_from`]).
+#[derive(Debug)]
+pub struct Starts {
+    pub literals: Vec<Vec<u8>>,
+    /// The same pattern, searched anchored (the regex crate has no anchored search).
+    anchored: regex_automata::meta::Regex,
+}
+
+/// How many bytes of each prefix [`Starts`] keeps.
+const STARTS_KEEP_BYTES: usize = 6;
+
+/// One match as `captures_iter` reports it: its range and that of one named group.
+pub type Captured = ((usize, usize), Option<(usize, usize)>);
+
+impl Starts {
+    fn new(pattern: &str) -> Option<Starts> {
+        let hir = regex_syntax::parse(pattern).ok()?;
+        let mut seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+        // Cut to their first two CJK characters (a prefix of a prefix is one too): a few
+        // short words, which one literal pass for many patterns searches with Teddy.
+        seq.keep_first_bytes(STARTS_KEEP_BYTES);
+        seq.dedup();
+        let lits = seq.literals()?;
+        if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+            return None;
+        }
+        let mut literals: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+        literals.sort();
+        literals.dedup();
+        // The limits of `Pattern::new` (they choose engines, never change a match).
+        let anchored = regex_automata::meta::Regex::builder()
+            .configure(
+                regex_automata::meta::Config::new()
+                    .nfa_size_limit(Some(1 << 20))
+                    .onepass_size_limit(Some(1 << 20))
+                    .dfa_size_limit(Some(1 << 20))
+                    .hybrid_cache_capacity(1 << 20),
+            )
+            .build(pattern)
+            .ok()?;
+        Some(Starts { literals, anchored })
+    }
+
+    /// What `captures_iter(hay)` reports (each match and its group `group`), given
+    /// `places`: ascending offsets of `hay` that include every offset where one of the
+    /// literals starts (and may include others).
+    ///
+    /// Why it is the same: every match starts at such a place, so the leftmost match at or
+    /// after the search position starts at the first place there with an anchored match,
+    /// and the leftmost-first match starting there is the anchored search's. Matches are
+    /// never empty (they start with a literal), so the next search starts at the end of
+    /// the last match, as `captures_iter`'s does.
+    pub fn captures_from(
+        &self,
+        hay: &str,
+        places: impl IntoIterator<Item = usize>,
+        group: &str,
+    ) -> Vec<Captured> {
+        use regex_automata::{Anchored, Input};
+        let mut caps = self.anchored.create_captures();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for at in places {
+            if at < pos {
+                continue;
+            }
+            let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+            // Most places start no match: the lazy DFA alone says so, without captures.
+            if self.anchored.search_half(&input).is_none() {
+                continue;
+            }
+            self.anchored.search_captures(&input, &mut caps);
+            let Some(m) = caps.get_match() else { continue };
+            let n = caps.get_group_by_name(group).map(|g| (g.start, g.end));
+            out.push(((m.start(), m.end()), n));
+            pos = m.end();
+        }
+        out
+    }
 }
 
 impl Pattern {
@@ -42,7 +128,16 @@ impl Pattern {
             re,
             context_free: OnceLock::new(),
             gate: OnceLock::new(),
+            starts: OnceLock::new(),
         })
+    }
+
+    /// The pattern searched from the places its matches can start ([`Starts`]); `None`
+    /// when its matches may start anywhere (no finite set of non-empty prefixes).
+    pub fn starts(&self) -> Option<&Starts> {
+        self.starts
+            .get_or_init(|| Starts::new(self.re.as_str()))
+            .as_ref()
     }
 
     /// No look-around assertion and no empty match: whether it matches a range does not

@@ -136,12 +136,11 @@ impl<'a> Body<'a> {
     fn mentions(&self, patterns: &[String], scope: &[String], parts: &[String]) -> Vec<Mention> {
         let body = &self.ftext[self.from..self.to];
         let mut out: Vec<Mention> = Vec::new();
-        for re in self.ctx.compiled(patterns) {
-            for c in re.captures_iter(body) {
-                let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
-                    continue;
-                };
-                let (fs, fe) = (self.from + n.start(), self.from + n.end());
+        for pattern in patterns {
+            // Each match of the pattern over the body, as `captures_iter` reports it.
+            for (m, n) in self.ctx.body_captures(pattern, "n") {
+                let Some(n) = n else { continue };
+                let (fs, fe) = (self.from + n.0, self.from + n.1);
                 let (ns, ne) = self.norm(fs, fe);
                 if out.iter().any(|x| x.start == ns) || self.in_table(ns) {
                     continue;
@@ -161,20 +160,20 @@ impl<'a> Body<'a> {
                 }
                 // A remark right after the count that widens or narrows it
                 // (`收到申请15件(含上年结转3件)`): not the plain quantity.
-                let me = self.from + m.end();
+                let me = self.from + m.1;
                 if let Some(remark) = remark_after(self.ftext, me) {
                     if self.ctx.matches_any(scope, remark) || self.ctx.matches_any(parts, remark) {
                         continue;
                     }
                 }
-                let Some(value) = Dec::parse(n.as_str()) else {
+                let Some(value) = Dec::parse(&body[n.0..n.1]) else {
                     continue;
                 };
                 out.push(Mention {
                     start: ns,
                     end: ne,
                     value,
-                    quote: super::quote(self.ftext, self.from + m.start(), me),
+                    quote: super::quote(self.ftext, self.from + m.0, me),
                     sentence: span_around(self.ftext, fs, is_stop),
                 });
             }
