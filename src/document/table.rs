@@ -111,8 +111,9 @@ pub struct RecoveredTable<'a> {
     pub subtotals: Vec<Subtotal>,
     /// A table the text ends inside (an excerpt cut in the middle of it), left unbound: its
     /// first template rows that were read whole, each by its own label with every cell,
-    /// and no row after them. Only their cells, kept here apart from the (erased) grid,
-    /// may be compared with the prose ([`RecoveredTable::certain_cell`]).
+    /// and no row after them, nor the row on the text's last line. Their cells, kept here
+    /// apart from the (erased) grid, are compared with the prose and checked for blanks
+    /// ([`RecoveredTable::certain_cell`], [`RecoveredTable::certain_cells`]); no sum reads them.
     cut_rows: usize,
     cut_cells: Vec<Option<Cell>>,
     /// At least three rows were found by their labels, not one value (a number or a blank
@@ -229,10 +230,6 @@ impl<'a> RecoveredTable<'a> {
             .iter()
             .enumerate()
             .filter_map(move |(i, c)| c.as_ref().map(|c| (i / nc, i % nc, c)))
-    }
-    /// How many leading rows of a table the text ends inside were read whole (0 otherwise).
-    pub fn cut_rows(&self) -> usize {
-        self.cut_rows
     }
 }
 
