@@ -55,7 +55,7 @@ pub struct RuleSet {
     /// time matters and a test proves they all compile. Clones share compiled patterns.
     regexes: HashMap<String, Arc<Slot>, FastHash>,
     /// Sorted rule ids per profile, shared by every report of a batch.
-    ids: IdCache,
+    ids: ProfileCache<Arc<[String]>>,
     /// What table patterns need to match ([`table::Needs`]), by pattern.
     needs: NeedsCache,
     /// Patterns searched together ([`group::Group`]), by their list.
@@ -63,9 +63,9 @@ pub struct RuleSet {
     /// The section keys a part title binds to, per profile and title.
     titles: TitleCache,
     /// The whole-report statement patterns of a profile, searched as one group.
-    plans: PlanCache,
+    plans: ProfileCache<Arc<BodyPlan>>,
     /// The places where a profile's prose patterns can match ([`ProsePlan`]).
-    prose_plans: ProsePlanCache,
+    prose_plans: ProfileCache<Arc<ProsePlan>>,
     /// What the pattern-compiling thread is told of the first draft.
     warm: Arc<Warm>,
 }
@@ -112,14 +112,35 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-/// Filled on first use; a clone starts empty, since its rules may then be changed
-/// (a configuration selects rules on its own copy).
-#[derive(Debug, Default)]
-struct IdCache(std::sync::Mutex<HashMap<String, Arc<[String]>>>);
+/// Values by profile (the rule ids, the [`BodyPlan`], the [`ProsePlan`]), filled on first
+/// use; a clone starts empty, since its rules may then be changed (a configuration selects
+/// rules on its own copy).
+#[derive(Debug)]
+struct ProfileCache<T>(std::sync::Mutex<HashMap<String, T>>);
 
-impl Clone for IdCache {
+impl<T> Default for ProfileCache<T> {
+    fn default() -> Self {
+        ProfileCache(std::sync::Mutex::new(HashMap::new()))
+    }
+}
+
+impl<T> Clone for ProfileCache<T> {
     fn clone(&self) -> Self {
-        IdCache::default()
+        ProfileCache::default()
+    }
+}
+
+impl<T: Clone> ProfileCache<T> {
+    /// The value of `profile`, built by `build` on first use (and every time, should the
+    /// lock be poisoned).
+    fn get_or_build(&self, profile: &str, build: impl FnOnce() -> T) -> T {
+        let Ok(mut cache) = self.0.lock() else {
+            return build();
+        };
+        cache
+            .entry(profile.to_string())
+            .or_insert_with(build)
+            .clone()
     }
 }
 
@@ -186,17 +207,6 @@ struct BodyPlan {
     index: HashMap<String, usize, FastHash>,
 }
 
-/// [`BodyPlan`]s by profile, built on first use; a clone starts empty, since its packs
-/// may then be changed.
-#[derive(Debug, Default)]
-struct PlanCache(std::sync::Mutex<HashMap<String, Arc<BodyPlan>>>);
-
-impl Clone for PlanCache {
-    fn clone(&self) -> Self {
-        PlanCache::default()
-    }
-}
-
 /// The prose mention patterns of a profile, searched over the flat body (`repeated-count`
 /// quantities, `zero-claim` counts): one literal pass per draft finds every place where a
 /// match of any of them can start ([`pattern::Starts`]), instead of one pass of each
@@ -233,16 +243,6 @@ const PROSE_MIN_PREFIX_BYTES: usize = 4;
 
 /// A pattern with more places than this in a draft is searched by its own pass there.
 const PROSE_MAX_PLACES: usize = 8;
-
-/// [`ProsePlan`]s by profile, built on first use; a clone starts empty.
-#[derive(Debug, Default)]
-struct ProsePlanCache(std::sync::Mutex<HashMap<String, Arc<ProsePlan>>>);
-
-impl Clone for ProsePlanCache {
-    fn clone(&self) -> Self {
-        ProsePlanCache::default()
-    }
-}
 
 /// A YAML file to load: display path and text.
 pub struct PackFile {
@@ -897,13 +897,7 @@ impl RuleSet {
         if only.is_some() {
             return build();
         }
-        let Ok(mut cache) = self.ids.0.lock() else {
-            return build();
-        };
-        cache
-            .entry(profile.to_string())
-            .or_insert_with(build)
-            .clone()
+        self.ids.get_or_build(profile, build)
     }
 
     /// Rules that apply to a profile (its own pack and the common pack).
@@ -1018,13 +1012,7 @@ impl RuleSet {
             plan.search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all);
             Arc::new(plan)
         };
-        let Ok(mut cache) = self.prose_plans.0.lock() else {
-            return build();
-        };
-        cache
-            .entry(profile.to_string())
-            .or_insert_with(build)
-            .clone()
+        self.prose_plans.get_or_build(profile, build)
     }
 
     fn body_plan(&self, profile: &str) -> Arc<BodyPlan> {
@@ -1037,13 +1025,7 @@ impl RuleSet {
                 .collect();
             Arc::new(BodyPlan { patterns, index })
         };
-        let Ok(mut cache) = self.plans.0.lock() else {
-            return build();
-        };
-        cache
-            .entry(profile.to_string())
-            .or_insert_with(build)
-            .clone()
+        self.plans.get_or_build(profile, build)
     }
 
     pub fn find(&self, id: &str) -> Vec<&Rule> {
