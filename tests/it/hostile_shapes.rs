@@ -1,6 +1,6 @@
 //! Hostile drafts that look like reports: the 2021 format's table labels (表二, 表三,
 //! 表四) or bare numbers repeated until they match everywhere (issue 15). Built on the
-//! fly for `hostile.rs` (memory) and `scaling.rs` (time); nothing big is committed.
+//! fly for `hostile.rs` (memory) and `tests/scaling.rs` (time); nothing big is committed.
 
 use std::io::Write;
 
@@ -83,8 +83,11 @@ pub fn labels_docx(lines: usize) -> Vec<u8> {
 /// About `n` bytes on one line: the sample draft (tables, numbers, contacts) with its
 /// line breaks turned into spaces, repeated.
 pub fn one_line_txt(n: usize) -> Vec<u8> {
-    let sample = std::fs::read_to_string(crate::support::fixture(
-        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    // By its path from the manifest, not `crate::support`: `tests/scaling.rs` includes
+    // this file in a test binary of its own.
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sample/2023年度政府信息公开工作年度报告（草稿）.txt"
     ))
     .unwrap()
     .replace('\n', " ");

@@ -31,7 +31,6 @@ mod readers;
 mod renderings;
 mod report_years;
 mod rule_packs;
-mod scaling;
 mod schemas;
 mod seeds;
 mod serve;

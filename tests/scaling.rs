@@ -3,9 +3,30 @@
 //! the whole path (load, check, render) at sizes that keep a debug build fast, in CPU
 //! time of the thread, each the best of a few runs, to keep out the noise of a busy
 //! machine.
+//!
+//! Its own test binary, not a module of `tests/it`: cargo runs test binaries one after
+//! another, so no other test shares the cores while this one times. Inside `tests/it`
+//! the CPU time of one large run once grew by half under the other tests' load (a 6.2×
+//! ratio for a shape that measures 4.1× alone). A shape over the bound is measured
+//! again, up to `ATTEMPTS` times, and fails only if every attempt is over it: linear
+//! work measures about 4×, quadratic about 16×, so a real regression stays red (see
+//! `a_quadratic_checker_is_reported`).
 
-use crate::hostile_shapes::{labels_docx, labels_txt, numbers_txt};
+#[allow(dead_code)]
+#[path = "it/hostile_shapes.rs"]
+mod hostile_shapes;
+
+use hostile_shapes::{labels_docx, labels_txt, numbers_txt};
 use std::time::Duration;
+
+/// The bound on the ratio of the time at 4n bytes to the time at n bytes.
+const BOUND: f64 = 6.0;
+/// Measurements of a shape before it is called super-linear.
+const ATTEMPTS: usize = 3;
+
+/// Held by each test while it times, so the two tests of this binary never share the
+/// cores with each other.
+static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Text of about `n` bytes: `unit` repeated.
 fn repeat(unit: &str, n: usize) -> String {
@@ -69,35 +90,53 @@ fn thread_cpu() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
-fn best_of(runs: usize, name: &str, bytes: &[u8]) -> Duration {
+/// CPU time of `f` on `bytes`, the best of `runs`.
+fn best_of(runs: usize, f: &dyn Fn(&[u8]), bytes: &[u8]) -> Duration {
     (0..runs)
         .map(|_| {
             let start = thread_cpu();
-            let _ = gongkai::entry::check_bytes(name, bytes);
+            f(bytes);
             thread_cpu().saturating_sub(start)
         })
         .min()
         .unwrap_or_default()
 }
 
+/// `Err` with the figures when `f` on `large` (4× `small`) takes `BOUND` times as long
+/// as on `small` or more, in each of `ATTEMPTS` measurements.
+fn grows_linearly(what: &str, f: &dyn Fn(&[u8]), small: &[u8], large: &[u8]) -> Result<(), String> {
+    // Warm up lazily compiled rules and regexes.
+    f(small);
+    let mut last = String::new();
+    for _ in 0..ATTEMPTS {
+        let t1 = best_of(3, f, small);
+        // Best of three on both sides: one slowed run must not read as growth.
+        let t4 = best_of(3, f, large);
+        // Below a few milliseconds the ratio is noise (a file refused at once).
+        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(0.005);
+        if ratio < BOUND || t4 <= Duration::from_millis(30) {
+            return Ok(());
+        }
+        last = format!(
+            "{what}: {t1:?} at {} bytes, {t4:?} at 4× ({ratio:.1}×)",
+            small.len()
+        );
+    }
+    Err(last)
+}
+
 #[test]
 fn checking_time_grows_linearly() {
     const N: usize = 128 * 1024;
+    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     let mut failures = Vec::new();
     for (what, name, build) in shapes() {
         let (small, large) = (build(N), build(4 * N));
-        // Warm up lazily compiled rules and regexes.
-        let _ = best_of(1, name, &small);
-        let t1 = best_of(3, name, &small);
-        // Best of three on both sides: one run slowed by the other tests sharing the
-        // cores (CI runs them in parallel) must not read as growth.
-        let t4 = best_of(3, name, &large);
-        // Below a few milliseconds the ratio is noise (a file refused at once).
-        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(0.005);
-        if ratio >= 6.0 && t4 > Duration::from_millis(30) {
-            failures.push(format!(
-                "{what}: {t1:?} at {N} bytes, {t4:?} at 4× ({ratio:.1}×)"
-            ));
+        let check = |bytes: &[u8]| {
+            let _ = gongkai::entry::check_bytes(name, bytes);
+        };
+        if let Err(e) = grows_linearly(what, &check, &small, &large) {
+            failures.push(e);
         }
     }
     assert!(
@@ -105,4 +144,26 @@ fn checking_time_grows_linearly() {
         "super-linear:\n{}",
         failures.join("\n")
     );
+}
+
+/// The measurement itself can go red: a checker that compares every line with every
+/// other line is over the bound on every attempt.
+#[test]
+fn a_quadratic_checker_is_reported() {
+    let _alone = TIMING.lock().unwrap_or_else(|e| e.into_inner());
+    let quadratic = |bytes: &[u8]| {
+        let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+        let mut same = 0usize;
+        for a in &lines {
+            for b in &lines {
+                same += usize::from(a.len() == b.len());
+            }
+        }
+        std::hint::black_box(same);
+    };
+    let small = "一行文字\n".repeat(2_000).into_bytes();
+    let large = "一行文字\n".repeat(8_000).into_bytes();
+    let err = grows_linearly("quadratic", &quadratic, &small, &large)
+        .expect_err("a quadratic checker must be reported");
+    assert!(err.contains("quadratic"), "{err}");
 }
