@@ -186,7 +186,7 @@ pub const GROUPS: [(&str, &str); 14] = [
     ),
     (
         "heldout12",
-        "held out (stop 23, fifteenth batch), never tuned on",
+        "held out (stop 23, fifteenth batch), spent: tuned on after its second run (stop 24)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
