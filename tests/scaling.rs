@@ -161,8 +161,17 @@ fn a_quadratic_checker_is_reported() {
         }
         std::hint::black_box(same);
     };
-    let small = "一行文字\n".repeat(2_000).into_bytes();
-    let large = "一行文字\n".repeat(8_000).into_bytes();
+    // Sized so that the small input takes at least 20 ms in this build (a release build
+    // is many times faster than a debug one): below that the floors of `grows_linearly`
+    // (5 ms for the small run, 30 ms for the large one) would hide the growth.
+    let mut lines = 1_000;
+    while lines < 1 << 20
+        && best_of(1, &quadratic, "一行文字\n".repeat(lines).as_bytes()) < Duration::from_millis(20)
+    {
+        lines *= 2;
+    }
+    let small = "一行文字\n".repeat(lines).into_bytes();
+    let large = "一行文字\n".repeat(4 * lines).into_bytes();
     let err = grows_linearly("quadratic", &quadratic, &small, &large)
         .expect_err("a quadratic checker must be reported");
     assert!(err.contains("quadratic"), "{err}");

@@ -129,6 +129,8 @@ pub fn headings_in(
         None => is_table_line(s),
     };
     let mut out = Vec::new();
+    // Per heading: the line holds the heading alone (no body text run into it).
+    let mut whole_line = Vec::new();
     let mut last_l1 = 0;
     for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
         let raw = &text[line.start..line.end];
@@ -188,6 +190,7 @@ pub fn headings_in(
         };
         let start = line.start + lead;
         let end = start + rest + ws + title.len();
+        whole_line.push(cut == title_full.len() && title.len() == title_full.len());
         out.push(Heading {
             line: i,
             level,
@@ -197,7 +200,37 @@ pub fn headings_in(
             title,
         });
     }
+    promote_parenthesized_parts(&mut out, &whole_line);
     out
+}
+
+/// A report whose parts are numbered `(一)总体情况`, `(二)主动公开政府信息的情况` (and whose
+/// sub-headings then run `(一)主动公开方面。……` inside them) has no `一、` heading at all.
+/// When no heading is of level 1, the level-2 headings that stand alone on their lines
+/// are its parts if they run (一)(二)(三)… from the first part's title (`总体情况`, `概述`):
+/// they become level 1. Sub-headings of a page cut before its parts do not start with
+/// the first part's title and stay where they are.
+fn promote_parenthesized_parts(out: &mut [Heading], whole_line: &[bool]) {
+    if out.iter().any(|h| h.level == 1) {
+        return;
+    }
+    let alone: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].level == 2 && whole_line[i])
+        .collect();
+    let runs = alone.len() >= 2
+        && alone
+            .iter()
+            .enumerate()
+            .all(|(k, &i)| out[i].number == k as u32 + 1);
+    let first_part = alone.first().is_some_and(|&i| {
+        let t = out[i].title.as_str();
+        t.starts_with("总体情况") || t.starts_with("概述")
+    });
+    if runs && first_part {
+        for i in alone {
+            out[i].level = 1;
+        }
+    }
 }
 
 /// The numbering a line starts with, as the heading patterns (kept in the tests) read

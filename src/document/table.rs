@@ -211,11 +211,22 @@ impl<'a> RecoveredTable<'a> {
         if self.status == Status::Recovered {
             return self.cell(row, col);
         }
-        let (r, c) = (self.row_index(row)?, self.col_index(col)?);
-        if r >= self.cut_rows {
+        self.certain_at(self.row_index(row)?, self.col_index(col)?)
+    }
+    /// [`RecoveredTable::certain_cell`] by template indices.
+    pub fn certain_at(&self, r: usize, c: usize) -> Option<&Cell> {
+        if self.status == Status::Recovered {
+            return self.cell_at(r, c);
+        }
+        if r >= self.cut_rows || c >= self.tpl.columns.len() {
             return None;
         }
         self.cut_cells.get(r * self.tpl.columns.len() + c)?.as_ref()
+    }
+    /// How many leading rows of a table the text ends inside were read whole (0 for a
+    /// recovered table and for any other).
+    pub fn cut_rows(&self) -> usize {
+        self.cut_rows
     }
     /// Every cell bound with certainty ([`RecoveredTable::certain_cell`]) as (row index,
     /// column index, cell), in template order.
@@ -1243,8 +1254,16 @@ pub fn recover<'a>(
     } else {
         Status::Recovered
     };
+    // Columns whose header is not in the table's region (a table cut before them).
+    let headerless: Vec<&str> = tpl
+        .columns
+        .iter()
+        .zip(&plan.columns)
+        .filter(|(c, slot)| slot.get(&c.pattern, re).is_some_and(|p| !in_region(p)))
+        .map(|(c, _)| c.key.as_str())
+        .collect();
     if out.status != Status::Recovered {
-        if found * 2 < required && text[end..].trim().is_empty() {
+        if (found * 2 < required || !headerless.is_empty()) && text[end..].trim().is_empty() {
             // The text ends inside the table (an excerpt): keep the leading rows read whole.
             let whole = |i: usize| {
                 out.rows.iter().any(|h| {
@@ -1255,7 +1274,19 @@ pub fn recover<'a>(
                         && h.extra_values == 0
                 })
             };
-            let kept = (0..tpl.rows.len()).take_while(|i| whole(*i)).count();
+            // A kept row's every column has its header in the region: the text was cut
+            // after them, before the headers of later rows only.
+            let headed = |i: usize| {
+                tpl.rows[i]
+                    .columns
+                    .as_ref()
+                    .map_or(headerless.is_empty(), |cols| {
+                        cols.iter().all(|c| !headerless.contains(&c.as_str()))
+                    })
+            };
+            let kept = (0..tpl.rows.len())
+                .take_while(|i| whole(*i) && headed(*i))
+                .count();
             let nc = tpl.columns.len();
             // A row that is the last line of the text may be cut in its middle (its last
             // cells would read as blank): it is not kept.
@@ -1270,7 +1301,14 @@ pub fn recover<'a>(
                     .split_once('\n')
                     .is_some_and(|(_, rest)| !rest.trim().is_empty())
             };
-            let all_leading = out.rows.iter().all(|h| h.index < kept);
+            // A later row found on the text's last line, where the text breaks off, is a
+            // label cut in its middle with no values read: it does not make the leading
+            // rows uncertain.
+            let on_last_line = |h: &RowHit| !text[h.end..].trim().contains('\n');
+            let all_leading = out
+                .rows
+                .iter()
+                .all(|h| h.index < kept || (!h.complete && on_last_line(h)));
             let kept = if kept > 0 && !line_after(kept - 1) {
                 kept - 1
             } else {

@@ -25,7 +25,8 @@ static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
 
 /// `([0-9]{4})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)`:
-/// the first four digits that open such a phrase, and where they start.
+/// the first four digits that open such a phrase, and where they start; a match followed
+/// by one of `PLAN_WORDS` names a plan (`2020年政务公开工作要点`) and is passed over.
 pub fn opening_year(text: &str) -> Option<(&str, usize)> {
     let b = text.as_bytes();
     let mut from = 0;
@@ -35,7 +36,7 @@ pub fn opening_year(text: &str) -> Option<(&str, usize)> {
         if at < 4 || !b[at - 4..at].iter().all(u8::is_ascii_digit) {
             continue;
         }
-        if phrase_after_nian(&text[at + "年".len()..]) {
+        if phrase_after_nian(&text[at + "年".len()..]).is_some_and(|rest| !names_a_plan(rest)) {
             return Some((&text[at - 4..at], at - 4));
         }
     }
@@ -157,7 +158,11 @@ pub fn opening_year_zh(text: &str) -> Option<(i32, usize)> {
             .next_back()
             .is_some_and(|c| zh_digit(c).is_some() || c == '十');
         match zh_year_then_nian(&text[start..]) {
-            Some(y) if !before_numeral && phrase_after_nian(&text[at + "年".len()..]) => {
+            Some(y)
+                if !before_numeral
+                    && phrase_after_nian(&text[at + "年".len()..])
+                        .is_some_and(|rest| !names_a_plan(rest)) =>
+            {
                 return Some((y, start));
             }
             _ => {}
@@ -168,30 +173,42 @@ pub fn opening_year_zh(text: &str) -> Option<(i32, usize)> {
 
 /// `度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报|工作|情况)` at the
 /// start of `s` (any of the optional words present or not: only whether it matches counts).
-fn phrase_after_nian(s: &str) -> bool {
+fn phrase_after_nian(s: &str) -> Option<&str> {
     let mut heads: Vec<&str> = Vec::with_capacity(4);
     for a in [s.strip_prefix('度'), Some(s)].into_iter().flatten() {
         for b in [a.strip_prefix('的'), Some(a)].into_iter().flatten() {
             heads.push(b);
         }
     }
-    heads.into_iter().any(|h| {
+    // Tried in the pattern's order (greedy options first, alternatives left to right):
+    // the first that matches is the leftmost-first match, and what follows it is returned.
+    heads.into_iter().find_map(|h| {
         ["政府信息公开", "政务公开", "信息公开"]
             .iter()
             .filter_map(|w| h.strip_prefix(w))
-            .any(|r| {
+            .find_map(|r| {
                 [r.strip_prefix("工作"), Some(r)]
                     .into_iter()
                     .flatten()
                     .flat_map(|r| [r.strip_prefix("年度"), Some(r)])
                     .flatten()
-                    .any(|r| {
+                    .find_map(|r| {
                         ["报告", "年报", "工作", "情况"]
                             .iter()
-                            .any(|w| r.starts_with(w))
+                            .find_map(|w| r.strip_prefix(w))
                     })
             })
     })
+}
+
+/// What names another document, not the report: a year's work plan or its points
+/// (`《天水市2020年政务公开工作要点》`, `2021年政务公开工作方案`). A report of 2021 that was
+/// written “按照……2020年政务公开工作要点要求” is not a report of 2020.
+const PLAN_WORDS: [&str; 5] = ["要点", "方案", "计划", "安排", "任务"];
+
+/// Whether the phrase after `年` is the name of a plan (`PLAN_WORDS` right after it).
+fn names_a_plan(rest: &str) -> bool {
+    PLAN_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 #[cfg(test)]
@@ -235,10 +252,15 @@ mod tests {
             )
         });
         assert_eq!(title_year(s), t, "title {s:?}");
-        let y = OPENING_YEAR.captures(s).and_then(|c| {
-            let m = c.get(1)?;
-            Some((m.as_str(), m.start()))
-        });
+        // Matches never overlap a later candidate (a phrase holds no digit), so the
+        // reference is the first match not followed by a plan's word.
+        let y = OPENING_YEAR
+            .captures_iter(s)
+            .find(|c| !names_a_plan(&s[c.get(0).unwrap().end()..]))
+            .and_then(|c| {
+                let m = c.get(1)?;
+                Some((m.as_str(), m.start()))
+            });
         assert_eq!(opening_year(s), y, "year {s:?}");
         let a = OPENING_AGENCY
             .captures(s)
@@ -285,6 +307,10 @@ mod tests {
             Some(("2023", 12))
         );
         assert_eq!(opening_year("2023年信息公开年度工作"), Some(("2023", 0)));
+        // The year of a plan the report was written by is not the report's year.
+        let t = "按照《天水市2020年政务公开工作要点》要求,编制并向社会公布《榆盘镇2021年政府信息公开工作年度报告》。";
+        assert_eq!(opening_year(t).map(|y| y.0), Some("2021"));
+        assert_eq!(opening_year("根据《2020年政务公开年度工作方案》"), None);
         assert_eq!(title_year("某某局2023年度报告"), Some(("某某局", "2023")));
     }
 

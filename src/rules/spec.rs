@@ -254,6 +254,10 @@ pub struct PeriodYear {
     /// year after that (“制定了2011年度政务公开工作计划” in a 2008 report) is not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_later: Option<i32>,
+    /// Report only years before the report year (a report “按照《2020年政务公开工作要点》
+    /// 要求……编制” for 2021: the points of a year before the one reported on).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub earlier_only: bool,
     /// Regexes of part titles (`问题`, `计划`) in which matches are not judged: plans name
     /// the coming year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

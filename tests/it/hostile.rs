@@ -488,13 +488,16 @@ fn a_reused_worker_never_carries_one_file_into_the_next() {
     std::fs::write(d.join("c-good.html"), &html).unwrap();
     std::fs::write(d.join("d-bomb.pdf"), pdf_inflating_to_a85(1 << 30)).unwrap();
     std::fs::write(d.join("e-good.docx"), &docx).unwrap();
-    std::fs::write(d.join("f-slow.pdf"), pdf_with_text_ops(3_000, 4_000)).unwrap();
+    // Ten times the text operations of the other endless files: it must outlast a time
+    // limit long enough that the bomb reaches the memory limit first even on a machine
+    // busy with the other tests (a 5 s limit once ended the bomb by time in CI).
+    std::fs::write(d.join("f-slow.pdf"), pdf_with_text_ops(3_000, 40_000)).unwrap();
     std::fs::write(d.join("g-good.html"), &html).unwrap();
     let run = |extra: &[&str], paths: &[&str]| {
         let out = gongkai()
             .current_dir(d)
             .args(["check", "--format", "json", "--jobs", "1"])
-            .args(["--timeout", "5", "--max-memory", "256"])
+            .args(["--timeout", "20", "--max-memory", "256"])
             .args(extra)
             .args(paths)
             .output()

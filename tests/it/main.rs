@@ -36,6 +36,7 @@ mod seeds;
 mod serve;
 mod seventh_round;
 mod short_rows;
+mod sixteenth_round;
 mod sixth_batch;
 mod support;
 mod tables;

@@ -49,12 +49,14 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
 }
 
 /// At least `min_outline` distinct `outline` patterns (anchored with `^` in the pack) match
-/// a short line: a sub-heading, not a phrase inside a sentence.
+/// a short line or a line's short first sentence: a sub-heading, not a phrase inside a
+/// sentence. A heading run into its paragraph (“(一)主动公开方面。2023年,……”) is one.
 fn outline_found(p: &DocumentType, ctx: &Ctx, body: &str) -> bool {
     let patterns = ctx.compiled(&p.outline);
     let lines: Vec<&str> = body
         .lines()
         .map(str::trim)
+        .map(|l| l.split_once('。').map_or(l, |(head, _)| head))
         .filter(|l| !l.is_empty() && l.chars().count() <= 40)
         .collect();
     let found = patterns

@@ -6,7 +6,8 @@
 //! With `later_only` the same mechanism reports only years after the report year: work of
 //! the period dated in the year the report is written (“此外，2010年我镇通过门户网站公开
 //! ……” in a 2009 report); with `min_later` only years at least that far after it (a plan
-//! “2011年度政务公开工作计划” in a 2008 report). A pattern may name the quoted and located part `q` (from the
+//! “2011年度政务公开工作计划” in a 2008 report); with `earlier_only` only years before it
+//! (the work points of an earlier year named as what the report was written by). A pattern may name the quoted and located part `q` (from the
 //! year on); the rest of its match is context read by `exclude`.
 
 use super::super::spec::PeriodYear;
@@ -61,6 +62,7 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 };
                 if found == year
                     || (p.later_only && found < year + p.min_later.unwrap_or(1).max(1))
+                    || (p.earlier_only && found > year)
                     || super::any_matches(&exclude, context)
                 {
                     continue;

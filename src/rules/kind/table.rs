@@ -92,10 +92,19 @@ fn evaluate(p: &TableSum, t: &RecoveredTable, mut visit: impl FnMut(Eval)) {
         None => (0..tpl.rows.len()).collect(),
     };
     let cell_of = |k: usize, at: usize| if along_rows { (k, at) } else { (at, k) };
+    // A table the text ends inside: only a relation within one row (along columns) of
+    // the rows read whole is checked; the others have no certain instance.
+    let cut = t.status != Status::Recovered && t.cut_rows() > 0;
+    if cut && along_rows {
+        return;
+    }
     // Optional rows the draft does not have are left out.
     let present = |&(r, _): &At| t.row_found_at(r) || !tpl.rows[r].optional;
     let (mut left, mut right, mut missing) = (Vec::new(), Vec::new(), Vec::new());
     for at in over {
+        if cut && at >= t.cut_rows() {
+            continue;
+        }
         // Skip instances the template does not define (表二 rows have different columns).
         if !lkeys
             .iter()
@@ -113,7 +122,7 @@ fn evaluate(p: &TableSum, t: &RecoveredTable, mut visit: impl FnMut(Eval)) {
             let mut acc = Dec::ZERO;
             let mut ok = true;
             for &(r, c) in cells {
-                match t.cell_at(r, c).and_then(|x| x.value) {
+                match t.certain_at(r, c).and_then(|x| x.value) {
                     Some(v) => acc = acc.checked_add(v).unwrap_or(acc),
                     None => {
                         missing.push((r, c));
@@ -181,7 +190,7 @@ fn formula(cells: &[At], t: &RecoveredTable, along: Along) -> String {
                 Along::Columns => &tpl.columns[c].label,
             };
             let v = t
-                .cell_at(r, c)
+                .certain_at(r, c)
                 .and_then(|x| x.value)
                 .map(|v| v.to_string())
                 .unwrap_or_else(|| "空".into());
@@ -221,7 +230,8 @@ pub fn sum(p: &TableSum, ctx: &Ctx) -> Vec<Finding> {
     let Some(t) = ctx.tables.get(&p.table) else {
         return vec![];
     };
-    if t.status != Status::Recovered {
+    // A table the text ends inside is read for the relations within its rows read whole.
+    if t.status != Status::Recovered && t.cut_rows() == 0 {
         return vec![];
     }
     let tpl = t.tpl;
@@ -237,7 +247,7 @@ pub fn sum(p: &TableSum, ctx: &Ctx) -> Vec<Finding> {
             let where_ = where_of(e.at);
             let first = e.left.first().copied();
             let (s, end) = first
-                .and_then(|(r, c)| t.cell_at(r, c))
+                .and_then(|(r, c)| t.certain_at(r, c))
                 .map(|x| (x.start, x.end))
                 .unwrap_or((t.start, t.start));
             let total_cell = match (e.left.len(), first) {

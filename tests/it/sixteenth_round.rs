@@ -1,0 +1,125 @@
+//! Issue 10, sixteenth round (the misses of heldout12, spent at stop 24 after its second
+//! run):
+//! - a report without a title whose opening cites “《天水市2020年政务公开工作要点》” before
+//!   naming “《榆盘镇2021年政府信息公开工作年度报告》”: the report year is 2021, not the
+//!   plan's 2020 (a false 统计期限 error before), and the stale plan is reported
+//!   (`stale-work-points`, 榆盘镇 2021, audit F1);
+//! - parts numbered “(一)总体情况”, “(二)主动公开政府信息的情况” with sub-headings run into
+//!   their paragraphs (“(一)主动公开方面。2023年,……”): a report, not “not a report”, and
+//!   the blank last cell of “规章 | 0 | 0 | |” in a table the text ends inside is
+//!   reported (白沙县 2023, audit F1);
+//! - a 2019-format 表二 whose row label keeps the template's note
+//!   (“规范性文件(指各行政机关印发的有正式文号的文件)”), cut before the header of its last
+//!   columns: its leading rows are read, their blanks reported and the relation within a
+//!   row checked (2 made, 0 published; 胡市镇 2019, audit F1 and F2).
+
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
+
+#[test]
+fn the_year_of_a_plan_in_the_opening_is_not_the_report_year() {
+    let msg = one_warning(
+        "real/heldout12/gansu-wushan-yupan-2021.txt",
+        "stale-work-points",
+    );
+    assert!(msg.contains("2020"), "{msg}");
+    let opening = |plan: u32| {
+        format!(
+            "按照《中华人民共和国政府信息公开条例》和《天水市{plan}年政务公开工作要点》要求,结合我镇工作实际,编制并向社会公布《榆盘镇2021年政府信息公开工作年度报告》。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n一、总体概述\n2021年,我镇主动公开政府信息50条。\n"
+        )
+    };
+    let stale = check(&opening(2020));
+    // The period is the report year's: no 统计期限 finding, and the plan is reported.
+    assert!(
+        of(&stale, "wrong-statistical-period").is_empty(),
+        "{stale:?}"
+    );
+    assert_one_finding(&stale, "stale-work-points", "warning", "2020");
+    // The report year's plan and the next year's are what a report is written by.
+    for plan in [2021, 2022] {
+        let got = check(&opening(plan));
+        assert!(of(&got, "stale-work-points").is_empty(), "{plan}: {got:?}");
+        assert!(
+            of(&got, "wrong-statistical-period").is_empty(),
+            "{plan}: {got:?}"
+        );
+    }
+}
+
+/// 白沙县 2023's shape: parts numbered with parentheses, sub-headings run into their text,
+/// and 表二 cut after two rows.
+const PARENTHESIZED: &str = "(一)总体情况\n\
+2023年,某某县人民政府扎实开展政府信息公开各项工作。\n\
+(一)主动公开方面。2023年,在县政府门户网站主动公开政务信息共120条。\n\
+(二)依申请公开方面。2023年政府信息依申请公开收到申请19条,及时回复19条。\n\
+(三)政府信息管理方面。为进一步加强政府信息管理,我县落实主体责任。\n\
+(四)政府信息公开平台建设和监督保障情况。一是坚持以制度为保障。\n\
+(二)主动公开政府信息的情况\n\
+第二十条第(一)项 | |||\n\
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+规章 | 0 | 0 | |\n\
+规范性文件 | 15 | 0 | 57 |\n\
+第二十条第(五)项 | |\n\
+信息内容 |\n";
+
+#[test]
+fn parts_numbered_with_parentheses_make_a_report() {
+    let got = check(PARENTHESIZED);
+    assert!(of(&got, "not-an-annual-report").is_empty(), "{got:?}");
+    // Its two parts are found: neither is reported missing.
+    for rule in ["missing-section-overview", "missing-section-active"] {
+        assert!(of(&got, rule).is_empty(), "{rule}: {got:?}");
+    }
+    // The blank cell of the row read whole before the cut.
+    assert_one_finding(&got, "t2-cells", "warning", "「规章」「现行有效件数」");
+    // Sub-headings of a page cut before its parts stay sub-headings: when the first that
+    // stands alone is no first part, none becomes a part.
+    let cut = PARENTHESIZED.replacen("(一)总体情况\n", "(一)其他工作\n", 1);
+    assert!(!of(&check(&cut), "missing-section-overview").is_empty());
+}
+
+/// 胡市镇 2019's 表二: the label keeps the template's note, the text ends in the row after
+/// 行政许可, before the header of the procurement columns.
+const NOTED_LABEL: &str = "胡市镇人民政府2019年政府信息公开工作年度报告\n\
+一、总体情况\n\
+2019年,我镇公开政府信息60条。\n\
+二、主动公开政府信息情况\n\
+第二十条第(一)项 | |||\n\
+信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n\
+规章 |\n\
+|\n\
+|\n\
+|\n\
+规范性文件(指各行政机关印发的有正式文号的文件) | 2 | 0 | 83 |\n\
+第二十条第(五)项 | |||\n\
+信息内容 | 上一年项目数量 (指2018年事项数) | 本年增/减 (指2019年增加或减少的事项数,减用负值表示,如-8) | 处理决定数量 (指2019年办件量) |\n\
+行政许可 | 71 | -11 | 0 |\n\
+其他对外管理服务事项(指行政许可以\n";
+
+#[test]
+fn leading_rows_of_a_table_cut_before_later_headers_are_read() {
+    let got = check(NOTED_LABEL);
+    let warned = |got: &[(String, String, String)]| -> Vec<String> {
+        of(got, "t2-unpublished-documents")
+            .into_iter()
+            .filter(|d| d.0 == "warning")
+            .map(|d| d.2.clone())
+            .collect()
+    };
+    let w = warned(&got);
+    assert_eq!(w.len(), 1, "{got:?}");
+    assert!(
+        w[0].contains("「规范性文件」行：本年新制作 2 件，本年新公开只有 0 件"),
+        "{w:?}"
+    );
+    let blanks = of(&got, "t2-cells");
+    assert_eq!(blanks.len(), 3, "{got:?}");
+    assert!(blanks.iter().all(|d| d.2.contains("「规章」")), "{got:?}");
+    // Published as made: the relation holds and nothing is reported.
+    let fine = NOTED_LABEL.replace("| 2 | 0 | 83 |", "| 2 | 2 | 83 |");
+    assert!(warned(&check(&fine)).is_empty());
+    // Not cut: a later row's values after the procurement header that is missing make
+    // the text go on; the table is not read by its leading rows.
+    let goes_on =
+        format!("{NOTED_LABEL}|\n|\n|\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n");
+    assert!(warned(&check(&goes_on)).is_empty());
+}
