@@ -566,6 +566,11 @@ pub struct DocumentType {
     /// 总体要求 or 工作目标. (`一、总体情况` is no such heading: `outline` judges those pages.)
     #[serde(default)]
     pub first_part: Vec<String>,
+    /// A file in which at least this many rows of the format's statistics tables are
+    /// found by their labels (`规章`, `规范性文件`, `行政许可`…) is a report, whatever its
+    /// opening: only annual reports carry those tables. 0 turns the evidence off.
+    #[serde(default)]
+    pub min_table_rows: usize,
 }
 
 /// Top-level parts numbered 一、二、三… without gaps or repeats.

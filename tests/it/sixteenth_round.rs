@@ -123,3 +123,48 @@ fn leading_rows_of_a_table_cut_before_later_headers_are_read() {
         format!("{NOTED_LABEL}|\n|\n|\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n");
     assert!(warned(&check(&goes_on)).is_empty());
 }
+
+/// Batch 16's tuning files: 铜梁区政府办 2025 gives where its 15 requests came from and how
+/// they ended in one list; that is no sum over 15 (a false error before).
+#[test]
+fn a_list_of_two_complete_breakdowns_of_one_total_is_no_excess() {
+    let report = |list: &str| {
+        check(&format!(
+            "某某区人民政府办公室2025年政府信息公开工作年度报告\n一、总体情况\n2025年本机关共受理政府信息公开申请15件,其中{list}。\n"
+        ))
+    };
+    let two = report("新收到14件,结转上年度办理1件,办结13件,结转下年度继续办理2件");
+    assert!(of(&two, "prose-sum").is_empty(), "{two:?}");
+    // A list that is no two complete halves still adds up to more than its total.
+    let over = report("新收到14件,结转上年度办理1件,办结13件,结转下年度继续办理3件");
+    assert!(!of(&over, "prose-sum").is_empty(), "{over:?}");
+    let over = report("新收到14件,结转上年度办理2件");
+    assert!(!of(&over, "prose-sum").is_empty(), "{over:?}");
+}
+
+/// 三里桥街道 2020: no title, no year in its opening, the 2019 trial format's 表二. It is a
+/// report (its table rows say so) and is checked against the table it fills, not told
+/// that table is out of date.
+#[test]
+fn a_draft_without_a_year_filling_the_2019_table_is_checked_as_that_format() {
+    let draft = "一、总体情况\n我街依法推进各领域政府信息公开。\n二、主动公开政府信息情况\n\
+第二十条第(一)项 | |||\n\
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n\
+规章(设区的市、自治州人民政府应提供相关数据) | 0 | 0 | 0 |\n\
+规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,一般情况下属于规范性文件) | 87 | 0 | 0 |\n\
+第二十条第(五)项 | |||\n\
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n\
+行政许可 | 0 | 0 | 0 |\n";
+    let got = check(draft);
+    assert!(of(&got, "not-an-annual-report").is_empty(), "{got:?}");
+    assert!(
+        of(&got, "t2-structure").iter().all(|d| d.0 == "info"),
+        "{got:?}"
+    );
+    let w: Vec<_> = of(&got, "t2-unpublished-documents")
+        .into_iter()
+        .filter(|d| d.0 == "warning")
+        .collect();
+    assert_eq!(w.len(), 1, "{got:?}");
+    assert!(w[0].2.contains("87"), "{w:?}");
+}

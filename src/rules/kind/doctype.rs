@@ -22,6 +22,10 @@ pub fn run(p: &DocumentType, ctx: &Ctx) -> Vec<Finding> {
     if marked || keys.len() >= p.min_sections {
         return vec![];
     }
+    let table_rows: usize = ctx.tables.values().map(|t| t.rows.len()).sum();
+    if p.min_table_rows > 0 && table_rows >= p.min_table_rows {
+        return vec![];
+    }
     let l = doc.lines[doc.body_lines.0];
     let e = l.start
         + text[l.start..l.end]

@@ -3,7 +3,7 @@
 
 use super::super::spec::ProseSum;
 use super::super::{Ctx, Finding};
-use crate::facts::{Dec, Introducer};
+use crate::facts::{Dec, Introducer, NumberFact};
 
 pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     let doc = ctx.doc;
@@ -116,6 +116,12 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         // 上年结转申请1件,其中:…`): the list may break down their sum. Only what every
         // reading agrees on is reported; a sum that exceeds the last count alone but not
         // the run is “无法核对” (info), one that equals a reading is no finding.
+        // Two complete breakdowns of one total in one list (`共受理申请15件,其中新收到14件,
+        // 结转上年度办理1件,办结13件,结转下年度继续办理2件`: where the requests came from,
+        // then how they ended): each half adds up to the total, so nothing is wrong.
+        if two_breakdowns(nums, &exact, total.value) {
+            continue;
+        }
         let joint = joint_totals(text, nums, st.total);
         if joint
             .iter()
@@ -170,6 +176,19 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     out.extend(order(p, ctx));
     out.extend(bare(p, ctx));
     out
+}
+
+/// Whether `parts` split into a leading and a trailing run that each add up to `total`
+/// exactly (both at least one part, no approximate number).
+fn two_breakdowns(nums: &[NumberFact], parts: &[&(String, usize)], total: Dec) -> bool {
+    if parts.len() < 3 || parts.iter().any(|(_, i)| nums[*i].approximate) {
+        return false;
+    }
+    let sum = |run: &[&(String, usize)]| {
+        run.iter()
+            .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+    };
+    (1..parts.len()).any(|k| sum(&parts[..k]) == Some(total) && sum(&parts[k..]) == Some(total))
 }
 
 /// The `each` finding: `parts` (some labelled `…各`, counted twice) sum to `twice`, above
