@@ -1130,6 +1130,10 @@ pub fn recover<'a>(
         let found = index.find(rx, row_needs[ri], pos.0, from);
         if let Some((ti, me)) = found {
             hits.push((ri, ti));
+            let me = match toks.get(ti) {
+                Some(Tok::Text { s, .. }) => me + note_after(&s[me..]),
+                _ => me,
+            };
             pos = (ti, me);
         }
     }
@@ -1322,6 +1326,35 @@ pub fn recover<'a>(
         out.grid.iter_mut().for_each(|c| *c = None);
     }
     out
+}
+
+/// The bytes a row label's note takes right after the label's match (`事项(指行政许可以外
+/// ……含行政确认、行政处罚、行政强制……)` after `其他对外管理服务`): a parenthesis opened
+/// within the next few characters, up to its closing one (or the token's end when it
+/// is not closed). Later rows' labels are not searched inside it: the template's notes
+/// name other rows (`行政处罚`, `行政强制`). 0 when no note follows.
+fn note_after(rest: &str) -> usize {
+    let Some((open, _)) = rest
+        .char_indices()
+        .take(5)
+        .find(|&(_, c)| c == '(' || c == '（')
+    else {
+        return 0;
+    };
+    let mut depth = 0usize;
+    for (i, ch) in rest[open..].char_indices() {
+        match ch {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    return open + i + ch.len_utf8();
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// Where in a region (a line start) the tokens that matter begin, when the lines before
