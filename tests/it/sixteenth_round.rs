@@ -181,3 +181,23 @@ fn row_labels_inside_another_rows_note_are_not_rows() {
     );
     assert!(msg.contains("87"), "{msg}");
 }
+
+/// 水江镇 2024: a list joined by `、` that ends after a comma with one more category, a
+/// document's name holding 公开 (`,政府信息公开年度报告1条`): read to the end of its
+/// sentence, the parts are 135 against 134. A clause that is a figure of its own
+/// (`,公开答复数量1条`) still ends the list.
+#[test]
+fn a_document_category_after_the_lists_comma_is_one_more_part() {
+    let msg = one_warning(
+        "real/tuning/jiangxi-yuanzhou-shuijiang-2024.txt",
+        "prose-sum",
+    );
+    assert!(msg.contains("135") && msg.contains("134"), "{msg}");
+    let report = |last: &str| {
+        check(&format!(
+            "某某镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n2024年,我镇主动公开的政府信息共20条,其中政务动态10条、公告公示9条,{last}1条。\n"
+        ))
+    };
+    assert_one_finding(&report("政府信息公开指南"), "prose-sum", "warning", "21");
+    assert!(of(&report("公开答复数量"), "prose-sum").is_empty());
+}

@@ -490,6 +490,10 @@ const OWN_FIGURE: [&str; 11] = [
     "公开", "答复", "回复", "办理", "受理", "办结", "处理", "转办", "反馈", "数量", "率",
 ];
 
+/// Ends of a category that is a kind of document: its name may hold a word of
+/// [`OWN_FIGURE`] (`政府信息公开年度报告`) and is still one more category of the list.
+const DOCUMENT_NAMES: [&str; 4] = ["年度报告", "年报", "指南", "目录"];
+
 /// A list that changed its separator (`A29条、B10条、C6条,D32条,E1条`) read on to the end of
 /// its sentence, when every clause after the change is a bare category (two to twenty
 /// characters, no digit, no word of [`OWN_FIGURE`]) and one count of the total's unit, and
@@ -514,11 +518,14 @@ fn extended(
     if !joined {
         return None;
     }
+    // A document's name is a category even when it holds such a word
+    // (`政府信息公开年度报告1条`, `政府信息公开指南1条`).
+    let document = |l: &str| DOCUMENT_NAMES.iter().any(|w| l.ends_with(w));
     let plain = |l: &str| {
         let n = l.chars().count();
         (2..=20).contains(&n)
             && !l.contains(|c: char| c.is_ascii_digit() || ",，、:：".contains(c))
-            && !OWN_FIGURE.iter().any(|w| l.contains(w))
+            && (document(l) || !OWN_FIGURE.iter().any(|w| l.contains(w)))
     };
     // The clauses after the first run, to the end of the sentence.
     let from = nums[last.1].end;
