@@ -1246,26 +1246,22 @@ pub fn recover<'a>(
     });
     let found = out.rows.len();
     let required = tpl.rows.iter().filter(|r| !r.optional).count().max(1);
-    out.status = if found * 2 < required {
-        Status::Unbound(format!("只识别出 {found} 行（模板 {} 行）", tpl.rows.len()))
-    } else if let Some((c, _)) = tpl
-        .columns
-        .iter()
-        .zip(&plan.columns)
-        .find(|(c, slot)| slot.get(&c.pattern, re).is_some_and(|p| !in_region(p)))
-    {
-        Status::Unbound(format!("找不到列标题「{}」", c.label))
-    } else {
-        Status::Recovered
-    };
-    // Columns whose header is not in the table's region (a table cut before them).
-    let headerless: Vec<&str> = tpl
+    // Columns whose header is not in the table's region (one the region never reaches, or
+    // a table cut before them).
+    let headerless: Vec<&super::template::ColumnDef> = tpl
         .columns
         .iter()
         .zip(&plan.columns)
         .filter(|(c, slot)| slot.get(&c.pattern, re).is_some_and(|p| !in_region(p)))
-        .map(|(c, _)| c.key.as_str())
+        .map(|(c, _)| c)
         .collect();
+    out.status = if found * 2 < required {
+        Status::Unbound(format!("只识别出 {found} 行（模板 {} 行）", tpl.rows.len()))
+    } else if let Some(c) = headerless.first() {
+        Status::Unbound(format!("找不到列标题「{}」", c.label))
+    } else {
+        Status::Recovered
+    };
     if out.status != Status::Recovered {
         if (found * 2 < required || !headerless.is_empty()) && text[end..].trim().is_empty() {
             // The text ends inside the table (an excerpt): keep the leading rows read whole.
@@ -1285,7 +1281,7 @@ pub fn recover<'a>(
                     .columns
                     .as_ref()
                     .map_or(headerless.is_empty(), |cols| {
-                        cols.iter().all(|c| !headerless.contains(&c.as_str()))
+                        cols.iter().all(|c| headerless.iter().all(|h| &h.key != c))
                     })
             };
             let kept = (0..tpl.rows.len())
