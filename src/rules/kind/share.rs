@@ -297,7 +297,62 @@ fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         let variant = if by_structure { "lead" } else { "grand" };
         out.push(share_finding(text, part, total, *share, *share_end, expected).variant(variant));
     }
+    // A share truncated where the others of its part are rounded (“43条,比例3.3%”,
+    // “9条,比例0.7%”, then “10条,比例0.7%” of 1323: 0.68 rounds up, so 0.756 written 0.7
+    // breaks the report's own rule). Only against the one whole every such share fits.
+    let reported: BTreeSet<usize> = out.iter().map(|f| f.start).collect();
+    for (k, (i, share, share_end, part_of)) in shares.iter().enumerate() {
+        let [t] = fitting[k][..] else {
+            continue;
+        };
+        let (part, total) = (&nums[*i], &nums[t]);
+        if reported.contains(&part.start)
+            || way(part.value, total.value, *share) != Some(Way::Truncated)
+        {
+            continue;
+        }
+        let rounded_beside = shares.iter().enumerate().any(|(j, s)| {
+            j != k
+                && s.3 == *part_of
+                && fitting[j].contains(&t)
+                && way(nums[s.0].value, total.value, s.1) == Some(Way::Rounded)
+        });
+        if !rounded_beside {
+            continue;
+        }
+        let Some(expected) = percent(part.value, total.value, share.scale) else {
+            continue;
+        };
+        out.push(share_finding(text, part, total, *share, *share_end, expected).variant("rounded"));
+    }
     out
+}
+
+/// How a share was written against part ÷ total, when only one way gives it.
+#[derive(Debug, PartialEq, Eq)]
+enum Way {
+    /// Rounded half up, and truncation gives another value.
+    Rounded,
+    /// Truncated, and rounding gives another value.
+    Truncated,
+}
+
+fn way(part: Dec, total: Dec, share: Dec) -> Option<Way> {
+    let s = part.scale.max(total.scale);
+    let (p, t) = (at_scale(part, s)?, at_scale(total, s)?);
+    if t <= 0 || share.is_negative() {
+        return None;
+    }
+    let scaled = p
+        .checked_mul(100)?
+        .checked_mul(10i128.checked_pow(share.scale)?)?;
+    let truncated = scaled / t;
+    let rounded = (scaled.checked_mul(2)? + t) / t.checked_mul(2)?;
+    match share.mantissa {
+        m if m == rounded && m != truncated => Some(Way::Rounded),
+        m if m == truncated && m != rounded => Some(Way::Truncated),
+        _ => None,
+    }
 }
 
 /// The whole of part `i` when the part's sentence begins with 其中 (“104条。其中,机构职能类信息
