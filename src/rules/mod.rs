@@ -1206,6 +1206,8 @@ pub struct Ctx<'a> {
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
     /// Sentence ends in the normalized text (offset, byte length), found once.
     stops: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Offsets of every `年` of the normalized text, found once ([`Ctx::year_words`]).
+    year_words: std::cell::OnceCell<Vec<usize>>,
     /// Which of the profile's whole-report statement patterns match the body
     /// ([`Ctx::body_matching`]), found once.
     body_hits: std::cell::OnceCell<(Arc<BodyPlan>, Vec<bool>)>,
@@ -1286,6 +1288,7 @@ impl<'a> Ctx<'a> {
             settings,
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
+            year_words: std::cell::OnceCell::new(),
             body_hits: std::cell::OnceCell::new(),
             prose_places: std::cell::OnceCell::new(),
         };
@@ -1436,10 +1439,29 @@ impl<'a> Ctx<'a> {
     /// Sentences of a normalized range, as [`kind::sentences`] splits them, from the
     /// sentence ends of the whole text found once per draft.
     pub fn sentences(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
-        let stops = self
-            .stops
-            .get_or_init(|| kind::sentence_stops(self.doc.text()));
-        kind::sentences_in(stops, from, to)
+        kind::sentences_in(self.stops(), from, to)
+    }
+
+    /// The sentence ends of the whole normalized text ([`kind::sentence_stops`]): (offset,
+    /// byte length), in text order, found once per draft.
+    pub fn stops(&self) -> &[(usize, usize)] {
+        self.stops
+            .get_or_init(|| kind::sentence_stops(self.doc.text()))
+    }
+
+    /// The offsets of the `年`s that lie wholly inside the normalized range `from..to`,
+    /// ascending: what `memmem::find_iter` of `年` over `text[from..to]` finds (plus
+    /// `from`), from the `年`s of the whole text found once per draft and shared by the
+    /// readers of years (`year-slip`, `period-year`'s later years, the years snapshot).
+    /// The same: `年`'s bytes (E5 B9 B4) start with a lead byte, so they occur only as the
+    /// character, and a search of a range finds exactly the occurrences inside it.
+    pub fn year_words_in(&self, from: usize, to: usize) -> &[usize] {
+        let words = self
+            .year_words
+            .get_or_init(|| YEAR_WORD.find_iter(self.doc.text().as_bytes()).collect());
+        let a = words.partition_point(|&w| w < from);
+        let b = words.partition_point(|&w| w + YEAR_WORD_LEN <= to);
+        &words[a..b.max(a)]
     }
 
     /// The patterns of a list, looked up once for a loop over many texts.
@@ -1609,6 +1631,13 @@ impl<'a> Ctx<'a> {
             .min()
     }
 }
+
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
+/// The byte length of `年`.
+const YEAR_WORD_LEN: usize = "年".len();
 
 /// The fewest patterns [`Ctx::matching`] searches as one group (measured: BENCHMARKS.md,
 /// stop 13).
