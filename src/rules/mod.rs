@@ -1631,7 +1631,7 @@ impl<'a> Ctx<'a> {
     /// checking thread then, as [`Ctx::matching`]'s are not) are asked pattern by pattern.
     pub fn any_of<'p>(&self, patterns: &'p [String]) -> AnyOf<'_, 'a, 'p> {
         let group = (patterns.len() >= MIN_GROUP
-            && !(self.rules.warming() && !self.rules.group_built(patterns)))
+            && (!self.rules.warming() || self.rules.group_built(patterns)))
         .then(|| self.rules.group(patterns));
         AnyOf {
             ctx: self,

@@ -606,7 +606,7 @@ mod tests {
     /// The stops of the flat text as the snapshot searched them itself before they were
     /// taken from the draft's shared stops: `;!?` by bytes, `。` and `；` by `memmem`, sorted.
     fn flat_stops_searched(flat: &str, fs: usize, fe: usize) -> Vec<(usize, usize)> {
-        let body = flat[fs..fe].as_bytes();
+        let body = &flat.as_bytes()[fs..fe];
         let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body)
             .map(|i| (fs + i, 1))
             .chain(memchr::memmem::find_iter(body, "。").map(|i| (fs + i, 3)))
