@@ -51,6 +51,13 @@ impl Group {
         Some(Group { union, starts })
     }
 
+    /// Does any pattern of the group match anywhere in `hay`? Exactly whether some
+    /// pattern's `Regex::new(p).is_match(hay)` holds: a multi-pattern regex matches where
+    /// one of its patterns does. One search, however many patterns.
+    pub fn any(&self, hay: &str) -> bool {
+        self.union.is_match(hay)
+    }
+
     /// For each pattern of the group: does it match anywhere in `hay`? Exactly
     /// `Regex::new(p).is_match(hay)` for each `p`.
     ///

@@ -1206,6 +1206,8 @@ pub struct Ctx<'a> {
     pub tables: BTreeMap<String, RecoveredTable<'a>>,
     /// Sentence ends in the normalized text (offset, byte length), found once.
     stops: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Offsets of every `年` of the normalized text, found once ([`Ctx::year_words`]).
+    year_words: std::cell::OnceCell<Vec<usize>>,
     /// Which of the profile's whole-report statement patterns match the body
     /// ([`Ctx::body_matching`]), found once.
     body_hits: std::cell::OnceCell<(Arc<BodyPlan>, Vec<bool>)>,
@@ -1286,6 +1288,7 @@ impl<'a> Ctx<'a> {
             settings,
             tables: BTreeMap::new(),
             stops: std::cell::OnceCell::new(),
+            year_words: std::cell::OnceCell::new(),
             body_hits: std::cell::OnceCell::new(),
             prose_places: std::cell::OnceCell::new(),
         };
@@ -1436,10 +1439,29 @@ impl<'a> Ctx<'a> {
     /// Sentences of a normalized range, as [`kind::sentences`] splits them, from the
     /// sentence ends of the whole text found once per draft.
     pub fn sentences(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
-        let stops = self
-            .stops
-            .get_or_init(|| kind::sentence_stops(self.doc.text()));
-        kind::sentences_in(stops, from, to)
+        kind::sentences_in(self.stops(), from, to)
+    }
+
+    /// The sentence ends of the whole normalized text ([`kind::sentence_stops`]): (offset,
+    /// byte length), in text order, found once per draft.
+    pub fn stops(&self) -> &[(usize, usize)] {
+        self.stops
+            .get_or_init(|| kind::sentence_stops(self.doc.text()))
+    }
+
+    /// The offsets of the `年`s that lie wholly inside the normalized range `from..to`,
+    /// ascending: what `memmem::find_iter` of `年` over `text[from..to]` finds (plus
+    /// `from`), from the `年`s of the whole text found once per draft and shared by the
+    /// readers of years (`year-slip`, `period-year`'s later years, the years snapshot).
+    /// The same: `年`'s bytes (E5 B9 B4) start with a lead byte, so they occur only as the
+    /// character, and a search of a range finds exactly the occurrences inside it.
+    pub fn year_words_in(&self, from: usize, to: usize) -> &[usize] {
+        let words = self
+            .year_words
+            .get_or_init(|| YEAR_WORD.find_iter(self.doc.text().as_bytes()).collect());
+        let a = words.partition_point(|&w| w < from);
+        let b = words.partition_point(|&w| w + YEAR_WORD_LEN <= to);
+        &words[a..b.max(a)]
     }
 
     /// The patterns of a list, looked up once for a loop over many texts.
@@ -1601,12 +1623,53 @@ impl<'a> Ctx<'a> {
             .any(|p| self.re(p).is_some_and(|re| re.is_match(text)))
     }
 
+    /// A list of patterns asked of many short texts (a sum's part labels): whether any
+    /// of them matches a text ([`AnyOf::is_match`], what [`Ctx::matches_any`] answers), by
+    /// one search of the list compiled together ([`group::Group::any`]) instead of one
+    /// search per pattern. A list too short to group, one that cannot be grouped, and,
+    /// while the run starts, one whose group is not built yet (it is not built on the
+    /// checking thread then, as [`Ctx::matching`]'s are not) are asked pattern by pattern.
+    pub fn any_of<'p>(&self, patterns: &'p [String]) -> AnyOf<'_, 'a, 'p> {
+        let group = (patterns.len() >= MIN_GROUP
+            && (!self.rules.warming() || self.rules.group_built(patterns)))
+        .then(|| self.rules.group(patterns));
+        AnyOf {
+            ctx: self,
+            patterns,
+            group,
+        }
+    }
+
     pub fn any_match(&self, patterns: &[String], text: &str) -> Option<(usize, usize)> {
         patterns
             .iter()
             .filter_map(|p| self.re(p)?.find(text))
             .map(|m| (m.start(), m.end()))
             .min()
+    }
+}
+
+/// Built once: `memmem::find_iter` builds its searcher again at every call.
+static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
+/// The byte length of `年`.
+const YEAR_WORD_LEN: usize = "年".len();
+
+/// A list of patterns looked up once for many questions ([`Ctx::any_of`]).
+pub struct AnyOf<'c, 'a, 'p> {
+    ctx: &'c Ctx<'a>,
+    patterns: &'p [String],
+    group: Option<Arc<Option<group::Group>>>,
+}
+
+impl AnyOf<'_, '_, '_> {
+    /// Does any of the patterns match `text`? ([`Ctx::matches_any`].)
+    pub fn is_match(&self, text: &str) -> bool {
+        match self.group.as_deref() {
+            Some(Some(g)) => g.any(text),
+            _ => self.ctx.matches_any(self.patterns, text),
+        }
     }
 }
 
@@ -2212,6 +2275,75 @@ mod table_start_tests {
         }
         assert!(hits > 100, "patterns matched: {hits}");
         assert!(findings > 20, "rules with findings: {findings}");
+    }
+
+    /// A list asked as one group ([`super::Ctx::any_of`]) answers what asking pattern by
+    /// pattern ([`super::Ctx::matches_any`]) answers: every label list of every `prose-sum`
+    /// rule of every profile, asked of every part label the facts read, every sentence of
+    /// the body and every clause of those, on every fixture draft (the held-out sets are not
+    /// read).
+    #[test]
+    fn a_list_asked_as_one_group_answers_what_each_pattern_answers() {
+        let rs = super::RuleSet::builtin().unwrap();
+        let settings = super::Settings::default();
+        let mut files = Vec::new();
+        fixture_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut files,
+        );
+        files.retain(|f| !f.to_string_lossy().contains("heldout"));
+        let (mut drafts, mut asked, mut matched, mut grouped) = (0, 0, 0, 0);
+        for f in files {
+            let Ok(b) = std::fs::read(&f) else { continue };
+            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::new(src);
+            drafts += 1;
+            let text = doc.text();
+            let (bs, be) = doc.body_span();
+            for profile in ["2021", "2019-trial", "pre-2019"] {
+                let ctx = super::Ctx::new(&doc, &rs, profile, &settings);
+                let mut texts: Vec<&str> = doc
+                    .facts
+                    .sums
+                    .iter()
+                    .flat_map(|s| s.parts.iter().map(|(l, _)| l.as_str()))
+                    .collect();
+                for (s, e) in ctx.sentences(bs, be) {
+                    texts.push(&text[s..e]);
+                    texts.extend(text[s..e].split([',', '、', ':']));
+                }
+                for r in rs.rules_for(profile) {
+                    let Check::ProseSum(p) = &r.spec.check else {
+                        continue;
+                    };
+                    for list in [
+                        &p.overlapping,
+                        &p.completed,
+                        &p.closing,
+                        &p.channel_closing,
+                        &p.carry_over,
+                        &p.carried,
+                    ] {
+                        let any = ctx.any_of(list);
+                        grouped += usize::from(matches!(any.group.as_deref(), Some(Some(_))));
+                        for t in &texts {
+                            let want = ctx.matches_any(list, t);
+                            assert_eq!(any.is_match(t), want, "{} {profile} {t}", f.display());
+                            asked += 1;
+                            matched += usize::from(want);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(drafts > 50, "drafts: {drafts}");
+        assert!(grouped > 100, "lists asked as a group: {grouped}");
+        assert!(
+            asked > 100_000 && matched > 1_000,
+            "{asked} texts asked, {matched} matched"
+        );
     }
 
     /// The prose mention patterns searched from the places of one literal pass

@@ -368,15 +368,17 @@ impl Snapshot {
         breaks.dedup();
         let own = format!("{year}年");
         let prior = format!("{}年", year - 1);
-        // Only sentences naming either year are kept: find those mentions once. Neither
-        // pattern can overlap itself (it ends in 年, which is no digit), so these are all
-        // of their occurrences.
-        let body = &flat.text[fs..fe];
-        let find = |pat: &str| -> Vec<usize> {
-            memchr::memmem::find_iter(body.as_bytes(), pat.as_bytes())
-                .map(|i| fs + i)
-                .collect()
-        };
+        // Only sentences naming either year are kept: find those mentions once, at the
+        // `年`s of the draft (found once per draft for every reader of years), in the flat
+        // view (the normalized text without its line breaks: each moved back by the breaks
+        // before it).
+        let text = doc.text();
+        let words: Vec<usize> = ctx
+            .year_words_in(0, text.len())
+            .iter()
+            .map(|&w| flat.from_norm(w))
+            .collect();
+        let find = |pat: &str| flat_mentions(&flat.text, &words, (fs, fe), pat);
         let mentions = Mentions {
             own: (find(&own), own.len()),
             prior: (find(&prior), prior.len()),
@@ -384,15 +386,8 @@ impl Snapshot {
         if mentions.own.0.is_empty() && mentions.prior.0.is_empty() {
             return;
         }
-        // Sentence stops (。；;!?), found by bytes: (offset, length), in text order.
-        let body_bytes = body.as_bytes();
-        let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body_bytes)
-            .map(|i| (fs + i, 1))
-            .chain(FULL_STOP.find_iter(body_bytes).map(|i| (fs + i, 3)))
-            .chain(SEMICOLON.find_iter(body_bytes).map(|i| (fs + i, 3)))
-            .collect();
-        // Three ascending lists, one after the other: the stable sort merges its runs.
-        stops.sort();
+        // Sentence stops (。；;!?): (offset, length), in text order.
+        let stops = flat_stops(text.as_bytes(), ctx.stops(), (fs, fe));
         let mut start = fs;
         let mut next_break = breaks.partition_point(|&b| b <= fs);
         // Breaks end a sentence where they are, before a stop at the same offset; a break
@@ -455,13 +450,54 @@ impl Snapshot {
     }
 }
 
-/// Built once: `memmem::find_iter` builds its searcher again at every call.
-static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。"));
+/// The sentence stops (`。` `；` `;` `!` `?`) of the flat text inside `fs..fe`, as (flat
+/// offset, byte length) in text order, from `stops`, those of the normalized text
+/// `norm` ([`Ctx::stops`]: its line breaks, `。` and `;!?`): the line breaks left out
+/// (the flat view drops them) and each other stop moved back by the breaks before it.
+/// What a search of the flat text finds (`tests::flat_stops_and_years_are_those_searched`):
+/// the flat text is the normalized text without its `\n`, and normalization folds `；！？`
+/// to `;!?`, so the flat text holds no `；`.
+fn flat_stops(
+    norm: &[u8],
+    stops: &[(usize, usize)],
+    (fs, fe): (usize, usize),
+) -> Vec<(usize, usize)> {
+    let mut breaks = 0;
+    let mut out = Vec::new();
+    for &(at, len) in stops {
+        if norm[at] == b'\n' {
+            breaks += 1;
+            continue;
+        }
+        let f = at - breaks;
+        if f + len > fe {
+            break;
+        }
+        if f >= fs {
+            out.push((f, len));
+        }
+    }
+    out
+}
 
-/// Built once: `memmem::find_iter` builds its searcher again at every call.
-static SEMICOLON: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("；"));
+/// Where `pat` (a year and `年`: `2024年`) occurs in `flat[fs..fe]`, ascending: what
+/// `memmem::find_iter` finds there, plus `fs`. `words`: the flat offsets of every `年` of
+/// the text, ascending. Every occurrence ends in a `年` and holds no other (the year is
+/// digits), so it is the `pat.len()` bytes that end with one of `words`; and no two
+/// occurrences overlap (a `年` would have to be inside one), so `find_iter` finds them all.
+fn flat_mentions(flat: &str, words: &[usize], (fs, fe): (usize, usize), pat: &str) -> Vec<usize> {
+    const WORD: usize = "年".len();
+    debug_assert!(pat.ends_with('年') && pat.matches('年').count() == 1);
+    let b = flat.as_bytes();
+    let lead = pat.len() - WORD;
+    words
+        .iter()
+        .filter_map(|&w| {
+            let s = w.checked_sub(lead)?;
+            (s >= fs && w + WORD <= fe && &b[s..w + WORD] == pat.as_bytes()).then_some(s)
+        })
+        .collect()
+}
 
 /// The offsets where a report's year (`own`) and the year before (`prior`) are named
 /// in the flat text, ascending, each with the byte length of what is named (`2024年`).
@@ -564,6 +600,113 @@ mod tests {
         assert!(
             drafts > 50 && passages > 50,
             "{drafts} drafts, {passages} passages"
+        );
+    }
+
+    /// The stops of the flat text as the snapshot searched them itself before they were
+    /// taken from the draft's shared stops: `;!?` by bytes, `。` and `；` by `memmem`, sorted.
+    fn flat_stops_searched(flat: &str, fs: usize, fe: usize) -> Vec<(usize, usize)> {
+        let body = &flat.as_bytes()[fs..fe];
+        let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', body)
+            .map(|i| (fs + i, 1))
+            .chain(memchr::memmem::find_iter(body, "。").map(|i| (fs + i, 3)))
+            .chain(memchr::memmem::find_iter(body, "；").map(|i| (fs + i, 3)))
+            .collect();
+        stops.sort();
+        stops
+    }
+
+    /// What the readers of years found by their own searches, they find from what the draft
+    /// found once: on every fixture draft that loads (held-out sets left out), the flat
+    /// stops taken from the shared stops are those a search of the flat text finds, the
+    /// mentions of a year taken from the shared `年`s are those `memmem` finds in the flat
+    /// text, and the `年`s of a normalized range are those `memmem` finds in it; over the
+    /// body, the whole text and stretches between line starts, for the draft's year, the
+    /// year before and other years.
+    #[test]
+    fn flat_stops_and_years_are_those_searched() {
+        let rs = crate::rules::RuleSet::builtin().unwrap();
+        let settings = crate::rules::Settings::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let (mut drafts, mut stops, mut mentions, mut words) = (0, 0, 0, 0);
+        for e in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let Ok(e) = e else { continue };
+            if !e.file_type().is_file() || e.path().to_string_lossy().contains("heldout") {
+                continue;
+            }
+            let Ok(b) = std::fs::read(e.path()) else {
+                continue;
+            };
+            let Ok(src) = crate::source::load_bytes(&e.path().to_string_lossy(), &b) else {
+                continue;
+            };
+            let doc = crate::document::Document::new(src);
+            let year = doc.facts.year.map(|y| y.0);
+            let profile = year.and_then(|y| rs.profile_for_year(y)).unwrap_or("2021");
+            let ctx = Ctx::new(&doc, &rs, profile, &settings);
+            let text = doc.text();
+            let flat = &doc.flat;
+            let (bs, be) = doc.body_span();
+            let (os, oe) = doc.opening_span();
+            let (ms, me) = doc.main_span();
+            let mut spans = vec![(0, text.len()), (bs, be), (os, oe), (ms, me), (oe, me)];
+            let starts: Vec<usize> = doc.lines.iter().map(|l| l.start).collect();
+            for (i, &s) in starts.iter().enumerate().step_by(5) {
+                spans.push((s, starts.get(i + 9).copied().unwrap_or(text.len())));
+            }
+            let all: Vec<usize> = ctx
+                .year_words_in(0, text.len())
+                .iter()
+                .map(|&w| flat.from_norm(w))
+                .collect();
+            for (from, to) in spans {
+                let (from, to) = (from.min(to), to);
+                let want: Vec<usize> = memchr::memmem::find_iter(&text.as_bytes()[from..to], "年")
+                    .map(|i| from + i)
+                    .collect();
+                words += want.len();
+                assert_eq!(
+                    ctx.year_words_in(from, to),
+                    want,
+                    "{} {from}..{to}",
+                    e.path().display()
+                );
+                let (fs, fe) = (flat.from_norm(from), flat.from_norm(to));
+                let want = flat_stops_searched(&flat.text, fs, fe);
+                stops += want.len();
+                assert_eq!(
+                    flat_stops(text.as_bytes(), ctx.stops(), (fs, fe)),
+                    want,
+                    "{} {fs}..{fe}",
+                    e.path().display()
+                );
+                for y in [
+                    year.unwrap_or(2020),
+                    year.unwrap_or(2020) - 1,
+                    2019,
+                    2024,
+                    7,
+                ] {
+                    let pat = format!("{y}年");
+                    let want: Vec<usize> =
+                        memchr::memmem::find_iter(&flat.text.as_bytes()[fs..fe], pat.as_bytes())
+                            .map(|i| fs + i)
+                            .collect();
+                    mentions += want.len();
+                    assert_eq!(
+                        flat_mentions(&flat.text, &all, (fs, fe), &pat),
+                        want,
+                        "{} {pat} {fs}..{fe}",
+                        e.path().display()
+                    );
+                }
+            }
+            drafts += 1;
+        }
+        assert!(drafts > 50, "drafts: {drafts}");
+        assert!(
+            stops > 10_000 && mentions > 1_000 && words > 10_000,
+            "{stops} stops, {mentions} mentions, {words} words"
         );
     }
 

@@ -179,19 +179,21 @@ static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+是|[0-9]+\.)?\s*([0-9]{4})年(?:度|全年|以来|上半年|下半年)?[,:]").unwrap()
 });
 
-/// Built once: `memmem::find_iter` builds its searcher again at every call.
-static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
-
 /// For each sentence (in text order, inside `range`): has it, after its leading
-/// whitespace, a `年` with four ASCII digits before it in the sentence? The `年`s of the
-/// range are found once, not per sentence.
-fn year_words_in(text: &str, range: (usize, usize), sentences: &[(usize, usize)]) -> Vec<bool> {
-    let (from, to) = range;
+/// whitespace, a `年` with four ASCII digits before it in the sentence? `years`: the
+/// offsets of the `年`s inside `range`, ascending ([`Ctx::year_words_in`]), found once per
+/// draft, not per sentence.
+fn year_words_in(
+    text: &str,
+    years: &[usize],
+    range: (usize, usize),
+    sentences: &[(usize, usize)],
+) -> Vec<bool> {
+    let (from, _) = range;
     let b = text.as_bytes();
-    let words: Vec<usize> = YEAR_WORD
-        .find_iter(&b[from..to])
-        .map(|i| from + i)
+    let words: Vec<usize> = years
+        .iter()
+        .copied()
         .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
         .collect();
     let mut next = 0;
@@ -216,7 +218,7 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     let (verbs, comparisons) = (ctx.compiled(&p.verbs), ctx.compiled(&p.comparisons));
     let sentences = ctx.sentences(oe, me);
-    let with_year = year_words_in(text, (oe, me), &sentences);
+    let with_year = year_words_in(text, ctx.year_words_in(oe, me), (oe, me), &sentences);
     for ((s, e), _) in sentences.into_iter().zip(with_year).filter(|(_, y)| *y) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
@@ -282,7 +284,10 @@ mod tests {
                     })
                 })
                 .collect();
-            prop_assert_eq!(year_words_in(&text, (from, text.len()), &sentences), old);
+            let years: Vec<usize> = memchr::memmem::find_iter(&text.as_bytes()[from..], "年")
+                .map(|i| from + i)
+                .collect();
+            prop_assert_eq!(year_words_in(&text, &years, (from, text.len()), &sentences), old);
         }
     }
 }

@@ -29,7 +29,7 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
         // With `later_only`, a match starts at a year after the report year: the regex is
         // tried once at each such year (most reports name none), not across the whole span.
         let windows = if p.later_only {
-            later_years(text, from, to, year)
+            later_years(text, ctx.year_words_in(from, to), from, to, year)
         } else {
             vec![(from, to)]
         };
@@ -120,18 +120,21 @@ fn sentence_around(text: &str, s: usize, e: usize) -> &str {
     &text[start..end]
 }
 
-/// Built once: `memmem::find_iter` builds its searcher again at every call.
-static YEAR_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年"));
-
 /// Windows of at most 400 bytes (a match of a `later_only` pattern is far shorter), each
 /// starting at a year after `year` written as four digits right before `年` and not inside
-/// a longer number, within `from..to`.
-fn later_years(text: &str, from: usize, to: usize, year: i32) -> Vec<(usize, usize)> {
+/// a longer number, within `from..to`. `years`: the offsets of the `年`s inside `from..to`,
+/// ascending ([`Ctx::year_words_in`](crate::rules::Ctx::year_words_in)).
+fn later_years(
+    text: &str,
+    years: &[usize],
+    from: usize,
+    to: usize,
+    year: i32,
+) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    YEAR_WORD
-        .find_iter(&b[from..to])
-        .map(|i| from + i)
+    years
+        .iter()
+        .copied()
         .filter(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
         .filter(|&i| i == from + 4 || !b[i - 5].is_ascii_digit())
         .filter(|&i| text[i - 4..i].parse::<i32>().is_ok_and(|y| y > year))
@@ -152,10 +155,11 @@ mod tests {
     #[test]
     fn windows_start_at_later_years_only() {
         let t = "2009年共公开14条。此外,2010年我镇公开24条。编号12010年。2011年";
-        let w = later_years(t, 0, t.len(), 2009);
+        let years: Vec<usize> = memchr::memmem::find_iter(t.as_bytes(), "年").collect();
+        let w = later_years(t, &years, 0, t.len(), 2009);
         let starts: Vec<&str> = w.iter().map(|&(s, e)| &t[s..e.min(s + 7)]).collect();
         assert_eq!(starts, ["2010年", "2011年"]);
         assert!(w.iter().all(|&(_, e)| e <= t.len()));
-        assert!(later_years(t, 0, t.len(), 2011).is_empty());
+        assert!(later_years(t, &years, 0, t.len(), 2011).is_empty());
     }
 }

@@ -11,6 +11,8 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     let nums = &doc.facts.numbers;
     let (bs, be) = doc.main_span();
     let mut out = Vec::new();
+    // Asked of every part label: one search per label for the whole list.
+    let overlapping = ctx.any_of(&p.overlapping);
     for st in &doc.facts.sums {
         let total = &nums[st.total];
         if total.approximate || total.start < bs || total.end > be {
@@ -29,9 +31,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             .filter(|(l, _)| !(completed_total && ctx.matches_any(&p.carry_over, l)))
             .filter(|(_, i)| !nums[*i].approximate)
             .collect();
-        let overlapping = exact
-            .iter()
-            .any(|(l, _)| ctx.matches_any(&p.overlapping, l));
+        let overlapping = exact.iter().any(|(l, _)| overlapping.is_match(l));
         // Parts that may overlap are never summed, but none of them alone can exceed
         // the total it is a part of.
         let mut part_above = false;
@@ -246,6 +246,7 @@ fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     let (bs, be) = doc.main_span();
     let main = &text[bs..be];
     let mut out = Vec::new();
+    let overlapping = ctx.any_of(&p.overlapping);
     for re in ctx.compiled(&p.bare_totals) {
         for c in re.captures_iter(main) {
             let (Some(m), Some(t)) = (c.get(0), c.name("total")) else {
@@ -296,9 +297,9 @@ fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
             let opened =
                 crate::facts::breakdown::opens_breakdown(first) || first.starts_with("分别");
             if opened
-                || parts.iter().any(|(l, _)| {
-                    ctx.matches_any(&p.overlapping, l) || ctx.matches_any(&p.completed, l)
-                })
+                || parts
+                    .iter()
+                    .any(|(l, _)| overlapping.is_match(l) || ctx.matches_any(&p.completed, l))
             {
                 continue;
             }
@@ -553,7 +554,7 @@ fn extended(
     if parts.iter().any(|(l, i)| {
         nums[*i].approximate
             || nums[*i].unit != total.unit
-            || ctx.matches_any(&p.overlapping, l)
+            || ctx.any_of(&p.overlapping).is_match(l)
             || ctx.matches_any(&p.completed, l)
     }) {
         return None;
