@@ -2155,6 +2155,15 @@ mod table_start_tests {
 
     /// Every fixture draft that loads, structured.
     fn fixture_docs() -> Vec<(std::path::PathBuf, crate::document::Document)> {
+        fixture_drafts(crate::document::Document::structure, true)
+    }
+
+    /// Every fixture draft that loads, read by `read` (`Document::structure`, or
+    /// `Document::new` for the facts too); the held-out sets only when `held_out`.
+    fn fixture_drafts(
+        read: fn(crate::source::Source) -> crate::document::Document,
+        held_out: bool,
+    ) -> Vec<(std::path::PathBuf, crate::document::Document)> {
         let mut files = Vec::new();
         fixture_files(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
@@ -2162,10 +2171,11 @@ mod table_start_tests {
         );
         files
             .into_iter()
+            .filter(|f| held_out || !f.to_string_lossy().contains("heldout"))
             .filter_map(|f| {
                 let b = std::fs::read(&f).ok()?;
                 let src = crate::source::load_bytes(&f.to_string_lossy(), &b).ok()?;
-                Some((f, crate::document::Document::structure(src)))
+                Some((f, read(src)))
             })
             .collect()
     }
@@ -2286,19 +2296,8 @@ mod table_start_tests {
     fn a_list_asked_as_one_group_answers_what_each_pattern_answers() {
         let rs = super::RuleSet::builtin().unwrap();
         let settings = super::Settings::default();
-        let mut files = Vec::new();
-        fixture_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut files,
-        );
-        files.retain(|f| !f.to_string_lossy().contains("heldout"));
         let (mut drafts, mut asked, mut matched, mut grouped) = (0, 0, 0, 0);
-        for f in files {
-            let Ok(b) = std::fs::read(&f) else { continue };
-            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::new(src);
+        for (f, doc) in fixture_drafts(crate::document::Document::new, false) {
             drafts += 1;
             let text = doc.text();
             let (bs, be) = doc.body_span();
@@ -2354,19 +2353,8 @@ mod table_start_tests {
     fn prose_patterns_from_the_places_find_what_captures_iter_finds() {
         let rs = super::RuleSet::builtin().unwrap();
         let settings = super::Settings::default();
-        let mut files = Vec::new();
-        fixture_files(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-            &mut files,
-        );
-        files.retain(|f| !f.to_string_lossy().contains("heldout"));
         let (mut drafts, mut planned, mut found) = (0, 0, 0);
-        for f in files {
-            let Ok(b) = std::fs::read(&f) else { continue };
-            let Ok(src) = crate::source::load_bytes(&f.to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::structure(src);
+        for (f, doc) in fixture_drafts(crate::document::Document::structure, false) {
             drafts += 1;
             for profile in ["2021", "2019-trial", "pre-2019"] {
                 let ctx = super::Ctx::new(&doc, &rs, profile, &settings);

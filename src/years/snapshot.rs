@@ -535,24 +535,30 @@ mod tests {
     /// The characters a passage compares, worked out when first asked, are those the
     /// snapshot worked out for every part and passage when it was taken (the text cut
     /// as before, then [`comparable`]): every fixture draft, every `previous-text` rule.
+    /// Every fixture file that `keep` keeps and that loads, as a document with its facts,
+    /// in the order of the file names.
+    fn fixture_documents(
+        keep: impl Fn(&std::path::Path) -> bool,
+    ) -> impl Iterator<Item = (std::path::PathBuf, crate::document::Document)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(move |e| e.file_type().is_file() && keep(e.path()))
+            .filter_map(|e| {
+                let b = std::fs::read(e.path()).ok()?;
+                let src = crate::source::load_bytes(&e.path().to_string_lossy(), &b).ok()?;
+                Some((e.path().to_path_buf(), crate::document::Document::new(src)))
+            })
+    }
+
     #[test]
     fn passage_characters_asked_late_are_those_taken_at_once() {
         let rs = crate::rules::RuleSet::builtin().unwrap();
         let settings = crate::rules::Settings::default();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let (mut drafts, mut passages) = (0, 0);
-        for e in walkdir::WalkDir::new(root).sort_by_file_name() {
-            let Ok(e) = e else { continue };
-            if e.path().extension().is_none_or(|x| x != "txt") {
-                continue;
-            }
-            let Ok(b) = std::fs::read(e.path()) else {
-                continue;
-            };
-            let Ok(src) = crate::source::load_bytes(&e.path().to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::new(src);
+        for (path, doc) in fixture_documents(|p| p.extension().is_some_and(|x| x == "txt")) {
             let Some(profile) = doc.facts.year.and_then(|(y, _)| rs.profile_for_year(y)) else {
                 continue;
             };
@@ -587,12 +593,7 @@ mod tests {
                         .texts
                         .get(&key)
                         .expect("a passage for every part found");
-                    assert_eq!(
-                        got.chars(),
-                        comparable(body),
-                        "{} {key}",
-                        e.path().display()
-                    );
+                    assert_eq!(got.chars(), comparable(body), "{} {key}", path.display());
                     passages += 1;
                 }
             }
@@ -627,20 +628,8 @@ mod tests {
     fn flat_stops_and_years_are_those_searched() {
         let rs = crate::rules::RuleSet::builtin().unwrap();
         let settings = crate::rules::Settings::default();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let (mut drafts, mut stops, mut mentions, mut words) = (0, 0, 0, 0);
-        for e in walkdir::WalkDir::new(root).sort_by_file_name() {
-            let Ok(e) = e else { continue };
-            if !e.file_type().is_file() || e.path().to_string_lossy().contains("heldout") {
-                continue;
-            }
-            let Ok(b) = std::fs::read(e.path()) else {
-                continue;
-            };
-            let Ok(src) = crate::source::load_bytes(&e.path().to_string_lossy(), &b) else {
-                continue;
-            };
-            let doc = crate::document::Document::new(src);
+        for (path, doc) in fixture_documents(|p| !p.to_string_lossy().contains("heldout")) {
             let year = doc.facts.year.map(|y| y.0);
             let profile = year.and_then(|y| rs.profile_for_year(y)).unwrap_or("2021");
             let ctx = Ctx::new(&doc, &rs, profile, &settings);
@@ -669,7 +658,7 @@ mod tests {
                     ctx.year_words_in(from, to),
                     want,
                     "{} {from}..{to}",
-                    e.path().display()
+                    path.display()
                 );
                 let (fs, fe) = (flat.from_norm(from), flat.from_norm(to));
                 let want = flat_stops_searched(&flat.text, fs, fe);
@@ -678,7 +667,7 @@ mod tests {
                     flat_stops(text.as_bytes(), ctx.stops(), (fs, fe)),
                     want,
                     "{} {fs}..{fe}",
-                    e.path().display()
+                    path.display()
                 );
                 for y in [
                     year.unwrap_or(2020),
@@ -697,7 +686,7 @@ mod tests {
                         flat_mentions(&flat.text, &all, (fs, fe), &pat),
                         want,
                         "{} {pat} {fs}..{fe}",
-                        e.path().display()
+                        path.display()
                     );
                 }
             }
