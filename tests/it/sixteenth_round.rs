@@ -95,16 +95,18 @@ const NOTED_LABEL: &str = "胡市镇人民政府2019年政府信息公开工作�
 行政许可 | 71 | -11 | 0 |\n\
 其他对外管理服务事项(指行政许可以\n";
 
+/// The messages of the `t2-unpublished-documents` warnings (its “无法核对” infos left out).
+fn warned(got: &[(String, String, String)]) -> Vec<String> {
+    of(got, "t2-unpublished-documents")
+        .into_iter()
+        .filter(|d| d.0 == "warning")
+        .map(|d| d.2.clone())
+        .collect()
+}
+
 #[test]
 fn leading_rows_of_a_table_cut_before_later_headers_are_read() {
     let got = check(NOTED_LABEL);
-    let warned = |got: &[(String, String, String)]| -> Vec<String> {
-        of(got, "t2-unpublished-documents")
-            .into_iter()
-            .filter(|d| d.0 == "warning")
-            .map(|d| d.2.clone())
-            .collect()
-    };
     let w = warned(&got);
     assert_eq!(w.len(), 1, "{got:?}");
     assert!(
@@ -161,12 +163,9 @@ fn a_draft_without_a_year_filling_the_2019_table_is_checked_as_that_format() {
         of(&got, "t2-structure").iter().all(|d| d.0 == "info"),
         "{got:?}"
     );
-    let w: Vec<_> = of(&got, "t2-unpublished-documents")
-        .into_iter()
-        .filter(|d| d.0 == "warning")
-        .collect();
+    let w = warned(&got);
     assert_eq!(w.len(), 1, "{got:?}");
-    assert!(w[0].2.contains("87"), "{w:?}");
+    assert!(w[0].contains("87"), "{w:?}");
 }
 
 /// 三里桥街道 2020's 表二 keeps the province's notes in its labels: the note of
