@@ -274,6 +274,9 @@ pub struct NumberFact {
     pub unit: String,
     /// 余/多/近/约/超过…: never summed.
     pub approximate: bool,
+    /// `1600余条`, `300多件`, `超过50条`, `逾20件`: the number is a lower bound (the count is at
+    /// least this). Such a number is `approximate` too; a sum of lower bounds is a lower bound.
+    pub at_least: bool,
 }
 
 #[cfg_attr(not(test), allow(dead_code))] // the oracle of `scan::number`
@@ -344,7 +347,21 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
         let approximate = c.get(1).is_some()
             || c.get(3).is_some()
             || text[..whole.0].ends_with("上百")
+            // `上百条`, `上千人`: “some hundreds”, not 100.
+            || (text[..whole.0].ends_with('上') && matches!(digits, "百" | "千" | "万"))
             || preceded_by_approx(text, whole.0);
+        // A bound only from the number's own marks: `约`/`近` (either side) is no bound,
+        // and a prefix other than 超过/逾 (`多达`, `大约`) is none either.
+        let at_least = approximate
+            && (c.get(3).is_some()
+                || c.get(1)
+                    .is_some_and(|m| matches!(m.as_str(), "超过" | "逾")))
+            && !c
+                .get(1)
+                .is_some_and(|m| !matches!(m.as_str(), "超过" | "逾"))
+            && !text[..whole.0].ends_with('上')
+            && !text[..whole.0].ends_with("上百")
+            && !(c.get(1).is_none() && preceded_by_approx(text, whole.0));
         out.push(NumberFact {
             start: whole.0,
             end: whole.1,
@@ -352,6 +369,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
             value,
             unit,
             approximate,
+            at_least,
         });
     });
     out
@@ -403,6 +421,33 @@ mod tests {
                 ("2".into(), "件", false),
             ]
         );
+    }
+
+    #[test]
+    fn lower_bounds_are_the_counts_marked_as_more() {
+        let t = "宣传稿件60余篇;六百多条信息;超过50件;逾20件;约30条;近40条;多达70条;达80条;上百条;约100余条;12件";
+        let got: Vec<(String, bool, bool)> = numbers(t)
+            .iter()
+            .map(|n| (n.value.to_string(), n.approximate, n.at_least))
+            .collect();
+        let want = [
+            ("60", true, true),
+            ("600", true, true),
+            ("50", true, true),
+            ("20", true, true),
+            ("30", true, false),
+            ("40", true, false),
+            ("70", true, false),
+            ("80", true, false),
+            ("100", true, false),
+            ("100", true, false),
+            ("12", false, false),
+        ];
+        let want: Vec<(String, bool, bool)> = want
+            .iter()
+            .map(|(v, a, b)| (v.to_string(), *a, *b))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

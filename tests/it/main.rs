@@ -34,6 +34,7 @@ mod rule_packs;
 mod schemas;
 mod seeds;
 mod serve;
+mod seventeenth_round;
 mod seventh_round;
 mod short_rows;
 mod sixteenth_round;

@@ -49,6 +49,16 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 );
             }
         }
+        if !part_above {
+            out.extend(lower_bound(
+                p,
+                ctx,
+                st,
+                total,
+                &st.parts[..listed],
+                completed_total,
+            ));
+        }
         if exact.len() < 2 {
             continue;
         }
@@ -176,6 +186,90 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     out.extend(order(p, ctx));
     out.extend(bare(p, ctx));
     out
+}
+
+/// Parts written as lower bounds (`通过新闻媒体公开信息1600余条`, `超过50条`): the count is at
+/// least the number written, so the exact parts and these bounds together are at least
+/// their sum. When that floor already exceeds an exact total, the parts exceed it whatever
+/// the bounds stand for, and the finding says “至少”. Only an excess is judged (a floor says
+/// nothing about falling short), only when the exact parts alone do not exceed the total
+/// (that is the plain finding), and never for `各` items or counts stated side by side
+/// before the total (there the parts may break down their sum). Channels that may overlap
+/// are judged only when a catch-all closes them (they claim to split the total).
+fn lower_bound(
+    p: &ProseSum,
+    ctx: &Ctx,
+    st: &crate::facts::SumStatement,
+    total: &NumberFact,
+    listed: &[(String, usize)],
+    completed_total: bool,
+) -> Option<Finding> {
+    let text = ctx.doc.text();
+    let nums = &ctx.doc.facts.numbers;
+    let parts: Vec<&(String, usize)> = listed
+        .iter()
+        .filter(|(l, _)| !(completed_total && ctx.matches_any(&p.carry_over, l)))
+        .filter(|(_, i)| !nums[*i].approximate || nums[*i].at_least)
+        .collect();
+    if parts.len() < 2
+        || !parts.iter().any(|(_, i)| nums[*i].at_least)
+        || parts.iter().any(|(l, _)| l.ends_with('各'))
+        || !joint_totals(text, nums, st.total).is_empty()
+    {
+        return None;
+    }
+    let floor = |run: &[&(String, usize)], bounds: bool| {
+        run.iter()
+            .filter(|(_, i)| bounds || !nums[*i].at_least)
+            .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+    };
+    let (exact, sum) = (floor(&parts, false)?, floor(&parts, true)?);
+    if exact > total.value || sum <= total.value {
+        return None;
+    }
+    let channels = ctx.any_of(&p.overlapping);
+    let overlapping = parts.iter().any(|(l, _)| channels.is_match(l));
+    let closed = parts
+        .last()
+        .is_some_and(|(l, _)| ctx.matches_any(&p.channel_closing, l));
+    if overlapping && !closed {
+        return None;
+    }
+    let formula = parts
+        .iter()
+        .map(|(l, i)| {
+            let n = &nums[*i];
+            if n.at_least {
+                format!("{l} 至少{}", n.value)
+            } else {
+                format!("{l} {}", n.value)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let bounds = parts
+        .iter()
+        .filter(|(_, i)| nums[*i].at_least)
+        .map(|(_, i)| format!("“{}”", &text[nums[*i].start..nums[*i].end]))
+        .collect::<Vec<_>>()
+        .join("");
+    let last = &nums[parts.last()?.1];
+    let mut f = Finding::at(total.start, last.end)
+        .variant(if overlapping {
+            "channels-at-least"
+        } else {
+            "at-least"
+        })
+        .var("total", total.value.to_string())
+        .var("sum", sum.to_string())
+        .var("formula", formula)
+        .var("bounds", bounds)
+        .var("unit", total.unit.clone())
+        .var("quote", super::quote(text, total.start, total.end));
+    if overlapping {
+        f = f.var("last", parts.last()?.0.clone());
+    }
+    Some(f)
 }
 
 /// Whether `parts` split into a leading and a trailing run that each add up to `total`
