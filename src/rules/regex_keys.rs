@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 52] = [
+pub const REGEX_KEYS: [&str; 53] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -58,6 +58,7 @@ pub const REGEX_KEYS: [&str; 52] = [
     "carried",
     "carried_near",
     "bare_totals",
+    "unreadable",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

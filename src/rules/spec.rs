@@ -512,6 +512,10 @@ pub struct ReportYearFit {
 pub struct StatisticalPeriod {
     /// Words near a date range that make it the statistical period.
     pub context: Vec<String>,
+    /// A period written but too garbled to read (`涵盖镇政府201211日至1231日期间`): no
+    /// `missing` finding then (`period-date-garbled` reports the garbling).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<String>,
 }
 
 /// Publication deadline. Outcomes: default (late), `missing` (no date at all),

@@ -2,9 +2,15 @@
 //! - parts written as lower bounds (`通过新闻媒体公开信息1600余条`): the exact parts and the
 //!   bounds together are at least their sum, and a floor above an exact total is an excess
 //!   whatever the bounds stand for (清水县 2019, tuning, audit F1: 2100 + 5469 + 1600余 +
-//!   600余 against 8769, channels closed by “通过其他形式公开信息”).
+//!   600余 against 8769, channels closed by “通过其他形式公开信息”);
+//! - the old structure announced with the 概述 named “政务信息公开情况概述” (连岛街道 2019,
+//!   tuning, seventeenth batch, audit F1);
+//! - a period written with its 年 and 月 lost (“涵盖镇政府201211日至1231日期间”) is garbled,
+//!   not missing: no “未写明统计期限” beside the garbling warning (大路边镇 2012, tuning).
 
-use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
+use crate::support::{
+    assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
+};
 
 #[test]
 fn parts_written_as_lower_bounds_exceed_an_exact_total() {
@@ -39,4 +45,32 @@ fn parts_written_as_lower_bounds_exceed_an_exact_total() {
     assert_one_finding(&got, "prose-sum", "warning", "至少 916条");
     let got = check(&channels("通过微信公众号公开信息"));
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+}
+
+#[test]
+fn the_old_structure_announced_with_a_qualified_overview() {
+    // The stored page holds its opening twice: each copy is reported.
+    let found = diagnostics_of_rule(
+        "real/tuning/jiangsu-lianyun-liandao-2019.txt",
+        "announced-old-structure",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    for d in &found {
+        assert_eq!(d["severity"], "warning", "{d:?}");
+        let msg = d["message"].as_str().unwrap_or("");
+        assert!(msg.contains("政务信息公开情况概述"), "{msg}");
+    }
+}
+
+#[test]
+fn a_garbled_period_is_not_a_missing_one() {
+    let file = "real/tuning/guangdong-lianzhou-dalubian-2012.txt";
+    let garbled = diagnostics_of_rule(file, "period-date-garbled");
+    assert_eq!(garbled.len(), 1, "{garbled:?}");
+    let period = diagnostics_of_rule(file, "wrong-statistical-period");
+    assert!(period.is_empty(), "{period:?}");
+    // With no period at all, “未写明” stays.
+    let got =
+        check("某某镇2012年政府信息公开工作年度报告\n一、概述\n2012年主动公开政府信息50条。\n");
+    assert_one_finding(&got, "wrong-statistical-period", "info", "未写明统计期限");
 }

@@ -36,6 +36,9 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
                 .variant("malformed")
                 .var("actual", &text[s..e])];
         }
+        if ctx.matches_any(&p.unreadable, &text[bs..be]) {
+            return vec![];
+        }
         let l = doc.lines[doc.title.unwrap_or(doc.body_lines.0)];
         return vec![Finding::at(l.start, l.start).variant("missing")];
     };
