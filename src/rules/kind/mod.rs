@@ -94,6 +94,7 @@ fn needs_outline(check: &Check) -> bool {
 
 /// Where sentences end in a normalized text: (offset, byte length) of every 。 ; ! ?
 /// and newline, found by bytes (`。` is E3 80 82; the others are ASCII).
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `sentence_stops_in_lines`
 pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     // Newlines and 。 (vectorized search), then ; ! ? (rare), merged in order. `。` is
