@@ -47,6 +47,31 @@ impl Flat {
         Flat { text, removed }
     }
 
+    /// [`Flat::new`] of the text `lines` split ([`outline::lines`]): every line but the
+    /// last ends at a line break, so the breaks are the lines' ends and the flat text is
+    /// the lines one after another (`flat_and_stops_from_the_lines_are_those_searched`).
+    pub fn from_lines(norm: &str, lines: &[Line]) -> Self {
+        let mut text = String::with_capacity(norm.len());
+        let mut removed = Vec::with_capacity(lines.len().saturating_sub(1));
+        let (last, breaks) = lines
+            .split_last()
+            .map_or((None, &[][..]), |(l, b)| (Some(l), b));
+        for l in breaks {
+            text.push_str(&norm[l.start..l.end]);
+            removed.push(l.end);
+        }
+        if let Some(l) = last {
+            text.push_str(&norm[l.start..l.end]);
+        }
+        Flat { text, removed }
+    }
+
+    /// The normalized offsets of the removed line breaks, ascending.
+    #[cfg(test)]
+    pub(crate) fn removed(&self) -> &[usize] {
+        &self.removed
+    }
+
     /// Map a flat offset back to the normalized text.
     pub fn to_norm(&self, off: usize) -> usize {
         // Each removed break before the target shifts it by one byte.
@@ -197,12 +222,20 @@ impl Document {
         };
         doc.unstructured = recovered_gap
             || (doc.parts.is_empty() && longest > 1500 && longest * 5 > (me - ms) * 4);
-        doc.flat = Flat::new(&doc.norm.text);
+        doc.flat = Flat::from_lines(&doc.norm.text, &doc.lines);
         doc
     }
 
     pub fn text(&self) -> &str {
         &self.norm.text
+    }
+
+    /// The line holding the normalized offset `off` (a line break's own offset is the end
+    /// of the line it ends): the lines' ends are the breaks, so this is the line between
+    /// the breaks around `off`.
+    pub fn line_at(&self, off: usize) -> Line {
+        let i = self.lines.partition_point(|l| l.end < off);
+        self.lines[i.min(self.lines.len() - 1)]
     }
 
     pub fn line_text(&self, i: usize) -> &str {

@@ -50,9 +50,8 @@ pub struct ContactItem {
     pub valid: bool,
 }
 
-static PHONE_LABELED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:联系电话|咨询电话|办公电话|电话号码|电话|联系方式|热线)\s*[:]?\s*([0-9][0-9()\-—–~ ]{4,}[0-9])").unwrap()
-});
+/// A phone number after its label; searched only at the labels ([`at_labels`]).
+const PHONE_LABELED: &str = r"(?:联系电话|咨询电话|办公电话|电话号码|电话|联系方式|热线)\s*[:]?\s*([0-9][0-9()\-—–~ ]{4,}[0-9])";
 static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\(?0[0-9]{2,3}\)?-?[0-9]{7,8}(?:-[0-9]{1,5})?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12[0-9]{3}|[0-9]{7,8})$").unwrap()
 });
@@ -60,13 +59,11 @@ static PHONE_OK: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static PHONE_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9})(?:[^0-9]|$)").unwrap()
 });
-static POSTCODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:邮编|邮政编码)\s*[:]?\s*([0-9]+)").unwrap());
+const POSTCODE: &str = r"(?:邮编|邮政编码)\s*[:]?\s*([0-9]+)";
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").unwrap()
 });
-static WEBSITE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+").unwrap());
+const WEBSITE: &str = r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+";
 
 /// A bare number is eleven or more digits and dashes (`0xx-xxxxxxx`, a mobile number).
 pub(super) fn may_hold_phone(r: &Run) -> bool {
@@ -80,9 +77,10 @@ pub fn contacts(text: &str) -> Vec<ContactItem> {
 /// [`contacts`] with the text's runs already found.
 pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
     let mut out = Vec::new();
-    for c in PHONE_LABELED.captures_iter(text) {
-        let Some(m) = c.get(1) else { continue };
-        let raw = m.as_str().trim();
+    let places = label_places(text);
+    for c in at_labels(&places, Label::Phone, text) {
+        let Some(m) = c.get_group(1) else { continue };
+        let raw = text[m.start..m.end].trim();
         let compact: String = raw.chars().filter(|c| *c != ' ').collect();
         // Several numbers may be listed: "020-1234567 020-7654321".
         let valid = raw
@@ -92,8 +90,8 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
             || PHONE_OK.is_match(&compact);
         out.push(ContactItem {
             kind: ContactKind::Phone,
-            start: m.start(),
-            end: m.start() + raw.len(),
+            start: m.start,
+            end: m.start + raw.len(),
             value: raw.to_string(),
             valid,
         });
@@ -116,14 +114,15 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
             });
         }
     });
-    for c in POSTCODE.captures_iter(text) {
-        let Some(m) = c.get(1) else { continue };
+    for c in at_labels(&places, Label::Postcode, text) {
+        let Some(m) = c.get_group(1) else { continue };
+        let value = &text[m.start..m.end];
         out.push(ContactItem {
             kind: ContactKind::Postcode,
-            start: m.start(),
-            end: m.end(),
-            value: m.as_str().to_string(),
-            valid: m.as_str().len() == 6,
+            start: m.start,
+            end: m.end,
+            value: value.to_string(),
+            valid: value.len() == 6,
         });
     }
     for (start, end) in addresses(text) {
@@ -155,7 +154,8 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
         .filter(|o| o.kind == ContactKind::Email)
         .map(|o| (o.start, o.end))
         .collect();
-    for m in WEBSITE.find_iter(text) {
+    for c in at_labels(&places, Label::Website, text) {
+        let Some(m) = c.get_match() else { continue };
         if last_at_or_before(&emails, m.start()).is_some_and(|(_, end)| m.start() < end) {
             continue;
         }
@@ -163,11 +163,116 @@ pub fn contacts_in(text: &str, lex: &Lex) -> Vec<ContactItem> {
             kind: ContactKind::Website,
             start: m.start(),
             end: m.end(),
-            value: m.as_str().to_string(),
+            value: text[m.start()..m.end()].to_string(),
             valid: true,
         });
     }
     out.sort_by_key(|c| (c.start, c.kind));
+    out
+}
+
+/// The contact patterns that start at a label: a labelled phone number ([`PHONE_LABELED`]),
+/// a postcode ([`POSTCODE`]) and a website ([`WEBSITE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Phone = 0,
+    Postcode = 1,
+    Website = 2,
+}
+
+/// Every label the three patterns' matches start with (their prefix sets, a longer
+/// prefix left out when a shorter one here begins it: `电话号码` starts with `电话`). The
+/// first character tells the pattern (`邮` a postcode; `h`, `w` a website; any other a
+/// phone): [`label_of`]. `labels_are_the_patterns_prefixes` checks them against the
+/// patterns.
+const LABELS: [&str; 11] = [
+    "联系电话",
+    "咨询电话",
+    "办公电话",
+    "电话",
+    "联系方式",
+    "热线",
+    "邮编",
+    "邮政编码",
+    "http://",
+    "https://",
+    "www.",
+];
+
+fn label_of(first: u8, second: u8) -> Label {
+    match (first, second) {
+        (b'h' | b'w', _) => Label::Website,
+        // `邮` is E9 82 AE: no phone label starts with E9 82.
+        (0xE9, 0x82) => Label::Postcode,
+        _ => Label::Phone,
+    }
+}
+
+/// One search for all of [`LABELS`].
+static LABEL_SEARCH: LazyLock<Option<regex_automata::util::prefilter::Prefilter>> =
+    LazyLock::new(|| {
+        regex_automata::util::prefilter::Prefilter::new(
+            regex_automata::MatchKind::LeftmostFirst,
+            &LABELS,
+        )
+    });
+
+/// The three patterns (searched anchored at a label).
+static ANCHORED: LazyLock<[regex_automata::meta::Regex; 3]> = LazyLock::new(|| {
+    [PHONE_LABELED, POSTCODE, WEBSITE]
+        .map(|p| regex_automata::meta::Regex::new(p).expect("the contact patterns compile"))
+});
+
+/// Every offset of `text` where one of [`LABELS`] starts, ascending, with its pattern;
+/// `None` when the labels cannot be searched together (never: they are eleven literals).
+fn label_places(text: &str) -> Option<Vec<(usize, Label)>> {
+    let pre = LABEL_SEARCH.as_ref()?;
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
+        let second = b.get(sp.start + 1).copied().unwrap_or(0);
+        out.push((sp.start, label_of(b[sp.start], second)));
+        // From the next byte: a label may start inside another (`办公电话`, `电话`).
+        at = sp.start + 1;
+    }
+    Some(out)
+}
+
+/// What `captures_iter` of the label's pattern over `text` finds, searched only at the
+/// places its matches can start. Every match starts with one of its labels, so the
+/// leftmost match at or after a position starts at the first place there where the
+/// pattern matches anchored, and the leftmost-first match starting there is the anchored
+/// search's; matches are never empty, so the next starts at or after the last one's end,
+/// as `captures_iter`'s does. Without places (no search), the pattern's own pass.
+fn at_labels(
+    places: &Option<Vec<(usize, Label)>>,
+    label: Label,
+    text: &str,
+) -> Vec<regex_automata::util::captures::Captures> {
+    use regex_automata::{Anchored, Input};
+    let re = &ANCHORED[label as usize];
+    let Some(places) = places else {
+        return re.captures_iter(text).collect();
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut caps = re.create_captures();
+    for &(at, l) in places {
+        if l != label || at < pos {
+            continue;
+        }
+        re.search_captures(
+            &Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes),
+            &mut caps,
+        );
+        if let Some(m) = caps.get_match() {
+            pos = m.end();
+            out.push(std::mem::replace(&mut caps, re.create_captures()));
+        }
+    }
     out
 }
 
@@ -264,10 +369,9 @@ fn next_address(text: &str, from: usize) -> Option<(usize, usize)> {
 /// Compile the patterns every draft's contact block is read with now (on the thread
 /// that compiles ahead).
 pub(crate) fn warm() {
-    LazyLock::force(&PHONE_LABELED);
     LazyLock::force(&PHONE_OK);
-    LazyLock::force(&POSTCODE);
-    LazyLock::force(&WEBSITE);
+    LazyLock::force(&LABEL_SEARCH);
+    LazyLock::force(&ANCHORED);
 }
 #[cfg(test)]
 mod tests {
@@ -320,6 +424,71 @@ mod tests {
         }
     }
     use super::*;
+
+    /// Each labelled pattern searched at the labels ([`at_labels`]) finds what its own
+    /// `captures_iter` over the whole text finds (every group), on every fixture text.
+    #[test]
+    fn labelled_patterns_from_the_labels_find_what_captures_iter_finds() {
+        let spans = |c: &regex_automata::util::captures::Captures| -> Vec<Option<(usize, usize)>> {
+            (0..c.group_len())
+                .map(|g| c.get_group(g).map(|m| (m.start, m.end)))
+                .collect()
+        };
+        let mut found = [0usize; 3];
+        let mut texts = crate::facts::test_texts();
+        texts.push("办公电话:0851-1234567,电话号码 13800138000;热线12345 邮政编码:550001 https://a.gov.cn/x www.b.cn".into());
+        for (k, t) in texts.iter().enumerate() {
+            let places = label_places(t);
+            assert!(places.is_some());
+            for (label, src) in [
+                (Label::Phone, PHONE_LABELED),
+                (Label::Postcode, POSTCODE),
+                (Label::Website, WEBSITE),
+            ] {
+                let got: Vec<_> = at_labels(&places, label, t).iter().map(spans).collect();
+                let re = Regex::new(src).unwrap();
+                let want: Vec<Vec<Option<(usize, usize)>>> = re
+                    .captures_iter(t)
+                    .map(|c| {
+                        (0..c.len())
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                // Positions only: a fixture's text is not printed (held-out sets).
+                assert_eq!(got, want, "text {k}, {label:?}");
+                found[label as usize] += got.len();
+            }
+        }
+        assert!(found.iter().all(|n| *n > 20), "matches: {found:?}");
+    }
+
+    /// Every match of each labelled pattern starts with one of [`LABELS`] that
+    /// [`label_of`] gives to that pattern.
+    #[test]
+    fn labels_are_the_patterns_prefixes() {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        for (label, src) in [
+            (Label::Phone, PHONE_LABELED),
+            (Label::Postcode, POSTCODE),
+            (Label::Website, WEBSITE),
+        ] {
+            let hir = regex_syntax::parse(src).unwrap();
+            let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+            let lits = seq.literals().expect("a finite prefix set");
+            assert!(!lits.is_empty());
+            for l in lits {
+                let b = l.as_bytes();
+                assert!(!b.is_empty());
+                assert!(
+                    LABELS.iter().any(|x| b.starts_with(x.as_bytes())
+                        && label_of(x.as_bytes()[0], x.as_bytes()[1]) == label),
+                    "{src}: {:?}",
+                    String::from_utf8_lossy(b)
+                );
+            }
+        }
+    }
 
     #[test]
     fn finds_items() {

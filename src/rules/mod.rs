@@ -1446,7 +1446,7 @@ impl<'a> Ctx<'a> {
     /// byte length), in text order, found once per draft.
     pub fn stops(&self) -> &[(usize, usize)] {
         self.stops
-            .get_or_init(|| kind::sentence_stops(self.doc.text()))
+            .get_or_init(|| kind::sentence_stops_in_lines(self.doc.text(), &self.doc.lines))
     }
 
     /// The offsets of the `年`s that lie wholly inside the normalized range `from..to`,
@@ -2178,6 +2178,55 @@ mod table_start_tests {
                 Some((f, read(src)))
             })
             .collect()
+    }
+
+    /// What the draft's line index ([`crate::document::Document::lines`]) gives is what the
+    /// searches of `\n` it replaced found, on every fixture draft that loads (held-out
+    /// sets left out): the flat view ([`crate::document::Flat::from_lines`] against
+    /// [`crate::document::Flat::new`]), the sentence stops
+    /// ([`kind::sentence_stops_in_lines`] against [`kind::sentence_stops`]) and the line
+    /// around every character (`Document::line_at` against an index of the newlines, as
+    /// `prose-table` searched it).
+    #[test]
+    fn flat_and_stops_from_the_lines_are_those_searched() {
+        let (mut drafts, mut breaks, mut stops, mut offsets) = (0, 0, 0, 0);
+        for (path, doc) in fixture_drafts(crate::document::Document::structure, false) {
+            let text = doc.text();
+            let want = crate::document::Flat::new(text);
+            let got = crate::document::Flat::from_lines(text, &doc.lines);
+            assert_eq!(got.text, want.text, "{}", path.display());
+            assert_eq!(got.removed(), want.removed(), "{}", path.display());
+            assert_eq!(doc.flat.text, want.text, "{}", path.display());
+            breaks += want.removed().len();
+            let want = super::kind::sentence_stops(text);
+            assert_eq!(
+                super::kind::sentence_stops_in_lines(text, &doc.lines),
+                want,
+                "{}",
+                path.display()
+            );
+            stops += want.len();
+            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+            for (ns, _) in text.char_indices() {
+                let i = newlines.partition_point(|b| *b < ns);
+                let line_start = if i == 0 { 0 } else { newlines[i - 1] + 1 };
+                let line_end = newlines.get(i).copied().unwrap_or(text.len());
+                let l = doc.line_at(ns);
+                assert_eq!(
+                    (l.start, l.end),
+                    (line_start, line_end),
+                    "{} {ns}",
+                    path.display()
+                );
+                offsets += 1;
+            }
+            drafts += 1;
+        }
+        assert!(drafts > 50, "drafts: {drafts}");
+        assert!(
+            breaks > 10_000 && stops > 10_000 && offsets > 100_000,
+            "{breaks} breaks, {stops} stops, {offsets} offsets"
+        );
     }
 
     /// The body of every fixture draft that loads, normalized and flat.

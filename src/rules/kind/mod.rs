@@ -94,6 +94,7 @@ fn needs_outline(check: &Check) -> bool {
 
 /// Where sentences end in a normalized text: (offset, byte length) of every 。 ; ! ?
 /// and newline, found by bytes (`。` is E3 80 82; the others are ASCII).
+#[cfg_attr(not(test), allow(dead_code))] // the oracle of `sentence_stops_in_lines`
 pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     // Newlines and 。 (vectorized search), then ; ! ? (rare), merged in order. `。` is
@@ -110,6 +111,43 @@ pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
         return out;
     }
     // Both lists are in text order (and never share a byte): merge them.
+    let mut merged = Vec::with_capacity(out.len() + 8);
+    let mut common = out.into_iter().peekable();
+    loop {
+        match (common.peek(), rare.peek()) {
+            (Some(&(c, _)), Some(&r)) if r < c => merged.push((rare.next().unwrap_or(r), 1)),
+            (Some(_), _) => merged.extend(common.next()),
+            (None, Some(_)) => merged.extend(rare.by_ref().map(|p| (p, 1))),
+            (None, None) => break,
+        }
+    }
+    merged
+}
+
+/// [`sentence_stops`] of a text `lines` split ([`crate::document::outline::lines`]): the
+/// newlines are the ends of every line but the last, so only `。` and `;!?` are searched.
+pub(crate) fn sentence_stops_in_lines(
+    text: &str,
+    lines: &[crate::document::Line],
+) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let breaks = lines.split_last().map_or(&[][..], |(_, b)| b);
+    let mut newlines = breaks.iter().map(|l| (l.end, 1)).peekable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(breaks.len() + b.len() / 64);
+    // `。` by its last byte, as [`sentence_stops`] does; the newlines merged in order.
+    for p in memchr::memchr_iter(0x82, b) {
+        if p >= 2 && b[p - 2..p] == [0xE3, 0x80] {
+            while let Some(n) = newlines.next_if(|&(n, _)| n < p - 2) {
+                out.push(n);
+            }
+            out.push((p - 2, 3));
+        }
+    }
+    out.extend(newlines);
+    let mut rare = memchr::memchr3_iter(b';', b'!', b'?', b).peekable();
+    if rare.peek().is_none() {
+        return out;
+    }
     let mut merged = Vec::with_capacity(out.len() + 8);
     let mut common = out.into_iter().peekable();
     loop {
@@ -218,6 +256,10 @@ mod sentence_tests {
         let text =
             "一、总体情况\n本年度新收申请12件。其中自然人10件;商业企业2件!无?结束\n\n。。末尾丂「傂」、。";
         let stops = sentence_stops(text);
+        assert_eq!(
+            sentence_stops_in_lines(text, &crate::document::outline::lines(text)),
+            stops
+        );
         let bounds: Vec<usize> = text
             .char_indices()
             .map(|(i, _)| i)

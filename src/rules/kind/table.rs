@@ -685,7 +685,6 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
     let (ms, me) = (flat.from_norm(bs), flat.from_norm(be));
     let ftext = flat.text.as_str();
     let mut out = Vec::new();
-    let mut newlines: Option<Vec<usize>> = None;
     for st in &p.statements {
         let cells: Vec<(String, String)> = st.cells.iter().map(|c| parse_cell_ref(c)).collect();
         let defined = |(r, c): &(String, String)| {
@@ -723,15 +722,10 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                     flat.to_norm(ms + n.end() - 1) + 1,
                 );
                 // Numbers inside the table itself are not prose. Line bounds come from
-                // an index of the newlines: scanning for them at each match was
+                // the draft's line index: scanning for them at each match was
                 // quadratic on a long line.
-                let breaks = newlines.get_or_insert_with(|| {
-                    memchr::memchr_iter(b'\n', text.as_bytes()).collect::<Vec<_>>()
-                });
-                let i = breaks.partition_point(|b| *b < ns);
-                let line_start = if i == 0 { 0 } else { breaks[i - 1] + 1 };
-                let line_end = breaks.get(i).copied().unwrap_or(text.len());
-                if crate::document::outline::is_table_line(&text[line_start..line_end])
+                let line = doc.line_at(ns);
+                if crate::document::outline::is_table_line(&text[line.start..line.end])
                     || !seen.insert(ns)
                 {
                     continue;
