@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 53] = [
+pub const REGEX_KEYS: [&str; 54] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -59,6 +59,7 @@ pub const REGEX_KEYS: [&str; 53] = [
     "carried_near",
     "bare_totals",
     "unreadable",
+    "received",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

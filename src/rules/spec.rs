@@ -443,6 +443,14 @@ pub struct ProseSum {
     /// Words before a total that make it a count of completed requests (see `carry_over`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub completed: Vec<String>,
+    /// Words before a total that make it a count of received requests (`受理`, `收到`). A list
+    /// under it that turns to completed (`completed`) or carried-over (`carry_over`) parts
+    /// (`其中网络申请11件,办结8件,结转下一年办理1件`) holds two breakdowns: only the parts
+    /// before the turn are summed as its parts, and the completed and carried-over parts,
+    /// when both are given and nothing else, must add up to at least the total (outcome
+    /// `outcomes-short`: requests carried in from last year can only add to what must end).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received: Vec<String>,
     /// Regexes of a count received followed by the count of those concluded
     /// (`受理审批事项117件,办结171件`), with named groups `whole` (received) and `part`
     /// (concluded): outcome `concluded-above` when part > whole and no request carried

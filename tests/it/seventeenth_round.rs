@@ -6,7 +6,12 @@
 //! - the old structure announced with the 概述 named “政务信息公开情况概述” (连岛街道 2019,
 //!   tuning, seventeenth batch, audit F1);
 //! - a period written with its 年 and 月 lost (“涵盖镇政府201211日至1231日期间”) is garbled,
-//!   not missing: no “未写明统计期限” beside the garbling warning (大路边镇 2012, tuning).
+//!   not missing: no “未写明统计期限” beside the garbling warning (大路边镇 2012, tuning);
+//! - a received count whose list turns from how the requests came to how they ended
+//!   (“受理…11件,其中网络申请11件,申请办结数8件,结转下一年办理1件”): two breakdowns, not one
+//!   list of 20 against 11 (a wrong number stated at error before), and completed plus
+//!   carried over falling short of the received count is reported (嘉兴市市场监管局 2022,
+//!   tuning, eighteenth batch, audit F1).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -73,4 +78,33 @@ fn a_garbled_period_is_not_a_missing_one() {
     let got =
         check("某某镇2012年政府信息公开工作年度报告\n一、概述\n2012年主动公开政府信息50条。\n");
     assert_one_finding(&got, "wrong-statistical-period", "info", "未写明统计期限");
+}
+
+#[test]
+fn a_list_that_turns_from_channels_to_outcomes_is_two_breakdowns() {
+    let file = "real/tuning/zhejiang-jiaxing-shichangjianguan-2022.txt";
+    let msg = one_warning(file, "prose-sum");
+    assert!(msg.contains("合计只有 9件"), "{msg}");
+    assert!(!msg.contains("20件"), "{msg}");
+    let draft = |list: &str| {
+        format!("某某局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，本局受理政府信息公开申请{list}。\n")
+    };
+    // Both halves add up: nothing to report.
+    for list in [
+        "15件，其中网络申请11件，当面申请4件，申请办结数14件，结转下一年办理1件",
+        "15件，其中新收到14件，结转上年度办理1件，办结13件，结转下年度继续办理2件",
+    ] {
+        let got = check(&draft(list));
+        assert!(of(&got, "prose-sum").is_empty(), "{list}: {got:?}");
+    }
+    // Handling results closed by the carried-over ones stay one list: their excess is an error.
+    let got = check(&draft(
+        "50件，其中予以公开30件，不予公开15件，结转下年度办理8件",
+    ));
+    assert_one_finding(&got, "prose-sum", "error", "53件");
+    // The channels exceeding the total are still reported, the outcomes apart.
+    let got = check(&draft(
+        "11件，其中网络申请9件，当面申请3件，办结10件，结转下一年办理1件",
+    ));
+    assert_one_finding(&got, "prose-sum", "error", "12件");
 }

@@ -26,6 +26,21 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         }
         let completed_total = !p.carry_over.is_empty()
             && ctx.matches_any(&p.completed, clause_before(text, total.start));
+        // Under a received count, a list that turns to the requests completed holds two
+        // breakdowns: the parts before the turn are the total's, the rest are `outcomes`'.
+        // (A carried-over part alone turns nothing: it closes a list of handling results.)
+        let turn = (!completed_total
+            && ctx.matches_any(&p.received, clause_before(text, total.start)))
+        .then(|| {
+            st.parts[..listed].iter().position(|(l, _)| {
+                ctx.matches_any(&p.completed, l) && !ctx.matches_any(&p.carry_over, l)
+            })
+        })
+        .flatten();
+        if let Some(k) = turn {
+            out.extend(outcomes_short(p, ctx, st, total, &st.parts[k..listed]));
+        }
+        let listed = turn.unwrap_or(listed);
         let exact: Vec<&(String, usize)> = st.parts[..listed]
             .iter()
             .filter(|(l, _)| !(completed_total && ctx.matches_any(&p.carry_over, l)))
@@ -186,6 +201,56 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     out.extend(order(p, ctx));
     out.extend(bare(p, ctx));
     out
+}
+
+/// The completed and carried-over parts of a received total (`受理…11件,其中网络申请11件,申请办结数8件,
+/// 结转下一年办理1件`): what was received this year either ended or was carried over, and
+/// requests carried in from last year only add to what must end, so completed plus
+/// carried over cannot fall short of the total. Judged only when the run holds both a
+/// completed and a carried-over part and nothing else, every count exact, and the list
+/// ends there.
+fn outcomes_short(
+    p: &ProseSum,
+    ctx: &Ctx,
+    st: &crate::facts::SumStatement,
+    total: &NumberFact,
+    run: &[(String, usize)],
+) -> Option<Finding> {
+    let text = ctx.doc.text();
+    let nums = &ctx.doc.facts.numbers;
+    let carried = |l: &str| ctx.matches_any(&p.carry_over, l);
+    let done = |l: &str| !carried(l) && ctx.matches_any(&p.completed, l);
+    if !st.complete
+        || !run.iter().all(|(l, _)| carried(l) || done(l))
+        || !run.iter().any(|(l, _)| carried(l))
+        || !run.iter().any(|(l, _)| done(l))
+        || run
+            .iter()
+            .any(|(_, i)| nums[*i].approximate || nums[*i].unit != total.unit)
+    {
+        return None;
+    }
+    let sum = run
+        .iter()
+        .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))?;
+    if sum >= total.value {
+        return None;
+    }
+    let formula = run
+        .iter()
+        .map(|(l, i)| format!("{} {}", l, nums[*i].value))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let last = &nums[run.last()?.1];
+    Some(
+        Finding::at(total.start, last.end)
+            .variant("outcomes-short")
+            .var("total", total.value.to_string())
+            .var("sum", sum.to_string())
+            .var("formula", formula)
+            .var("unit", total.unit.clone())
+            .var("quote", super::quote(text, total.start, total.end)),
+    )
 }
 
 /// Parts written as lower bounds (`通过新闻媒体公开信息1600余条`, `超过50条`): the count is at
