@@ -121,6 +121,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "impossible-percentage" => "other:impossible_value",
         "template-instruction" => "other:template_instruction",
         "t2-unpublished-documents" => "other:documents_not_published",
+        "t2-rulemaking-authority" => "other:implausible_value",
         "foreign-unit" | "foreign-contact" => "other:agency_mismatch",
         "superseded-regulation" | "superseded-format-notice" => "other:outdated_citation",
         _ => "other",

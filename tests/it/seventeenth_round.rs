@@ -11,7 +11,11 @@
 //!   (“受理…11件,其中网络申请11件,申请办结数8件,结转下一年办理1件”): two breakdowns, not one
 //!   list of 20 against 11 (a wrong number stated at error before), and completed plus
 //!   carried over falling short of the received count is reported (嘉兴市市场监管局 2022,
-//!   tuning, eighteenth batch, audit F1).
+//!   tuning, eighteenth batch, audit F1);
+//! - 表二 规章 6/6/6 in the 2019 trial format of a county bureau whose name holds 人
+//!   (“县退役军人事务局”): the 2019 trial pack checks rulemaking authority too, and a 人 that
+//!   is not the 人 of 人民政府 no longer hides a department (始兴县退役军人事务局 2020, tuning,
+//!   eighteenth batch, audit F1).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -107,4 +111,14 @@ fn a_list_that_turns_from_channels_to_outcomes_is_two_breakdowns() {
         "11件，其中网络申请9件，当面申请3件，办结10件，结转下一年办理1件",
     ));
     assert_one_finding(&got, "prose-sum", "error", "12件");
+}
+
+#[test]
+fn a_county_bureau_reporting_regulations_in_the_2019_table() {
+    let msg = one_warning(
+        "real/tuning/guangdong-shixing-tuiyijunren-2020.txt",
+        "t2-rulemaking-authority",
+    );
+    assert!(msg.contains("县退役军人事务局无权制定规章"), "{msg}");
+    assert!(msg.contains("填了 6"), "{msg}");
 }
