@@ -699,6 +699,10 @@ pub struct ProseStatement {
     /// (a channel, `其中`, a sub-unit): such a mention is not compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
+    /// A clause before the number that names a year other than the report year
+    /// (`2022年公开……` in a 2023 report) puts it in another period: not compared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_years_excluded: bool,
 }
 
 /// A claim that nothing happened (`未收到政府信息公开申请`) against a count above zero of the

@@ -15,7 +15,10 @@
 //! - 表二 规章 6/6/6 in the 2019 trial format of a county bureau whose name holds 人
 //!   (“县退役军人事务局”): the 2019 trial pack checks rulemaking authority too, and a 人 that
 //!   is not the 人 of 人民政府 no longer hides a department (始兴县退役军人事务局 2020, tuning,
-//!   eighteenth batch, audit F1).
+//!   eighteenth batch, audit F1);
+//! - prose “2022年我区公开行政规范性文件2件” against 表二 本年制发 3, in a 表二 the excerpt cuts
+//!   after 行政处罚: the documents made this year must all be published
+//!   (`t2-published-prose`; 乌鲁木齐高新区 2022, tuning, eighteenth batch).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -121,4 +124,14 @@ fn a_county_bureau_reporting_regulations_in_the_2019_table() {
     );
     assert!(msg.contains("县退役军人事务局无权制定规章"), "{msg}");
     assert!(msg.contains("填了 6"), "{msg}");
+}
+
+#[test]
+fn fewer_documents_published_than_made() {
+    let msg = one_warning(
+        "real/tuning/xinjiang-urumqi-xinshi-2022.txt",
+        "t2-published-prose",
+    );
+    assert!(msg.contains("公开行政规范性文件 2 件"), "{msg}");
+    assert!(msg.contains("（3）"), "{msg}");
 }

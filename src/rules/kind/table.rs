@@ -730,7 +730,7 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                 {
                     continue;
                 }
-                if !st.exclude.is_empty() {
+                if !st.exclude.is_empty() || st.other_years_excluded {
                     let at = ms + n.start();
                     // The clause is looked for within a bounded window: a long line
                     // without punctuation must not make every match rescan it.
@@ -744,7 +744,10 @@ pub fn prose(p: &ProseTable, ctx: &Ctx) -> Vec<Finding> {
                         .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':' | '、'))
                         .map(|(i, c)| window + i + c.len_utf8())
                         .unwrap_or(window);
-                    if ctx.matches_any(&st.exclude, &ftext[clause_start..at]) {
+                    let clause = &ftext[clause_start..at];
+                    if ctx.matches_any(&st.exclude, clause)
+                        || (st.other_years_excluded && names_other_year(clause, ctx.year()))
+                    {
                         continue;
                     }
                 }
@@ -843,4 +846,18 @@ pub fn authority(p: &RulemakingAuthority, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `clause` names a year (four digits and 年) other than `year` (any year when the
+/// report year is unknown).
+fn names_other_year(clause: &str, year: Option<i32>) -> bool {
+    let b = clause.as_bytes();
+    clause.match_indices('年').any(|(i, _)| {
+        i >= 4
+            && b[i - 4..i].iter().all(u8::is_ascii_digit)
+            && !(i >= 5 && b[i - 5].is_ascii_digit())
+            && clause[i - 4..i]
+                .parse::<i32>()
+                .is_ok_and(|y| Some(y) != year)
+    })
 }
