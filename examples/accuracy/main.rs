@@ -122,7 +122,7 @@ pub fn kind_of(rule: &str) -> &'static str {
         "template-instruction" => "other:template_instruction",
         "t2-unpublished-documents" => "other:documents_not_published",
         "t2-rulemaking-authority" => "other:implausible_value",
-        "foreign-unit" | "foreign-contact" => "other:agency_mismatch",
+        "foreign-unit" | "foreign-contact" | "higher-body-applications" => "other:agency_mismatch",
         "superseded-regulation" | "superseded-format-notice" => "other:outdated_citation",
         _ => "other",
     }

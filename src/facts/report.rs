@@ -39,6 +39,26 @@ pub fn agency_level(name: &str) -> Option<AgencyLevel> {
     {
         return Some(AgencyLevel::Township);
     }
+    // The township or street itself named without its office (`迎宾路街道`, `银川镇`,
+    // `寻召乡`, `达来胡硕苏木`, `公明街道办`), not a word ending so (`城乡`, `城镇`).
+    const TOWNSHIP: [&str; 8] = [
+        "街道",
+        "街道办",
+        "镇",
+        "乡",
+        "苏木",
+        "镇政府",
+        "乡政府",
+        "街道办事处",
+    ];
+    if TOWNSHIP.iter().any(|s| n.ends_with(s))
+        && !["城乡", "城镇", "城乡政府", "城镇政府"]
+            .iter()
+            .any(|s| n.ends_with(s))
+        && n.chars().count() >= 3
+    {
+        return Some(AgencyLevel::Township);
+    }
     if n.ends_with("人民政府") || n.ends_with("管委会") || n.ends_with("管理委员会") {
         return Some(AgencyLevel::Government);
     }
@@ -71,11 +91,35 @@ pub fn from_title(title: &str) -> (Option<i32>, Option<String>) {
         .or_else(|| super::opening::title_year_zh(title).map(|(b, y)| (b, Some(y))));
     match found {
         Some((before, year)) => {
-            let agency = Some(before.trim().to_string()).filter(|s| s.chars().count() >= 2);
+            let agency = Some(before.trim().to_string())
+                .filter(|s| s.chars().count() >= 2)
+                .or_else(|| name_after_year(title, before.len()));
             (year, agency)
         }
         None => (None, None),
     }
+}
+
+/// A title that opens with its year and names the agency after it
+/// (`2021年迎宾路街道政府信息公开工作年度报告`): the words between `年`/`年度` and the
+/// report's name, when they are at least two characters and no report word.
+fn name_after_year(title: &str, year_at: usize) -> Option<String> {
+    let rest = title.get(year_at..)?;
+    let after = rest.split_once('年')?.1;
+    let after = after.strip_prefix('度').unwrap_or(after);
+    let end = ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()?;
+    let name = after[..end].trim();
+    let is_title = after[end..].contains("报告") || after[end..].contains("年报");
+    (is_title
+        && name.chars().count() >= 2
+        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !["关于", "本", "我", "全", "各"]
+            .iter()
+            .any(|w| name.starts_with(w)))
+    .then(|| name.to_string())
 }
 
 /// Year named in the opening text (`现公布XX2018年政府信息公开工作年度报告`).

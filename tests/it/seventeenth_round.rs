@@ -18,7 +18,13 @@
 //!   eighteenth batch, audit F1);
 //! - prose “2022年我区公开行政规范性文件2件” against 表二 本年制发 3, in a 表二 the excerpt cuts
 //!   after 行政处罚: the documents made this year must all be published
-//!   (`t2-published-prose`; 乌鲁木齐高新区 2022, tuning, eighteenth batch).
+//!   (`t2-published-prose`; 乌鲁木齐高新区 2022, tuning, eighteenth batch);
+//! - a street's or township's report giving the applications of a government above it
+//!   (“受理……向市政府及市政府办公室提出的政府信息公开申请5件”, “2020年光明区共受理4申请”):
+//!   `higher-body-applications` (迎宾路街道 2021, eighteenth batch; 公明街道 2020, sixth
+//!   batch; both tuning, audits F1). For it, a title that opens with its year names the
+//!   agency after it (“2021年迎宾路街道政府信息公开工作年度报告”), and a township or street
+//!   named without its office (`迎宾路街道`, `银川镇`) is of the township level.
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -134,4 +140,47 @@ fn fewer_documents_published_than_made() {
     );
     assert!(msg.contains("公开行政规范性文件 2 件"), "{msg}");
     assert!(msg.contains("（3）"), "{msg}");
+}
+
+#[test]
+fn a_township_report_giving_a_higher_government_s_applications() {
+    let msg = one_warning(
+        "real/tuning/liaoning-shenyang-yuhong-yingbinlu-2021.txt",
+        "higher-body-applications",
+    );
+    assert!(
+        msg.contains("向市政府及市政府办公室提出的政府信息公开申请5件"),
+        "{msg}"
+    );
+    let msg = one_warning(
+        "real/tuning/guangdong-guangming-gongming-2020.txt",
+        "higher-body-applications",
+    );
+    assert!(msg.contains("区共受理4申请"), "{msg}");
+    let draft = |title: &str| {
+        format!("{title}\n一、总体情况\n2021年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件。\n")
+    };
+    // The agency after the year, and a street named without its office, are a township's.
+    for title in [
+        "2021年迎宾路街道政府信息公开工作年度报告",
+        "迎宾路街道2021年政府信息公开工作年度报告",
+        "银川镇2021年政府信息公开工作年度报告",
+        "2021年度寻召乡政府信息公开工作年度报告",
+    ] {
+        let got = check(&draft(title));
+        assert_one_finding(&got, "higher-body-applications", "warning", "市政府");
+    }
+    // A government's own report, a bureau's and one whose agency is unknown say nothing.
+    for title in [
+        "2021年某某市人民政府政府信息公开工作年度报告",
+        "某某县民政局2021年政府信息公开工作年度报告",
+        "2021年政府信息公开工作年度报告",
+        "2021年全县政府信息公开工作年度报告",
+    ] {
+        let got = check(&draft(title));
+        assert!(
+            of(&got, "higher-body-applications").is_empty(),
+            "{title}: {got:?}"
+        );
+    }
 }
