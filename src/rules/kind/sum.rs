@@ -38,7 +38,14 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         })
         .flatten();
         if let Some(k) = turn {
-            out.extend(outcomes_short(p, ctx, st, total, &st.parts[k..listed]));
+            out.extend(outcomes_short(
+                p,
+                ctx,
+                st,
+                total,
+                &st.parts[..k],
+                &st.parts[k..listed],
+            ));
         }
         let listed = turn.unwrap_or(listed);
         let exact: Vec<&(String, usize)> = st.parts[..listed]
@@ -208,12 +215,15 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
 /// requests carried in from last year only add to what must end, so completed plus
 /// carried over cannot fall short of the total. Judged only when the run holds both a
 /// completed and a carried-over part and nothing else, every count exact, and the list
-/// ends there.
+/// ends there. When the parts before the run add up to the total and one of them is carried
+/// in from last year (`其中新收到14件,结转上年度办理1件`), the total holds every request of
+/// the year, and the run must equal it: above it is reported too (`outcomes-above`).
 fn outcomes_short(
     p: &ProseSum,
     ctx: &Ctx,
     st: &crate::facts::SumStatement,
     total: &NumberFact,
+    head: &[(String, usize)],
     run: &[(String, usize)],
 ) -> Option<Finding> {
     let text = ctx.doc.text();
@@ -233,9 +243,21 @@ fn outcomes_short(
     let sum = run
         .iter()
         .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))?;
-    if sum >= total.value {
+    let whole_year = || {
+        head.iter().any(|(l, _)| ctx.matches_any(&p.carried, l))
+            && !head.iter().any(|(_, i)| nums[*i].approximate)
+            && head
+                .iter()
+                .try_fold(Dec::ZERO, |acc, (_, i)| acc.checked_add(nums[*i].value))
+                == Some(total.value)
+    };
+    let variant = if sum < total.value {
+        "outcomes-short"
+    } else if sum > total.value && whole_year() {
+        "outcomes-above"
+    } else {
         return None;
-    }
+    };
     let formula = run
         .iter()
         .map(|(l, i)| format!("{} {}", l, nums[*i].value))
@@ -244,7 +266,7 @@ fn outcomes_short(
     let last = &nums[run.last()?.1];
     Some(
         Finding::at(total.start, last.end)
-            .variant("outcomes-short")
+            .variant(variant)
             .var("total", total.value.to_string())
             .var("sum", sum.to_string())
             .var("formula", formula)
