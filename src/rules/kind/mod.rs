@@ -106,22 +106,7 @@ pub(crate) fn sentence_stops(text: &str) -> Vec<(usize, usize)> {
             _ => (p >= 2 && b[p - 2..p] == [0xE3, 0x80]).then(|| (p - 2, 3)),
         })
         .collect();
-    let mut rare = memchr::memchr3_iter(b';', b'!', b'?', b).peekable();
-    if rare.peek().is_none() {
-        return out;
-    }
-    // Both lists are in text order (and never share a byte): merge them.
-    let mut merged = Vec::with_capacity(out.len() + 8);
-    let mut common = out.into_iter().peekable();
-    loop {
-        match (common.peek(), rare.peek()) {
-            (Some(&(c, _)), Some(&r)) if r < c => merged.push((rare.next().unwrap_or(r), 1)),
-            (Some(_), _) => merged.extend(common.next()),
-            (None, Some(_)) => merged.extend(rare.by_ref().map(|p| (p, 1))),
-            (None, None) => break,
-        }
-    }
-    merged
+    with_rare_stops(out, b)
 }
 
 /// [`sentence_stops`] of a text `lines` split ([`crate::document::outline::lines`]): the
@@ -144,12 +129,18 @@ pub(crate) fn sentence_stops_in_lines(
         }
     }
     out.extend(newlines);
+    with_rare_stops(out, b)
+}
+
+/// `stops` (newlines and `。`, in text order) with the rare stops `;` `!` `?` of `b` merged
+/// in: both lists are in text order and never share a byte.
+fn with_rare_stops(stops: Vec<(usize, usize)>, b: &[u8]) -> Vec<(usize, usize)> {
     let mut rare = memchr::memchr3_iter(b';', b'!', b'?', b).peekable();
     if rare.peek().is_none() {
-        return out;
+        return stops;
     }
-    let mut merged = Vec::with_capacity(out.len() + 8);
-    let mut common = out.into_iter().peekable();
+    let mut merged = Vec::with_capacity(stops.len() + 8);
+    let mut common = stops.into_iter().peekable();
     loop {
         match (common.peek(), rare.peek()) {
             (Some(&(c, _)), Some(&r)) if r < c => merged.push((rare.next().unwrap_or(r), 1)),

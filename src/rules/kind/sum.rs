@@ -109,11 +109,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
         }
-        let formula = exact
-            .iter()
-            .map(|(l, i)| format!("{} {}", l, nums[*i].value))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let formula = formula(nums, exact.iter().copied());
         // Falling short can only be judged when every reading lists exactly these parts.
         let all_approx_free = exact.len() == st.parts.len() && st.complete;
         let group = p
@@ -258,11 +254,7 @@ fn outcomes_short(
     } else {
         return None;
     };
-    let formula = run
-        .iter()
-        .map(|(l, i)| format!("{} {}", l, nums[*i].value))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let formula = formula(nums, run.iter());
     let last = &nums[run.last()?.1];
     Some(
         Finding::at(total.start, last.end)
@@ -499,11 +491,7 @@ fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             };
             if once > total.value {
-                let formula = refs
-                    .iter()
-                    .map(|(l, i)| format!("{} {}", l, nums[*i].value))
-                    .collect::<Vec<_>>()
-                    .join(" + ");
+                let formula = formula(nums, refs.iter().copied());
                 let last = &nums[parts[parts.len() - 1].1];
                 out.push(
                     Finding::at(total.start, last.end)
@@ -748,11 +736,7 @@ fn extended(
     if all <= total.value || run > total.value {
         return None;
     }
-    let formula = parts
-        .iter()
-        .map(|(l, i)| format!("{} {}", l, nums[*i].value))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let formula = formula(nums, parts.iter());
     Some(
         Finding::at(total.start, nums[parts.last()?.1].end)
             .variant("extended")
@@ -803,4 +787,12 @@ fn clause_before(text: &str, at: usize) -> &str {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
     &text[from..at]
+}
+
+/// `label value + label value …` of parts (index into `nums`), for messages.
+fn formula<'a>(nums: &[NumberFact], parts: impl Iterator<Item = &'a (String, usize)>) -> String {
+    parts
+        .map(|(l, i)| format!("{} {}", l, nums[*i].value))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
