@@ -11,16 +11,269 @@
 //! few positions (and only where one of the literals its matches begin with starts).
 //! The answer is exactly what asking each pattern's `is_match` over the region answers.
 
-use regex_automata::meta;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{hybrid, meta, nfa::thompson};
 use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use std::sync::{Mutex, OnceLock};
 
 /// A compiled group of patterns (in the order given).
 #[derive(Debug)]
 pub struct Group {
     union: meta::Regex,
+    /// The patterns, as given.
+    patterns: Vec<String>,
     /// Per pattern: what every match begins with ([`prefixes`]), when known.
     starts: Vec<Option<Vec<Box<[u8]>>>>,
+    /// The patterns' words, for [`Group::matching_at_places`]; built on its first use
+    /// (`None` when they cannot be searched in one literal pass).
+    keyed: OnceLock<Option<Keyed>>,
+}
+
+/// The words of a group's patterns, all found in one literal pass over a text. Each
+/// pattern is keyed by the literals every match begins with (its prefixes, cut short:
+/// [`Key::Starts`]), or else by those every match ends with (its suffixes, cut to their
+/// last bytes: [`Key::Ends`]), or else by those one of which every match contains
+/// ([`super::needs::needed_literals`], cut short: [`Key::Needs`]); a pattern with none
+/// of these, or whose literals would make the pass too slow, has no key.
+#[derive(Debug)]
+struct Keyed {
+    /// Every key literal, each once, none a prefix of another (a longer one is found
+    /// where the shorter is): literal `i` is bit `i`.
+    literals: Vec<Vec<u8>>,
+    /// All of `literals` in one search (Teddy).
+    search: Prefilter,
+    /// Per pattern.
+    keys: Vec<Key>,
+}
+
+/// How a pattern of a [`Keyed`] group is asked, by the bits of the literals found at the
+/// places where its own literals can occur.
+#[derive(Debug)]
+enum Key {
+    /// Every match begins at one of the places `starts`, and (when `needs` is not 0)
+    /// contains one of the places `needs`.
+    Starts { starts: u64, needs: u64 },
+    /// Every match ends with one of `ends`, each of which begins at one of the places
+    /// `bits`; the pattern is searched backward, anchored at each such end.
+    Ends {
+        bits: u64,
+        ends: Vec<Vec<u8>>,
+        reverse: Box<hybrid::dfa::DFA>,
+        cache: Box<Mutex<hybrid::dfa::Cache>>,
+    },
+    /// Every match contains one of these places.
+    Needs(u64),
+    /// Not known: the pattern's own search decides.
+    None,
+}
+
+/// Prefixes are cut to this many bytes (four CJK characters; to three or two when there
+/// are too many), suffixes and needed words too.
+const KEY_BYTES: usize = 12;
+/// A pattern's prefixes (suffixes, needed words) are used when there are at most this
+/// many, none shorter than this many bytes (two CJK characters: a one-character or
+/// two-letter literal is frequent, and makes the literal search slower for all).
+const KEY_MAX_LITERALS: usize = 12;
+const KEY_MIN_BYTES: usize = 6;
+/// At most this many literals in all (Teddy's limit; beyond, an automaton), and the
+/// needed words of prefix keys only while there are at most `KEY_MAX_GATED` (Teddy's
+/// faster form; BENCHMARKS.md «Stop 25 (second helper)»).
+const KEY_MAX_ALL: usize = 64;
+const KEY_MAX_GATED: usize = 32;
+/// More places than this many, and one more for every this many bytes of the text: the
+/// group's own pass ([`Group::matching`]) answers instead of a search at each place.
+const KEY_MAX_PLACES: usize = 16;
+const KEY_DENSE_BYTES: usize = 256;
+
+/// `l` cut to at most `n` bytes, at a character boundary when it is text: its first
+/// bytes, or its last ones (`last`).
+fn cut(l: &[u8], n: usize, last: bool) -> Vec<u8> {
+    let Ok(s) = std::str::from_utf8(l) else {
+        return if last {
+            l[l.len().saturating_sub(n)..].to_vec()
+        } else {
+            l[..l.len().min(n)].to_vec()
+        };
+    };
+    if last {
+        let mut k = l.len().saturating_sub(n);
+        while !s.is_char_boundary(k) {
+            k += 1;
+        }
+        l[k..].to_vec()
+    } else {
+        let mut k = l.len().min(n);
+        while !s.is_char_boundary(k) {
+            k -= 1;
+        }
+        l[..k].to_vec()
+    }
+}
+
+/// A usable key: a few literals, none too short.
+fn usable(mut lits: Vec<Vec<u8>>) -> Option<Vec<Vec<u8>>> {
+    lits.sort();
+    lits.dedup();
+    (!lits.is_empty()
+        && lits.len() <= KEY_MAX_LITERALS
+        && lits.iter().all(|l| l.len() >= KEY_MIN_BYTES))
+    .then_some(lits)
+}
+
+/// The literals of all keys, each once, without those that start with another one.
+fn key_literals(keys: &[Vec<Vec<Vec<u8>>>]) -> Vec<Vec<u8>> {
+    let mut all: Vec<Vec<u8>> = keys.iter().flatten().flatten().cloned().collect();
+    all.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    all.dedup();
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for l in all {
+        if !kept.iter().any(|k| l.starts_with(k)) {
+            kept.push(l);
+        }
+    }
+    kept
+}
+
+/// A literal list per kind of key (for `Starts`, the needed words may follow as a
+/// second list, a gate only).
+type KeyLists = (Option<Kind>, Vec<Vec<Vec<u8>>>);
+
+/// The kinds of key, in [`Keyed::new`]'s lists.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Starts,
+    Ends,
+    Needs,
+}
+
+impl Keyed {
+    fn new(patterns: &[String]) -> Option<Keyed> {
+        // Per pattern: its kind of key and its literal lists (for `Starts`, the needed
+        // words may follow as a second list, a gate only).
+        let mut keys: Vec<KeyLists> = Vec::new();
+        for p in patterns {
+            let hir = regex_syntax::parse(p).ok()?;
+            let extract = |kind: ExtractKind, last: bool| {
+                let seq = Extractor::new().kind(kind).extract(&hir);
+                // Cut shorter while there are too many (a prefix of a prefix is one too).
+                seq.literals().and_then(|ls| {
+                    [KEY_BYTES, 9, 6].into_iter().find_map(|n| {
+                        usable(ls.iter().map(|l| cut(l.as_bytes(), n, last)).collect())
+                    })
+                })
+            };
+            let needs = super::needs::needed_literals(p).and_then(|ls| {
+                usable(
+                    ls.iter()
+                        .map(|l| cut(l.as_bytes(), KEY_BYTES, false))
+                        .collect(),
+                )
+            });
+            keys.push(if let Some(ls) = extract(ExtractKind::Prefix, false) {
+                (
+                    Some(Kind::Starts),
+                    [Some(ls), needs].into_iter().flatten().collect(),
+                )
+            } else if let Some(ls) = extract(ExtractKind::Suffix, true) {
+                (Some(Kind::Ends), vec![ls])
+            } else if let Some(ls) = needs {
+                (Some(Kind::Needs), vec![ls])
+            } else {
+                (None, Vec::new())
+            });
+        }
+        let lists = |keys: &[KeyLists]| -> Vec<Vec<Vec<Vec<u8>>>> {
+            keys.iter().map(|(_, ls)| ls.clone()).collect()
+        };
+        // Too many literals: first the gates go, then, one at a time, the key whose
+        // literals no other key shares the most of (the last of equals).
+        let mut all = key_literals(&lists(&keys));
+        if all.len() > KEY_MAX_GATED {
+            for (k, ls) in &mut keys {
+                if *k == Some(Kind::Starts) {
+                    ls.truncate(1);
+                }
+            }
+            all = key_literals(&lists(&keys));
+        }
+        while all.len() > KEY_MAX_ALL {
+            let drop = (0..keys.len())
+                .filter(|&i| keys[i].0.is_some())
+                .min_by_key(|&i| {
+                    let mut without = lists(&keys);
+                    without[i].clear();
+                    (key_literals(&without).len(), std::cmp::Reverse(i))
+                })?;
+            keys[drop] = (None, Vec::new());
+            all = key_literals(&lists(&keys));
+        }
+        if all.is_empty() {
+            return None;
+        }
+        // A key's literals are found where a kept literal that begins one of them is.
+        let mask = |ls: &[Vec<u8>]| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, k)| ls.iter().any(|l| l.starts_with(k)))
+                .fold(0u64, |m, (j, _)| m | (1u64 << j))
+        };
+        let keys = keys
+            .into_iter()
+            .zip(patterns)
+            .map(|((kind, mut ls), p)| match kind {
+                Some(Kind::Starts) => Key::Starts {
+                    starts: mask(&ls[0]),
+                    needs: ls.get(1).map_or(0, |n| mask(n)),
+                },
+                Some(Kind::Ends) => {
+                    let built = hybrid::dfa::DFA::builder()
+                        .configure(hybrid::dfa::DFA::config().cache_capacity(1 << 20))
+                        .thompson(thompson::Config::new().reverse(true))
+                        .build(p);
+                    match built {
+                        Ok(reverse) => Key::Ends {
+                            bits: mask(&ls[0]),
+                            cache: Box::new(Mutex::new(reverse.create_cache())),
+                            reverse: Box::new(reverse),
+                            ends: ls.swap_remove(0),
+                        },
+                        Err(_) => Key::None,
+                    }
+                }
+                Some(Kind::Needs) => Key::Needs(mask(&ls[0])),
+                None => Key::None,
+            })
+            .collect();
+        let search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all)?;
+        Some(Keyed {
+            literals: all,
+            search,
+            keys,
+        })
+    }
+
+    /// Every offset of `hay` where one of the literals starts, ascending, with its bit
+    /// (one literal at most starts at an offset: none is a prefix of another).
+    fn places(&self, hay: &[u8]) -> Vec<(usize, u64)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(sp) = self
+            .search
+            .find(hay, regex_automata::Span::from(at..hay.len()))
+        {
+            let found = &hay[sp.start..sp.end];
+            // A span that is no literal (never, with a literal search) is a place for
+            // every pattern: the searches there decide.
+            let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
+                Some(i) => 1u64 << i,
+                None => u64::MAX,
+            };
+            out.push((sp.start, bits));
+            at = sp.start + 1;
+        }
+        out
+    }
 }
 
 impl Group {
@@ -48,7 +301,117 @@ impl Group {
             )
             .build_many(patterns)
             .ok()?;
-        Some(Group { union, starts })
+        Some(Group {
+            union,
+            patterns: patterns.to_vec(),
+            starts,
+            keyed: OnceLock::new(),
+        })
+    }
+
+    /// For each pattern of the group: does it match anywhere in `hay` (`Some`, exactly
+    /// [`Group::matching`]'s answer), or is that left to the pattern's own search
+    /// (`None`)? One literal pass over `hay` finds the places of every pattern's words
+    /// ([`Keyed`]); then a pattern none of whose needed words occur matches nowhere, nor
+    /// does one none of whose prefixes occur, and one with a few places of its prefixes is
+    /// asked, anchored, only there (every match begins at one of them; look-around is
+    /// judged on the whole text). `None` for every pattern when the words cannot be
+    /// searched together.
+    pub fn matching_at_places(&self, hay: &str) -> Vec<Option<bool>> {
+        let Some(keyed) = self.keyed.get_or_init(|| Keyed::new(&self.patterns)) else {
+            return vec![None; self.starts.len()];
+        };
+        let places = keyed.places(hay.as_bytes());
+        // Where the words are dense (a text made of them), one pass of the group costs
+        // less than a search at each place.
+        if places.len() > KEY_MAX_PLACES + hay.len() / KEY_DENSE_BYTES {
+            return self.matching(hay).into_iter().map(Some).collect();
+        }
+        let present = places.iter().fold(0, |m, (_, bits)| m | bits);
+        // The places of the prefixes of patterns not ruled out by their needed words.
+        let live = keyed.keys.iter().fold(0, |m, k| match k {
+            Key::Starts { starts, needs } if *needs == 0 || present & needs != 0 => m | starts,
+            _ => m,
+        });
+        // One anchored search of all the patterns at such a place says whether any match
+        // starts there (most places start none): the places where none does are
+        // dropped for every pattern.
+        let mut starting: Vec<(usize, u64)> = places
+            .iter()
+            .copied()
+            .filter(|(_, b)| b & live != 0)
+            .collect();
+        starting.retain(|&(s, _)| {
+            self.union
+                .search_half(
+                    &Input::new(hay)
+                        .range(s..)
+                        .anchored(Anchored::Yes)
+                        .earliest(true),
+                )
+                .is_some()
+        });
+        keyed
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, key)| match key {
+                Key::None => None,
+                Key::Needs(bits) => (present & bits == 0).then_some(false),
+                Key::Starts { needs, .. } if *needs != 0 && present & needs == 0 => Some(false),
+                Key::Starts { starts, .. } => {
+                    let pid = PatternID::try_from(i).ok()?;
+                    Some(starting.iter().any(|&(s, b)| {
+                        b & starts != 0
+                            && self
+                                .union
+                                .search_half(
+                                    &Input::new(hay)
+                                        .range(s..)
+                                        .anchored(Anchored::Pattern(pid))
+                                        .earliest(true),
+                                )
+                                .is_some()
+                    }))
+                }
+                Key::Ends {
+                    bits,
+                    ends,
+                    reverse,
+                    cache,
+                } => {
+                    let b = hay.as_bytes();
+                    let mut own;
+                    let mut guard = cache.try_lock();
+                    let cache = match guard.as_deref_mut() {
+                        Ok(c) => c,
+                        Err(_) => {
+                            own = reverse.create_cache();
+                            &mut own
+                        }
+                    };
+                    let mut found = false;
+                    for &(s, _) in places.iter().filter(|(_, b)| b & bits != 0) {
+                        for e in ends.iter().filter(|e| b[s..].starts_with(e)) {
+                            let input = Input::new(hay)
+                                .range(..s + e.len())
+                                .anchored(Anchored::Yes)
+                                .earliest(true);
+                            match reverse.try_search_rev(cache, &input) {
+                                Ok(Some(_)) => found = true,
+                                Ok(None) => {}
+                                // A search the lazy DFA gives up on: the pattern's own.
+                                Err(_) => return None,
+                            }
+                            if found {
+                                return Some(true);
+                            }
+                        }
+                    }
+                    Some(false)
+                }
+            })
+            .collect()
     }
 
     /// Does any pattern of the group match anywhere in `hay`? Exactly whether some
@@ -191,6 +554,34 @@ mod tests {
             let ps: Vec<String> = which.iter().map(|&i| all[i].to_string()).collect();
             let g = Group::new(&ps).unwrap();
             prop_assert_eq!(g.matching(&hay), each(&ps, &hay));
+        }
+
+        /// Patterns keyed by two-character prefixes, suffixes (searched backward from
+        /// them, look-around included) and needed words, over texts made of those words:
+        /// where the places answer, they answer what each pattern answers.
+        #[test]
+        fn the_places_answer_what_each_pattern_answers(
+            hay in "(?:费用|收取|零元|减免|情况|[0-9。\n 元])*",
+            which in proptest::collection::vec(0usize..8, 3..7),
+        ) {
+            let all = [
+                "费用[^。]{0,3}零元",
+                "收取[0-9]+元",
+                "(?m)(?:^[ ]*|[。])[0-9]+元?减免情况",
+                "[0-9]减免(?:的)?情况",
+                "(?:费用|收取)[^。]*零元",
+                "[0-9 ]+(?:费用|零元)",
+                "收取零元|减免情况",
+                "元[^。]{0,4}费用",
+            ];
+            let ps: Vec<String> = which.iter().map(|&i| all[i].to_string()).collect();
+            let g = Group::new(&ps).unwrap();
+            let want = each(&ps, &hay);
+            for (i, m) in g.matching_at_places(&hay).into_iter().enumerate() {
+                if let Some(m) = m {
+                    prop_assert_eq!(m, want[i], "{}", ps[i]);
+                }
+            }
         }
     }
 }
