@@ -27,7 +27,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         let completed_total = !p.carry_over.is_empty()
             && ctx.matches_any(&p.completed, clause_before(text, total.start));
         // Under a received count, a list that turns to the requests completed holds two
-        // breakdowns: the parts before the turn are the total's, the rest are `outcomes`'.
+        // breakdowns: the parts before the turn are the total's, the rest are [`outcomes`]'.
         // (A carried-over part alone turns nothing: it closes a list of handling results.)
         let turn = (!completed_total
             && ctx.matches_any(&p.received, clause_before(text, total.start)))
@@ -38,7 +38,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         })
         .flatten();
         if let Some(k) = turn {
-            out.extend(outcomes_short(
+            out.extend(outcomes(
                 p,
                 ctx,
                 st,
@@ -214,7 +214,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
 /// ends there. When the parts before the run add up to the total and one of them is carried
 /// in from last year (`其中新收到14件,结转上年度办理1件`), the total holds every request of
 /// the year, and the run must equal it: above it is reported too (`outcomes-above`).
-fn outcomes_short(
+fn outcomes(
     p: &ProseSum,
     ctx: &Ctx,
     st: &crate::facts::SumStatement,
