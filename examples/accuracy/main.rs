@@ -197,7 +197,7 @@ pub const GROUPS: [(&str, &str); 17] = [
     ),
     (
         "heldout14",
-        "held out (stop 25, seventeenth batch), never tuned on",
+        "held out (stop 25, seventeenth batch), spent: tuned on after its second run (stop 25)",
     ),
     (
         "heldout15",
