@@ -111,7 +111,9 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "period-ends-early" => "wrong_period",
         "late-publication" => "late_or_missing_date",
         "year-slip" | "report-year-fit" | "period-year" | "later-year-work"
-        | "distant-year-plan" | "notice-year" | "stale-work-points" => "year_mismatch",
+        | "distant-year-plan" | "notice-year" | "stale-work-points" | "budget-year" => {
+            "year_mismatch"
+        }
         r if r.ends_with("-structure") || r == "old-fee-part" => "old_format_in_new_year",
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",

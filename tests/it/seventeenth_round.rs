@@ -24,7 +24,9 @@
 //!   `higher-body-applications` (迎宾路街道 2021, eighteenth batch; 公明街道 2020, sixth
 //!   batch; both tuning, audits F1). For it, a title that opens with its year names the
 //!   agency after it (“2021年迎宾路街道政府信息公开工作年度报告”), and a township or street
-//!   named without its office (`迎宾路街道`, `银川镇`) is of the township level.
+//!   named without its office (`迎宾路街道`, `银川镇`) is of the township level;
+//! - a 2021 report that “公开了我局2022年度财政预算” (`budget-year`; 平武县统计局 2021,
+//!   heldout14, spent at stop 25 after its second run, audit F1).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -182,5 +184,33 @@ fn a_township_report_giving_a_higher_government_s_applications() {
             of(&got, "higher-body-applications").is_empty(),
             "{title}: {got:?}"
         );
+    }
+}
+
+#[test]
+fn a_budget_of_a_year_after_the_report_year() {
+    let msg = one_warning(
+        "real/heldout14/sichuan-pingwu-tongjiju-2021.txt",
+        "budget-year",
+    );
+    assert!(msg.contains("2022年度财政预算"), "{msg}");
+    let draft = |sentence: &str| {
+        check(&format!(
+            "某某县统计局2021年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
+        ))
+    };
+    assert_one_finding(
+        &draft("按照财政局相关要求，公开了我局2022年度财政预算。"),
+        "budget-year",
+        "warning",
+        "2022",
+    );
+    for fine in [
+        "按照财政局相关要求，公开了我局2021年度财政预算、2020年度决算报告。",
+        "年底前完成了2022年度部门预算编制工作。",
+        "2022年1月公开了2022年度部门预算。",
+    ] {
+        let got = draft(fine);
+        assert!(of(&got, "budget-year").is_empty(), "{fine}: {got:?}");
     }
 }
