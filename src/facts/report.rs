@@ -41,16 +41,8 @@ pub fn agency_level(name: &str) -> Option<AgencyLevel> {
     }
     // The township or street itself named without its office (`迎宾路街道`, `银川镇`,
     // `寻召乡`, `达来胡硕苏木`, `公明街道办`), not a word ending so (`城乡`, `城镇`).
-    const TOWNSHIP: [&str; 8] = [
-        "街道",
-        "街道办",
-        "镇",
-        "乡",
-        "苏木",
-        "镇政府",
-        "乡政府",
-        "街道办事处",
-    ];
+    // (`……街道办事处` is taken above.)
+    const TOWNSHIP: [&str; 7] = ["街道", "街道办", "镇", "乡", "苏木", "镇政府", "乡政府"];
     if TOWNSHIP.iter().any(|s| n.ends_with(s))
         && !["城乡", "城镇", "城乡政府", "城镇政府"]
             .iter()
