@@ -203,7 +203,7 @@ pub const GROUPS: [(&str, &str); 17] = [
     ),
     (
         "heldout15",
-        "held out (stop 25, eighteenth batch), never tuned on",
+        "held out (stop 25, eighteenth batch), spent: tuned on after its second run (stop 26)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
