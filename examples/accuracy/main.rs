@@ -114,7 +114,9 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "distant-year-plan" | "notice-year" | "stale-work-points" | "budget-year" => {
             "year_mismatch"
         }
-        r if r.ends_with("-structure") || r == "old-fee-part" => "old_format_in_new_year",
+        r if r.ends_with("-structure") || r == "old-fee-part" || r == "report-to-office" => {
+            "old_format_in_new_year"
+        }
         r if r.ends_with("-cells") => "blank_cells",
         "prose-sum" => "other:narrative_internal_sum",
         "prose-share" => "other:percent_mismatch",
@@ -124,7 +126,9 @@ pub fn kind_of(rule: &str) -> &'static str {
         "template-instruction" => "other:template_instruction",
         "t2-unpublished-documents" => "other:documents_not_published",
         "t2-rulemaking-authority" => "other:implausible_value",
-        "foreign-unit" | "foreign-contact" | "higher-body-applications" => "other:agency_mismatch",
+        "foreign-unit" | "foreign-contact" | "higher-body-applications" | "announced-agency" => {
+            "other:agency_mismatch"
+        }
         "superseded-regulation" | "superseded-format-notice" => "other:outdated_citation",
         _ => "other",
     }

@@ -344,12 +344,32 @@ pub fn title_line(
     from: usize,
     first_heading: Option<usize>,
 ) -> Option<usize> {
-    let stop = first_heading.unwrap_or(lines.len()).min(from + 6);
-    (from..stop.min(lines.len())).find(|&i| {
-        let s = text[lines[i].start..lines[i].end].trim();
+    let line = |i: usize| text[lines[i].start..lines[i].end].trim();
+    let names_report = |i: usize| {
+        let s = line(i);
         s.chars().count() <= 70
             && (s.contains("年度报告") || s.contains("年报") || s.contains("工作报告"))
             && !s.contains("根据")
+    };
+    let end = first_heading.unwrap_or(lines.len()).min(lines.len());
+    let first = (from..end.min(from + 6)).find(|&i| names_report(i))?;
+    // A page's column label (`• 乡镇政府信息公开年度报告`) names the kind of report, not the
+    // report: a line naming the report with its year a few lines on is the title.
+    if has_year(line(first)) {
+        return Some(first);
+    }
+    (first + 1..end.min(from + 16))
+        .find(|&i| names_report(i) && has_year(line(i)))
+        .or(Some(first))
+}
+
+/// Four digits and `年`, or a year in Chinese numerals and `年` (`二〇二五年`).
+fn has_year(s: &str) -> bool {
+    let zh = |c: char| "〇零一二三四五六七八九".contains(c);
+    s.match_indices('年').any(|(i, _)| {
+        let before: Vec<char> = s[..i].chars().rev().take(4).collect();
+        before.len() == 4
+            && (before.iter().all(char::is_ascii_digit) || before.iter().all(|&c| zh(c)))
     })
 }
 

@@ -334,6 +334,15 @@ fn tokens(text: &str, numbers: &[NumberFact], from: usize, to: usize) -> Vec<Tok
     toks
 }
 
+/// Words that join the last item of an enumeration to the ones before it.
+pub const CONJUNCTIONS: [&str; 3] = ["和", "及", "以及"];
+
+/// Words that make an item's label a clause of its own, not one more kind of item.
+const CLAUSE_WORDS: [&str; 14] = [
+    "办理", "受理", "收到", "答复", "回复", "开展", "举办", "召开", "组织", "累计", "共", "另",
+    "此外", "新增",
+];
+
 /// Readings beyond this many make the sentence unreadable (nothing is reported for it).
 const MAX_READINGS: usize = 256;
 
@@ -364,11 +373,30 @@ impl Parser<'_> {
         }
     }
 
+    /// Is `toks[i+1..end)` one enumeration to its end: its last item joined by a conjunction
+    /// (`……应急管理1条和部门文件7条`), no item opening a level of its own, and no item's label
+    /// a clause of its own (a verb of handling or a count over the sentence)? A `、` run
+    /// followed by `,` items is then one list, as the conjunction closes it.
+    fn enumerated_to_end(&self, i: usize, end: usize) -> bool {
+        let Some(Tok::Item { label, sep, .. }) = self.toks.get(end.wrapping_sub(1)) else {
+            return false;
+        };
+        if *sep != Sep::None || !CONJUNCTIONS.iter().any(|c| label.starts_with(c)) {
+            return false;
+        }
+        self.toks[i + 1..end].iter().all(|t| match t {
+            Tok::Item { open, label, .. } => {
+                open.is_none() && !CLAUSE_WORDS.iter().any(|w| label.contains(w))
+            }
+            Tok::Close => false,
+        })
+    }
+
     /// Where a word-opened level headed at `i` may end (exclusive token indices), within `end`.
     fn ends(&self, i: usize, end: usize, outermost: bool) -> Vec<usize> {
         let mut out = Vec::new();
         let mut p = i + 1;
-        if p >= end {
+        if p >= end || (outermost && self.enumerated_to_end(i, end)) {
             return vec![end];
         }
         let mut joined = false;
@@ -721,6 +749,23 @@ mod tests {
         // 动态信息 may be an item of 120 or of 100: only what both readings share is kept.
         let t = "主动公开政府信息120条,其中政府文件100条,包括政策文件60条、规划计划30条、其他10条,动态信息20条。";
         assert_eq!(sums(t), vec![st("100", &["60", "30", "10"], false)]);
+    }
+
+    #[test]
+    fn a_conjunction_closes_a_mixed_list() {
+        // `、` run, then `,` items, closed by `和`: one list; 64 parts of 65, complete.
+        let t = "共主动公开政府信息16项65条,其中包括公开年报1条、文明创建1条、廉政建设5条、工作动态38条,法律法规8条,规划计划1条,资金信息1条,人事任免1条,应急管理1条和部门文件7条。";
+        assert_eq!(
+            sums(t),
+            vec![st(
+                "65",
+                &["1", "1", "5", "38", "8", "1", "1", "1", "1", "7"],
+                true
+            )]
+        );
+        // A clause after the run keeps it open to both readings.
+        let t = "主动公开信息65条,其中政策文件10条、工作动态20条,办理建议12件和提案8件。";
+        assert!(sums(t).iter().all(|s| !s.2));
     }
 
     #[test]

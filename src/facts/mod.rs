@@ -12,6 +12,7 @@ pub mod report;
 pub mod scan;
 pub mod sums;
 
+pub use breakdown::CONJUNCTIONS;
 pub use contact::{ContactItem, ContactKind};
 pub use date::{DateFact, Period, Ymd};
 pub use number::{Dec, NumberFact};

@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 54] = [
+pub const REGEX_KEYS: [&str; 56] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -60,6 +60,8 @@ pub const REGEX_KEYS: [&str; 54] = [
     "bare_totals",
     "unreadable",
     "received",
+    "enumeration_closing",
+    "blank",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

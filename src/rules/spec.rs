@@ -128,6 +128,7 @@ pub enum Check {
     PublishedZero(PublishedZero),
     ForeignUnit(ForeignUnit),
     ForeignContact(ForeignContact),
+    AnnouncedAgency(AnnouncedAgency),
 }
 
 impl Check {
@@ -164,6 +165,7 @@ impl Check {
             Check::PublishedZero(_) => "published-zero",
             Check::ForeignUnit(_) => "foreign-unit",
             Check::ForeignContact(_) => "foreign-contact",
+            Check::AnnouncedAgency(_) => "announced-agency",
         }
     }
 
@@ -266,6 +268,18 @@ pub struct PeriodYear {
     /// only the match: the pattern can start at the year and stay cheap to search.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exclude_in_sentence: bool,
+}
+
+/// The opening announces the report of another agency of the same place than the one its
+/// title names (`现公布建水县民族宗教事务局2025年度政府信息公开工作年度报告` under the title
+/// `建水县面甸镇2025年政府信息公开工作年度报告`): an opening copied from that agency's report
+/// and not changed. Outcome: default. Nothing when the report's own agency is not known.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnouncedAgency {
+    /// Where the opening names the agency whose report this is, the name as group `n`
+    /// (regexes): `现公布(?P<n>…)2025年度政府信息公开工作年度报告`.
+    pub patterns: Vec<String>,
 }
 
 /// A department's report whose contact sentence names another department of the same
@@ -406,6 +420,14 @@ fn yes() -> bool {
     true
 }
 
+fn five() -> usize {
+    5
+}
+
+fn is_five(n: &usize) -> bool {
+    *n == 5
+}
+
 /// A named set of labels that together exhaust a total.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -431,6 +453,15 @@ pub struct ProseSum {
     /// total, so parts that fall short of it are reported as for an exhaustive group.
     #[serde(default)]
     pub closing: Vec<String>,
+    /// Labels of a last part joined by a conjunction (`……应急管理1条和部门文件7条`): a list of at
+    /// least `enumeration_min` parts closed so enumerates its total's kinds, and parts that
+    /// fall short of it are reported as for an exhaustive group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enumeration_closing: Vec<String>,
+    /// The fewest parts of a list that `enumeration_closing` closes (`其中A和B` may name two
+    /// of many kinds).
+    #[serde(default = "five", skip_serializing_if = "is_five")]
+    pub enumeration_min: usize,
     /// Labels of a last part that closes a list of channels (`其他方式…`, `…公开栏等方式…`):
     /// channels may overlap and are never summed, but a list closed so claims to split its
     /// total by channel, and its channels must add up to it (outcome `channels`).
@@ -524,6 +555,10 @@ pub struct StatisticalPeriod {
     /// `missing` finding then (`period-date-garbled` reports the garbling).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<String>,
+    /// A period whose dates were left blank (`统计数据时限为 起至止`, `统计期限为  年 月 日至  年
+    /// 月 日`): a template line never filled in. Outcome `blank`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blank: Vec<String>,
 }
 
 /// Publication deadline. Outcomes: default (late), `missing` (no date at all),

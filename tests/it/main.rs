@@ -7,6 +7,7 @@ mod batch;
 mod config;
 mod corpus;
 mod cut_tables;
+mod eighteenth_round;
 mod eighth_batch;
 mod eighth_round;
 mod eleventh_round;

@@ -36,6 +36,14 @@ pub fn period(p: &StatisticalPeriod, ctx: &Ctx) -> Vec<Finding> {
                 .variant("malformed")
                 .var("actual", &text[s..e])];
         }
+        if let Some((s, e)) = ctx.compiled(&p.blank).iter().find_map(|re| {
+            re.find(&text[bs..be])
+                .map(|m| (bs + m.start(), bs + m.end()))
+        }) {
+            return vec![Finding::at(s, e)
+                .variant("blank")
+                .var("actual", text[s..e].trim())];
+        }
         if ctx.matches_any(&p.unreadable, &text[bs..be]) {
             return vec![];
         }

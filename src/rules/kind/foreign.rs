@@ -8,7 +8,7 @@
 //! the report names no township of its own there (a county's or a bureau's report may rightly
 //! speak of one of its townships), nor for a name that is one of its own.
 
-use super::super::spec::{ForeignContact, ForeignUnit};
+use super::super::spec::{AnnouncedAgency, ForeignContact, ForeignUnit};
 use super::super::{Ctx, Finding};
 
 /// Characters that, right before a unit word, make it no name: `本乡`, `全镇`, `各乡镇`, `城乡`
@@ -196,6 +196,45 @@ pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The agency the opening says this is the report of, when it is another agency of the
+/// report's own place (`建水县民族宗教事务局` in 建水县面甸镇's report). Names that are one
+/// another's end or start (`面甸镇人民政府`, `建水县面甸镇`) are the same agency.
+pub fn announced(p: &AnnouncedAgency, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let Some(own) = doc.facts.agency.as_deref() else {
+        return vec![];
+    };
+    let (os, oe) = doc.opening_span();
+    let strip = |s: &str| {
+        s.trim_end_matches("人民政府")
+            .trim_end_matches("政府")
+            .trim_end_matches("办事处")
+            .to_string()
+    };
+    let own_core = strip(own);
+    for re in ctx.compiled(&p.patterns) {
+        for c in re.captures_iter(&text[os..oe]) {
+            let Some(n) = c.name("n") else {
+                continue;
+            };
+            let name = strip(n.as_str());
+            if name.is_empty()
+                || own_core.contains(name.as_str())
+                || name.contains(own_core.as_str())
+                || !other_department_of_same_place(&own_core, &name)
+            {
+                continue;
+            }
+            let (s, e) = (os + n.start(), os + n.end());
+            return vec![Finding::at(s, e)
+                .var("found", n.as_str().to_string())
+                .var("own", own.to_string())];
+        }
+    }
+    vec![]
 }
 
 #[cfg(test)]

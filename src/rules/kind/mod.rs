@@ -61,6 +61,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::PublishedZero(p) => published::run(p, ctx),
         Check::ForeignUnit(p) => foreign::run(p, ctx),
         Check::ForeignContact(p) => foreign::contact(p, ctx),
+        Check::AnnouncedAgency(p) => foreign::announced(p, ctx),
     }
 }
 

@@ -20,7 +20,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         }
         // Parts that are not the total's: those after the list changed separator, and a
         // carry-over under a count of completed requests.
-        let listed = list_len(text, nums, &st.parts);
+        let listed = list_len(text, nums, &st.parts, st.complete);
         if listed < st.parts.len() || !st.complete {
             out.extend(extended(p, ctx, total, &st.parts[..listed]));
         }
@@ -128,6 +128,15 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 let (l, _) = exact.last()?;
                 ctx.matches_any(&p.closing, l)
                     .then(|| format!("分类（列有“{l}”一项）"))
+            })
+            .or_else(|| {
+                // A long list whose last part is joined by `和` enumerates its total's kinds.
+                let (l, _) = exact.last()?;
+                (exact.len() >= p.enumeration_min && ctx.matches_any(&p.enumeration_closing, l))
+                    .then(|| {
+                        let l = l.trim_start_matches(['和', '以', '及']);
+                        format!("分类（逐项列举了{}项，末项为“{l}”）", exact.len())
+                    })
             });
         let last = &nums[exact.last().map(|p| p.1).unwrap_or(st.total)];
         let finding = |variant: &'static str| {
@@ -754,7 +763,21 @@ fn extended(
 /// ends before the first later part set off by a comma or semicolon: `其中,局长信箱268条
 /// (含投诉建议14条,回复率100%)、咨询交流1379条,公开答复数量1061条` lists two parts, and 1061 is
 /// another quantity. Separators inside brackets do not count.
-fn list_len(text: &str, nums: &[crate::facts::NumberFact], parts: &[(String, usize)]) -> usize {
+/// A list the facts read as one enumeration to its end (every reading agrees, and its last
+/// part is joined by `和`: `……工作动态38条,法律法规8条,……应急管理1条和部门文件7条`) keeps every part.
+fn list_len(
+    text: &str,
+    nums: &[crate::facts::NumberFact],
+    parts: &[(String, usize)],
+    complete: bool,
+) -> usize {
+    if complete
+        && parts
+            .last()
+            .is_some_and(|(l, _)| crate::facts::CONJUNCTIONS.iter().any(|c| l.starts_with(c)))
+    {
+        return parts.len();
+    }
     let sep = |k: usize| {
         let (a, b) = (nums[parts[k - 1].1].end, nums[parts[k].1].start);
         if a >= b {

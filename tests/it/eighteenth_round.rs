@@ -1,0 +1,120 @@
+//! Issue 10, eighteenth round (stop 26), after heldout15 was spent at its second run:
+//! - a list of kinds closed by a conjunction (“……工作动态38条,法律法规8条,……应急管理1条和部门文件7条”)
+//!   is one enumeration to its end, even where it changes from `、` to `,`; ten kinds that
+//!   add up to 64 under a total of 65 are reported (东阳市气象局 2014, audit F1);
+//! - a period whose dates were never filled in (“统计数据时限为 起至止”) is a blank template
+//!   line, a warning, not “未写明” (瑞安市气象局 2015, audit F1);
+//! - a template's note to the writer left in place (“编写说明:可先适当综述。”, 周矶街道 2020,
+//!   audit F1);
+//! - the old structure announced as “全文主要叙述了……(含概述、……收费及减免情况……)” (千垛镇
+//!   2019, audit F2);
+//! - a page's column label (“• 乡镇政府信息公开年度报告”) above the real title is no title, and
+//!   an opening that announces another agency's report (“现公布建水县民族宗教事务局2025年度
+//!   政府信息公开工作年度报告” under 建水县面甸镇's title, `announced-agency`; 面甸镇 2025,
+//!   audit F1);
+//! - a report addressed to the office that collects reports (“盘锦市政务公开办:”, “现将2020年
+//!   工作情况和2021年工作计划报告如下”, `report-to-office`; 辽东湾新区 2020, audit F1).
+
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
+
+#[test]
+fn a_conjunction_closes_a_list_of_kinds() {
+    let msg = one_warning(
+        "real/heldout15/zhejiang-dongyang-qixiangju-2014.txt",
+        "prose-sum",
+    );
+    assert!(msg.contains("合计 64条") && msg.contains("65条"), "{msg}");
+    let draft = |list: &str| {
+        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息58条,其中{list}。\n")
+    };
+    let got = check(&draft(
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条和部门文件2条",
+    ));
+    assert_one_finding(&got, "prose-sum", "warning", "合计 57条");
+    // Adding up, a short list closed by 和, a list without the conjunction, and a clause
+    // after the run say nothing.
+    for list in [
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条和部门文件3条",
+        "政策文件10条和工作动态20条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条,部门文件2条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,办理建议4件,应急管理2条和部门文件2条",
+    ] {
+        let got = check(&draft(list));
+        assert!(of(&got, "prose-sum").is_empty(), "{list}: {got:?}");
+    }
+}
+
+#[test]
+fn a_blank_period_is_a_template_line() {
+    let d = crate::support::diagnostics_of_rule(
+        "real/heldout15/zhejiang-ruian-qixiangju-2015.txt",
+        "wrong-statistical-period",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["severity"], "warning", "{d:?}");
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("没有填写"),
+        "{d:?}"
+    );
+    let head = "某某局2015年政府信息公开工作年度报告\n";
+    for line in [
+        "本报告所列数据的统计期限为    年  月  日至    年  月  日。",
+        "统计时段: 自 起 至 止。",
+    ] {
+        let got = check(&format!("{head}{line}\n"));
+        assert_one_finding(&got, "wrong-statistical-period", "warning", "没有填写");
+    }
+    // A written period, and none at all (info), are not blank.
+    let got = check(&format!(
+        "{head}本报告所列数据的统计期限为2015年1月1日至2015年12月31日。\n"
+    ));
+    assert!(of(&got, "wrong-statistical-period").is_empty(), "{got:?}");
+    let got = check(&format!("{head}本报告介绍本局的公开工作。\n"));
+    assert_one_finding(&got, "wrong-statistical-period", "info", "未写明");
+}
+
+#[test]
+fn a_template_note_to_the_writer() {
+    let msg = one_warning(
+        "real/heldout15/hubei-qianjiang-zhouji-2020.txt",
+        "template-instruction",
+    );
+    assert!(msg.contains("编写说明:可先适当综述。"), "{msg}");
+}
+
+#[test]
+fn an_old_structure_announced_in_parentheses() {
+    let msg = one_warning(
+        "real/heldout15/jiangsu-xinghua-qianduo-2019.txt",
+        "announced-old-structure",
+    );
+    assert!(msg.contains("概述"), "{msg}");
+}
+
+#[test]
+fn a_column_label_is_no_title_and_another_agency_announced() {
+    let rel = "real/heldout15/yunnan-jianshui-miandian-2025.txt";
+    let msg = one_warning(rel, "announced-agency");
+    assert!(
+        msg.contains("建水县民族宗教事务局") && msg.contains("建水县面甸镇"),
+        "{msg}"
+    );
+    assert!(crate::support::diagnostics_of_rule(rel, "report-year-fit").is_empty());
+    // The column label alone, with no title below it, is still read as the title.
+    let got = check("• 乡镇政府信息公开年度报告\n一、总体情况\n本镇公开信息10条。\n");
+    assert_one_finding(&got, "report-year-fit", "warning", "没有写明报告年度");
+    let got = check(
+        "• 乡镇政府信息公开年度报告\n• 发布机构\n某某县某某镇人民政府\n\n某某县某某镇2025年政府信息公开工作年度报告\n一、总体情况\n本镇公开信息10条。\n",
+    );
+    assert!(of(&got, "report-year-fit").is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_report_addressed_to_the_collecting_office() {
+    let d = crate::support::diagnostics_of_rule(
+        "real/heldout15/liaoning-panjin-liaodongwan-2020.txt",
+        "report-to-office",
+    );
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|x| x["severity"] == "warning"), "{d:?}");
+}
