@@ -211,7 +211,7 @@ pub const GROUPS: [(&str, &str); 18] = [
     ),
     (
         "heldout16",
-        "held out (stop 26, nineteenth batch), never tuned on",
+        "held out (stop 26, nineteenth batch), never tuned on; first run 5/9 before the lead saw gongkai's output (not the audits) of three of its files once, by accident",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),

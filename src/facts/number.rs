@@ -349,7 +349,9 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
             || text[..whole.0].ends_with("上百")
             // `上百条`, `上千人`: “some hundreds”, not 100.
             || (text[..whole.0].ends_with('上') && matches!(digits, "百" | "千" | "万"))
-            || preceded_by_approx(text, whole.0);
+            || preceded_by_approx(text, whole.0)
+            // `达126件` is the count reached; a rounded figure after it (`达5.2万次`) is not exact.
+            || (text[..whole.0].ends_with('达') && (c.get(4).is_some() || digits.contains('.')));
         // A bound only from the number's own marks: `约`/`近` (either side) is no bound,
         // and a prefix other than 超过/逾 (`多达`, `大约`) is none either.
         let at_least = approximate
@@ -375,12 +377,14 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
     out
 }
 
+/// `约`, `近`, `超过` and `多达` before a number make it approximate. A bare `达` does not: it
+/// names the count reached (`解读总量达126件`), which is exact unless the figure is rounded.
 fn preceded_by_approx(text: &str, at: usize) -> bool {
     let before = &text[..at];
     before.ends_with("约")
         || before.ends_with("近")
         || before.ends_with("过")
-        || before.ends_with("达")
+        || before.ends_with("多达")
 }
 
 #[cfg(test)]
@@ -425,7 +429,7 @@ mod tests {
 
     #[test]
     fn lower_bounds_are_the_counts_marked_as_more() {
-        let t = "宣传稿件60余篇;六百多条信息;超过50件;逾20件;约30条;近40条;多达70条;达80条;上百条;约100余条;12件";
+        let t = "宣传稿件60余篇;六百多条信息;超过50件;逾20件;约30条;近40条;多达70条;达80条;达5.2万次;上百条;约100余条;12件";
         let got: Vec<(String, bool, bool)> = numbers(t)
             .iter()
             .map(|n| (n.value.to_string(), n.approximate, n.at_least))
@@ -438,7 +442,9 @@ mod tests {
             ("30", true, false),
             ("40", true, false),
             ("70", true, false),
-            ("80", true, false),
+            // A bare 达 names the count reached; a rounded figure after it is approximate.
+            ("80", false, false),
+            ("52000", true, false),
             ("100", true, false),
             ("100", true, false),
             ("12", false, false),

@@ -118,3 +118,27 @@ fn a_report_addressed_to_the_collecting_office() {
     assert_eq!(d.len(), 2, "{d:?}");
     assert!(d.iter().all(|x| x["severity"] == "warning"), "{d:?}");
 }
+
+#[test]
+fn a_count_reached_is_exact_and_a_period_spaced_apart_is_garbled() {
+    // Nineteenth batch, tuning: “解读总量达126件” is the count reached, 66 + 51 + 13 = 130.
+    let d = crate::support::diagnostics_of_rule(
+        "real/tuning/heilongjiang-daxinganling-2023.txt",
+        "prose-sum",
+    );
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0]["message"].as_str().unwrap().contains("130件"), "{d:?}");
+    let draft = |count: &str| {
+        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布政策解读{count},其中文字解读66件、图表图解51件、问答解读13件。\n")
+    };
+    assert_one_finding(&check(&draft("达126件")), "prose-sum", "error", "130件");
+    // A rounded figure after 达, and 多达, stay approximate: nothing is judged.
+    for count in ["达1.2万件", "多达126件", "约126件"] {
+        let got = check(&draft(count));
+        assert!(of(&got, "prose-sum").is_empty(), "{count}: {got:?}");
+    }
+    // “统计期限自 2015 1 1日起至 2015 12 31日止”: garbled, not missing.
+    let rel = "real/tuning/zhejiang-qingtian-jiaotongju-2015.txt";
+    one_warning(rel, "period-date-garbled");
+    assert!(crate::support::diagnostics_of_rule(rel, "wrong-statistical-period").is_empty());
+}
