@@ -68,6 +68,7 @@ fn counts_in(numbers: &[NumberFact], from: usize, to: usize) -> &[NumberFact] {
 
 /// A statement from a root level read across sentences.
 fn across(
+    text: &str,
     numbers: &[NumberFact],
     total: usize,
     items: Vec<(String, usize)>,
@@ -81,7 +82,7 @@ fn across(
         },
         complete,
     };
-    statement(numbers, sure).map(|mut st| {
+    statement(text, numbers, sure).map(|mut st| {
         st.across = true;
         st
     })
@@ -162,7 +163,7 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
                 _ => parallel = false,
             }
         }
-        if let Some(st) = across(numbers, ti, items, complete) {
+        if let Some(st) = across(text, numbers, ti, items, complete) {
             out.push(st);
         }
     }
@@ -295,7 +296,7 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             items.push((label.to_string(), k));
         }
         if like {
-            if let Some(st) = across(numbers, ti, items, true) {
+            if let Some(st) = across(text, numbers, ti, items, true) {
                 out.push(st);
             }
         }
@@ -339,7 +340,7 @@ fn category_lists(
         let Some((items, complete)) = root_items(text, numbers, colon, s_end, ti) else {
             continue;
         };
-        if let Some(st) = across(numbers, ti, items, complete) {
+        if let Some(st) = across(text, numbers, ti, items, complete) {
             out.push(st);
         }
     }

@@ -100,6 +100,14 @@ const ITEM_UNITS: [&str; 4] = ["条", "件", "篇", "份"];
 /// `建站以来`, `截至目前`): such an item is no part of the year's total.
 const OVER_YEARS: [&str; 5] = ["历年", "以来", "至今", "迄今", "截至"];
 
+/// Units of published pieces (`条`, `篇`) one list of information may mix: under a total
+/// counted in one of them, an item counted in the other is one more kind of item
+/// (`公开信息59条,其中工作动态44条、营商环境2篇`). `件` and `份` count documents or requests and
+/// are kept apart.
+fn pieces(a: &str, b: &str) -> bool {
+    matches!((a, b), ("条", "篇") | ("篇", "条"))
+}
+
 fn over_years(label: &str) -> bool {
     OVER_YEARS.iter().any(|w| label.contains(w))
 }
@@ -119,7 +127,11 @@ fn attribute(label: &str) -> bool {
 /// (`累计主动公开政府信息10220条,其中政务动态4792条,信息公开目录5403条,新开设专栏6个,发布解读信息44条`),
 /// so they are left out and the statement is not complete. So does a count over more than
 /// the year ([`over_years`]); a measure of the item before ([`attribute`]) does not.
-pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumStatement> {
+pub(super) fn statement(
+    text: &str,
+    numbers: &[NumberFact],
+    sure: SureLevel,
+) -> Option<SumStatement> {
     let level = sure.level;
     let unit = &numbers.get(level.total)?.unit;
     let unit_of = |i: usize| numbers.get(i).map(|n| n.unit.as_str());
@@ -132,6 +144,17 @@ pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumSt
             (!unit_of(*i).is_some_and(kin) && !attribute(label)) || over_years(label)
         })
         .unwrap_or(level.items.len());
+    // Items joined by `、` alone, from the first to the last kept: one run of kinds, where
+    // a piece counted in `篇` under a total in `条` is one more kind. After a comma it may be
+    // another figure of the sentence (`……其他信息2084条,主动公开文件597份,发布政策解读14篇`).
+    let one_run = level.items[..cut].windows(2).all(|w| {
+        let (a, b) = (numbers[w[0].1].end, numbers[w[1].1].start);
+        a < b && {
+            let between = &text[a..b];
+            between.contains('、')
+                && !between.contains([',', '，', ';', '；', ':', '：', '(', '。', '\n'])
+        }
+    });
     let dropped = level.items[cut..]
         .iter()
         .any(|(_, i)| unit_of(*i) == Some(unit.as_str()));
@@ -139,7 +162,7 @@ pub(super) fn statement(numbers: &[NumberFact], sure: SureLevel) -> Option<SumSt
         .items
         .into_iter()
         .take(cut)
-        .filter(|(_, i)| unit_of(*i) == Some(unit.as_str()))
+        .filter(|(_, i)| unit_of(*i).is_some_and(|u| u == unit || (one_run && pieces(u, unit))))
         .collect();
     (parts.len() >= 2).then_some(SumStatement {
         total: level.total,
@@ -180,7 +203,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             continue;
         }
         for sure in levels(text, numbers, s_start, s_end, None) {
-            if let Some(st) = statement(numbers, sure) {
+            if let Some(st) = statement(text, numbers, sure) {
                 found.entry(st.total).or_insert(st);
             }
         }
@@ -213,7 +236,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             )
             .into_iter()
             .find(|s| s.level.total == ti);
-            if let Some(st) = root.and_then(|s| statement(numbers, s)) {
+            if let Some(st) = root.and_then(|s| statement(text, numbers, s)) {
                 found.insert(ti, st);
             }
         }

@@ -142,3 +142,19 @@ fn a_count_reached_is_exact_and_a_period_spaced_apart_is_garbled() {
     one_warning(rel, "period-date-garbled");
     assert!(crate::support::diagnostics_of_rule(rel, "wrong-statistical-period").is_empty());
 }
+
+#[test]
+fn pieces_in_pian_join_a_run_of_kinds_in_tiao() {
+    let draft = |list: &str| {
+        format!("某某街道2023年政府信息公开工作年度报告\n一、总体情况\n全年通过门户网站公开信息40条,其中{list}。\n")
+    };
+    // One `、` run of kinds: 36 + 3 + 2 = 41 > 40.
+    let got = check(&draft("工作动态36条、通知公告3篇、决策公开2篇"));
+    assert_one_finding(&got, "prose-sum", "error", "41条");
+    // After a comma a figure in another unit may be another quantity of the sentence
+    // (广西荔浦 2022, tuning: “……其他信息2084条,主动公开文件597份,发布政策解读14篇”).
+    let got = check(&draft("工作动态36条,其他信息3条,发布政策解读2篇"));
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    let d = crate::support::diagnostics_of_rule("real/tuning/guangxi-lipu-2022.txt", "prose-sum");
+    assert!(d.is_empty(), "{d:?}");
+}
