@@ -155,6 +155,11 @@ pub(super) fn statement(
                 && !between.contains([',', '，', ';', '；', ':', '：', '(', '。', '\n'])
         }
     });
+    // Every item counted in the other piece unit (`公开政府信息60条,其中,概况信息2篇,公文1篇,
+    // 政务动态45篇`): the list counts its pieces so, whatever joins it.
+    let all_pieces = level.items[..cut]
+        .iter()
+        .all(|(_, i)| unit_of(*i).is_some_and(|u| pieces(u, unit)));
     let dropped = level.items[cut..]
         .iter()
         .any(|(_, i)| unit_of(*i) == Some(unit.as_str()));
@@ -162,7 +167,9 @@ pub(super) fn statement(
         .items
         .into_iter()
         .take(cut)
-        .filter(|(_, i)| unit_of(*i).is_some_and(|u| u == unit || (one_run && pieces(u, unit))))
+        .filter(|(_, i)| {
+            unit_of(*i).is_some_and(|u| u == unit || ((one_run || all_pieces) && pieces(u, unit)))
+        })
         .collect();
     (parts.len() >= 2).then_some(SumStatement {
         total: level.total,

@@ -155,6 +155,9 @@ fn pieces_in_pian_join_a_run_of_kinds_in_tiao() {
     // (广西荔浦 2022, tuning: “……其他信息2084条,主动公开文件597份,发布政策解读14篇”).
     let got = check(&draft("工作动态36条,其他信息3条,发布政策解读2篇"));
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // Every item in 篇 under a total in 条: the list counts its pieces so, whatever joins it.
+    let got = check(&draft("概况信息2篇,公文1篇,政务动态38篇"));
+    assert_one_finding(&got, "prose-sum", "error", "41条");
     let d = crate::support::diagnostics_of_rule("real/tuning/guangxi-lipu-2022.txt", "prose-sum");
     assert!(d.is_empty(), "{d:?}");
 }
