@@ -304,12 +304,25 @@ pub fn numbers(text: &str) -> Vec<NumberFact> {
 pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
     let mut out = Vec::new();
     lex.scan(super::scan::number, text, may_hold_number, |c| {
-        let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
+        let mut whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
         let Some(vm) = c.get(2) else { return };
         let Some(unit) = c.get(5).map(|u| u.as_str()) else {
             return;
         };
-        let digits = vm.as_str();
+        // `1,200条`: the match starts at the last group of a number written with thousands
+        // separators; the number is the whole of it, never its last three digits.
+        let mut value_start = vm.start();
+        let joined = c
+            .get(1)
+            .is_none()
+            .then(|| thousands_head(text.as_bytes(), vm.start(), vm.as_str()))
+            .flatten()
+            .map(|head| {
+                whole.0 = head;
+                value_start = head;
+                text[head..vm.end()].replace(',', "")
+            });
+        let digits = joined.as_deref().unwrap_or(vm.as_str());
         let mut value = if digits.as_bytes()[0].is_ascii_digit() {
             match Dec::parse(digits) {
                 Some(v) => v,
@@ -367,7 +380,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
         out.push(NumberFact {
             start: whole.0,
             end: whole.1,
-            value_start: vm.start(),
+            value_start,
             value,
             unit,
             approximate,
@@ -375,6 +388,35 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
         });
     });
     out
+}
+
+/// Where a number written with thousands separators starts (`1,200`, `12,345,678`), when the
+/// digits at `start` (`digits`, three before any decimal part) are its last group: every group
+/// before them three digits long but the first (one to three), each followed by `,`.
+fn thousands_head(b: &[u8], start: usize, digits: &str) -> Option<usize> {
+    let int = digits.split('.').next()?;
+    if int.len() != 3 || !int.bytes().all(|x| x.is_ascii_digit()) {
+        return None;
+    }
+    let mut pos = start;
+    let mut head = None;
+    while pos >= 2 && b[pos - 1] == b',' {
+        let j = pos - 1;
+        let i = b[..j]
+            .iter()
+            .rposition(|x| !x.is_ascii_digit())
+            .map_or(0, |k| k + 1);
+        let run = j - i;
+        if run == 0 || run > 3 || (i > 0 && b[i - 1] == b'.') {
+            break;
+        }
+        head = Some(i);
+        if run < 3 {
+            break;
+        }
+        pos = i;
+    }
+    head
 }
 
 /// `约`, `近`, `超过` and `多达` before a number make it approximate. A bare `达` does not: it
@@ -425,6 +467,35 @@ mod tests {
                 ("2".into(), "件", false),
             ]
         );
+    }
+
+    #[test]
+    fn thousands_separators_join_their_groups() {
+        let t = "公开1,200条;收到12,345,678件;约2,500条;2023,100条;3.1,200条;1,20条;其中A1,200份";
+        let got: Vec<(String, String, bool)> = numbers(t)
+            .iter()
+            .map(|n| {
+                (
+                    t[n.start..n.end].to_string(),
+                    n.value.to_string(),
+                    n.approximate,
+                )
+            })
+            .collect();
+        let want = [
+            ("1,200条", "1200", false),
+            ("12,345,678件", "12345678", false),
+            ("2,500条", "2500", true),
+            ("100条", "100", false),
+            ("200条", "200", false),
+            ("20条", "20", false),
+            ("1,200份", "1200", false),
+        ];
+        let want: Vec<(String, String, bool)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), *c))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -218,3 +218,15 @@ fn applications_named_by_their_procedure_meet_the_table() {
         assert!(of(&got, "t3-prose").is_empty(), "{prose}: {got:?}");
     }
 }
+
+#[test]
+fn a_number_with_thousands_separators_is_read_whole() {
+    // Read as its last group, “1,200条” was stated as a total of 200 (a wrong number at error).
+    let draft = |a: &str, b: &str| {
+        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1,200条,其中政策文件{a}条、工作动态{b}条。\n")
+    };
+    let got = check(&draft("600", "700"));
+    assert_one_finding(&got, "prose-sum", "error", "总数 1200条");
+    let got = check(&draft("500", "700"));
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+}
