@@ -357,7 +357,11 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
                 None => return,
             }
         }
-        let approximate = c.get(1).is_some()
+        // `1 200条` (a thin space grouping the digits, or a rendering that split them): the
+        // digits before the space may be part of this number or not, so it is not summed.
+        let split = joined.is_none() && digits_before_space(text.as_bytes(), vm.start());
+        let approximate = split
+            || c.get(1).is_some()
             || c.get(3).is_some()
             || text[..whole.0].ends_with("上百")
             // `上百条`, `上千人`: “some hundreds”, not 100.
@@ -368,6 +372,7 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
         // A bound only from the number's own marks: `约`/`近` (either side) is no bound,
         // and a prefix other than 超过/逾 (`多达`, `大约`) is none either.
         let at_least = approximate
+            && !split
             && (c.get(3).is_some()
                 || c.get(1)
                     .is_some_and(|m| matches!(m.as_str(), "超过" | "逾")))
@@ -417,6 +422,19 @@ fn thousands_head(b: &[u8], start: usize, digits: &str) -> Option<usize> {
         pos = i;
     }
     head
+}
+
+/// Digits right before the spaces before `start` (`1 200`): the number at `start` may be
+/// the end of a longer one.
+fn digits_before_space(b: &[u8], start: usize) -> bool {
+    let before = &b[..start];
+    let trimmed = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|&&x| x == b' ' || x == b'\t')
+            .count();
+    trimmed < before.len() && trimmed > 0 && b[trimmed - 1].is_ascii_digit()
 }
 
 /// `约`, `近`, `超过` and `多达` before a number make it approximate. A bare `达` does not: it

@@ -229,4 +229,8 @@ fn a_number_with_thousands_separators_is_read_whole() {
     assert_one_finding(&got, "prose-sum", "error", "总数 1200条");
     let got = check(&draft("500", "700"));
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // Digits split by a space (“1 200条”, a grouping space or a rendering's): the number may
+    // be longer than the digits after the space, so nothing is judged with it.
+    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1 200条,其中政策文件600条、工作动态700条。\n");
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
 }
