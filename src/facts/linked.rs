@@ -115,7 +115,7 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
             continue;
         }
         let prev_end = floor(text, s_start.saturating_sub(1));
-        let (p_start, _) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
+        let (p_start, p_end) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
         // Only the previous sentence's numbers are looked at (no scan back to the start).
         let first = numbers.partition_point(|n| n.start < p_start);
         let Some(ti) = counts_in(numbers, p_start, s_start)
@@ -125,6 +125,15 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         else {
             continue;
         };
+        // A last count that is itself a part of a list in its sentence (`受理21件,包括信函申请2件、
+        // 网络申请19件。其中予以公开10件,…`): the `其中` may break down that list's total or
+        // the whole sentence, not the part; nothing is read.
+        if levels(text, numbers, p_start, p_end.min(s_start), None)
+            .iter()
+            .any(|l| l.level.items.iter().any(|(_, i)| *i == ti))
+        {
+            continue;
+        }
         let Some((mut items, complete)) = root_items(text, numbers, pos + "其中".len(), s_end, ti)
         else {
             continue;

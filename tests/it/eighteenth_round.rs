@@ -234,3 +234,24 @@ fn a_number_with_thousands_separators_is_read_whole() {
     let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1 200条,其中政策文件600条、工作动态700条。\n");
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_part_of_the_sentence_before_is_no_total_of_a_qizhong_sentence() {
+    // 济宁市人社局 2020 (twentieth batch, tuning): “受理……21件,包括信函申请2件、网络申请19件,…。
+    // 其中予以公开10件,部分公开2件。” — 19 is a part, not the total the 其中 breaks down.
+    let d = crate::support::diagnostics_of_rule(
+        "real/tuning/shandong-jining-renshe-2020.txt",
+        "prose-sum",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let draft = |before: &str| {
+        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{before}。其中予以公开10件,部分公开2件,不予公开1件,其他处理1件。\n")
+    };
+    let got = check(&draft(
+        "全年受理申请21件,包括信函申请2件、网络申请19件,全部按时办结",
+    ));
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // The last count of the sentence before, alone, is still the total broken down.
+    let got = check(&draft("全年受理申请19件,全部按时办结"));
+    assert_one_finding(&got, "prose-sum", "warning", "19件");
+}
