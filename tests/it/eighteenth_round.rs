@@ -255,3 +255,27 @@ fn a_part_of_the_sentence_before_is_no_total_of_a_qizhong_sentence() {
     let got = check(&draft("全年受理申请19件,全部按时办结"));
     assert_one_finding(&got, "prose-sum", "warning", "19件");
 }
+
+#[test]
+fn figures_dated_by_last_years_cut_off() {
+    // 天水市乡村振兴局 2021 (twentieth batch, tuning, audit F1).
+    one_warning(
+        "real/tuning/gansu-tianshui-xiangcunzhenxing-2021.txt",
+        "year-slip",
+    );
+    let draft =
+        |line: &str| format!("某某局2021年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let got = check(&draft(
+        "(一)主动公开政府信息情况:截至2020年12月31日,我局通过网站发布信息120条。",
+    ));
+    assert_one_finding(&got, "year-slip", "warning", "2020");
+    // A running total, this year's cut-off, and an older year are not judged here.
+    for line in [
+        "截至2020年12月31日,我局累计发布信息1200条。",
+        "截至2021年12月31日,我局通过网站发布信息120条。",
+        "截至2019年12月31日,我局通过网站发布信息120条。",
+    ] {
+        let got = check(&draft(line));
+        assert!(of(&got, "year-slip").is_empty(), "{line}: {got:?}");
+    }
+}

@@ -190,6 +190,15 @@ static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+是|[0-9]+\.)?\s*([0-9]{4})年(?:度|全年|以来|上半年|下半年)?[,:]").unwrap()
 });
 
+/// A sentence that opens (after a part's label, `(一)主动公开政府信息情况:`) with the cut-off
+/// date of a year: `截至2020年12月31日,`.
+static CUTOFF_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)[^,:。\n]{0,24}:\s*)?(?:截至|截止到?)([0-9]{4})年12月31日[,:]").unwrap()
+});
+
+/// Words of a count over more than one year: a cut-off date then dates a running total.
+const CUMULATIVE: [&str; 5] = ["累计", "历年", "以来", "至今", "总计"];
+
 /// For each sentence (in text order, inside `range`): has it, after its leading
 /// whitespace, a `年` with four ASCII digits before it in the sentence? `years`: the
 /// offsets of the `年`s inside `range`, ascending ([`Ctx::year_words_in`]), found once per
@@ -233,14 +242,23 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
     for ((s, e), _) in sentences.into_iter().zip(with_year).filter(|(_, y)| *y) {
         let sent = text[s..e].trim_start();
         let lead = s + (text[s..e].len() - sent.len());
-        let Some(c) = YEAR_LEAD.captures(sent) else {
-            continue;
+        // A sentence dated by its year, or by the cut-off of the year before (“截至2020年12月31日,
+        // 我办……公布信息1877条” in a 2021 report: last year's figures, not this year's).
+        let (c, cutoff) = match YEAR_LEAD.captures(sent) {
+            Some(c) => (c, false),
+            None => match CUTOFF_LEAD.captures(sent) {
+                Some(c) => (c, true),
+                None => continue,
+            },
         };
         let Some(ym) = c.get(1) else { continue };
         let Ok(found) = ym.as_str().parse::<i32>() else {
             continue;
         };
-        if found == y || found == y + 1 {
+        if found == y
+            || found == y + 1
+            || (cutoff && (found != y - 1 || CUMULATIVE.iter().any(|w| sent.contains(w))))
+        {
             continue;
         }
         // Numbers are in text order: look only at those that start in the sentence.
@@ -268,6 +286,7 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
 /// Compile this kind's patterns now (on the thread that compiles ahead).
 pub(crate) fn warm() {
     LazyLock::force(&YEAR_LEAD);
+    LazyLock::force(&CUTOFF_LEAD);
 }
 #[cfg(test)]
 mod tests {
