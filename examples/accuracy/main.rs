@@ -93,7 +93,10 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "t4-direct-suit-total"
         | "t4-suit-after-review-total"
         | "t2-valid-documents" => "table_sum_mismatch",
-        r if r.starts_with("stat-") && r.ends_with("-total") => "table_sum_mismatch",
+        // The old provinces' tables (`old-fj-…-total`, `old-gs-…`, `old-sh-…`) are sums too.
+        r if (r.starts_with("stat-") || r.starts_with("old-")) && r.ends_with("-total") => {
+            "table_sum_mismatch"
+        }
         r if r.ends_with("-prose") => "narrative_table_mismatch",
         // Contradictions between prose and the tables (or within the prose, the table's
         // figure named too) are what audits file as narrative/table mismatches.
