@@ -113,10 +113,15 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "period-cut-short"
         | "period-ends-early" => "wrong_period",
         "late-publication" => "late_or_missing_date",
-        "year-slip" | "report-year-fit" | "period-year" | "later-year-work"
-        | "distant-year-plan" | "notice-year" | "stale-work-points" | "budget-year" => {
-            "year_mismatch"
-        }
+        "year-slip"
+        | "report-year-fit"
+        | "period-year"
+        | "later-year-work"
+        | "distant-year-plan"
+        | "notice-year"
+        | "stale-work-points"
+        | "budget-year"
+        | "report-published-year" => "year_mismatch",
         r if r.ends_with("-structure") || r == "old-fee-part" || r == "report-to-office" => {
             "old_format_in_new_year"
         }

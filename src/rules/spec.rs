@@ -129,6 +129,7 @@ pub enum Check {
     ForeignUnit(ForeignUnit),
     ForeignContact(ForeignContact),
     AnnouncedAgency(AnnouncedAgency),
+    YearOrder(YearOrder),
 }
 
 impl Check {
@@ -166,6 +167,7 @@ impl Check {
             Check::ForeignUnit(_) => "foreign-unit",
             Check::ForeignContact(_) => "foreign-contact",
             Check::AnnouncedAgency(_) => "announced-agency",
+            Check::YearOrder(_) => "year-order",
         }
     }
 
@@ -268,6 +270,18 @@ pub struct PeriodYear {
     /// only the match: the pattern can start at the year and stay cheap to search.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exclude_in_sentence: bool,
+}
+
+/// A report named for a year and said to be published on a date of that year or earlier
+/// (“完成长通街道2024年政府信息公开年度报告,并于2024年1月15日之前……向社会公布” in a 2024 report):
+/// a year's report can only be published after the year ends (条例 art. 49), so one of the two
+/// years is wrong. Outcome: default.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearOrder {
+    /// Regexes searched in the main text, with the report's year as group `named` and the
+    /// year of its publication date as group `on`.
+    pub patterns: Vec<String>,
 }
 
 /// The opening announces the report of another agency of the same place than the one its

@@ -279,3 +279,29 @@ fn figures_dated_by_last_years_cut_off() {
         assert!(of(&got, "year-slip").is_empty(), "{line}: {got:?}");
     }
 }
+
+#[test]
+fn a_report_published_before_its_year_ends() {
+    // 长通街道 2024 (twentieth batch, tuning, audit F1): “完成长通街道2024年政府信息公开年度报告,
+    // 并于2024年1月15日之前……向社会公布” in a 2024 report.
+    one_warning(
+        "real/tuning/jilin-nanguan-changtong-2024.txt",
+        "report-published-year",
+    );
+    let draft =
+        |line: &str| format!("某某街道2024年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let got = check(&draft(
+        "按时完成2024年度政府信息公开工作年度报告,并于2023年12月在网站公布。",
+    ));
+    assert_one_finding(&got, "report-published-year", "warning", "2024年度");
+    for line in [
+        "按时完成2023年政府信息公开年度报告,并于2024年1月15日之前在网站向社会公布。",
+        "印发《关于做好2024年政府信息公开工作年度报告编制工作的通知》,于2024年12月部署编制工作。",
+    ] {
+        let got = check(&draft(line));
+        assert!(
+            of(&got, "report-published-year").is_empty(),
+            "{line}: {got:?}"
+        );
+    }
+}

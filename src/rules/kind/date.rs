@@ -1,7 +1,7 @@
 //! Dates: the statistical period, the publication deadline (条例 art. 49 / 2007 art. 31)
 //! and year slips (本年 work narrated under another year).
 
-use super::super::spec::{PublicationDeadline, StatisticalPeriod, YearSlip};
+use super::super::spec::{PublicationDeadline, StatisticalPeriod, YearOrder, YearSlip};
 use super::super::{Ctx, Finding};
 use crate::facts::{AgencyLevel, Ymd};
 use regex::Regex;
@@ -279,6 +279,38 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
                 .var("quote", super::quote(text, lead, e))
                 .expected(format!("{y}年"), format!("{found}年")),
         );
+    }
+    out
+}
+
+/// A report named for a year said to be published in that year or before (`year-order`).
+pub fn year_order(p: &YearOrder, ctx: &Ctx) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let (bs, be) = doc.main_span();
+    let mut out: Vec<Finding> = Vec::new();
+    for re in ctx.compiled(&p.patterns) {
+        for c in re.captures_iter(&text[bs..be]) {
+            let (Some(whole), Some(named), Some(on)) = (c.get(0), c.name("named"), c.name("on"))
+            else {
+                continue;
+            };
+            let (Ok(named), Ok(on)) = (named.as_str().parse::<i32>(), on.as_str().parse::<i32>())
+            else {
+                continue;
+            };
+            let (s, e) = (bs + whole.start(), bs + whole.end());
+            if on > named || out.iter().any(|f| f.start < e && s < f.end) {
+                continue;
+            }
+            out.push(
+                Finding::at(s, e)
+                    .var("named", named.to_string())
+                    .var("on", on.to_string())
+                    .var("next", (named + 1).to_string())
+                    .var("quote", super::quote(text, s, e)),
+            );
+        }
     }
     out
 }
