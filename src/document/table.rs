@@ -295,7 +295,8 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 const CELL_UNITS: [&str; 8] = ["万元", "元", "件", "条", "个", "人", "次", "项"];
 
 /// A cell that is one number with an optional unit: `12`, `-3`, `96171.6`, `251000 元`.
-/// The same language as `^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$`, read by
+/// The same language as `^(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$`
+/// (thousands separators allowed), read by
 /// hand: this runs on every cell of every table and a capturing regex was a tenth of the
 /// whole check. Returns (number, unit).
 fn cell_number(t: &str) -> Option<(&str, Option<&'static str>)> {
@@ -309,6 +310,13 @@ fn cell_number(t: &str) -> Option<(&str, Option<&'static str>)> {
         return None;
     }
     i += n;
+    // Thousands separators (`1,234`, `12,345,678`): a first group of one to three digits,
+    // then groups of exactly three.
+    if n <= 3 {
+        while b.get(i) == Some(&b',') && digits(i + 1) == 3 {
+            i += 4;
+        }
+    }
     if b.get(i) == Some(&b'.') {
         let f = digits(i + 1);
         if f > 0 {
@@ -471,7 +479,12 @@ fn cell_token<'t>(c: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             end: e,
         });
     } else if let Some((number, unit)) = cell_number(t) {
-        match Dec::parse(number) {
+        let parsed = if number.contains(',') {
+            Dec::parse(&number.replace(',', ""))
+        } else {
+            Dec::parse(number)
+        };
+        match parsed {
             Some(v) => toks.push(Tok::Cell {
                 v,
                 unit,
@@ -2132,8 +2145,20 @@ mod cell_number_tests {
     /// The hand-written reader accepts exactly what the regex it replaced accepted.
     #[test]
     fn same_language_as_the_regex() {
-        let re = Regex::new(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$").unwrap();
+        let re = Regex::new(
+            r"^(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(万元|元|件|条|个|人|次|项)?$",
+        )
+        .unwrap();
         let cases = [
+            "1,234",
+            "12,345,678",
+            "1,234.5",
+            "1,23",
+            "1234,567",
+            "1,2345",
+            "1,234元",
+            ",123",
+            "1,",
             "0",
             "12",
             "-3",
