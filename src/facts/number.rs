@@ -358,8 +358,10 @@ pub fn numbers_in(text: &str, lex: &Lex) -> Vec<NumberFact> {
             }
         }
         // `1 200条` (a thin space grouping the digits, or a rendering that split them): the
-        // digits before the space may be part of this number or not, so it is not summed.
-        let split = joined.is_none() && digits_before_space(text.as_bytes(), vm.start());
+        // digits before the space may be part of this number or not; `10-20条` is a range.
+        // Neither is summed.
+        let split = joined.is_none()
+            && (digits_before_space(text.as_bytes(), vm.start()) || range_end(text, vm.start()));
         let approximate = split
             || c.get(1).is_some()
             || c.get(3).is_some()
@@ -422,6 +424,20 @@ fn thousands_head(b: &[u8], start: usize, digits: &str) -> Option<usize> {
         pos = i;
     }
     head
+}
+
+/// The upper end of a range (`10-20条`, `10至20条`, `十至二十条`): the count is somewhere in it.
+fn range_end(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(rest) = ["-", "–", "—", "~", "～", "至", "到"]
+        .iter()
+        .find_map(|m| before.strip_suffix(m))
+    else {
+        return false;
+    };
+    rest.chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千".contains(c))
 }
 
 /// Digits right before the spaces before `start` (`1 200`): the number at `start` may be

@@ -372,3 +372,21 @@ fn table_cells_with_thousands_separators_are_numbers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_upper_end_of_a_range_is_no_count() {
+    // “10-20条” was read as 20: 20 + 90 “exceeded” 100, though the parts may add up to it.
+    for parts in [
+        "10-20条、工作动态90条",
+        "10至20条、工作动态90条",
+        "十至二十条、工作动态90条",
+    ] {
+        let got = check(&format!(
+            "某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息100条,其中政策文件{parts}。\n"
+        ));
+        assert!(of(&got, "prose-sum").is_empty(), "{parts}: {got:?}");
+    }
+    // A count after a range of months is a count.
+    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n1至12月共受理申请20件,其中自然人12件、法人10件。\n");
+    assert_one_finding(&got, "prose-sum", "error", "22件");
+}
