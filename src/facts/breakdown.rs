@@ -92,6 +92,28 @@ const COMPARISONS: [&str; 12] = [
     "年为",
 ];
 
+/// Words of a change against another period (`较上年增加5件`, `比上年多50条`, `同比下降`): a count
+/// so labelled is a difference, never a total that a list after it breaks down.
+const CHANGE_WORDS: [&str; 12] = [
+    "较",
+    "比上年",
+    "比去年",
+    "比上一年",
+    "同比",
+    "环比",
+    "增加",
+    "减少",
+    "增长",
+    "下降",
+    "上升",
+    "持平",
+];
+
+/// Is the label before a count the label of a change against another period?
+pub fn is_change(label: &str) -> bool {
+    CHANGE_WORDS.iter().any(|w| label.contains(w))
+}
+
 /// Does `s` start with a word that opens a breakdown (其中, 包括, 分别为 …)?
 pub fn opens_breakdown(s: &str) -> bool {
     word_opener(s).is_some()
@@ -539,6 +561,8 @@ pub fn levels(
             }
         } else {
             match &toks[h] {
+                // A change against another year (`较上年增加5件,其中…`) heads no breakdown.
+                Tok::Item { label, .. } if is_change(label) => continue,
                 Tok::Item {
                     num, open: Some(o), ..
                 } => (*num, o.introducer),

@@ -125,6 +125,10 @@ fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
         else {
             continue;
         };
+        // A change against another year (`较上年增加5件。其中…`) is no total.
+        if super::breakdown::is_change(words_before(text, p_start, numbers[ti].start)) {
+            continue;
+        }
         // A last count that is itself a part of a list in its sentence (`受理21件,包括信函申请2件、
         // 网络申请19件。其中予以公开10件,…`): the `其中` may break down that list's total or
         // the whole sentence, not the part; nothing is read.

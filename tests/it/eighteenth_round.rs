@@ -390,3 +390,20 @@ fn the_upper_end_of_a_range_is_no_count() {
     let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n1至12月共受理申请20件,其中自然人12件、法人10件。\n");
     assert_one_finding(&got, "prose-sum", "error", "22件");
 }
+
+#[test]
+fn a_change_against_last_year_is_no_total() {
+    // “较上年增加5件,其中自然人15件、法人5件”: the list breaks down the 20 received, not the 5 more.
+    let draft =
+        |line: &str| format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    for line in [
+        "全年收到申请20件,较上年增加5件,其中自然人15件、法人5件。",
+        "全年主动公开信息300条,比上年多50条,其中政策文件100条、动态200条。",
+        "全年收到申请20件,较上年增加5件。其中自然人15件,法人5件。",
+    ] {
+        let got = check(&draft(line));
+        assert!(of(&got, "prose-sum").is_empty(), "{line}: {got:?}");
+    }
+    let got = check(&draft("全年收到申请20件,其中自然人15件、法人6件。"));
+    assert_one_finding(&got, "prose-sum", "error", "21件");
+}
