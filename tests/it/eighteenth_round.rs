@@ -407,3 +407,12 @@ fn a_change_against_last_year_is_no_total() {
     let got = check(&draft("全年收到申请20件,其中自然人15件、法人6件。"));
     assert_one_finding(&got, "prose-sum", "error", "21件");
 }
+
+#[test]
+fn a_figure_said_to_be_in_addition_is_no_part() {
+    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,另有转载信息40条。\n");
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // Without 另有 the clause after the run is read on, as before.
+    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,转载信息40条。\n");
+    assert_one_finding(&got, "prose-sum", "warning", "140条");
+}

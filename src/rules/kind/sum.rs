@@ -665,8 +665,10 @@ fn stray_number(
 
 /// Words of a clause that make it a figure of its own, not one more category of a list:
 /// what was done with the items, or a measure of them (`公开答复数量1061条`, `回复率`).
-const OWN_FIGURE: [&str; 11] = [
+const OWN_FIGURE: [&str; 14] = [
     "公开", "答复", "回复", "办理", "受理", "办结", "处理", "转办", "反馈", "数量", "率",
+    // `另有转载信息40条`: in addition to the list, by its own words.
+    "另", "此外", "还有",
 ];
 
 /// Ends of a category that is a kind of document: its name may hold a word of
