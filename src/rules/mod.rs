@@ -916,7 +916,7 @@ impl RuleSet {
         let mut out: Vec<String> = Vec::new();
         for r in self.rules_for(profile) {
             if let Check::Statement(p) = &r.spec.check {
-                if p.forbidden && p.section.is_none() {
+                if p.forbidden && p.section.is_none() && !p.opening {
                     for x in &p.patterns {
                         if !out.contains(x) {
                             out.push(x.clone());

@@ -397,6 +397,11 @@ pub struct Statement {
     /// an agency whose level is unknown is not assessed. Empty = every agency.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levels: Vec<crate::facts::AgencyLevel>,
+    /// Without a section: search only the opening (the text before the first part), where a
+    /// salutation or an announcement stands, not the whole report. Such patterns stay out of
+    /// the whole report's shared pass.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opening: bool,
 }
 
 /// The fee statement. Outcomes: default (missing), `conflict` (a zero-fee claim next to an amount above zero).

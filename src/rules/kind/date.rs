@@ -193,7 +193,7 @@ static YEAR_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that opens (after a part's label, `(一)主动公开政府信息情况:`) with the cut-off
 /// date of a year: `截至2020年12月31日,`.
 static CUTOFF_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)[^,:。\n]{0,24}:\s*)?(?:截至|截止到?)([0-9]{4})年12月31日[,:]").unwrap()
+    Regex::new(r"^(?:\([一二三四五六七八九十0-9]+\)[^,:。\n]*?:\s*)?(?:截至|截止到?)([0-9]{4})年12月31日[,:]").unwrap()
 });
 
 /// Words of a count over more than one year: a cut-off date then dates a running total.

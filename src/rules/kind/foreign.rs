@@ -221,7 +221,9 @@ pub fn announced(p: &AnnouncedAgency, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             };
             let name = strip(n.as_str());
-            if name.is_empty()
+            // A name, not a run of words (the pattern takes any run of Han before the year).
+            if !(2..=24).contains(&n.as_str().chars().count())
+                || name.is_empty()
                 || own_core.contains(name.as_str())
                 || name.contains(own_core.as_str())
                 || !other_department_of_same_place(&own_core, &name)

@@ -214,11 +214,22 @@ fn statement_with(p: &Statement, ctx: &Ctx, body: &dyn Fn(&[String]) -> Vec<bool
     let mut out = Vec::new();
     let Some(section) = &p.section else {
         // The whole report: every forbidden phrase is a finding; a required one must appear once.
-        let (bs, be) = doc.body_span();
+        let (bs, be) = if p.opening {
+            let (bs, _) = doc.body_span();
+            let (os, oe) = doc.opening_span();
+            (os.max(bs), oe)
+        } else {
+            doc.body_span()
+        };
         if p.forbidden {
             // One pass over the body, shared by every whole-report forbidden phrase of the
-            // profile's rules, finds which occur at all (most drafts have none).
-            let can = body(&p.patterns);
+            // profile's rules, finds which occur at all (most drafts have none). The opening
+            // is short: its patterns are searched there on their own.
+            let can = if p.opening {
+                vec![true; p.patterns.len()]
+            } else {
+                body(&p.patterns)
+            };
             for (pat, _) in p.patterns.iter().zip(can).filter(|(_, c)| *c) {
                 let Some(re) = ctx.re(pat) else { continue };
                 for m in re.find_iter(&text[bs..be]) {
