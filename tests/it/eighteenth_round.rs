@@ -61,19 +61,21 @@ fn a_conjunction_closes_a_list_of_kinds() {
     );
     assert!(msg.contains("合计 64条") && msg.contains("65条"), "{msg}");
     let draft = |list: &str| {
-        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息58条,其中{list}。\n")
+        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息59条,其中{list}。\n")
     };
     let got = check(&draft(
-        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条和部门文件2条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,规划计划1条,应急管理2条和部门文件2条",
     ));
-    assert_one_finding(&got, "prose-sum", "warning", "合计 57条");
+    assert_one_finding(&got, "prose-sum", "warning", "合计 58条");
     // Adding up, a short list closed by 和, a list without the conjunction, and a clause
     // after the run say nothing.
     for list in [
-        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条和部门文件3条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,规划计划1条,应急管理2条和部门文件3条",
         "政策文件10条和工作动态20条",
-        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,应急管理2条,部门文件2条",
-        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,办理建议4件,应急管理2条和部门文件2条",
+        // Five kinds closed by 和 may be the notable few of the total.
+        "政策文件10条、规划计划5条、财政信息20条、人事信息3条和应急管理2条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,规划计划1条,应急管理2条,部门文件2条",
+        "工作动态30条、通知公告10条、人事信息5条,政策解读4条,办理建议4件,规划计划1条,应急管理2条和部门文件2条",
     ] {
         let got = check(&draft(list));
         assert!(of(&got, "prose-sum").is_empty(), "{list}: {got:?}");
