@@ -35,10 +35,32 @@ pub struct SumStatement {
 /// Markers that open a sentence breaking down the last count of the sentence before.
 const CARRIED: [&str; 3] = ["答复意见中", "办理结果中", "答复结果中"];
 
-/// The searchers of [`CARRIED`], built once: `memmem::find_iter` builds its searcher
-/// again at every call.
-static CARRIED_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| CARRIED.iter().map(memchr::memmem::Finder::new).collect());
+/// Every marker the statement readers look for: [`CARRIED`], then `其中` (the linked
+/// statements' opener, [`super::linked`]). Each ends with `中`.
+const MARKERS: [&str; 4] = ["答复意见中", "办理结果中", "答复结果中", "其中"];
+
+/// The searcher of `中`, built once.
+static ZHONG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("中"));
+
+/// Where each of [`MARKERS`] starts in `text`, ascending: `places[k]` for `MARKERS[k]`.
+/// One pass finds every `中`; a marker ends at one, so each is read back from there
+/// (a `memmem` pass per marker cost five passes; one Teddy search of the four cost as much).
+/// Every occurrence is listed, as `memmem::find_iter` of each marker finds them: no
+/// marker can overlap itself.
+pub(super) fn marker_places(text: &str) -> [Vec<usize>; 4] {
+    let b = text.as_bytes();
+    let mut places: [Vec<usize>; 4] = Default::default();
+    for q in ZHONG.find_iter(b) {
+        let end = q + "中".len();
+        for (k, m) in MARKERS.iter().enumerate() {
+            if b[..end].ends_with(m.as_bytes()) {
+                places[k].push(end - m.len());
+            }
+        }
+    }
+    places
+}
 
 pub(super) fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -218,8 +240,9 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
     }
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
-    for marker in CARRIED_FINDERS.iter() {
-        for pos in marker.find_iter(text.as_bytes()) {
+    let places = marker_places(text);
+    for (marker, found_at) in CARRIED.iter().zip(&places) {
+        for &pos in found_at {
             let (s_start, s_end) = sentence_bounds(text, pos);
             if text[s_start..pos].trim().len() > 6 || s_start == 0 {
                 continue;
@@ -238,7 +261,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             let root = levels(
                 text,
                 numbers,
-                pos + marker.needle().len(),
+                pos + marker.len(),
                 s_end,
                 Some((ti, Introducer::Breakdown)),
             )
@@ -253,7 +276,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
         .values()
         .flat_map(|s| s.parts.iter().map(|p| p.1))
         .collect();
-    for st in super::linked::linked_statements(text, numbers, &taken) {
+    for st in super::linked::linked_statements(text, numbers, &taken, &places[3]) {
         if found.contains_key(&st.total) {
             continue;
         }
@@ -336,6 +359,45 @@ mod tests {
             statements_seen += fast.len();
         }
         assert!(statements_seen > 100, "{statements_seen}");
+    }
+
+    /// One search for every marker finds what a `memmem` pass of each marker finds: every
+    /// fixture text, and texts made of the markers and their pieces.
+    #[test]
+    fn marker_places_are_each_markers_occurrences() {
+        let each = |t: &str| -> Vec<Vec<usize>> {
+            MARKERS
+                .iter()
+                .map(|m| memchr::memmem::find_iter(t.as_bytes(), m).collect())
+                .collect()
+        };
+        let mut texts = crate::facts::test_texts_without_heldout();
+        texts.push("答复意见中其中答复结果中办理结果中,答复意见其中中答复答复意见中。其中".into());
+        let mut seen = 0;
+        for t in &texts {
+            let got = marker_places(t);
+            assert_eq!(got.to_vec(), each(t), "{t}");
+            seen += got.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(seen > 100, "{seen}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn marker_places_in_made_texts(
+            parts in proptest::collection::vec(
+                "答复意见中|办理结果中|答复结果中|其中|答复|意见|结果中|其|中|办理|,|。|a",
+                0..16,
+            ),
+        ) {
+            let t = parts.concat();
+            let each: Vec<Vec<usize>> = MARKERS
+                .iter()
+                .map(|m| memchr::memmem::find_iter(t.as_bytes(), m).collect())
+                .collect();
+            prop_assert_eq!(marker_places(&t).to_vec(), each);
+        }
     }
 
     #[test]
