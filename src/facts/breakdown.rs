@@ -186,6 +186,18 @@ fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
     })
 }
 
+/// Can `text[from..to]` (read without a root) have a level? Only a number an opener follows
+/// heads one ([`tokens`] gives an item an opener by [`opener_after`] with the same `to`, and
+/// its items are some of these numbers), so a sentence where no number is followed by one
+/// has no level, and its items need not be read.
+pub(super) fn may_head_level(text: &str, numbers: &[NumberFact], from: usize, to: usize) -> bool {
+    let first = numbers.partition_point(|n| n.start < from);
+    numbers[first..]
+        .iter()
+        .take_while(|n| n.start < to)
+        .any(|n| n.end <= to && opener_after(text, n.end, to).is_some())
+}
+
 /// A share alone in parentheses (`占50%`, `62.2%`, `占比30%`): a remark on the number
 /// before it, not a breakdown.
 fn is_share(s: &str) -> bool {

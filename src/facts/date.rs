@@ -48,10 +48,19 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A date has digits or numerals and 年月日 or a separator.
+/// A date has digits or numerals and 年月日 or a separator, and at least eight bytes of
+/// run characters: every match of [`DATE`] starts in the run (with a digit or numeral) and
+/// is run characters up to its last (`[^0-9]`, which may lie past the run), so the run holds
+/// at least `2020.1.1` (the shortest, eight bytes); `2020年1月1日` takes fifteen and the
+/// numerals' form 27. The many runs like `2020年`, `一年` and `2月` are not searched.
 pub(super) fn may_hold_date(r: &Run) -> bool {
-    r.classes & (DIGIT | NUMERAL) != 0 && r.classes & (YMD | DATE_SEP) != 0
+    r.classes & (DIGIT | NUMERAL) != 0
+        && r.classes & (YMD | DATE_SEP) != 0
+        && r.end - r.start >= MIN_DATE_RUN
 }
+
+/// The fewest bytes of a run that holds a date.
+const MIN_DATE_RUN: usize = 8;
 
 /// A period without 年 has digits, 月日 and what joins its dates.
 pub(super) fn may_hold_malformed(r: &Run) -> bool {

@@ -284,6 +284,49 @@ mod tests {
         }
     }
 
+    /// The shortest dates of each form, alone and between other characters, are found:
+    /// the runs that hold them are searched (`date::may_hold_date`'s length bound).
+    #[test]
+    fn the_shortest_dates_are_found() {
+        let (_, re, may, m) = readers()[1];
+        for d in [
+            "2020.1.1",
+            "2020-1-1",
+            "2020/1/1",
+            "2020年1月1日",
+            "2020年1月1号",
+            "二〇二〇年一月一日",
+        ] {
+            for t in [
+                d.to_string(),
+                format!("于{d}发布"),
+                format!("a{d}"),
+                format!("{d},"),
+            ] {
+                let (_, scanned, whole) = both(re, may, m, &t);
+                assert_eq!(whole.len(), 1, "{t}");
+                assert_eq!(scanned, whole, "{t}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Short texts made of dates' pieces: the date reader, run by run, finds what its
+        /// regex finds over the whole text.
+        #[test]
+        fn dates_in_short_mixes(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "2020", ".1", "-1", "/1", ".12", "-31", "1", "12", ".", "年", "月", "日",
+                "号", "二〇二〇年", "一月", "一日", "十", "中", "a", "，", "5",
+            ]), 0..10).prop_map(|v| v.concat())
+        ) {
+            let (what, re, may, m) = readers()[1];
+            let (_, scanned, whole) = both(re, may, m, &text);
+            prop_assert_eq!(scanned, whole, "{} in {:?}", what, text);
+        }
+    }
+
     /// The runs the normalize pass classes while writing (`Normalized::runs`, what the
     /// facts read) are this lexer's runs of the written text.
     fn runs_as_lexed(src: &str) -> Result<(), TestCaseError> {

@@ -102,14 +102,10 @@ fn root_items(
         .map(|s| (s.level.items, s.complete))
 }
 
-/// Built once: `memmem::find_iter` builds its searcher again at every call.
-static AMONG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("其中"));
-
 /// `…N条。其中,…` and the parallel sentences after it.
-fn among_sentences(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
+fn among_sentences(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<SumStatement> {
     let mut out = Vec::new();
-    for pos in AMONG.find_iter(text.as_bytes()) {
+    for &pos in among {
         let (s_start, s_end) = sentence_bounds(text, pos);
         if s_start == 0 || !text[s_start..pos].trim().is_empty() {
             continue;
@@ -214,10 +210,10 @@ fn bare_label(label: &str) -> &str {
 /// list when each is nothing but a category and one count of the total's unit (no verb or
 /// time of its own, its name ending like the first category's), and the list closes with
 /// `。` or the line's end; one clause of another shape and nothing is read.
-fn semicolon_lists(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
+fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<SumStatement> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for pos in AMONG.find_iter(b) {
+    for &pos in among {
         // Cheap first: the sentence must end with `;` (the first stop after `其中`).
         let mut from = pos;
         let stop = loop {
@@ -361,14 +357,16 @@ fn category_lists(
 }
 
 /// Every breakdown read across sentences. `taken`: numbers that are parts of a breakdown
-/// within one sentence (never the total of a category list).
+/// within one sentence (never the total of a category list); `among`: every place of
+/// `其中` in `text`, ascending.
 pub fn linked_statements(
     text: &str,
     numbers: &[NumberFact],
     taken: &BTreeSet<usize>,
+    among: &[usize],
 ) -> Vec<SumStatement> {
-    let mut out = among_sentences(text, numbers);
-    out.extend(semicolon_lists(text, numbers));
+    let mut out = among_sentences(text, numbers, among);
+    out.extend(semicolon_lists(text, numbers, among));
     let mut taken = taken.clone();
     taken.extend(out.iter().flat_map(|s| s.parts.iter().map(|p| p.1)));
     out.extend(category_lists(text, numbers, &taken));

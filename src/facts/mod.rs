@@ -74,6 +74,27 @@ pub(crate) fn test_texts() -> Vec<String> {
     out
 }
 
+/// The normalized texts of the .txt and .html fixtures outside the held-out sets.
+#[cfg(test)]
+pub(crate) fn test_texts_without_heldout() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out: Vec<String> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| {
+            let p = e.path();
+            e.file_type().is_file()
+                && !p.to_string_lossy().contains("heldout")
+                && p.extension().is_some_and(|x| x == "txt" || x == "html")
+        })
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .map(|t| crate::normalize::Normalized::new(&t).text)
+        .collect();
+    assert!(out.len() > 100, "fixture texts: {}", out.len());
+    out
+}
+
 /// Every line of every .txt and .html fixture, normalized and trimmed.
 #[cfg(test)]
 pub(crate) fn test_lines() -> Vec<String> {

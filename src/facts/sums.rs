@@ -4,7 +4,7 @@
 //! Nested breakdowns are read as a tree ([`super::breakdown`]): a statement's parts are the
 //! direct items of its level, so a part broken down further is summed once, as itself.
 
-use super::breakdown::{levels, SureLevel};
+use super::breakdown::{levels, may_head_level, SureLevel};
 use super::number::NumberFact;
 use std::collections::BTreeMap;
 
@@ -35,10 +35,32 @@ pub struct SumStatement {
 /// Markers that open a sentence breaking down the last count of the sentence before.
 const CARRIED: [&str; 3] = ["答复意见中", "办理结果中", "答复结果中"];
 
-/// The searchers of [`CARRIED`], built once: `memmem::find_iter` builds its searcher
-/// again at every call.
-static CARRIED_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| CARRIED.iter().map(memchr::memmem::Finder::new).collect());
+/// Every marker the statement readers look for: [`CARRIED`], then `其中` (the linked
+/// statements' opener, [`super::linked`]). Each ends with `中`.
+const MARKERS: [&str; 4] = ["答复意见中", "办理结果中", "答复结果中", "其中"];
+
+/// The searcher of `中`, built once.
+static ZHONG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("中"));
+
+/// Where each of [`MARKERS`] starts in `text`, ascending: `places[k]` for `MARKERS[k]`.
+/// One pass finds every `中`; a marker ends at one, so each is read back from there
+/// (a `memmem` pass per marker cost five passes; one Teddy search of the four cost as much).
+/// Every occurrence is listed, as `memmem::find_iter` of each marker finds them: no
+/// marker can overlap itself.
+pub(super) fn marker_places(text: &str) -> [Vec<usize>; 4] {
+    let b = text.as_bytes();
+    let mut places: [Vec<usize>; 4] = Default::default();
+    for q in ZHONG.find_iter(b) {
+        let end = q + "中".len();
+        for (k, m) in MARKERS.iter().enumerate() {
+            if b[..end].ends_with(m.as_bytes()) {
+                places[k].push(end - m.len());
+            }
+        }
+    }
+    places
+}
 
 pub(super) fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -184,7 +206,8 @@ pub fn sum_statements(text: &str, numbers: &[NumberFact]) -> Vec<SumStatement> {
     statements(text, numbers, true)
 }
 
-/// `shortcut`: skip sentences with fewer than three numbers (the tests compare with not).
+/// `shortcut`: skip sentences with fewer than three numbers, and those where no number is
+/// followed by an opener ([`may_head_level`]); the tests compare with not.
 fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStatement> {
     let mut found: BTreeMap<usize, SumStatement> = BTreeMap::new();
     // Statements whose parts are in other sentences: keyed by (total, first part), since a
@@ -206,7 +229,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             .filter(|m| m.end <= s_end)
             .take(3)
             .count();
-        if shortcut && held < 3 {
+        if shortcut && (held < 3 || !may_head_level(text, numbers, s_start, s_end)) {
             continue;
         }
         for sure in levels(text, numbers, s_start, s_end, None) {
@@ -217,8 +240,9 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
     }
     // Two-sentence breakdowns: a sentence that opens with a breakdown marker refers to
     // the last count in the sentence before it.
-    for marker in CARRIED_FINDERS.iter() {
-        for pos in marker.find_iter(text.as_bytes()) {
+    let places = marker_places(text);
+    for (marker, found_at) in CARRIED.iter().zip(&places) {
+        for &pos in found_at {
             let (s_start, s_end) = sentence_bounds(text, pos);
             if text[s_start..pos].trim().len() > 6 || s_start == 0 {
                 continue;
@@ -237,7 +261,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
             let root = levels(
                 text,
                 numbers,
-                pos + marker.needle().len(),
+                pos + marker.len(),
                 s_end,
                 Some((ti, Introducer::Breakdown)),
             )
@@ -252,7 +276,7 @@ fn statements(text: &str, numbers: &[NumberFact], shortcut: bool) -> Vec<SumStat
         .values()
         .flat_map(|s| s.parts.iter().map(|p| p.1))
         .collect();
-    for st in super::linked::linked_statements(text, numbers, &taken) {
+    for st in super::linked::linked_statements(text, numbers, &taken, &places[3]) {
         if found.contains_key(&st.total) {
             continue;
         }
@@ -319,6 +343,60 @@ mod tests {
             let t = parts.concat();
             let ns = numbers(&t);
             prop_assert_eq!(statements(&t, &ns, true), statements(&t, &ns, false));
+        }
+    }
+
+    /// The skipped sentences (fewer than three numbers, or no number an opener follows)
+    /// hold no statement: every fixture text outside the held-out sets reads the same with
+    /// every sentence read.
+    #[test]
+    fn skipping_sentences_finds_the_same_on_the_fixtures() {
+        let mut statements_seen = 0;
+        for t in crate::facts::test_texts_without_heldout() {
+            let ns = numbers(&t);
+            let fast = statements(&t, &ns, true);
+            assert_eq!(fast, statements(&t, &ns, false), "{t}");
+            statements_seen += fast.len();
+        }
+        assert!(statements_seen > 100, "{statements_seen}");
+    }
+
+    /// One search for every marker finds what a `memmem` pass of each marker finds: every
+    /// fixture text, and texts made of the markers and their pieces.
+    #[test]
+    fn marker_places_are_each_markers_occurrences() {
+        let each = |t: &str| -> Vec<Vec<usize>> {
+            MARKERS
+                .iter()
+                .map(|m| memchr::memmem::find_iter(t.as_bytes(), m).collect())
+                .collect()
+        };
+        let mut texts = crate::facts::test_texts_without_heldout();
+        texts.push("答复意见中其中答复结果中办理结果中,答复意见其中中答复答复意见中。其中".into());
+        let mut seen = 0;
+        for t in &texts {
+            let got = marker_places(t);
+            assert_eq!(got.to_vec(), each(t), "{t}");
+            seen += got.iter().map(Vec::len).sum::<usize>();
+        }
+        assert!(seen > 100, "{seen}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn marker_places_in_made_texts(
+            parts in proptest::collection::vec(
+                "答复意见中|办理结果中|答复结果中|其中|答复|意见|结果中|其|中|办理|,|。|a",
+                0..16,
+            ),
+        ) {
+            let t = parts.concat();
+            let each: Vec<Vec<usize>> = MARKERS
+                .iter()
+                .map(|m| memchr::memmem::find_iter(t.as_bytes(), m).collect())
+                .collect();
+            prop_assert_eq!(marker_places(&t).to_vec(), each);
         }
     }
 
