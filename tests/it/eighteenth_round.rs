@@ -393,3 +393,17 @@ fn a_figure_said_to_be_in_addition_is_no_part() {
     let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,转载信息40条。\n");
     assert_one_finding(&got, "prose-sum", "warning", "140条");
 }
+
+#[test]
+fn figures_rounded_to_a_decimal_of_wan_are_not_summed() {
+    let draft =
+        |line: &str| format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    // 0.8万 is anything from 7,500 to 8,499: 0.8 + 0.8 may be 1.5万.
+    let got = check(&draft(
+        "全年支出费用1.5万元,其中复印费0.8万元、邮寄费0.8万元。",
+    ));
+    assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
+    // Whole 万 are exact.
+    let got = check(&draft("全年支出费用3万元,其中复印费2万元、邮寄费2万元。"));
+    assert_one_finding(&got, "prose-sum", "error", "4万元");
+}

@@ -15,7 +15,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
     let overlapping = ctx.any_of(&p.overlapping);
     for st in &doc.facts.sums {
         let total = &nums[st.total];
-        if total.approximate || total.start < bs || total.end > be {
+        if total.approximate || rounded(text, total) || total.start < bs || total.end > be {
             continue;
         }
         // Parts that are not the total's: those after the list changed separator, and a
@@ -51,7 +51,7 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         let exact: Vec<&(String, usize)> = st.parts[..listed]
             .iter()
             .filter(|(l, _)| !(completed_total && ctx.matches_any(&p.carry_over, l)))
-            .filter(|(_, i)| !nums[*i].approximate)
+            .filter(|(_, i)| !nums[*i].approximate && !rounded(text, &nums[*i]))
             .collect();
         let overlapping = exact.iter().any(|(l, _)| overlapping.is_match(l));
         // Parts that may overlap are never summed, but none of them alone can exceed
@@ -439,7 +439,10 @@ fn bare(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                 continue;
             };
             let total = &nums[ti];
-            if total.approximate || doc.facts.sums.iter().any(|st| st.total == ti) {
+            if total.approximate
+                || rounded(text, total)
+                || doc.facts.sums.iter().any(|st| st.total == ti)
+            {
                 continue;
             }
             let from = bs + m.end();
@@ -759,6 +762,13 @@ fn extended(
             .var("quote", super::quote(text, total.start, total.end))
             .expected(total.value.to_string(), all.to_string()),
     )
+}
+
+/// A figure given to a decimal of 万 or 亿 (`0.8万元`, `2.3万条`) is rounded: 0.8万 is anything
+/// from 7,500 to 8,499, so no sum with it is certain to exceed or fall short; it is not summed.
+fn rounded(text: &str, n: &NumberFact) -> bool {
+    let t = &text[n.value_start..n.end];
+    t.contains('.') && (t.contains('万') || t.contains('亿'))
 }
 
 /// How many of `parts` belong to the list. A list whose first two parts are joined by `、`
