@@ -407,3 +407,23 @@ fn figures_rounded_to_a_decimal_of_wan_are_not_summed() {
     let got = check(&draft("全年支出费用3万元,其中复印费2万元、邮寄费2万元。"));
     assert_one_finding(&got, "prose-sum", "error", "4万元");
 }
+
+#[test]
+fn another_years_applications_are_not_this_years() {
+    // 表三 本年新收 11.
+    let draft = |prose: &str| {
+        format!(
+            "某某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{prose}\n{EXAMPLE_T3}\n"
+        )
+    };
+    for prose in [
+        "2022年共受理政府信息公开申请5件,2023年共受理政府信息公开申请11件。",
+        "本年度共受理政府信息公开申请11件,较上年的受理政府信息公开申请5件有所增加。",
+        "本年度共受理政府信息公开申请11件。自2008年以来累计受理政府信息公开申请120件。",
+    ] {
+        let got = check(&draft(prose));
+        assert!(of(&got, "t3-prose").is_empty(), "{prose}: {got:?}");
+    }
+    let got = check(&draft("本年度共受理政府信息公开申请12件。"));
+    assert_one_finding(&got, "t3-prose", "warning", "12");
+}
