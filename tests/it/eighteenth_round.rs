@@ -427,3 +427,22 @@ fn another_years_applications_are_not_this_years() {
     let got = check(&draft("本年度共受理政府信息公开申请12件。"));
     assert_one_finding(&got, "t3-prose", "warning", "12");
 }
+
+#[test]
+fn another_years_reviews_are_not_this_years() {
+    // 表四 行政复议 总计 4.
+    let table = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n2 | 1 | 0 | 1 | 4 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |\n五、存在的主要问题及改进情况\n无。";
+    let draft = |prose: &str| {
+        format!("某某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n{prose}\n{table}\n")
+    };
+    for prose in [
+        "本年度发生政府信息公开行政复议4件,较上年行政复议2件有所增加。",
+        "2022年发生政府信息公开行政复议2件。本年度行政复议4件。",
+        "本年度行政复议4件,自2008年以来累计行政复议15件。",
+    ] {
+        let got = check(&draft(prose));
+        assert!(of(&got, "t4-prose").is_empty(), "{prose}: {got:?}");
+    }
+    let got = check(&draft("本年度发生政府信息公开行政复议3件。"));
+    assert_one_finding(&got, "t4-prose", "warning", "3");
+}
