@@ -446,3 +446,51 @@ fn another_years_reviews_are_not_this_years() {
     let got = check(&draft("本年度发生政府信息公开行政复议3件。"));
     assert_one_finding(&got, "t4-prose", "warning", "3");
 }
+
+#[test]
+fn another_years_documents_are_not_this_years() {
+    // 表二 行政规范性文件: 本年制发 3, 现行有效 20.
+    let table = r#"某某县人民政府2023年政府信息公开工作年度报告
+一、总体情况
+{prose}
+二、主动公开政府信息情况
+第二十条第（一）项 |
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+规章 | 0 | 0 | 0 |
+行政规范性文件 | 3 | 1 | 20 |
+第二十条第（五）项 |
+信息内容 | 本年处理决定数量 |
+行政许可 | 12 |
+第二十条第（六）项 |
+信息内容 | 本年处理决定数量 |
+行政处罚 | 30 |
+行政强制 | 2 |
+第二十条第（八）项 |
+信息内容 | 本年收费金额（单位：万元） |
+行政事业性收费 | 1.5 |
+三、收到和处理政府信息公开申请情况
+- name: 本年制发行政规范性文件数
+  cells: [normative.made]
+  # Another year's count, a comparison or a running total is not this year's.
+  other_years_excluded: true
+  exclude: ['上一?年|去年|前年|以来|累计|历年|至今|较|同比']
+  patterns:
+    - '(?:制发|制定|出台|印发)(?:行政)?规范性文件(?:共)?(?P<n>[0-9]+)件'
+- name: 现行有效行政规范性文件数
+  cells: [normative.valid]
+  # As of another year's end it is another count.
+  other_years_excluded: true
+  patterns:
+    - '现行有效(?:的)?(?:行政)?规范性文件(?:共)?(?P<n>[0-9]+)件'"#;
+    let draft = |prose: &str| format!("{}\n", table.replace("{prose}", prose));
+    for prose in [
+        "本年度制发行政规范性文件3件,较上年制发行政规范性文件5件有所减少。现行有效行政规范性文件20件。",
+        "2022年制发行政规范性文件5件。截至2022年底现行有效行政规范性文件18件。",
+        "本年度制发行政规范性文件3件,现行有效行政规范性文件20件,自2008年以来累计制定规范性文件120件。",
+    ] {
+        let got = check(&draft(prose));
+        assert!(of(&got, "t2-prose").is_empty(), "{prose}: {got:?}");
+    }
+    let got = check(&draft("本年度制发行政规范性文件4件。"));
+    assert_one_finding(&got, "t2-prose", "warning", "4");
+}
