@@ -17,6 +17,11 @@
 
 use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
 
+/// A draft of `who_year` (`某某局2023`) whose overview part holds `text`.
+fn overview(who_year: &str, text: &str) -> String {
+    format!("{who_year}年政府信息公开工作年度报告\n一、总体情况\n{text}\n")
+}
+
 /// 表三 of the 2021 format as `t3-prose`'s own examples give it (本年新收 10 + 1 = 11; the rows
 /// below it are defective on purpose: blank cells, results adding up to 10 + 1).
 const EXAMPLE_T3: &str = r#"三、收到和处理政府信息公开申请情况
@@ -61,7 +66,10 @@ fn a_conjunction_closes_a_list_of_kinds() {
     );
     assert!(msg.contains("合计 64条") && msg.contains("65条"), "{msg}");
     let draft = |list: &str| {
-        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息59条,其中{list}。\n")
+        overview(
+            "某某局2023",
+            &format!("全年主动公开政府信息59条,其中{list}。"),
+        )
     };
     let got = check(&draft(
         "工作动态30条、通知公告10条、人事信息5条,政策解读4条,财政信息4条,规划计划1条,应急管理2条和部门文件2条",
@@ -167,7 +175,10 @@ fn a_count_reached_is_exact_and_a_period_spaced_apart_is_garbled() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(d[0]["message"].as_str().unwrap().contains("130件"), "{d:?}");
     let draft = |count: &str| {
-        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布政策解读{count},其中文字解读66件、图表图解51件、问答解读13件。\n")
+        overview(
+            "某某局2023",
+            &format!("全年发布政策解读{count},其中文字解读66件、图表图解51件、问答解读13件。"),
+        )
     };
     assert_one_finding(&check(&draft("达126件")), "prose-sum", "error", "130件");
     // A rounded figure after 达, and 多达, stay approximate: nothing is judged.
@@ -184,7 +195,10 @@ fn a_count_reached_is_exact_and_a_period_spaced_apart_is_garbled() {
 #[test]
 fn pieces_in_pian_join_a_run_of_kinds_in_tiao() {
     let draft = |list: &str| {
-        format!("某某街道2023年政府信息公开工作年度报告\n一、总体情况\n全年通过门户网站公开信息40条,其中{list}。\n")
+        overview(
+            "某某街道2023",
+            &format!("全年通过门户网站公开信息40条,其中{list}。"),
+        )
     };
     // One `、` run of kinds: 36 + 3 + 2 = 41 > 40.
     let got = check(&draft("工作动态36条、通知公告3篇、决策公开2篇"));
@@ -229,7 +243,10 @@ fn applications_named_by_their_procedure_meet_the_table() {
 fn a_number_with_thousands_separators_is_read_whole() {
     // Read as its last group, “1,200条” was stated as a total of 200 (a wrong number at error).
     let draft = |a: &str, b: &str| {
-        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1,200条,其中政策文件{a}条、工作动态{b}条。\n")
+        overview(
+            "某某局2023",
+            &format!("全年主动公开政府信息1,200条,其中政策文件{a}条、工作动态{b}条。"),
+        )
     };
     let got = check(&draft("600", "700"));
     assert_one_finding(&got, "prose-sum", "error", "总数 1200条");
@@ -237,7 +254,10 @@ fn a_number_with_thousands_separators_is_read_whole() {
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
     // Digits split by a space (“1 200条”, a grouping space or a rendering's): the number may
     // be longer than the digits after the space, so nothing is judged with it.
-    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1 200条,其中政策文件600条、工作动态700条。\n");
+    let got = check(&overview(
+        "某某局2023",
+        "全年主动公开政府信息1 200条,其中政策文件600条、工作动态700条。",
+    ));
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
 }
 
@@ -251,7 +271,10 @@ fn a_part_of_the_sentence_before_is_no_total_of_a_qizhong_sentence() {
     );
     assert!(d.is_empty(), "{d:?}");
     let draft = |before: &str| {
-        format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{before}。其中予以公开10件,部分公开2件,不予公开1件,其他处理1件。\n")
+        overview(
+            "某某局2023",
+            &format!("{before}。其中予以公开10件,部分公开2件,不予公开1件,其他处理1件。"),
+        )
     };
     let got = check(&draft(
         "全年受理申请21件,包括信函申请2件、网络申请19件,全部按时办结",
@@ -269,8 +292,7 @@ fn figures_dated_by_last_years_cut_off() {
         "real/tuning/gansu-tianshui-xiangcunzhenxing-2021.txt",
         "year-slip",
     );
-    let draft =
-        |line: &str| format!("某某局2021年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let draft = |line: &str| overview("某某局2021", line);
     let got = check(&draft(
         "(一)主动公开政府信息情况:截至2020年12月31日,我局通过网站发布信息120条。",
     ));
@@ -294,8 +316,7 @@ fn a_report_published_before_its_year_ends() {
         "real/tuning/jilin-nanguan-changtong-2024.txt",
         "report-published-year",
     );
-    let draft =
-        |line: &str| format!("某某街道2024年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let draft = |line: &str| overview("某某街道2024", line);
     let got = check(&draft(
         "按时完成2024年度政府信息公开工作年度报告,并于2023年12月在网站公布。",
     ));
@@ -358,21 +379,24 @@ fn the_upper_end_of_a_range_is_no_count() {
         "10至20条、工作动态90条",
         "十至二十条、工作动态90条",
     ] {
-        let got = check(&format!(
-            "某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息100条,其中政策文件{parts}。\n"
+        let got = check(&overview(
+            "某某局2023",
+            &format!("全年主动公开政府信息100条,其中政策文件{parts}。"),
         ));
         assert!(of(&got, "prose-sum").is_empty(), "{parts}: {got:?}");
     }
     // A count after a range of months is a count.
-    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n1至12月共受理申请20件,其中自然人12件、法人10件。\n");
+    let got = check(&overview(
+        "某某局2023",
+        "1至12月共受理申请20件,其中自然人12件、法人10件。",
+    ));
     assert_one_finding(&got, "prose-sum", "error", "22件");
 }
 
 #[test]
 fn a_change_against_last_year_is_no_total() {
     // “较上年增加5件,其中自然人15件、法人5件”: the list breaks down the 20 received, not the 5 more.
-    let draft =
-        |line: &str| format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let draft = |line: &str| overview("某某局2023", line);
     for line in [
         "全年收到申请20件,较上年增加5件,其中自然人15件、法人5件。",
         "全年主动公开信息300条,比上年多50条,其中政策文件100条、动态200条。",
@@ -387,17 +411,16 @@ fn a_change_against_last_year_is_no_total() {
 
 #[test]
 fn a_figure_said_to_be_in_addition_is_no_part() {
-    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,另有转载信息40条。\n");
+    let got = check(&overview("某某局2023", "全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,另有转载信息40条。"));
     assert!(of(&got, "prose-sum").is_empty(), "{got:?}");
     // Without 另有 the clause after the run is read on, as before.
-    let got = check("某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,转载信息40条。\n");
+    let got = check(&overview("某某局2023", "全年发布信息100条,其中第一季度20条、第二季度30条、第三季度25条、第四季度25条,转载信息40条。"));
     assert_one_finding(&got, "prose-sum", "warning", "140条");
 }
 
 #[test]
 fn figures_rounded_to_a_decimal_of_wan_are_not_summed() {
-    let draft =
-        |line: &str| format!("某某局2023年政府信息公开工作年度报告\n一、总体情况\n{line}\n");
+    let draft = |line: &str| overview("某某局2023", line);
     // 0.8万 is anything from 7,500 to 8,499: 0.8 + 0.8 may be 1.5万.
     let got = check(&draft(
         "全年支出费用1.5万元,其中复印费0.8万元、邮寄费0.8万元。",
