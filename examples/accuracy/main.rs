@@ -220,7 +220,7 @@ pub const GROUPS: [(&str, &str); 19] = [
     ),
     (
         "heldout16",
-        "held out (stop 26, nineteenth batch), never tuned on; first run 5/9 before the lead saw gongkai's output (not the audits) of three of its files once, by accident",
+        "held out (stop 26, nineteenth batch), spent: tuned on after its second run (stop 27); first run 5/9 before the lead saw gongkai's output (not the audits) of three of its files once, by accident",
     ),
     (
         "heldout17",
