@@ -531,6 +531,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
     let char_at = |i: usize| line.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
     let mut text_start: Option<usize> = None;
+    let mut plus = false;
     let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
         if let Some(f) = from {
             let s = &line[f..to];
@@ -551,6 +552,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             .position(|&x| {
                 x.is_ascii_digit()
                     || x == b'-'
+                    || x == b'+'
                     || x <= b' '
                     || matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
             })
@@ -570,6 +572,13 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
             i += c.len_utf8();
             continue;
         }
+        // An explicit plus sign before a cell's number (本年增/减 “+3”) is just the number.
+        if c == '+' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && text_start.is_none() {
+            plus = true;
+            i += 1;
+            continue;
+        }
+        let signed = std::mem::take(&mut plus);
         let neg = c == '-' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && text_start.is_none();
         if c.is_ascii_digit() || neg {
             let mut j = i + 1;
@@ -645,7 +654,7 @@ fn free_tokens<'t>(line: &'t str, at: usize, toks: &mut Vec<Tok<'t>>) {
                 start: at + i,
                 end: at + j,
                 glued,
-                lone: trimmed == &line[i..j],
+                lone: trimmed == &line[i - usize::from(signed)..j],
             });
             i = j;
             continue;
@@ -1696,8 +1705,14 @@ fn read_values(vals: &[&Tok], n: usize) -> Result<Vec<Cell>, String> {
     let items: Vec<(String, bool)> = window
         .iter()
         .map(|t| match t {
-            // A number alone on its line is one cell when the row has other values.
-            Tok::Run { digits, lone, .. } => (digits.to_string(), *lone && window.len() > 1),
+            // A number alone on its line is one cell when the row has other values, or
+            // when it is a number as written (no leading zero): “148” alone under a label
+            // is one cell with the others blank, not 1, 4 and 8. Only a run no cell could
+            // hold (“000”) may be the row's cells run together.
+            Tok::Run { digits, lone, .. } => (
+                digits.to_string(),
+                *lone && (window.len() > 1 || valid_number(digits)),
+            ),
             Tok::Cell { v, .. } => (v.to_string(), true),
             _ => (String::new(), true),
         })

@@ -443,6 +443,10 @@ fn five() -> usize {
     5
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn is_five(n: &usize) -> bool {
     *n == 5
 }
@@ -481,6 +485,11 @@ pub struct ProseSum {
     /// of many kinds).
     #[serde(default = "five", skip_serializing_if = "is_five")]
     pub enumeration_min: usize,
+    /// The fewest parts of a list in which a part other than the last is labelled as the
+    /// rest (`closing`: `……规范计划5条,其他文件4条,政务动态信息0条,……`) for the list to claim
+    /// to cover its total. 0 (the default) reads only the last part so.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub residual_min: usize,
     /// Labels of a last part that closes a list of channels (`其他方式…`, `…公开栏等方式…`):
     /// channels may overlap and are never summed, but a list closed so claims to split its
     /// total by channel, and its channels must add up to it (outcome `channels`).

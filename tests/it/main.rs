@@ -21,6 +21,7 @@ mod hostile;
 mod hostile_shapes;
 mod layers;
 mod lead_precision;
+mod nineteenth_round;
 mod old_headers;
 mod old_reports;
 mod old_tables;

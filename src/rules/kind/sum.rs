@@ -130,6 +130,17 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                     .then(|| format!("分类（列有“{l}”一项）"))
             })
             .or_else(|| {
+                // A list of several kinds with one of them `其他…` (not the last: the kinds
+                // after it are of another sort, 动态 after 文件) names every kind too.
+                if p.residual_min == 0 || exact.len() < p.residual_min {
+                    return None;
+                }
+                let (l, _) = exact[..exact.len() - 1]
+                    .iter()
+                    .find(|(l, _)| ctx.matches_any(&p.closing, l))?;
+                Some(format!("分类（列有“{l}”一项）"))
+            })
+            .or_else(|| {
                 // A long list whose last part is joined by `和` enumerates its total's kinds.
                 let (l, _) = exact.last()?;
                 (exact.len() >= p.enumeration_min && ctx.matches_any(&p.enumeration_closing, l))

@@ -1,0 +1,142 @@
+//! Issue 10, nineteenth round (stop 27), after heldout16 was spent at its second run:
+//! - a number alone on its line under a table label (“行政许可 / 148 / ␣ / ␣”) is one cell,
+//!   never cut into 1, 4 and 8 (互助县政务服务中心 2020: a wrong number was stated as read);
+//! - a column header cut after its slash (“本年增/”, the 减 lost in the page) is still the
+//!   header, and an explicit plus sign before a change (“+3”) is the number;
+//! - a list of four kinds or more with a `其他…` kind among them (“……规范计划5条,其他文件4条,
+//!   政务(工作)动态信息0条,……”) claims to cover its total (合水镇 2024, audit F2);
+//! - an opening that announces “行政复议、诉讼和申诉情况” among the report's parts announces the
+//!   old structure (龙山满族乡 2019, audit F2).
+
+use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
+
+/// 表二 of the 2019 trial format, one cell a line, with `permit` and `change` as given.
+fn t2_one_cell_a_line(change_header: &str, permit: &str) -> String {
+    format!(
+        "某某县政务服务中心2020年政府信息公开工作年度报告
+一、总体情况
+本报告所列数据的统计期限为2020年1月1日至2020年12月31日。
+二、主动公开政府信息情况
+第二十条第(一)项
+信息内容
+本年新制作数量
+本年新公开数量
+对外公开总数量
+规章
+0
+0
+0
+规范性文件
+2
+2
+5
+第二十条第(五)项
+信息内容
+上一年项目数量
+{change_header}
+处理决定数量
+行政许可
+{permit}
+其他对外管理服务事项
+3
+0
+257
+第二十条第(六)项
+信息内容
+上一年项目数量
+{change_header}
+处理决定数量
+行政处罚
+0
+0
+0
+行政强制
+0
+0
+0
+第二十条第(八)项
+信息内容
+上一年项目数量
+{change_header}
+行政事业性收费
+0
+0
+第二十条第(九)项
+信息内容
+采购项目数量
+采购总金额
+政府集中采购
+0
+0
+三、收到和处理政府信息公开申请情况
+无。
+"
+    )
+}
+
+#[test]
+fn a_lone_number_under_a_label_is_one_cell() {
+    // One value where three are due: the row is short, its value is not cut in three.
+    let got = check(&t2_one_cell_a_line("本年增/减", "148"));
+    assert_one_finding(&got, "t2-cells", "warning", "「行政许可」只有 1 个数值");
+    // A run that no one cell holds (leading zeros) may still be a row's cells run together.
+    let got = check(&t2_one_cell_a_line("本年增/减", "000"));
+    assert!(of(&got, "t2-cells").is_empty(), "{got:?}");
+    assert!(!got.iter().any(|d| d.2.contains("行政许可")), "{got:?}");
+}
+
+#[test]
+fn a_header_cut_after_its_slash_and_a_plus_sign_are_read() {
+    let permit = "14\n+3\n17";
+    // With the header whole and cut, the table is read and the row holds its three values.
+    for header in ["本年增/减", "本年增/"] {
+        let got = check(&t2_one_cell_a_line(header, permit));
+        assert!(
+            !got.iter()
+                .any(|d| d.2.contains("行政许可") || d.2.contains("无法可靠识别")),
+            "{header}: {got:?}"
+        );
+    }
+    // The table is read: 规范性文件 made 2 and published 2 is fine; made 3 is not.
+    let got = check(
+        &t2_one_cell_a_line("本年增/", permit)
+            .replace("规范性文件\n2\n2\n5", "规范性文件\n3\n2\n5"),
+    );
+    assert_one_finding(&got, "t2-unpublished-documents", "warning", "规范性文件");
+}
+
+#[test]
+fn a_list_with_an_other_kind_covers_its_total() {
+    let msg = one_warning(
+        "real/heldout16/guangdong-heping-heshui-2024.txt",
+        "prose-sum",
+    );
+    assert!(
+        msg.contains("合计 14条") && msg.contains("总数 21条"),
+        "{msg}"
+    );
+    let draft = |list: &str| {
+        format!("某某镇2024年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息30条,其中{list}。\n")
+    };
+    let got = check(&draft(
+        "规章文件4条,规范计划5条,其他文件4条,政务动态信息10条,年度报告1条",
+    ));
+    assert_one_finding(&got, "prose-sum", "warning", "合计 24条");
+    // Adding up, or three kinds only, or no `其他` kind: nothing.
+    for list in [
+        "规章文件4条,规范计划5条,其他文件10条,政务动态信息10条,年度报告1条",
+        "规章文件4条,其他文件4条,政务动态信息10条",
+        "规章文件4条,规范计划5条,通知公告4条,政务动态信息10条,年度报告1条",
+    ] {
+        assert!(of(&check(&draft(list)), "prose-sum").is_empty(), "{list}");
+    }
+}
+
+#[test]
+fn an_announced_appeal_part_is_the_old_structure() {
+    let msg = one_warning(
+        "real/heldout16/jilin-gongzhuling-longshan-2019.txt",
+        "announced-old-structure",
+    );
+    assert!(msg.contains("报告共分为基本工作情况"), "{msg}");
+}
