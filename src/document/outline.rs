@@ -324,12 +324,11 @@ fn inside_table(text: &str, lines: &[Line], i: usize, number: u32, last_l1: u32)
     let content = |j: usize| text[lines[j].start..lines[j].end].trim();
     let prev = (0..i).rev().map(content).find(|s| !s.is_empty());
     let next = (i + 1..lines.len()).map(content).find(|s| !s.is_empty());
+    // (A line that is only a cell border, `|`, is no number: a table may begin under a
+    // heading with one.)
     let lone_number = |s: &str| {
-        !s.is_empty()
-            && s.trim_end_matches('|')
-                .trim()
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.')
+        let v = s.trim_end_matches('|').trim();
+        !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
     // A row label followed by its numbers one per line is a table row, not a heading.
     next.is_some_and(lone_number)

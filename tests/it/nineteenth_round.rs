@@ -6,7 +6,12 @@
 //! - a list of four kinds or more with a `其他…` kind among them (“……规范计划5条,其他文件4条,
 //!   政务(工作)动态信息0条,……”) claims to cover its total (合水镇 2024, audit F2);
 //! - an opening that announces “行政复议、诉讼和申诉情况” among the report's parts announces the
-//!   old structure (龙山满族乡 2019, audit F2).
+//!   old structure (龙山满族乡 2019, audit F2);
+//! - a heading followed by a table that begins with a bare cell border (`|`) is a heading:
+//!   the border is no number of a row label (句容市水利局 2022: a false `not-an-annual-report`
+//!   error);
+//! - a share off by one unit in its last decimal beyond rounding (“83.84%” for 197 of 235,
+//!   83.83) is a slip, at info (展览路街道 2014).
 
 use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
 
@@ -139,4 +144,31 @@ fn an_announced_appeal_part_is_the_old_structure() {
         "announced-old-structure",
     );
     assert!(msg.contains("报告共分为基本工作情况"), "{msg}");
+}
+
+#[test]
+fn a_table_opening_with_a_bare_border_leaves_its_heading_a_heading() {
+    let draft = |border: &str| {
+        format!(
+            "一、总体情况\n2022年,某某局认真贯彻落实《中华人民共和国政府信息公开条例》。\n\
+             二、主动公开政府信息情况\n{border}\n       第二十条  第(一)项  | \n    |||\n"
+        )
+    };
+    let got = check(&draft("| "));
+    assert!(of(&got, "not-an-annual-report").is_empty(), "{got:?}");
+    assert!(of(&got, "missing-section-active").is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_share_off_in_its_last_decimal_is_a_slip() {
+    let draft = |share: &str| {
+        format!(
+            "某某街道2014年政府信息公开工作年度报告\n一、概述\n主动公开信息235条。在主动公开的信息中,\
+             机构职能类信息9条,占总体的比例为3.83%;规划计划类信息4条,占总体的比例为1.70%;\
+             行政职责类信息25条,占总体的比例为10.64%;业务动态类信息197条,占总体的比例为{share}%。\n"
+        )
+    };
+    assert!(of(&check(&draft("83.83")), "prose-share").is_empty());
+    assert_one_finding(&check(&draft("83.84")), "prose-share", "info", "末位相差 1");
+    assert_one_finding(&check(&draft("83.86")), "prose-share", "warning", "83.83");
 }

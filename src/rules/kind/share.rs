@@ -34,6 +34,25 @@ fn fits(part: Dec, total: Dec, share: Dec) -> Option<bool> {
     Some(lhs.checked_sub(rhs)?.abs() <= t)
 }
 
+/// `share` misses part ÷ total by more than one unit of its last digit but not by more than
+/// two, with at least one decimal written (`83.84%` for 83.8297 %: rounded, 83.83): a slip
+/// in the last decimal, which is the `slip` outcome (info), not a wrong share.
+fn slip(part: Dec, total: Dec, share: Dec) -> bool {
+    let two_units = || {
+        let s = part.scale.max(total.scale);
+        let (p, t) = (at_scale(part, s)?, at_scale(total, s)?);
+        if t <= 0 {
+            return None;
+        }
+        let lhs = share.mantissa.checked_mul(t)?;
+        let rhs = p
+            .checked_mul(100)?
+            .checked_mul(10i128.checked_pow(share.scale)?)?;
+        Some(lhs.checked_sub(rhs)?.abs() <= t.checked_mul(2)?)
+    };
+    share.scale >= 1 && two_units() == Some(true)
+}
+
 /// part ÷ total as a percentage rounded to `d` decimals, for messages.
 fn percent(part: Dec, total: Dec, d: u32) -> Option<String> {
     let s = part.scale.max(total.scale);
@@ -151,10 +170,13 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             let Some(expected) = percent(part.value, total.value, share.scale) else {
                 continue;
             };
-            out.push(
-                share_finding(text, part, total, share, share_end, expected)
-                    .var("label", label.clone()),
-            );
+            let finding = share_finding(text, part, total, share, share_end, expected)
+                .var("label", label.clone());
+            out.push(if slip(part.value, total.value, share) {
+                finding.variant("slip")
+            } else {
+                finding
+            });
         }
     }
     out.extend(rates(p, ctx));
@@ -294,7 +316,13 @@ fn grand(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
         let Some(expected) = percent(part.value, total.value, share.scale) else {
             continue;
         };
-        let variant = if by_structure { "lead" } else { "grand" };
+        let variant = if slip(part.value, total.value, *share) {
+            "slip"
+        } else if by_structure {
+            "lead"
+        } else {
+            "grand"
+        };
         out.push(share_finding(text, part, total, *share, *share_end, expected).variant(variant));
     }
     // A share truncated where the others of its part are rounded (“43条,比例3.3%”,
