@@ -156,7 +156,13 @@ fn a_table_opening_with_a_bare_border_leaves_its_heading_a_heading() {
     };
     let got = check(&draft("| "));
     assert!(of(&got, "not-an-annual-report").is_empty(), "{got:?}");
-    assert!(of(&got, "missing-section-active").is_empty(), "{got:?}");
+    // The part is there (its table is cut, which is another finding).
+    assert!(
+        !of(&got, "missing-section-active")
+            .iter()
+            .any(|d| d.2.starts_with("缺少")),
+        "{got:?}"
+    );
 }
 
 #[test]
