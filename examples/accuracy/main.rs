@@ -225,7 +225,7 @@ pub const GROUPS: [(&str, &str); 20] = [
     ),
     (
         "heldout17",
-        "held out (stop 26, twentieth batch), never tuned on",
+        "held out (stop 26, twentieth batch), spent: tuned on after its second run (stop 27)",
     ),
     (
         "heldout18",
