@@ -11,7 +11,11 @@
 //!   the border is no number of a row label (句容市水利局 2022: a false `not-an-annual-report`
 //!   error);
 //! - a share off by one unit in its last decimal beyond rounding (“83.84%” for 197 of 235,
-//!   83.83) is a slip, at info (展览路街道 2014).
+//!   83.83) is a slip, at info (展览路街道 2014);
+//! - after heldout17 was spent: an old report whose parts hold 主动公开, 依申请公开 and 行政复议
+//!   as subsections is an annual report (朝阳市林业局 2012: a false `not-an-annual-report`
+//!   error), and those subsections are the content, not a missing part (info); a template's
+//!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1).
 
 use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
 
@@ -177,4 +181,28 @@ fn a_share_off_in_its_last_decimal_is_a_slip() {
     assert!(of(&check(&draft("83.83")), "prose-share").is_empty());
     assert_one_finding(&check(&draft("83.84")), "prose-share", "info", "末位相差 1");
     assert_one_finding(&check(&draft("83.86")), "prose-share", "warning", "83.83");
+}
+
+#[test]
+fn old_topics_as_subsections_make_an_annual_report() {
+    let got = check(
+        "根据《中华人民共和国政府信息公开条例》,我局认真贯彻《条例》的各项要求。\n\
+         一、公开政府信息情况\n（一）主动公开政府信息情况\n2012年,我局共发布各类信息541条。\n\
+         （二）依申请公开政府信息情况\n2012年,我局没有接收到公开政府信息的申请。\n\
+         （三）行政复议及行政诉讼情况\n2012年,我局没有因政府信息公开工作而被申请行政复议。\n\
+         二、政府信息公开工作情况\n2012年,我局不断完善公开制度。\n",
+    );
+    assert!(of(&got, "not-an-annual-report").is_empty(), "{got:?}");
+    // The parts' content is there, as subsections: a note, not a missing part.
+    assert_one_finding(&got, "missing-section-active", "info", "作为小节报告");
+    assert_one_finding(&got, "missing-section-apply", "info", "作为小节报告");
+}
+
+#[test]
+fn a_template_blank_left_in_place() {
+    let msg = one_warning(
+        "real/heldout17/shandong-weishan-gaolou-2023.txt",
+        "template-instruction",
+    );
+    assert!(msg.contains("(具体网址)"), "{msg}");
 }
