@@ -17,7 +17,9 @@
 //!   error), and those subsections are the content, not a missing part (info); a template's
 //!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1).
 
-use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
+use crate::support::{
+    assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
+};
 
 /// 表二 of the 2019 trial format, one cell a line, with `permit` and `change` as given.
 fn t2_one_cell_a_line(change_header: &str, permit: &str) -> String {
@@ -185,6 +187,13 @@ fn a_share_off_in_its_last_decimal_is_a_slip() {
 
 #[test]
 fn old_topics_as_subsections_make_an_annual_report() {
+    // No title, no marker in the opening, no part of the old format's names: the three
+    // subsections are what shows the report for what it is.
+    assert!(diagnostics_of_rule(
+        "real/heldout17/liaoning-chaoyang-linyeju-2012.txt",
+        "not-an-annual-report"
+    )
+    .is_empty());
     let got = check(
         "根据《中华人民共和国政府信息公开条例》,我局认真贯彻《条例》的各项要求。\n\
          一、公开政府信息情况\n（一）主动公开政府信息情况\n2012年,我局共发布各类信息541条。\n\
