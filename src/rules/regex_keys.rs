@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 56] = [
+pub const REGEX_KEYS: [&str; 57] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -25,6 +25,7 @@ pub const REGEX_KEYS: [&str; 56] = [
     "evidence",
     "topic",
     "zero",
+    "zero_any",
     "labels",
     "overlapping",
     "context",

@@ -418,6 +418,11 @@ pub struct FeeStatement {
     pub topic: Vec<String>,
     /// A claim that nothing was charged.
     pub zero: Vec<String>,
+    /// A claim that no fee of any kind was charged (`未收取任何费用`), in a sentence of the
+    /// searched parts without the topic's words: not a statement by itself, but a zero claim
+    /// against an amount the statement gives (outcome `conflict`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zero_any: Vec<String>,
     /// Report a missing statement (false when a required-section rule already does).
     #[serde(default = "yes")]
     pub require: bool,

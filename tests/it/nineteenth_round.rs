@@ -15,7 +15,8 @@
 //! - after heldout17 was spent: an old report whose parts hold 主动公开, 依申请公开 and 行政复议
 //!   as subsections is an annual report (朝阳市林业局 2012: a false `not-an-annual-report`
 //!   error), and those subsections are the content, not a missing part (info); a template's
-//!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1).
+//!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1);
+//! - a probe: “未收取任何费用” beside “收取信息处理费200元” in part 六 is the fee conflict.
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -214,4 +215,25 @@ fn a_template_blank_left_in_place() {
         "template-instruction",
     );
     assert!(msg.contains("(具体网址)"), "{msg}");
+}
+
+#[test]
+fn no_fee_of_any_kind_against_an_amount_is_a_conflict() {
+    let draft = |text: &str| {
+        format!("某某局2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n{text}\n")
+    };
+    let got = check(&draft(
+        "本机关在政府信息公开工作中未收取任何费用。本年度共收取信息处理费200元。",
+    ));
+    assert_one_finding(&got, "fee-statement", "error", "未收取任何费用");
+    // Without an amount, or with the amount and no such claim, no conflict.
+    for text in [
+        "本机关未收取任何费用。本年度未收取信息处理费。",
+        "本年度共收取信息处理费200元。",
+    ] {
+        assert!(
+            of(&check(&draft(text)), "fee-statement").is_empty(),
+            "{text}"
+        );
+    }
 }

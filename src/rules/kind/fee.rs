@@ -71,9 +71,18 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         return vec![Finding::at(s, e).var("section", where_)];
     }
     let zero_res = ctx.compiled(&p.zero);
+    let zero_any = ctx.compiled(&p.zero_any);
+    let general_zero = || {
+        regions.iter().find_map(|&(rs, re)| {
+            ctx.sentences(rs, re)
+                .into_iter()
+                .find(|(s, e)| super::any_matches(&zero_any, &text[*s..*e]))
+        })
+    };
     let zero = topic_sentences
         .iter()
-        .find(|(s, e)| super::any_matches(&zero_res, &text[*s..*e]));
+        .find(|(s, e)| super::any_matches(&zero_res, &text[*s..*e]))
+        .copied();
     let amount = topic_sentences.iter().find_map(|(s, e)| {
         doc.facts.numbers.iter().find(|n| {
             n.start >= *s
@@ -84,11 +93,12 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         })
     });
     let mut out = Vec::new();
-    if let (Some((zs, ze)), Some(n)) = (zero, amount) {
+    let claim = zero.or_else(|| amount.and_then(|_| general_zero()));
+    if let (Some((zs, ze)), Some(n)) = (claim, amount) {
         out.push(
             Finding::at(n.start, n.end)
                 .variant("conflict")
-                .var("zero", super::quote(text, *zs, *ze))
+                .var("zero", super::quote(text, zs, ze))
                 .var("amount", text[n.start..n.end].to_string())
                 .expected("0", format!("{}{}", n.value, n.unit)),
         );
@@ -100,9 +110,9 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
             if !v.is_zero() {
                 if let Some((zs, ze)) = zero {
                     out.push(
-                        Finding::at(*zs, *ze)
+                        Finding::at(zs, ze)
                             .variant("table")
-                            .var("zero", super::quote(text, *zs, *ze))
+                            .var("zero", super::quote(text, zs, ze))
                             .var("cell", name)
                             .var("value", v.to_string())
                             .var("table", t),
@@ -124,9 +134,9 @@ pub fn run(p: &FeeStatement, ctx: &Ctx) -> Vec<Finding> {
         if let (Some(v), Some((zs, ze))) = (cell.value, zero) {
             if !v.is_zero() && amount.is_none() {
                 out.push(
-                    Finding::at(*zs, *ze)
+                    Finding::at(zs, ze)
                         .variant("notice")
-                        .var("zero", super::quote(text, *zs, *ze))
+                        .var("zero", super::quote(text, zs, ze))
                         .var("cell", name)
                         .var("value", v.to_string()),
                 );
