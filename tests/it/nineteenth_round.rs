@@ -16,7 +16,9 @@
 //!   as subsections is an annual report (朝阳市林业局 2012: a false `not-an-annual-report`
 //!   error), and those subsections are the content, not a missing part (info); a template's
 //!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1);
-//! - a probe: “未收取任何费用” beside “收取信息处理费200元” in part 六 is the fee conflict.
+//! - a probe: “未收取任何费用” beside “收取信息处理费200元” in part 六 is the fee conflict;
+//! - a period whose end year is followed by other characters instead of 年 (“2020年1月1日至
+//!   2020你那12月31日”, 平阳县市场监管局 2020, a tuning file of the twenty-second batch).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -236,4 +238,29 @@ fn no_fee_of_any_kind_against_an_amount_is_a_conflict() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn an_end_year_followed_by_a_slip_is_a_garbled_period() {
+    let msg = one_warning(
+        "real/tuning/zhejiang-pingyang-shichangjianguanju-2020.txt",
+        "period-date-garbled",
+    );
+    assert!(msg.contains("2020你那12月31日"), "{msg}");
+    let draft = |period: &str| {
+        format!("某某局2020年政府信息公开工作年度报告\n一、总体情况\n本报告中所列数据统计时间为{period}。\n")
+    };
+    assert!(of(
+        &check(&draft("2020年1月1日至2020年12月31日")),
+        "period-date-garbled"
+    )
+    .is_empty());
+    assert_eq!(
+        of(
+            &check(&draft("2020年1月1日至2020你那12月31日")),
+            "period-date-garbled"
+        )
+        .len(),
+        1
+    );
 }
