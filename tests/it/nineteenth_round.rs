@@ -18,7 +18,9 @@
 //!   blank left in place (“政府门户网站(具体网址)”, 高楼街道 2023, audit F1);
 //! - a probe: “未收取任何费用” beside “收取信息处理费200元” in part 六 is the fee conflict;
 //! - a period whose end year is followed by other characters instead of 年 (“2020年1月1日至
-//!   2020你那12月31日”, 平阳县市场监管局 2020, a tuning file of the twenty-second batch).
+//!   2020你那12月31日”, 平阳县市场监管局 2020, a tuning file of the twenty-second batch);
+//! - a probe: a 落款 dated before the report year's last month (“2023年1月10日” under a 2023
+//!   report) is a year not updated (`late-publication` variant `early`).
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
@@ -263,4 +265,26 @@ fn an_end_year_followed_by_a_slip_is_a_garbled_period() {
         .len(),
         1
     );
+}
+
+#[test]
+fn a_signature_before_the_year_ends_is_a_year_not_updated() {
+    let draft = |date: &str| {
+        format!(
+            "某某县财政局2023年政府信息公开工作年度报告\n一、总体情况\n\
+             本报告所列数据的统计期限为2023年1月1日至2023年12月31日。\n某某县财政局\n{date}\n"
+        )
+    };
+    assert_one_finding(
+        &check(&draft("2023年1月10日")),
+        "late-publication",
+        "warning",
+        "早于 2023 年度结束",
+    );
+    for date in ["2024年1月10日", "2023年12月29日"] {
+        assert!(
+            of(&check(&draft(date)), "late-publication").is_empty(),
+            "{date}"
+        );
+    }
 }

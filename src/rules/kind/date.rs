@@ -145,6 +145,19 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
         Some(local) => (local, format!("本地规定，严于{level_zh}")),
         None => (rule, level_zh),
     };
+    // A 落款 before the last month of the report year: the year cannot have been reported
+    // on yet, so the date's year was most likely not updated (a page's time is left alone:
+    // it may be a re-post's or the site's). December is left alone too.
+    if !from_meta && date.date < (Ymd { y, m: 12, d: 1 }) {
+        out.push(
+            Finding::at(date.start, date.end)
+                .variant("early")
+                .var("date", date.date.zh())
+                .var("year", y.to_string())
+                .expected(format!("{}年", y + 1), date.date.zh()),
+        );
+        return out;
+    }
     let Some((m, d)) = mmdd(rule) else { return out };
     let limit = Ymd { y: y + 1, m, d };
     if date.date > limit {
