@@ -82,6 +82,8 @@ struct Warm {
     /// [`RuleSet::wait_for_patterns`].
     done: std::sync::Mutex<bool>,
     finished: std::sync::Condvar,
+    /// The caller waits for every pattern before its first draft: no draft is coming.
+    waited: std::sync::atomic::AtomicBool,
 }
 
 impl Warm {
@@ -718,7 +720,9 @@ impl RuleSet {
                 c.get();
             }
             let until = std::time::Instant::now() + WAIT_FOR_FIRST_DRAFT;
-            while warm.first.get().is_none() {
+            while warm.first.get().is_none()
+                && !warm.waited.load(std::sync::atomic::Ordering::Relaxed)
+            {
                 let now = std::time::Instant::now();
                 if now >= until {
                     break;
@@ -774,6 +778,14 @@ impl RuleSet {
     /// an instruction count of a run holds every compile once and no draft takes the
     /// paths meant for a run still starting (BENCHMARKS.md «Stop 27 (helper)»).
     pub fn wait_for_patterns(&self) {
+        // The first draft will not be told before the patterns are compiled: the thread
+        // need not wait for it.
+        self.warm
+            .waited
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.warm.thread.get() {
+            thread.unpark();
+        }
         let Ok(mut done) = self.warm.done.lock() else {
             return;
         };
