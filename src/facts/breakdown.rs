@@ -504,6 +504,59 @@ impl Parser<'_> {
         Some(top)
     }
 
+    /// Every reading of `toks[i..end)` followed by what `k` does with the rest, depth
+    /// first: `k` is called once per reading with that reading's levels appended to
+    /// `levels` and its top items to `top` (both restored on return), and stops the walk
+    /// by returning `false`. The readings are [`Parser::seq`]'s, in its order, built on
+    /// shared stacks instead of copied at each step.
+    fn each(
+        &self,
+        i: usize,
+        end: usize,
+        outermost: bool,
+        levels: &mut Reading,
+        top: &mut Vec<usize>,
+        k: &mut dyn FnMut(&mut Reading, &mut Vec<usize>) -> bool,
+    ) -> bool {
+        if i >= end {
+            return k(levels, top);
+        }
+        let Tok::Item { open, close, .. } = &self.toks[i] else {
+            return self.each(i + 1, end, outermost, levels, top, k);
+        };
+        // The level headed at `i` over `toks[i+1..j)`, then the rest from `next`.
+        let mut level = |j: usize, next: usize, levels: &mut Reading, top: &mut Vec<usize>| {
+            self.each(
+                i + 1,
+                j,
+                false,
+                levels,
+                &mut Vec::new(),
+                &mut |levels, inner| {
+                    levels.push((i, inner.clone()));
+                    top.push(i);
+                    let go = self.each(next, end, outermost, levels, top, k);
+                    top.pop();
+                    levels.pop();
+                    go
+                },
+            )
+        };
+        match (open, close) {
+            (None, _) => {
+                top.push(i);
+                let go = self.each(i + 1, end, outermost, levels, top, k);
+                top.pop();
+                go
+            }
+            (Some(o), Some(c)) if o.paren && *c < end => level(*c, c + 1, levels, top),
+            (Some(_), _) => self
+                .ends(i, end, outermost)
+                .into_iter()
+                .all(|j| level(j, j, levels, top)),
+        }
+    }
+
     /// Every reading of `toks[i..end)` as one list of siblings: the levels inside it
     /// (head token, its direct item tokens) and the top items. None past [`MAX_READINGS`].
     fn seq(&self, i: usize, end: usize, outermost: bool) -> Option<Vec<(Reading, Vec<usize>)>> {
@@ -595,28 +648,64 @@ fn levels_read(
 ) -> Vec<SureLevel> {
     let toks = tokens(text, numbers, from, to);
     let parser = Parser { toks: &toks };
+    // Per head: the item lists of every reading.
+    let mut heads: std::collections::BTreeMap<usize, Vec<Vec<usize>>> = Default::default();
     let mut only = Vec::new();
     let single = one
         .then(|| parser.one(0, toks.len(), root.is_none(), &mut only))
         .flatten();
-    let readings = match single {
-        Some(top) => vec![(only, top)],
-        None => match parser.seq(0, toks.len(), root.is_none()) {
-            Some(r) => r,
-            None => return Vec::new(),
-        },
-    };
-    let n_readings = readings.len();
-    // Per head: the item lists of every reading.
-    let mut heads: std::collections::BTreeMap<usize, Vec<Vec<usize>>> = Default::default();
-    for (levels, top) in readings {
-        for (h, items) in levels {
+    let n_readings = if let Some(top) = single {
+        for (h, items) in only {
             heads.entry(h).or_default().push(items);
         }
         if root.is_some() {
             heads.entry(usize::MAX).or_default().push(top);
         }
-    }
+        1
+    } else if one {
+        // Several readings, walked depth first ([`Parser::each`]); more than
+        // [`MAX_READINGS`] read nothing, as `seq` gives none then (a call of `seq` never
+        // has more readings than the one that asks it, so only the whole count matters).
+        let mut n = 0;
+        let within = parser.each(
+            0,
+            toks.len(),
+            root.is_none(),
+            &mut Vec::new(),
+            &mut Vec::new(),
+            &mut |levels, top| {
+                n += 1;
+                if n > MAX_READINGS {
+                    return false;
+                }
+                for (h, items) in levels.iter() {
+                    heads.entry(*h).or_default().push(items.clone());
+                }
+                if root.is_some() {
+                    heads.entry(usize::MAX).or_default().push(top.clone());
+                }
+                true
+            },
+        );
+        if !within {
+            return Vec::new();
+        }
+        n
+    } else {
+        let Some(readings) = parser.seq(0, toks.len(), root.is_none()) else {
+            return Vec::new();
+        };
+        let n = readings.len();
+        for (levels, top) in readings {
+            for (h, items) in levels {
+                heads.entry(h).or_default().push(items);
+            }
+            if root.is_some() {
+                heads.entry(usize::MAX).or_default().push(top);
+            }
+        }
+        n
+    };
     let num_of = |t: usize| match &toks[t] {
         Tok::Item { num, label, .. } => Some((label.clone(), *num)),
         Tok::Close => None,
@@ -841,6 +930,14 @@ mod tests {
             .map(|t| levels_agree(t))
             .sum();
         assert!(n > 100, "sentences with levels: {n}");
+        // Past `MAX_READINGS` nothing is read, not even a level every reading agrees on
+        // (the parenthesis).
+        let mut t = String::from("共100条(甲60条,乙40条),其中");
+        for _ in 0..12 {
+            t.push_str("甲10条,包括乙5条,");
+        }
+        t.push('。');
+        levels_agree(&t);
     }
 
     proptest! {
