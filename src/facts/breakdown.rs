@@ -380,6 +380,12 @@ const CLAUSE_WORDS: [&str; 14] = [
 /// Readings beyond this many make the sentence unreadable (nothing is reported for it).
 const MAX_READINGS: usize = 256;
 
+/// [`Parser::each`] goes a few stack frames deeper per token than [`Parser::seq`]: a
+/// sentence of more tokens than this (no real one; a generated page of one sentence
+/// and tens of thousands of numbers) is read by `seq`, as before, so that no input
+/// that `seq` reads overflows the stack in `each`.
+const EACH_MAX_TOKENS: usize = 1000;
+
 /// One reading: the levels it forms, by token index of their head.
 type Reading = Vec<(usize, Vec<usize>)>;
 
@@ -662,7 +668,7 @@ fn levels_read(
             heads.entry(usize::MAX).or_default().push(top);
         }
         1
-    } else if one {
+    } else if one && toks.len() <= EACH_MAX_TOKENS {
         // Several readings, walked depth first ([`Parser::each`]); more than
         // [`MAX_READINGS`] read nothing, as `seq` gives none then (a call of `seq` never
         // has more readings than the one that asks it, so only the whole count matters).
