@@ -380,6 +380,12 @@ const CLAUSE_WORDS: [&str; 14] = [
 /// Readings beyond this many make the sentence unreadable (nothing is reported for it).
 const MAX_READINGS: usize = 256;
 
+/// [`Parser::each`] goes a few stack frames deeper per token than [`Parser::seq`]: a
+/// sentence of more tokens than this (no real one; a generated page of one sentence
+/// and tens of thousands of numbers) is read by `seq`, as before, so that no input
+/// that `seq` reads overflows the stack in `each`.
+const EACH_MAX_TOKENS: usize = 1000;
+
 /// One reading: the levels it forms, by token index of their head.
 type Reading = Vec<(usize, Vec<usize>)>;
 
@@ -458,6 +464,105 @@ impl Parser<'_> {
         out
     }
 
+    /// The reading of `toks[i..end)` when it is the only one ([`Parser::seq`]'s, built
+    /// without copying any level): its levels pushed onto `levels`, its top items
+    /// returned. `None` as soon as a word-opened level may end at more than one place on
+    /// the way (then [`Parser::seq`] reads every reading). Most sentences have one reading.
+    ///
+    /// Why it is `seq`'s: `seq` gives one reading exactly when every `ends` it asks gives
+    /// one end (it never gives none), and those are the `ends` asked here, in the same
+    /// order of heads; a reading of `seq` is the head's inner levels, the head's level,
+    /// then the rest's levels, and its top items are the head followed by the rest's, which
+    /// is what this walk pushes, item after item instead of by recursion on the rest.
+    fn one(
+        &self,
+        mut i: usize,
+        end: usize,
+        outermost: bool,
+        levels: &mut Reading,
+    ) -> Option<Vec<usize>> {
+        let mut top = Vec::new();
+        while i < end {
+            let Tok::Item { open, close, .. } = &self.toks[i] else {
+                i += 1;
+                continue;
+            };
+            let next = match (open, close) {
+                (None, _) => i + 1,
+                (Some(o), Some(c)) if o.paren && *c < end => {
+                    let items = self.one(i + 1, *c, false, levels)?;
+                    levels.push((i, items));
+                    c + 1
+                }
+                (Some(_), _) => {
+                    let ends = self.ends(i, end, outermost);
+                    let [j] = ends[..] else {
+                        return None;
+                    };
+                    let items = self.one(i + 1, j, false, levels)?;
+                    levels.push((i, items));
+                    j
+                }
+            };
+            top.push(i);
+            i = next;
+        }
+        Some(top)
+    }
+
+    /// Every reading of `toks[i..end)` followed by what `k` does with the rest, depth
+    /// first: `k` is called once per reading with that reading's levels appended to
+    /// `levels` and its top items to `top` (both restored on return), and stops the walk
+    /// by returning `false`. The readings are [`Parser::seq`]'s, in its order, built on
+    /// shared stacks instead of copied at each step.
+    fn each(
+        &self,
+        i: usize,
+        end: usize,
+        outermost: bool,
+        levels: &mut Reading,
+        top: &mut Vec<usize>,
+        k: &mut dyn FnMut(&mut Reading, &mut Vec<usize>) -> bool,
+    ) -> bool {
+        if i >= end {
+            return k(levels, top);
+        }
+        let Tok::Item { open, close, .. } = &self.toks[i] else {
+            return self.each(i + 1, end, outermost, levels, top, k);
+        };
+        // The level headed at `i` over `toks[i+1..j)`, then the rest from `next`.
+        let mut level = |j: usize, next: usize, levels: &mut Reading, top: &mut Vec<usize>| {
+            self.each(
+                i + 1,
+                j,
+                false,
+                levels,
+                &mut Vec::new(),
+                &mut |levels, inner| {
+                    levels.push((i, inner.clone()));
+                    top.push(i);
+                    let go = self.each(next, end, outermost, levels, top, k);
+                    top.pop();
+                    levels.pop();
+                    go
+                },
+            )
+        };
+        match (open, close) {
+            (None, _) => {
+                top.push(i);
+                let go = self.each(i + 1, end, outermost, levels, top, k);
+                top.pop();
+                go
+            }
+            (Some(o), Some(c)) if o.paren && *c < end => level(*c, c + 1, levels, top),
+            (Some(_), _) => self
+                .ends(i, end, outermost)
+                .into_iter()
+                .all(|j| level(j, j, levels, top)),
+        }
+    }
+
     /// Every reading of `toks[i..end)` as one list of siblings: the levels inside it
     /// (head token, its direct item tokens) and the top items. None past [`MAX_READINGS`].
     fn seq(&self, i: usize, end: usize, outermost: bool) -> Option<Vec<(Reading, Vec<usize>)>> {
@@ -534,21 +639,79 @@ pub fn levels(
     to: usize,
     root: Option<(usize, Introducer)>,
 ) -> Vec<SureLevel> {
+    levels_read(text, numbers, from, to, root, true)
+}
+
+/// [`levels`], with the one reading most sentences have built on its own (`one`: the
+/// fast path) or every reading by [`Parser::seq`] (the tests' reference).
+fn levels_read(
+    text: &str,
+    numbers: &[NumberFact],
+    from: usize,
+    to: usize,
+    root: Option<(usize, Introducer)>,
+    one: bool,
+) -> Vec<SureLevel> {
     let toks = tokens(text, numbers, from, to);
     let parser = Parser { toks: &toks };
-    let Some(readings) = parser.seq(0, toks.len(), root.is_none()) else {
-        return Vec::new();
-    };
     // Per head: the item lists of every reading.
     let mut heads: std::collections::BTreeMap<usize, Vec<Vec<usize>>> = Default::default();
-    for (levels, top) in &readings {
-        for (h, items) in levels {
-            heads.entry(*h).or_default().push(items.clone());
+    let mut only = Vec::new();
+    let single = one
+        .then(|| parser.one(0, toks.len(), root.is_none(), &mut only))
+        .flatten();
+    let n_readings = if let Some(top) = single {
+        for (h, items) in only {
+            heads.entry(h).or_default().push(items);
         }
         if root.is_some() {
-            heads.entry(usize::MAX).or_default().push(top.clone());
+            heads.entry(usize::MAX).or_default().push(top);
         }
-    }
+        1
+    } else if one && toks.len() <= EACH_MAX_TOKENS {
+        // Several readings, walked depth first ([`Parser::each`]); more than
+        // [`MAX_READINGS`] read nothing, as `seq` gives none then (a call of `seq` never
+        // has more readings than the one that asks it, so only the whole count matters).
+        let mut n = 0;
+        let within = parser.each(
+            0,
+            toks.len(),
+            root.is_none(),
+            &mut Vec::new(),
+            &mut Vec::new(),
+            &mut |levels, top| {
+                n += 1;
+                if n > MAX_READINGS {
+                    return false;
+                }
+                for (h, items) in levels.iter() {
+                    heads.entry(*h).or_default().push(items.clone());
+                }
+                if root.is_some() {
+                    heads.entry(usize::MAX).or_default().push(top.clone());
+                }
+                true
+            },
+        );
+        if !within {
+            return Vec::new();
+        }
+        n
+    } else {
+        let Some(readings) = parser.seq(0, toks.len(), root.is_none()) else {
+            return Vec::new();
+        };
+        let n = readings.len();
+        for (levels, top) in readings {
+            for (h, items) in levels {
+                heads.entry(h).or_default().push(items);
+            }
+            if root.is_some() {
+                heads.entry(usize::MAX).or_default().push(top);
+            }
+        }
+        n
+    };
     let num_of = |t: usize| match &toks[t] {
         Tok::Item { num, label, .. } => Some((label.clone(), *num)),
         Tok::Close => None,
@@ -556,7 +719,7 @@ pub fn levels(
     let mut out = Vec::new();
     for (h, lists) in heads {
         // A head that is not a level in some reading cannot be read.
-        if lists.len() != readings.len() {
+        if lists.len() != n_readings {
             continue;
         }
         let first = &lists[0];
@@ -736,6 +899,67 @@ mod tests {
         for text in crate::facts::test_texts() {
             let (new, old) = both(&text, 0, text.len());
             assert_eq!(new, old);
+        }
+    }
+
+    /// The levels of every sentence of `t` read both ways ([`levels_read`]: the one
+    /// reading built on its own, and every reading by `seq`), without a root and rooted
+    /// at the sentence's first number; panics where they differ. Returns how many
+    /// sentences have a level.
+    fn levels_agree(t: &str) -> usize {
+        let ns = numbers(t);
+        let mut done = 0;
+        let mut with_levels = 0;
+        for (k, n) in ns.iter().enumerate() {
+            if n.start < done {
+                continue;
+            }
+            let (s, e) = super::super::sums::sentence_bounds(t, n.start);
+            done = e.max(n.end);
+            for root in [None, Some((k, Introducer::Breakdown))] {
+                let new = levels_read(t, &ns, s, e, root, true);
+                let old = levels_read(t, &ns, s, e, root, false);
+                // Positions only: a fixture's text is not printed (held-out sets).
+                assert_eq!(new, old, "sentence {s}..{e}, root {root:?}");
+                with_levels += usize::from(root.is_none() && !new.is_empty());
+            }
+        }
+        with_levels
+    }
+
+    /// Every fixture text (held-out sets left out): the one reading, built on its own,
+    /// gives the levels every reading gives.
+    #[test]
+    fn one_reading_gives_the_levels_of_every_reading_on_the_fixtures() {
+        let n: usize = crate::facts::test_texts_without_heldout()
+            .iter()
+            .map(|t| levels_agree(t))
+            .sum();
+        assert!(n > 100, "sentences with levels: {n}");
+        // Past `MAX_READINGS` nothing is read, not even a level every reading agrees on
+        // (the parenthesis).
+        let mut t = String::from("共100条(甲60条,乙40条),其中");
+        for _ in 0..12 {
+            t.push_str("甲10条,包括乙5条,");
+        }
+        t.push('。');
+        levels_agree(&t);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Made sentences of counts, openers, separators, parentheses and clauses: the
+        /// one reading gives the levels every reading gives.
+        #[test]
+        fn one_reading_gives_the_levels_of_every_reading(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "共", "12", "件", "3", "条", "40", ",", ":", "、", "(", ")", "其中", "包括",
+                "分别为", "其中:", "含", "和", "及", "占50%", "2022年为8件", "较上年增加",
+                "办理", "政策文件", "其他", "。", " ",
+            ]), 0..40),
+        ) {
+            let text = pieces.concat();
+            levels_agree(&text);
         }
     }
 
@@ -934,6 +1158,40 @@ mod tests {
         }
     }
 
+    /// Render an item list with each level's form taken from `forms` in turn: a
+    /// parenthesis, or a word opener whose items are joined by `、` or by `,` (any item,
+    /// not only the last, so that the text may have several readings).
+    fn render_any(items: &[Node], sep: &str, out: &mut String, forms: &[u8], k: &mut usize) {
+        for (i, n) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(&format!("{}{}条", n.label, n.value));
+            if n.items.is_empty() {
+                continue;
+            }
+            let form = forms[*k % forms.len()];
+            *k += 1;
+            match form % 4 {
+                0 | 1 => {
+                    out.push('(');
+                    let word = ["", "其中"][usize::from(form % 4 == 1)];
+                    out.push_str(word);
+                    render_any(&n.items, ",", out, forms, k);
+                    out.push(')');
+                }
+                2 => {
+                    out.push_str(",包括");
+                    render_any(&n.items, "、", out, forms, k);
+                }
+                _ => {
+                    out.push_str(",其中");
+                    render_any(&n.items, ",", out, forms, k);
+                }
+            }
+        }
+    }
+
     /// Every level of the tree with two or more items, as (total, items) in text order.
     fn expected(n: &Node, out: &mut Vec<(String, Vec<String>, bool)>) {
         if n.items.len() >= 2 {
@@ -985,6 +1243,19 @@ mod tests {
             got.sort();
             want.sort();
             prop_assert_eq!(got, want, "{}", t);
+        }
+
+        /// Rendered trees, nested in parentheses and word lists of every form: the one
+        /// reading gives the levels every reading gives.
+        #[test]
+        fn one_reading_gives_the_levels_of_every_reading_in_trees(
+            root in tree(),
+            forms in proptest::collection::vec(0u8..4, 1..12),
+        ) {
+            let mut t = format!("主动公开政府信息{}条,其中", root.value);
+            render_any(&root.items, ",", &mut t, &forms, &mut 0);
+            t.push('。');
+            levels_agree(&t);
         }
 
         /// One leaf changed by +k: exactly one level no longer adds up — the leaf's parent —

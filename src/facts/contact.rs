@@ -184,7 +184,9 @@ enum Label {
 /// prefix left out when a shorter one here begins it: `电话号码` starts with `电话`). The
 /// first character tells the pattern (`邮` a postcode; `h`, `w` a website; any other a
 /// phone): [`label_of`]. `labels_are_the_patterns_prefixes` checks them against the
-/// patterns.
+/// patterns. The labels ending in `电话` are not searched: they are read back from the
+/// `电话`s found ([`PHONE_WORDS`]).
+#[cfg(test)]
 const LABELS: [&str; 11] = [
     "联系电话",
     "咨询电话",
@@ -199,6 +201,23 @@ const LABELS: [&str; 11] = [
     "www.",
 ];
 
+/// The labels searched: [`LABELS`] but those ending in `电话`, whose places are read back
+/// from their `电话` ([`label_places`]).
+const SEARCHED: [&str; 8] = [
+    "电话",
+    "联系方式",
+    "热线",
+    "邮编",
+    "邮政编码",
+    "http://",
+    "https://",
+    "www.",
+];
+
+/// The words before `电话` that make the longer labels of [`LABELS`] (`联系电话` …), each
+/// two characters (six bytes).
+const PHONE_WORDS: [&str; 3] = ["联系", "咨询", "办公"];
+
 fn label_of(first: u8, second: u8) -> Label {
     match (first, second) {
         (b'h' | b'w', _) => Label::Website,
@@ -208,12 +227,12 @@ fn label_of(first: u8, second: u8) -> Label {
     }
 }
 
-/// One search for all of [`LABELS`].
+/// One search for all of [`SEARCHED`].
 static LABEL_SEARCH: LazyLock<Option<regex_automata::util::prefilter::Prefilter>> =
     LazyLock::new(|| {
         regex_automata::util::prefilter::Prefilter::new(
             regex_automata::MatchKind::LeftmostFirst,
-            &LABELS,
+            &SEARCHED,
         )
     });
 
@@ -224,7 +243,14 @@ static ANCHORED: LazyLock<[regex_automata::meta::Regex; 3]> = LazyLock::new(|| {
 });
 
 /// Every offset of `text` where one of [`LABELS`] starts, ascending, with its pattern;
-/// `None` when the labels cannot be searched together (never: they are eleven literals).
+/// `None` when the labels cannot be searched together (never: they are eight literals).
+///
+/// Why it is every start of [`LABELS`]: one search lists every offset where one of
+/// [`SEARCHED`] starts (again from one byte after each, as a label may start inside
+/// another); a `联系电话`, `咨询电话` or `办公电话` starts exactly six bytes before a `电话`
+/// preceded by its word, so that offset is put before the `电话`'s. It is still ascending:
+/// no label starts inside the word's six bytes (no label starts with `系`, `询` or `公`,
+/// nor inside a character), so the offset before it in the list is smaller.
 fn label_places(text: &str) -> Option<Vec<(usize, Label)>> {
     let pre = LABEL_SEARCH.as_ref()?;
     let b = text.as_bytes();
@@ -232,8 +258,18 @@ fn label_places(text: &str) -> Option<Vec<(usize, Label)>> {
     let mut at = 0;
     while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
         let second = b.get(sp.start + 1).copied().unwrap_or(0);
-        out.push((sp.start, label_of(b[sp.start], second)));
-        // From the next byte: a label may start inside another (`办公电话`, `电话`).
+        let label = label_of(b[sp.start], second);
+        // `电话` (E7 94 B5 E8 AF 9D): the only searched label starting with E7 94.
+        if b[sp.start] == 0xE7
+            && second == 0x94
+            && PHONE_WORDS
+                .iter()
+                .any(|w| b[..sp.start].ends_with(w.as_bytes()))
+        {
+            out.push((sp.start - 6, Label::Phone));
+        }
+        out.push((sp.start, label));
+        // From the next byte: a label may start inside another (`联系方式`, `电话`).
         at = sp.start + 1;
     }
     Some(out)
@@ -461,6 +497,56 @@ mod tests {
             }
         }
         assert!(found.iter().all(|n| *n > 20), "matches: {found:?}");
+    }
+
+    /// [`label_places`] as first written: one search for all eleven [`LABELS`].
+    fn label_places_by_all_labels(text: &str) -> Vec<(usize, Label)> {
+        let pre = regex_automata::util::prefilter::Prefilter::new(
+            regex_automata::MatchKind::LeftmostFirst,
+            &LABELS,
+        )
+        .unwrap();
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
+            let second = b.get(sp.start + 1).copied().unwrap_or(0);
+            out.push((sp.start, label_of(b[sp.start], second)));
+            at = sp.start + 1;
+        }
+        out
+    }
+
+    /// The places read back from `电话` are those of the search for every label, on
+    /// every fixture text (positions only are compared).
+    #[test]
+    fn label_places_are_those_of_every_label() {
+        let mut n = 0;
+        for (k, t) in crate::facts::test_texts_without_heldout()
+            .iter()
+            .enumerate()
+        {
+            let got = label_places(t).unwrap();
+            assert_eq!(got, label_places_by_all_labels(t), "text {k}");
+            n += got.len();
+        }
+        assert!(n > 100, "places: {n}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Made texts of labels, their pieces and their neighbours.
+        #[test]
+        fn label_places_in_made_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "联系", "咨询", "办公", "电话", "电", "话", "号码", "联系方式", "方式", "热线",
+                "邮编", "邮政编码", "邮", "http://", "https://", "http", "www.", "w", ":",
+                "0851-1234567", "中心", "系", "公", " ", "\n",
+            ]), 0..30),
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert_eq!(label_places(&t).unwrap(), label_places_by_all_labels(&t), "{:?}", t);
+        }
     }
 
     /// Every match of each labelled pattern starts with one of [`LABELS`] that

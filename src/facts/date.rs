@@ -127,40 +127,84 @@ pub struct Period {
 /// The two dates are joined by 至/到 (after 起 and a comma as some reports write it,
 /// `自2025年1月1日起,至2025年12月31日止`) or by a dash, single or repeated
 /// (`2015年1月1日——2015年12月31日`, `2012年1月1日----2012年12月31日`).
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:[,，]?(?:至|到)|[-—~－]{1,4})(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:止)?").unwrap()
+const PERIOD_SRC: &str = r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:[,，]?(?:至|到)|[-—~－]{1,4})(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日(?:止)?";
+
+/// [`PERIOD_SRC`], searched anchored at the places a period can start ([`periods`]).
+static PERIOD: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    regex_automata::meta::Regex::new(PERIOD_SRC).expect("the period pattern compiles")
 });
 
+/// The `年` every period has four digits before.
+static YEAR_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("年"));
+
+/// What `captures_iter` of [`PERIOD_SRC`] over `text` finds, as periods.
+///
+/// Searched only where a match can start: every match starts with four ASCII digits and
+/// `年`, so it starts four bytes before a `年` with four digits before it. The leftmost
+/// match at or after a position therefore starts at the first such place there where the
+/// pattern matches anchored, and the leftmost-first match starting there is the anchored
+/// search's; matches are never empty, so the next starts at or after the last one's end,
+/// as `captures_iter`'s does (the `年`s before it are passed over).
 pub fn periods(text: &str) -> Vec<Period> {
+    use regex_automata::{Anchored, Input};
     let mut out = Vec::new();
-    for c in PERIOD.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let p = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
-        let (Some(y1), Some(m1), Some(d1), Some(m2), Some(d2)) = (p(1), p(2), p(3), p(5), p(6))
-        else {
+    let b = text.as_bytes();
+    let re = &*PERIOD;
+    let mut caps = re.create_captures();
+    let mut pos = 0;
+    for y in YEAR_WORD.find_iter(b) {
+        let Some(start) = y.checked_sub(4).filter(|s| *s >= pos) else {
             continue;
         };
-        let y2 = p(4).unwrap_or(y1);
-        let from = Ymd {
-            y: y1 as i32,
-            m: m1,
-            d: d1,
+        // Four ASCII digits: `start` is a character boundary.
+        if !b[start..y].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        re.search_captures(
+            &Input::new(text)
+                .span(start..text.len())
+                .anchored(Anchored::Yes),
+            &mut caps,
+        );
+        let Some(m) = caps.get_match() else { continue };
+        pos = m.end();
+        let p = |i: usize| {
+            caps.get_group(i)
+                .and_then(|g| text[g.start..g.end].parse::<u32>().ok())
         };
-        let to = Ymd {
-            y: y2 as i32,
-            m: m2,
-            d: d2,
-        };
-        if from.valid() && to.valid() {
-            out.push(Period {
-                start: m.start(),
-                end: m.end(),
-                from,
-                to,
-            });
+        if let Some(period) = period_of(m.start(), m.end(), p) {
+            out.push(period);
         }
     }
     out
+}
+
+/// The period of one match (`start..end`) from its groups' numbers (`group(i)`: group
+/// `i` of [`PERIOD_SRC`] read as a number), when both its dates are valid.
+fn period_of(start: usize, end: usize, group: impl Fn(usize) -> Option<u32>) -> Option<Period> {
+    let (Some(y1), Some(m1), Some(d1), Some(m2), Some(d2)) =
+        (group(1), group(2), group(3), group(5), group(6))
+    else {
+        return None;
+    };
+    let y2 = group(4).unwrap_or(y1);
+    let from = Ymd {
+        y: y1 as i32,
+        m: m1,
+        d: d1,
+    };
+    let to = Ymd {
+        y: y2 as i32,
+        m: m2,
+        d: d2,
+    };
+    (from.valid() && to.valid()).then_some(Period {
+        start,
+        end,
+        from,
+        to,
+    })
 }
 
 /// A period whose years lost their 年 (`20201月1日至202012月31日`, as published on a city's
@@ -191,10 +235,69 @@ pub fn malformed_periods_in(text: &str, lex: &Lex) -> Vec<(usize, usize)> {
 /// Compile the period pattern now (on the thread that compiles ahead).
 pub(crate) fn warm() {
     LazyLock::force(&PERIOD);
+    LazyLock::force(&YEAR_WORD);
 }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`periods`] as first written: the regex crate's `captures_iter` over the whole text.
+    fn periods_by_captures_iter(text: &str) -> Vec<Period> {
+        let re = Regex::new(PERIOD_SRC).unwrap();
+        re.captures_iter(text)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let p = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u32>().ok());
+                period_of(m.start(), m.end(), p)
+            })
+            .collect()
+    }
+
+    /// Every fixture text (held-out sets left out), as it is and with its line breaks
+    /// removed (the flat view periods are read on): the periods found at the `年`s are
+    /// those of `captures_iter`.
+    #[test]
+    fn periods_at_the_year_words_are_those_of_captures_iter() {
+        let mut n = 0;
+        let mut texts = crate::facts::test_texts_without_heldout();
+        // A period whose second date starts another (`captures_iter` resumes after the
+        // first), and a year of five digits.
+        texts.push("统计期限为2020年1月1日至2020年6月30日至12月31日;12020年1月1日至2月1日".into());
+        for (k, t) in texts.iter().enumerate() {
+            for text in [t.clone(), t.replace('\n', "")] {
+                let got = periods(&text);
+                // Positions only are printed: no fixture text.
+                assert_eq!(
+                    got.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>(),
+                    periods_by_captures_iter(&text)
+                        .iter()
+                        .map(|p| (p.start, p.end))
+                        .collect::<Vec<_>>(),
+                    "text {k}"
+                );
+                assert_eq!(got, periods_by_captures_iter(&text), "text {k}");
+                n += got.len();
+            }
+        }
+        assert!(n > 100, "periods: {n}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Made texts of periods' pieces.
+        #[test]
+        fn periods_in_made_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "2020年1月1日", "2020年12月31日", "12020年1月1日", "2020年1月", "12月31日",
+                "1月1日起", "2020年", "2020", "1", "12", "31", "年", "月", "日", "起", "至",
+                "到", ",", "，", ",至", "-", "—", "——", "~", "－", "止", "一", " ", "\n",
+                "统计",
+            ]), 0..16),
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert_eq!(periods(&t), periods_by_captures_iter(&t), "{:?}", t);
+        }
+    }
 
     #[test]
     fn a_white_circle_is_a_zero_in_dates() {

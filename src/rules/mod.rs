@@ -78,6 +78,24 @@ struct Warm {
     thread: OnceLock<std::thread::Thread>,
     /// The thread is still compiling.
     busy: std::sync::atomic::AtomicBool,
+    /// Set (under its lock) when the thread has compiled every pattern, for
+    /// [`RuleSet::wait_for_patterns`].
+    done: std::sync::Mutex<bool>,
+    finished: std::sync::Condvar,
+    /// The caller waits for every pattern before its first draft: no draft is coming.
+    waited: std::sync::atomic::AtomicBool,
+}
+
+impl Warm {
+    /// The thread has compiled everything (or never started): wake whoever waits.
+    fn finish(&self) {
+        let done = self.done.lock();
+        self.busy.store(false, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(mut done) = done {
+            *done = true;
+        }
+        self.finished.notify_all();
+    }
 }
 
 /// Patterns are looked up by their text thousands of times per draft: a multiply-rotate
@@ -702,7 +720,9 @@ impl RuleSet {
                 c.get();
             }
             let until = std::time::Instant::now() + WAIT_FOR_FIRST_DRAFT;
-            while warm.first.get().is_none() {
+            while warm.first.get().is_none()
+                && !warm.waited.load(std::sync::atomic::Ordering::Relaxed)
+            {
                 let now = std::time::Instant::now();
                 if now >= until {
                     break;
@@ -727,7 +747,7 @@ impl RuleSet {
             for c in &pending {
                 c.get();
             }
-            warm.busy.store(false, std::sync::atomic::Ordering::Relaxed);
+            warm.finish();
         };
         // On the thread started early, when there is one; the job records the thread
         // that runs it, to be woken when the first draft is known.
@@ -748,9 +768,32 @@ impl RuleSet {
             .spawn(job)
             .is_err()
         {
-            self.warm
-                .busy
-                .store(false, std::sync::atomic::Ordering::Relaxed);
+            self.warm.finish();
+        }
+    }
+
+    /// Block until the thread compiling ahead ([`RuleSet::warm_in_background`]) has
+    /// compiled every pattern. Only for measuring: with the environment variable
+    /// `GONGKAI_WAIT_FOR_PATTERNS` set, `check` waits here before its first draft, so that
+    /// an instruction count of a run holds every compile once and no draft takes the
+    /// paths meant for a run still starting (BENCHMARKS.md «Stop 27 (helper)»).
+    pub fn wait_for_patterns(&self) {
+        // The first draft will not be told before the patterns are compiled: the thread
+        // need not wait for it.
+        self.warm
+            .waited
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(thread) = self.warm.thread.get() {
+            thread.unpark();
+        }
+        let Ok(mut done) = self.warm.done.lock() else {
+            return;
+        };
+        while self.warming() && !*done {
+            match self.warm.finished.wait(done) {
+                Ok(d) => done = d,
+                Err(_) => return,
+            }
         }
     }
 
