@@ -380,10 +380,9 @@ const CLAUSE_WORDS: [&str; 14] = [
 /// Readings beyond this many make the sentence unreadable (nothing is reported for it).
 const MAX_READINGS: usize = 256;
 
-/// [`Parser::each`] goes a few stack frames deeper per token than [`Parser::seq`]: a
-/// sentence of more tokens than this (no real one; a generated page of one sentence
-/// and tens of thousands of numbers) is read by `seq`, as before, so that no input
-/// that `seq` reads overflows the stack in `each`.
+/// [`Parser::each`] and [`Parser::seq`] recurse per token: a sentence of more tokens than
+/// this (no real one; a generated page of one sentence and tens of thousands of numbers)
+/// with more than one reading is not read at all, so that no input overflows the stack.
 const EACH_MAX_TOKENS: usize = 1000;
 
 /// One reading: the levels it forms, by token index of their head.
@@ -698,6 +697,13 @@ fn levels_read(
         }
         n
     } else {
+        // `seq` recurses once per token: a sentence longer than this (no real one; a page
+        // made of one sentence of tens of thousands of numbers) overflowed the stack and
+        // aborted the whole run. Such a sentence is read by the one-reading path or not at
+        // all (nothing is reported for it).
+        if one && toks.len() > EACH_MAX_TOKENS {
+            return Vec::new();
+        }
         let Some(readings) = parser.seq(0, toks.len(), root.is_none()) else {
             return Vec::new();
         };

@@ -524,3 +524,35 @@ fn a_reused_worker_never_carries_one_file_into_the_next() {
     assert!(error("d-bomb.pdf").contains("内存超限"), "{batch:?}");
     assert!(error("f-slow.pdf").contains("读取超时"), "{batch:?}");
 }
+
+/// A page made of one sentence of 100,000 listed parts (1.8 MB) overflowed the stack of
+/// the breakdown parser, which aborts the whole process (no error a batch could catch):
+/// it is now read as a sentence too long to read, and the run goes on with the file's
+/// other findings and the next file.
+#[test]
+fn one_endless_sentence_ends_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let endless = format!(
+        "某某局2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开信息共100000条,其中{}。\n",
+        "甲1条、乙2条,".repeat(100_000)
+    );
+    std::fs::write(d.join("a-endless.txt"), endless).unwrap();
+    let sample = std::fs::read(fixture(
+        "sample/2023年度政府信息公开工作年度报告（草稿）.txt",
+    ))
+    .unwrap();
+    std::fs::write(d.join("b-good.txt"), &sample).unwrap();
+    let out = gongkai()
+        .current_dir(d)
+        .args(["check", "--format", "json", "--jobs", "1", "."])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "{v}");
+    for f in files {
+        assert!(f["error"].is_null() && !findings_of(f).is_empty(), "{f}");
+    }
+}
