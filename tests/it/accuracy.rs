@@ -23,7 +23,8 @@ fn every_audited_real_report_is_checked_and_scored() {
     // the thirteenth, from stop 22 heldout11 the fourteenth, from stop 23 heldout12 the
     // fifteenth, from stop 24 heldout13 the sixteenth, from stop 25 heldout14 the seventeenth
     // and heldout15 the eighteenth, from stop 26 heldout16 the nineteenth and heldout17 the
-    // twentieth, from stop 27 heldout18 the twenty-first and heldout19 the twenty-second.
+    // twentieth, from stop 27 heldout18 the twenty-first, heldout19 the twenty-second and
+    // heldout20 the twenty-third.
     let still_held = audits
         .iter()
         .filter(|a| {
@@ -45,6 +46,7 @@ fn every_audited_real_report_is_checked_and_scored() {
                 "heldout17",
                 "heldout18",
                 "heldout19",
+                "heldout20",
             ]
             .contains(&a.group.as_str())
         })
@@ -91,7 +93,7 @@ fn every_audited_real_report_is_checked_and_scored() {
     // (stop 15), heldout5/ (stop 17), heldout6/ (stop 18), heldout7/ (stop 19), heldout8/,
     // heldout9/ (stop 20), heldout10/ (stop 21), heldout11/ (stop 22), heldout12/ (stop 23),
     // heldout13/ (stop 24), heldout14/, heldout15/ (stop 25), heldout16/, heldout17/ (stop 26),
-    // heldout18/, heldout19/ (stop 27) and tuning/ has
+    // heldout18/, heldout19/, heldout20/ (stop 27) and tuning/ has
     // its audit, so every one is checked; the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
     assert!(audits.iter().any(|a| a.group == "heldout3"));
@@ -130,6 +132,9 @@ fn every_audited_real_report_is_checked_and_scored() {
     assert!(audits.iter().any(|a| a.group == "heldout19"));
     assert!(harness::held_out("heldout19"));
     assert!(!harness::spent("heldout19"));
+    assert!(audits.iter().any(|a| a.group == "heldout20"));
+    assert!(harness::held_out("heldout20"));
+    assert!(!harness::spent("heldout20"));
     for (group, _) in harness::GROUPS.iter().filter(|(g, _)| *g != "seed") {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
