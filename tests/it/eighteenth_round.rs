@@ -15,12 +15,9 @@
 //! - a report addressed to the office that collects reports (“盘锦市政务公开办:”, “现将2020年
 //!   工作情况和2021年工作计划报告如下”, `report-to-office`; 辽东湾新区 2020, audit F1).
 
-use crate::support::{assert_one_finding, check_draft as check, of_rule as of, one_warning};
-
-/// A draft of `who_year` (`某某局2023`) whose overview part holds `text`.
-fn overview(who_year: &str, text: &str) -> String {
-    format!("{who_year}年政府信息公开工作年度报告\n一、总体情况\n{text}\n")
-}
+use crate::support::{
+    assert_one_finding, check_draft as check, of_rule as of, one_warning, overview,
+};
 
 /// 表三 of the 2021 format as `t3-prose`'s own examples give it (本年新收 10 + 1 = 11; the rows
 /// below it are defective on purpose: blank cells, results adding up to 10 + 1).

@@ -24,6 +24,7 @@
 
 use crate::support::{
     assert_one_finding, check_draft as check, diagnostics_of_rule, of_rule as of, one_warning,
+    overview,
 };
 
 /// 表二 of the 2019 trial format, one cell a line, with `permit` and `change` as given.
@@ -132,7 +133,10 @@ fn a_list_with_an_other_kind_covers_its_total() {
         "{msg}"
     );
     let draft = |list: &str| {
-        format!("某某镇2024年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息30条,其中{list}。\n")
+        overview(
+            "某某镇2024",
+            &format!("全年主动公开政府信息30条,其中{list}。"),
+        )
     };
     let got = check(&draft(
         "规章文件4条,规范计划5条,其他文件4条,政务动态信息10条,年度报告1条",
@@ -250,7 +254,10 @@ fn an_end_year_followed_by_a_slip_is_a_garbled_period() {
     );
     assert!(msg.contains("2020你那12月31日"), "{msg}");
     let draft = |period: &str| {
-        format!("某某局2020年政府信息公开工作年度报告\n一、总体情况\n本报告中所列数据统计时间为{period}。\n")
+        overview(
+            "某某局2020",
+            &format!("本报告中所列数据统计时间为{period}。"),
+        )
     };
     assert!(of(
         &check(&draft("2020年1月1日至2020年12月31日")),

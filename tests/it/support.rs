@@ -148,3 +148,8 @@ pub fn assert_one_finding(
     assert_eq!(found[0].0, severity, "{rule}: {got:?}");
     assert!(found[0].2.contains(part), "{rule}: {}", found[0].2);
 }
+
+/// A draft of `who_year` (`某某局2023`) whose overview part holds `text`.
+pub fn overview(who_year: &str, text: &str) -> String {
+    format!("{who_year}年政府信息公开工作年度报告\n一、总体情况\n{text}\n")
+}
