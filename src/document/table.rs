@@ -673,6 +673,10 @@ fn valid_number(s: &str) -> bool {
     !int.is_empty() && (int == "0" || !int.starts_with('0'))
 }
 
+/// The most digits one cell's number is read with when it stands alone on its line (a count
+/// or an amount under a billion); a longer run alone is a row's cells run together.
+const MAX_CELL_DIGITS: usize = 9;
+
 /// Ways to cut `digits` into `k` valid numbers: counts up to 2, and the first way.
 fn splits(runs: &[(&str, bool)], n: usize) -> (usize, Vec<String>) {
     fn go(
@@ -1706,12 +1710,15 @@ fn read_values(vals: &[&Tok], n: usize) -> Result<Vec<Cell>, String> {
         .iter()
         .map(|t| match t {
             // A number alone on its line is one cell when the row has other values, or
-            // when it is a number as written (no leading zero): “148” alone under a label
-            // is one cell with the others blank, not 1, 4 and 8. Only a run no cell could
-            // hold (“000”) may be the row's cells run together.
+            // when it is a number as written (no leading zero) that one cell can hold:
+            // “148” alone under a label is one cell with the others blank, not 1, 4 and 8.
+            // Only a run no cell could hold (“000”, or fifteen digits for fifteen cells)
+            // may be the row's cells run together.
             Tok::Run { digits, lone, .. } => (
                 digits.to_string(),
-                *lone && (window.len() > 1 || valid_number(digits)),
+                *lone
+                    && (window.len() > 1
+                        || (valid_number(digits) && digits.len() <= MAX_CELL_DIGITS)),
             ),
             Tok::Cell { v, .. } => (v.to_string(), true),
             _ => (String::new(), true),
@@ -1977,6 +1984,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_number_is_one_cell() {
+        // “148” alone under a three-column label is one value, not 1, 4 and 8; a run of
+        // zeros (no cell's number) is still the row's cells run together.
+        for (text, ok) in [("148", false), ("000", true), ("+3", false)] {
+            let toks = tokenize(text, 0, text.len(), &|_| false);
+            let vals: Vec<&Tok> = toks.iter().collect();
+            assert_eq!(read_values(&vals, 3).is_ok(), ok, "{text}");
+        }
+    }
+
+    #[test]
     fn signed_cells() {
         assert_eq!(cell_number("+2"), Some(("2", None)));
         assert_eq!(cell_number("-3"), Some(("-3", None)));
@@ -2019,6 +2037,9 @@ mod tests {
         let chars: Vec<(usize, char)> = line.char_indices().collect();
         let mut i = 0;
         let mut text_start: Option<usize> = None;
+        // (Stop 27: an explicit plus sign before a cell's number is the number, in both
+        // readers.)
+        let mut plus = false;
         let flush_text = |from: Option<usize>, to: usize, toks: &mut Vec<Tok<'t>>| {
             if let Some(f) = from {
                 let s = &line[f..to];
@@ -2038,6 +2059,15 @@ mod tests {
                 i += 1;
                 continue;
             }
+            if c == '+'
+                && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
+                && text_start.is_none()
+            {
+                plus = true;
+                i += 1;
+                continue;
+            }
+            let signed = std::mem::take(&mut plus);
             let neg = c == '-'
                 && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit())
                 && text_start.is_none();
@@ -2098,7 +2128,7 @@ mod tests {
                     start: at + b,
                     end: at + e,
                     glued,
-                    lone: line.trim() == &line[b..e],
+                    lone: line.trim() == &line[b - usize::from(signed)..e],
                 });
                 i = j;
                 continue;
