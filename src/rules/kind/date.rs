@@ -147,8 +147,10 @@ pub fn deadline(p: &PublicationDeadline, ctx: &Ctx) -> Vec<Finding> {
     };
     // A 落款 before the last month of the report year: the year cannot have been reported
     // on yet, so the date's year was most likely not updated (a page's time is left alone:
-    // it may be a re-post's or the site's). December is left alone too.
-    if !from_meta && date.date < (Ymd { y, m: 12, d: 1 }) {
+    // it may be a re-post's or the site's). December is left alone too, and so is a year
+    // given by the configuration or `--year` (the user said which year the draft is
+    // checked as; the draft's own year and 落款 are what this compares).
+    if !from_meta && ctx.settings.year.is_none() && date.date < (Ymd { y, m: 12, d: 1 }) {
         out.push(
             Finding::at(date.start, date.end)
                 .variant("early")
