@@ -153,3 +153,16 @@ pub fn assert_one_finding(
 pub fn overview(who_year: &str, text: &str) -> String {
     format!("{who_year}年政府信息公开工作年度报告\n一、总体情况\n{text}\n")
 }
+
+/// Assert that no draft made by `draft` from each of `inputs` draws a diagnostic of `rule`.
+#[track_caller]
+pub fn assert_silent<'a>(
+    rule: &str,
+    draft: impl Fn(&str) -> String,
+    inputs: impl IntoIterator<Item = &'a str>,
+) {
+    for input in inputs {
+        let got = check_draft(&draft(input));
+        assert!(of_rule(&got, rule).is_empty(), "{input}: {got:?}");
+    }
+}
