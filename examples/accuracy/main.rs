@@ -230,11 +230,11 @@ pub const GROUPS: [(&str, &str); 22] = [
     ),
     (
         "heldout18",
-        "held out (stop 27, twenty-first batch), never tuned on",
+        "held out (stop 27, twenty-first batch), spent: tuned on after its second run (stop 28)",
     ),
     (
         "heldout19",
-        "held out (stop 27, twenty-second batch), never tuned on",
+        "held out (stop 27, twenty-second batch), spent: tuned on after its second run (stop 28)",
     ),
     (
         "heldout20",
