@@ -120,6 +120,12 @@ pub struct RecoveredTable<'a> {
     /// marker such as “/”) follows the first of them anywhere in the table, and the text
     /// goes on after it: a table published with every cell left empty.
     pub valueless: bool,
+    /// At least four rows were found by their labels, the text goes on after the table, and
+    /// the table holds fewer values (numbers, blank markers, numbers written with a unit)
+    /// than half its rows found: at least three rows, more than half, hold no number at all
+    /// whichever row each value is in. `(values, rows found)`; `None` otherwise, and when
+    /// `valueless`.
+    pub sparse: Option<(usize, usize)>,
     /// Normalized range searched.
     pub start: usize,
     pub end: usize,
@@ -142,6 +148,7 @@ impl<'a> RecoveredTable<'a> {
             cut_rows: 0,
             cut_cells: Vec::new(),
             valueless: false,
+            sparse: None,
             start,
             end,
         }
@@ -1262,6 +1269,22 @@ pub fn recover<'a>(
         && toks[first.min(toks.len())..]
             .iter()
             .all(|t| matches!(t, Tok::Text { s, .. } if !is_blank_marker(trim(s))));
+    if !out.valueless && out.rows.len() >= 4 && !text[end..].trim().is_empty() {
+        // Counted generously: anything that may be a cell's value is one.
+        let values = toks[first.min(toks.len())..]
+            .iter()
+            .filter(|t| match t {
+                Tok::Text { s, .. } => {
+                    let s = trim(s);
+                    is_blank_marker(s) || s.starts_with(|c: char| c.is_ascii_digit())
+                }
+                _ => true,
+            })
+            .count();
+        if values * 2 < out.rows.len() {
+            out.sparse = Some((values, out.rows.len()));
+        }
+    }
     // A row whose label is in the table, only away from any values, is not missing: its
     // cells are unread (not assessable), which is what the row findings say.
     out.missing_rows.retain(|k| {

@@ -46,5 +46,6 @@ mod tables;
 mod tenth_batch;
 mod thirteenth_round;
 mod twelfth_batch;
+mod twentieth_round;
 mod unknown_year;
 mod years;

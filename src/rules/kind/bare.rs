@@ -5,7 +5,8 @@
 //! A heading that is the last thing in the text (an excerpt or a page cut right after it,
 //! often mid-heading) cannot be judged: it is reported on its own, at the `cut-off`
 //! variant ("无法核对"), never as a table left blank. A table that is there, rows and
-//! headers, with not one value in any cell is reported at the `no-numbers` variant.
+//! headers, with not one value in any cell is reported at the `no-numbers` variant; one
+//! with fewer values than half its rows (so most rows hold none) at `few-numbers`.
 
 use super::super::spec::BareTableParts;
 use super::super::{Ctx, Finding};
@@ -75,6 +76,24 @@ pub fn run(p: &BareTableParts, ctx: &Ctx) -> Vec<Finding> {
             Finding::at(s, e)
                 .variant("no-numbers")
                 .var("tables", titles.join("、")),
+        );
+    }
+    // Tables with a few values and most rows left without any: reported per table, with
+    // the counts (which row a value belongs to is not needed to say that most are empty).
+    for id in &p.tables {
+        let Some(t) = ctx.tables.get(id) else {
+            continue;
+        };
+        let (Some((values, rows)), Some(first)) = (t.sparse, t.rows.first()) else {
+            continue;
+        };
+        out.push(
+            Finding::at(first.start, first.end)
+                .variant("few-numbers")
+                .var("tables", t.title.clone())
+                .var("rows", rows.to_string())
+                .var("values", values.to_string())
+                .var("empty", (rows - values).to_string()),
         );
     }
     if let Some((i, table)) = cut {

@@ -1,0 +1,121 @@
+//! Issue 10, twentieth round (stop 28), after heldout18 and heldout19 were spent at their
+//! second run:
+//! - a statistics table laid out one cell a line whose rows are there by their labels but
+//!   which holds fewer values than half its rows (“规章 / 0 / 行政规范性文件 / 第二十条第(五)项 /
+//!   … / 行政许可 / 行政处罚 / …”: one number for six rows) was left mostly blank
+//!   (武进区退役军人事务局 2022, audit F1: blank cells, at warning);
+
+use crate::support::{assert_one_finding, assert_silent, check_draft as check};
+
+/// A 2021-format draft whose 表二 is written one cell a line, `rows` giving each row's label
+/// and values.
+fn t2_draft(rows: &[(&str, &[&str])]) -> String {
+    let mut t = String::from(
+        "某某区退役军人事务局2022年政府信息公开工作年度报告
+一、总体情况
+本报告所列数据的统计期限为2022年1月1日至2022年12月31日。
+二、主动公开政府信息情况
+第二十条第(一)项
+信息内容
+本年制发件数
+本年废止件数
+现行有效件数
+",
+    );
+    for (label, values) in rows {
+        match *label {
+            "行政许可" => t.push_str("第二十条第(五)项\n信息内容\n本年处理决定数量\n"),
+            "行政处罚" => t.push_str("第二十条第(六)项\n信息内容\n本年处理决定数量\n"),
+            "行政事业性收费" => {
+                t.push_str("第二十条第(八)项\n信息内容\n本年收费金额(单位:万元)\n")
+            }
+            _ => {}
+        }
+        t.push_str(label);
+        t.push('\n');
+        for v in *values {
+            t.push_str(v);
+            t.push('\n');
+        }
+    }
+    t.push_str("三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n");
+    t
+}
+
+#[test]
+fn a_table_with_most_rows_left_empty_is_blank_cells() {
+    let got = check(&t2_draft(&[
+        ("规章", &["0"]),
+        ("行政规范性文件", &[]),
+        ("行政许可", &[]),
+        ("行政处罚", &[]),
+        ("行政强制", &[]),
+        ("行政事业性收费", &[]),
+    ]));
+    assert_one_finding(
+        &got,
+        "bare-table-cells",
+        "warning",
+        "表二找到 6 行，全表却只有 1 个数字，至少 5 行一个数字也没有填写",
+    );
+    // Two values for six rows: still four rows without any.
+    let got = check(&t2_draft(&[
+        ("规章", &["0", "0"]),
+        ("行政规范性文件", &[]),
+        ("行政许可", &[]),
+        ("行政处罚", &[]),
+        ("行政强制", &[]),
+        ("行政事业性收费", &[]),
+    ]));
+    assert_one_finding(
+        &got,
+        "bare-table-cells",
+        "warning",
+        "只有 2 个数字，至少 4 行",
+    );
+}
+
+#[test]
+fn a_table_with_values_for_half_its_rows_or_cut_short_is_not_called_blank() {
+    let rows_of = |n: usize| -> Vec<(&'static str, Vec<&'static str>)> {
+        let labels = [
+            "规章",
+            "行政规范性文件",
+            "行政许可",
+            "行政处罚",
+            "行政强制",
+            "行政事业性收费",
+        ];
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (*l, if i < n { vec!["0"] } else { vec![] }))
+            .collect()
+    };
+    assert_silent(
+        "bare-table-cells",
+        |n| {
+            let rows = rows_of(n.parse().unwrap());
+            let rows: Vec<(&str, &[&str])> = rows.iter().map(|(l, v)| (*l, v.as_slice())).collect();
+            t2_draft(&rows)
+        },
+        ["3", "4", "6"],
+    );
+    // Values run together with the labels (a crawled page): each run is a value.
+    let crawled = t2_draft(&[]).replace(
+        "现行有效件数\n",
+        "现行有效件数 规章000行政规范性文件8855698第二十条第(五)项信息内容本年处理决定数量行政许可10690第二十条第(六)项信息内容本年处理决定数量行政处罚2113行政强制0第二十条第(八)项信息内容本年收费金额(单位:万元)行政事业性收费9116.36\n",
+    );
+    assert_silent("bare-table-cells", |_| crawled.clone(), [""]);
+    // The text ends inside the table (an excerpt): not judged.
+    let cut = t2_draft(&[
+        ("规章", &["0"]),
+        ("行政规范性文件", &[]),
+        ("行政许可", &[]),
+        ("行政处罚", &[]),
+        ("行政强制", &[]),
+        ("行政事业性收费", &[]),
+    ]);
+    let cut = &cut[..cut.find("三、收到").unwrap()];
+    assert_silent("bare-table-cells", |_| cut.to_string(), [""]);
+}
