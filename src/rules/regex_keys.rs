@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 57] = [
+pub const REGEX_KEYS: [&str; 58] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -63,6 +63,7 @@ pub const REGEX_KEYS: [&str; 57] = [
     "received",
     "enumeration_closing",
     "blank",
+    "own_work",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

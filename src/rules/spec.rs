@@ -130,6 +130,7 @@ pub enum Check {
     ForeignContact(ForeignContact),
     AnnouncedAgency(AnnouncedAgency),
     YearOrder(YearOrder),
+    ForeignField(ForeignField),
 }
 
 impl Check {
@@ -168,6 +169,7 @@ impl Check {
             Check::ForeignContact(_) => "foreign-contact",
             Check::AnnouncedAgency(_) => "announced-agency",
             Check::YearOrder(_) => "year-order",
+            Check::ForeignField(_) => "foreign-field",
         }
     }
 
@@ -313,6 +315,33 @@ pub struct ForeignContact {
     /// Names any department may rightly send its readers to (regex): a government's
     /// 政务公开办, 政务服务中心, 数据局.
     pub shared_offices: String,
+}
+
+/// A department's report that speaks of its own work as another department's field
+/// (`不断提高群众对人社工作的满意度` in 五华县自然资源局's report): text copied from that
+/// department's report and not changed. Outcome: default. Nothing when the report is not a
+/// department's, when its own field is not one of `fields`, or when the field named is not
+/// one of them either.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignField {
+    /// Fields of work, each one department's.
+    pub fields: Vec<WorkField>,
+    /// Where a report speaks of its own work, the field's words as group `f` (regexes):
+    /// `群众对(?P<f>\p{Han}{2,10}?)工作的满意度`.
+    pub own_work: Vec<String>,
+}
+
+/// One department's field of work.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkField {
+    /// The words for the field's work, each matched whole (plain text): `人社`,
+    /// `人力资源和社会保障`.
+    pub words: Vec<String>,
+    /// Words of the department's own name (plain text, any one found in the report's agency
+    /// name): `人力资源`, `人社`.
+    pub in_name: Vec<String>,
 }
 
 /// Another township's own disclosure documents named in a township's report

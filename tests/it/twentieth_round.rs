@@ -4,8 +4,11 @@
 //!   which holds fewer values than half its rows (“规章 / 0 / 行政规范性文件 / 第二十条第(五)项 /
 //!   … / 行政许可 / 行政处罚 / …”: one number for six rows) was left mostly blank
 //!   (武进区退役军人事务局 2022, audit F1: blank cells, at warning);
+//! - a department's report that speaks of its own work as another department's field
+//!   (“不断提高群众对人社工作的满意度” in 五华县自然资源局 2020, audit F1) was copied from that
+//!   department's report (`foreign-field`);
 
-use crate::support::{assert_one_finding, assert_silent, check_draft as check};
+use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
 
 /// A 2021-format draft whose 表二 is written one cell a line, `rows` giving each row's label
 /// and values.
@@ -118,4 +121,34 @@ fn a_table_with_values_for_half_its_rows_or_cut_short_is_not_called_blank() {
     ]);
     let cut = &cut[..cut.find("三、收到").unwrap()];
     assert_silent("bare-table-cells", |_| cut.to_string(), [""]);
+}
+
+#[test]
+fn another_departments_field_in_the_own_work_sentence() {
+    let got = check(&overview(
+        "五华县自然资源局2020",
+        "积极推进政务公开工作，增强了自然资源各项工作的透明度和公开度，推进了政务管理制度化、规范化，不断提高群众对人社工作的满意度。",
+    ));
+    assert_one_finding(
+        &got,
+        "foreign-field",
+        "warning",
+        "五华县自然资源局的年报写“群众对人社工作的满意度”：“人社”工作是另一个部门的职责",
+    );
+    // The own field, a field of a combined department, a field the list does not know, a
+    // government office's report, and another field outside the own-work sentence.
+    assert_silent(
+        "foreign-field",
+        |t| {
+            let (who, text) = t.split_once('|').unwrap();
+            overview(who, text)
+        },
+        [
+            "五华县自然资源局2020|不断提高群众对自然资源工作的满意度。",
+            "某某县教育体育局2022|不断提高群众对体育工作的满意度。",
+            "某某县市场监督管理局2022|不断提高群众对食品安全工作的满意度。",
+            "某某县人民政府办公室2022|不断提高群众对民政工作的满意度。",
+            "某某县卫生健康局2022|配合做好人社工作的宣传，不断提高群众对卫生健康工作的满意度。",
+        ],
+    );
 }

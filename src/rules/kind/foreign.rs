@@ -8,7 +8,7 @@
 //! the report names no township of its own there (a county's or a bureau's report may rightly
 //! speak of one of its townships), nor for a name that is one of its own.
 
-use super::super::spec::{AnnouncedAgency, ForeignContact, ForeignUnit};
+use super::super::spec::{AnnouncedAgency, ForeignContact, ForeignField, ForeignUnit};
 use super::super::{Ctx, Finding};
 
 /// Characters that, right before a unit word, make it no name: `本乡`, `全镇`, `各乡镇`, `城乡`
@@ -237,6 +237,56 @@ pub fn announced(p: &AnnouncedAgency, ctx: &Ctx) -> Vec<Finding> {
         }
     }
     vec![]
+}
+
+/// The field a department's report names as its own work (`群众对人社工作的满意度`), when it
+/// is another department's field: the report's agency name holds none of that field's
+/// words and does hold another listed field's.
+pub fn field(p: &ForeignField, ctx: &Ctx) -> Vec<Finding> {
+    use crate::facts::AgencyLevel;
+    let doc = ctx.doc;
+    let text = doc.text();
+    if ctx.level() != Some(AgencyLevel::Department) {
+        return vec![];
+    }
+    let Some(own) = doc.facts.agency.as_deref() else {
+        return vec![];
+    };
+    let owns =
+        |f: &super::super::spec::WorkField| f.in_name.iter().any(|w| own.contains(w.as_str()));
+    if !p.fields.iter().any(owns) {
+        return vec![];
+    }
+    let (bs, be) = doc.body_span();
+    let mut out: Vec<Finding> = Vec::new();
+    for re in ctx.compiled(&p.own_work) {
+        for c in re.captures_iter(&text[bs..be]) {
+            let (Some(whole), Some(f)) = (c.get(0), c.name("f")) else {
+                continue;
+            };
+            let Some(named) = p
+                .fields
+                .iter()
+                .find(|x| x.words.iter().any(|w| w == f.as_str()))
+            else {
+                continue;
+            };
+            if owns(named) {
+                continue;
+            }
+            let (s, e) = (bs + whole.start(), bs + whole.end());
+            if out.iter().any(|x| x.start < e && s < x.end) {
+                continue;
+            }
+            out.push(
+                Finding::at(s, e)
+                    .var("found", super::quote(text, s, e))
+                    .var("field", f.as_str().to_string())
+                    .var("own", own.to_string()),
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]

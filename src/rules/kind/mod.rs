@@ -62,6 +62,7 @@ pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
         Check::ForeignUnit(p) => foreign::run(p, ctx),
         Check::ForeignContact(p) => foreign::contact(p, ctx),
         Check::AnnouncedAgency(p) => foreign::announced(p, ctx),
+        Check::ForeignField(p) => foreign::field(p, ctx),
         Check::YearOrder(p) => date::year_order(p, ctx),
     }
 }
