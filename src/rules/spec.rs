@@ -524,6 +524,12 @@ pub struct ProseSum {
     /// to cover its total. 0 (the default) reads only the last part so.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub residual_min: usize,
+    /// The fewest parts of a list, however it ends, for the list to enumerate its total's
+    /// kinds (nobody names a dozen kinds and leaves a part of the total out silently): parts
+    /// that fall short are reported as for an exhaustive group. Never for parts that may
+    /// overlap (`overlapping`). 0 (the default): off.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub enumeration_long_min: usize,
     /// Labels of a last part that closes a list of channels (`其他方式…`, `…公开栏等方式…`):
     /// channels may overlap and are never summed, but a list closed so claims to split its
     /// total by channel, and its channels must add up to it (outcome `channels`).

@@ -7,6 +7,10 @@
 //! - a department's report that speaks of its own work as another department's field
 //!   (“不断提高群众对人社工作的满意度” in 五华县自然资源局 2020, audit F1) was copied from that
 //!   department's report (`foreign-field`);
+//! - a list of twelve kinds or more names every kind of its total, however it ends: a
+//!   shortfall is asked about (天长市住建局 2020, audit F2: nineteen 栏目 adding to 320 of 572),
+//!   unless the next sentence goes on counting in the same unit (鹤庆县政府办 2021: 46 kinds in
+//!   two sentences) or the text ends before the next sentence does (that excerpt: not judged).
 
 use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
 
@@ -150,5 +154,61 @@ fn another_departments_field_in_the_own_work_sentence() {
             "某某县人民政府办公室2022|不断提高群众对民政工作的满意度。",
             "某某县卫生健康局2022|配合做好人社工作的宣传，不断提高群众对卫生健康工作的满意度。",
         ],
+    );
+}
+
+/// An overview whose total of 572 is listed as `n` 栏目 of 10 条 each, then `after`.
+fn columns(n: usize, after: &str) -> String {
+    const NAMES: [&str; 14] = [
+        "政策法规",
+        "重大决策预公开",
+        "规划计划",
+        "决策部署落实情况",
+        "建议提案办理",
+        "机构领导",
+        "机构设置",
+        "财政资金",
+        "应急管理",
+        "权责清单",
+        "公共服务清单",
+        "行政权力运行",
+        "双随机一公开",
+        "招标采购",
+    ];
+    let items: Vec<String> = NAMES[..n]
+        .iter()
+        .map(|c| format!("“{c}”栏目发布信息10条"))
+        .collect();
+    overview(
+        "某某市住房和城乡建设局2020",
+        &format!(
+            "2020年,我局主动公开政府信息572条,其中:{}。{after}",
+            items.join(",")
+        ),
+    )
+}
+
+#[test]
+fn a_dozen_kinds_or_more_name_every_kind_of_their_total() {
+    let next = "\n(二)依申请公开情况。2020年共收到申请3件,均已按时答复。\n";
+    let got = check(&columns(12, next));
+    assert_one_finding(
+        &got,
+        "prose-sum",
+        "warning",
+        "正文中“572条”的分类（逐项列举了12项）分项合计 120条，少于总数 572条",
+    );
+    assert_silent(
+        "prose-sum",
+        |case| match case {
+            // Eleven kinds may be the notable few.
+            "eleven" => columns(11, next),
+            // The next sentence goes on counting in 条.
+            "goes on" => columns(12, "重点领域信息公开中重大建设项目52条,义务教育53条。\n"),
+            // The text ends inside the next sentence.
+            "cut" => columns(12, "重点"),
+            _ => unreachable!(),
+        },
+        ["eleven", "goes on", "cut"],
     );
 }

@@ -149,6 +149,13 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                         format!("分类（逐项列举了{}项，末项为“{l}”）", exact.len())
                     })
             });
+        // A list of a dozen kinds or more enumerates its total's kinds; that is read from
+        // its length only, so a shortfall is asked about (`incomplete`), never called wrong.
+        let long = (group.is_none()
+            && p.enumeration_long_min > 0
+            && exact.len() >= p.enumeration_long_min
+            && !overlapping)
+            .then(|| format!("分类（逐项列举了{}项）", exact.len()));
         let last = &nums[exact.last().map(|p| p.1).unwrap_or(st.total)];
         let finding = |variant: &'static str| {
             Finding::at(total.start, last.end)
@@ -202,6 +209,14 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
                     }
                     Introducer::Among => {}
                 }
+            }
+        } else if let Some(g) = long {
+            if sum < total.value
+                && all_approx_free
+                && !stray_number(text, nums, st)
+                && !list_may_go_on(text, nums, st, &total.unit)
+            {
+                out.push(finding("incomplete").var("group", g));
             }
         }
         // Channels closed by a catch-all (`其他方式公开130条`, `利用宣传车公开栏等方式公开…453条`)
@@ -640,6 +655,40 @@ fn joint_totals(text: &str, nums: &[crate::facts::NumberFact], total: usize) -> 
 /// A number without a unit among or right after the parts (`不予公开信息数1402。`): it may be
 /// a part the list gives without its unit, so a shortfall cannot be judged. Years, dates and
 /// percentages do not count.
+/// Whether the list of `st` may go on after its sentence: the next sentence counts in the
+/// total's unit (`……政府采购18条。试点领域信息公开中重大建设项目52条,……`), or the text ends
+/// before the next sentence does (an excerpt cut there), so it cannot be known.
+fn list_may_go_on(
+    text: &str,
+    nums: &[crate::facts::NumberFact],
+    st: &crate::facts::SumStatement,
+    unit: &str,
+) -> bool {
+    let Some(last) = st.parts.iter().map(|p| nums[p.1].end).max() else {
+        return true;
+    };
+    let Some(end) = text[last..].find(['。', '\n', ';']).map(|i| last + i) else {
+        return true;
+    };
+    let from = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    let Some(next_end) = text[from..]
+        .trim_start()
+        .find(['。', '\n'])
+        .map(|i| text.len() - text[from..].trim_start().len() + i)
+    else {
+        return true;
+    };
+    let next = &text[from..next_end];
+    // The text's last line, not closed by a full stop: cut there.
+    if !text[next_end..].starts_with('。') && text[next_end..].trim().is_empty() {
+        return true;
+    }
+    !unit.is_empty()
+        && next
+            .match_indices(unit)
+            .any(|(i, _)| next[..i].ends_with(|c: char| c.is_ascii_digit()))
+}
+
 fn stray_number(
     text: &str,
     nums: &[crate::facts::NumberFact],
