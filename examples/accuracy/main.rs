@@ -140,6 +140,8 @@ pub fn kind_of(rule: &str) -> &'static str {
         | "higher-body-applications"
         | "announced-agency" => "other:agency_mismatch",
         "superseded-regulation" | "superseded-format-notice" => "other:outdated_citation",
+        "count-left-blank" => "other:missing_number",
+        "date-garbled" => "other:garbled_date",
         _ => "other",
     }
 }

@@ -10,7 +10,10 @@
 //! - a list of twelve kinds or more names every kind of its total, however it ends: a
 //!   shortfall is asked about (天长市住建局 2020, audit F2: nineteen 栏目 adding to 320 of 572),
 //!   unless the next sentence goes on counting in the same unit (鹤庆县政府办 2021: 46 kinds in
-//!   two sentences) or the text ends before the next sentence does (that excerpt: not judged).
+//!   two sentences) or the text ends before the next sentence does (that excerpt: not judged);
+//! - tuning files of the twenty-fourth batch: a count left blank before its measure word
+//!   (“2020 年主动公开信息  条。”, 定西市公共资源交易中心 2020) and a date on its own line with
+//!   its 年 and 月 lost (“2017210日)” under the title, 龙潭区 2017).
 
 use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
 
@@ -210,5 +213,32 @@ fn a_dozen_kinds_or_more_name_every_kind_of_their_total() {
             _ => unreachable!(),
         },
         ["eleven", "goes on", "cut"],
+    );
+}
+
+#[test]
+fn a_count_left_blank_and_a_date_run_together() {
+    let got = check(&overview(
+        "定西市公共资源交易中心2020",
+        "一是主动公开。2020 年主动公开信息  条。在中心门户网站发布工作动态信息43条,通知公告8条。",
+    ));
+    assert_one_finding(&got, "count-left-blank", "warning", "“公开信息条。”");
+    assert_silent(
+        "count-left-blank",
+        |t| overview("某某单位2014", t),
+        [
+            "2020 年主动公开信息 103 条。",
+            "本单位2014年没有收到政府信息公开申请件。",
+            "主动公开信息条目103个。",
+        ],
+    );
+    let got = check("龙潭区人民政府\n2017年政府信息公开工作年度报告\n2017210日)\n一、概述\n本年度工作情况良好。\n");
+    assert_one_finding(&got, "date-garbled", "warning", "“2017210日)”");
+    assert_silent(
+        "date-garbled",
+        |line| {
+            format!("龙潭区人民政府2017年政府信息公开工作年度报告\n{line}\n一、概述\n共收到申请20172件。\n")
+        },
+        ["(2018年2月10日)", "2018年2月10日", "第2017210号"],
     );
 }
