@@ -245,7 +245,7 @@ pub const GROUPS: [(&str, &str); 23] = [
     ),
     (
         "heldout20",
-        "held out (stop 27, twenty-third batch), never tuned on",
+        "held out (stop 27, twenty-third batch), spent: tuned on after its second run (stop 28)",
     ),
     (
         "heldout21",
