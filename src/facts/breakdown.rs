@@ -128,7 +128,16 @@ fn word_opener(s: &str) -> Option<(Introducer, usize)> {
 }
 
 /// The opener right after a number ending at `end`, and where the items' text starts.
+/// Nouns that say again what a count counts, right after its unit (`共主动公示84条信息,其中…`).
+const COUNTED_NOUNS: [&str; 2] = ["政府信息", "信息"];
+
 fn opener_after(text: &str, end: usize, to: usize) -> Option<(Open, usize)> {
+    // The noun a count restates may stand between it and its opener (`84条信息,其中…`).
+    let noun = COUNTED_NOUNS
+        .iter()
+        .find(|w| text[end..to].starts_with(*w))
+        .map_or(0, |w| w.len());
+    let end = end + noun;
     let rest = &text[end..to];
     let g = rest.trim_start_matches([' ', ',', ':']);
     let at = end + (rest.len() - g.len());
