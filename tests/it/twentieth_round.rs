@@ -14,10 +14,10 @@
 //! - tuning files of the twenty-fourth batch: a count left blank before its measure word
 //!   (“2020 年主动公开信息  条。”, 定西市公共资源交易中心 2020) and a date on its own line with
 //!   its 年 and 月 lost (“2017210日)” under the title, 龙潭区 2017);
-//! - after heldout20 was spent: channels listed under a total (其中 门户网站…、微信公众号…) that add
-//!   up to more than it are asked about (`channels-above`, warning: one item may be counted on
-//!   several channels, which the report should say; 庆阳市外办 2020 and 襄城区人社局 2024, audits
-//!   F1), and a count followed by the noun it counts (“共主动公示84条信息,其中…”) heads its list.
+//! - after heldout20 was spent: a count followed by the noun it counts (“共主动公示84条信息,
+//!   其中…”) heads its list. (Channels under it that add up to more than it, as in that
+//!   sentence of 襄城区人社局 2024, stay unreported: one item may be published on several
+//!   channels, as the rule's valid examples assert.)
 
 use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
 
@@ -248,35 +248,23 @@ fn a_count_left_blank_and_a_date_run_together() {
 }
 
 #[test]
-fn channels_adding_to_more_than_their_total_are_asked_about() {
+fn a_count_followed_by_its_noun_heads_its_list() {
     let draft = |t: &str| overview("襄阳市襄城区人力资源和社会保障局2024", t);
-    let got = check(&draft(
-        "我局共主动公示84条信息,其中通过区政府门户网站20条、襄城就业微信公众号24条、市人社局门户网站14条、区人社局门户网站20条、汉水襄阳号26条。",
-    ));
-    assert_one_finding(
-        &got,
-        "prose-sum",
-        "warning",
-        "正文中“84条”下按渠道列出的分项合计 104条，多于总数 84条",
-    );
-    // Kinds, not channels: an error, and the noun after the count does not hide the total.
     let got = check(&draft(
         "我局共主动公开84条信息,其中政策文件50条、工作动态44条。",
     ));
     assert_one_finding(&got, "prose-sum", "error", "超过了总数 84条");
-    // Channels within their total, and a part above the total alone (its own finding).
+    let got = check(&draft(
+        "我局共主动公开84条政府信息,其中政策文件50条、工作动态44条。",
+    ));
+    assert_one_finding(&got, "prose-sum", "error", "超过了总数 84条");
+    // Channels that may overlap stay unsummed.
     assert_silent(
         "prose-sum",
         draft,
         [
-            "共主动公开信息84条,其中区政府门户网站60条、微信公众号24条。",
-            "共主动公开信息84条,其中区政府门户网站50条、微信公众号20条。",
+            "我局共主动公示84条信息,其中通过区政府门户网站20条、襄城就业微信公众号24条、市人社局门户网站14条、区人社局门户网站20条、汉水襄阳号26条。",
+            "我局共主动公开84条信息,其中政策文件50条、工作动态34条。",
         ],
     );
-    let got = check(&draft(
-        "共主动公开信息84条,其中区政府门户网站90条、微信公众号24条。",
-    ));
-    let sums: Vec<_> = got.iter().filter(|d| d.1 == "prose-sum").collect();
-    assert_eq!(sums.len(), 1, "{got:?}");
-    assert!(sums[0].2.contains("90"), "{sums:?}");
 }

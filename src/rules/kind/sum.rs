@@ -200,8 +200,6 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         let before = out.len();
         if sum > total.value && !overlapping {
             out.push(finding(if st.across { "across" } else { "" }));
-        } else if sum > total.value && !st.across && !part_above {
-            out.push(finding("channels-above"));
         } else if let Some(g) = group {
             if sum != total.value && all_approx_free {
                 match st.introducer {
