@@ -45,6 +45,10 @@ struct Keyed {
     search: Prefilter,
     /// Per pattern.
     keys: Vec<Key>,
+    /// The patterns that had a key and lost it to the cap on the literals
+    /// ([`KEY_MAX_ALL`]): each is searched on its own over the whole text, which costs
+    /// seconds on a big draft when the pattern is slow (BENCHMARKS.md «Stop 27»).
+    dropped: Vec<usize>,
 }
 
 /// How a pattern of a [`Keyed`] group is asked, by the bits of the literals found at the
@@ -66,6 +70,18 @@ enum Key {
     Needs(u64),
     /// Not known: the pattern's own search decides.
     None,
+}
+
+/// Why a pattern of a group is searched on its own ([`Group::searched_alone`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alone {
+    /// Its key was dropped: the group's literals were more than [`KEY_MAX_ALL`].
+    Capped,
+    /// No usable literal begins, ends or is needed by every match (or its reverse
+    /// search could not be built).
+    NoLiterals,
+    /// The group's words cannot be searched in one literal pass at all.
+    NoSearch,
 }
 
 /// Prefixes are cut to this many bytes (four CJK characters; to three or two when there
@@ -197,6 +213,7 @@ impl Keyed {
             }
             all = key_literals(&lists(&keys));
         }
+        let mut dropped = Vec::new();
         while all.len() > KEY_MAX_ALL {
             let drop = (0..keys.len())
                 .filter(|&i| keys[i].0.is_some())
@@ -206,6 +223,7 @@ impl Keyed {
                     (key_literals(&without).len(), std::cmp::Reverse(i))
                 })?;
             keys[drop] = (None, Vec::new());
+            dropped.push(drop);
             all = key_literals(&lists(&keys));
         }
         if all.is_empty() {
@@ -246,10 +264,12 @@ impl Keyed {
             })
             .collect();
         let search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all)?;
+        dropped.sort_unstable();
         Some(Keyed {
             literals: all,
             search,
             keys,
+            dropped,
         })
     }
 
@@ -307,6 +327,40 @@ impl Group {
             starts,
             keyed: OnceLock::new(),
         })
+    }
+
+    /// The patterns (by index) that [`Group::matching_at_places`] leaves to their own
+    /// search over the whole text whatever the text (`None`): those without a key, each
+    /// with why. Every pattern when the group's words cannot be searched together.
+    pub fn searched_alone(&self) -> Vec<(usize, Alone)> {
+        let Some(keyed) = self.keyed.get_or_init(|| Keyed::new(&self.patterns)) else {
+            return (0..self.patterns.len())
+                .map(|i| (i, Alone::NoSearch))
+                .collect();
+        };
+        keyed
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Key::None))
+            .map(|(i, _)| {
+                let why = if keyed.dropped.contains(&i) {
+                    Alone::Capped
+                } else {
+                    Alone::NoLiterals
+                };
+                (i, why)
+            })
+            .collect()
+    }
+
+    /// How many literals the group's one literal pass searches (0 when there is none): at
+    /// most [`KEY_MAX_ALL`].
+    pub fn key_literals(&self) -> usize {
+        self.keyed
+            .get_or_init(|| Keyed::new(&self.patterns))
+            .as_ref()
+            .map_or(0, |k| k.literals.len())
     }
 
     /// For each pattern of the group: does it match anywhere in `hay` (`Some`, exactly
