@@ -41,8 +41,9 @@ struct Keyed {
     /// Every key literal, each once, none a prefix of another (a longer one is found
     /// where the shorter is): literal `i` is bit `i`.
     literals: Vec<Vec<u8>>,
-    /// All of `literals` in one search (Teddy).
-    search: Prefilter,
+    /// All of `literals`, at most [`KEY_MAX_PASS`] to a search (Teddy): one search, or
+    /// two when there are more.
+    searches: Vec<Prefilter>,
     /// Per pattern.
     keys: Vec<Key>,
     /// The patterns that had a key and lost it to the cap on the literals
@@ -57,17 +58,17 @@ struct Keyed {
 enum Key {
     /// Every match begins at one of the places `starts`, and (when `needs` is not 0)
     /// contains one of the places `needs`.
-    Starts { starts: u64, needs: u64 },
+    Starts { starts: Bits, needs: Bits },
     /// Every match ends with one of `ends`, each of which begins at one of the places
     /// `bits`; the pattern is searched backward, anchored at each such end.
     Ends {
-        bits: u64,
+        bits: Bits,
         ends: Vec<Vec<u8>>,
         reverse: Box<hybrid::dfa::DFA>,
         cache: Box<Mutex<hybrid::dfa::Cache>>,
     },
     /// Every match contains one of these places.
-    Needs(u64),
+    Needs(Bits),
     /// Not known: the pattern's own search decides.
     None,
 }
@@ -92,10 +93,15 @@ const KEY_BYTES: usize = 12;
 /// two-letter literal is frequent, and makes the literal search slower for all).
 const KEY_MAX_LITERALS: usize = 12;
 const KEY_MIN_BYTES: usize = 6;
-/// At most this many literals in all (Teddy's limit; beyond, an automaton), and the
-/// needed words of prefix keys only while there are at most `KEY_MAX_GATED` (Teddy's
-/// faster form; BENCHMARKS.md «Stop 25 (second helper)»).
-const KEY_MAX_ALL: usize = 64;
+/// At most this many literals to a search (Teddy's limit; beyond, an automaton), at most
+/// this many in all (the bits of [`Bits`]: two searches), and the needed words of prefix
+/// keys only while there are at most `KEY_MAX_GATED` (Teddy's faster form; BENCHMARKS.md
+/// «Stop 25 (second helper)»). Past `KEY_MAX_PASS` a second search is made rather than a
+/// key dropped (BENCHMARKS.md «Stop 28 (helper)»).
+const KEY_MAX_PASS: usize = 64;
+const KEY_MAX_ALL: usize = 128;
+/// A set of key literals: literal `i` is bit `i`.
+type Bits = u128;
 const KEY_MAX_GATED: usize = 32;
 /// More places than this many, and one more for every this many bytes of the text: the
 /// group's own pass ([`Group::matching`]) answers instead of a search at each place.
@@ -234,7 +240,7 @@ impl Keyed {
             all.iter()
                 .enumerate()
                 .filter(|(_, k)| ls.iter().any(|l| l.starts_with(k)))
-                .fold(0u64, |m, (j, _)| m | (1u64 << j))
+                .fold(0, |m: Bits, (j, _)| m | (1 << j))
         };
         let keys = keys
             .into_iter()
@@ -263,34 +269,39 @@ impl Keyed {
                 None => Key::None,
             })
             .collect();
-        let search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all)?;
+        // As many searches as `KEY_MAX_PASS` needs, the literals shared evenly.
+        let passes = all.len().div_ceil(KEY_MAX_PASS);
+        let searches = all
+            .chunks(all.len().div_ceil(passes))
+            .map(|ls| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, ls))
+            .collect::<Option<Vec<_>>>()?;
         dropped.sort_unstable();
         Some(Keyed {
             literals: all,
-            search,
+            searches,
             keys,
             dropped,
         })
     }
 
-    /// Every offset of `hay` where one of the literals starts, ascending, with its bit
-    /// (one literal at most starts at an offset: none is a prefix of another).
-    fn places(&self, hay: &[u8]) -> Vec<(usize, u64)> {
+    /// Every offset of `hay` where one of the literals starts, with its bit (one literal
+    /// at most starts at an offset: none is a prefix of another); ascending per search,
+    /// the searches one after another (the order is not used).
+    fn places(&self, hay: &[u8]) -> Vec<(usize, Bits)> {
         let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(sp) = self
-            .search
-            .find(hay, regex_automata::Span::from(at..hay.len()))
-        {
-            let found = &hay[sp.start..sp.end];
-            // A span that is no literal (never, with a literal search) is a place for
-            // every pattern: the searches there decide.
-            let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
-                Some(i) => 1u64 << i,
-                None => u64::MAX,
-            };
-            out.push((sp.start, bits));
-            at = sp.start + 1;
+        for search in &self.searches {
+            let mut at = 0;
+            while let Some(sp) = search.find(hay, regex_automata::Span::from(at..hay.len())) {
+                let found = &hay[sp.start..sp.end];
+                // A span that is no literal (never, with a literal search) is a place for
+                // every pattern: the searches there decide.
+                let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
+                    Some(i) => 1 << i,
+                    None => Bits::MAX,
+                };
+                out.push((sp.start, bits));
+                at = sp.start + 1;
+            }
         }
         out
     }
@@ -390,7 +401,7 @@ impl Group {
         // One anchored search of all the patterns at such a place says whether any match
         // starts there (most places start none): the places where none does are
         // dropped for every pattern.
-        let mut starting: Vec<(usize, u64)> = places
+        let mut starting: Vec<(usize, Bits)> = places
             .iter()
             .copied()
             .filter(|(_, b)| b & live != 0)
