@@ -156,11 +156,53 @@ static PLAIN: [u8; 256] = {
     t
 };
 
+/// Per block of [`CLASSED`], the characters [`skip_plain`] stops at: those with a class,
+/// and every character of the blocks whose lead byte is E2, E3 or EF (those the normalize
+/// pass may fold, so it asks about them).
+static WIDE_STOP: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut b = 0;
+    while b < 1024 {
+        t[b] = if matches!(b >> 6, 0x2 | 0x3 | 0xF) {
+            u64::MAX
+        } else {
+            CLASSED[b]
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The end of the characters from `b[i]` that have no class and are never folded, as
-/// far as their lead byte tells ([`PLAIN`]): most of a Chinese text, passed over with a
-/// table read or two per character.
+/// far as their lead byte tells: most of a Chinese text, passed over with one table
+/// read per three-byte character ([`WIDE_STOP`]: the class and the lead byte in one
+/// bit), ASCII through [`PLAIN`]. What [`skip_plain_by_lead`] finds
+/// (`skip_plain_is_the_lead_byte_walk`).
 #[inline]
 fn skip_plain(b: &[u8], i: usize) -> usize {
+    let mut j = i.min(b.len());
+    loop {
+        while let Some(&[x, y, z]) = b.get(j..j + 3) {
+            if x & 0xF0 != 0xE0 {
+                break;
+            }
+            let block = ((x as usize & 0x0F) << 6) | (y as usize & 0x3F);
+            if (WIDE_STOP[block] >> (z & 0x3F)) & 1 != 0 {
+                return j;
+            }
+            j += 3;
+        }
+        match b.get(j) {
+            Some(&x) if PLAIN[x as usize] == 1 => j += 1,
+            _ => return j,
+        }
+    }
+}
+
+/// [`skip_plain`] as it was written first, by the lead byte's [`PLAIN`] entry: the
+/// tests' oracle.
+#[cfg(test)]
+fn skip_plain_by_lead(b: &[u8], i: usize) -> usize {
     let mut s = &b[i.min(b.len())..];
     while let [x, rest @ ..] = s {
         match PLAIN[*x as usize] {
@@ -327,6 +369,66 @@ pub(crate) fn class_at(b: &[u8], i: usize) -> (u16, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The walk by [`WIDE_STOP`] ends where the walk by the lead byte does, from every
+    /// character of made texts mixing every kind of lead byte.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        let pool: Vec<char> =
+            "ab Z9.-/\t\n政府信息公开申请一二年月件元至—“”。、,:()·é𠀀\u{a0}\u{3000}"
+                .chars()
+                .collect();
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(pool),
+                1 => any::<char>(),
+            ],
+            0..80,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn skip_plain_is_the_lead_byte_walk(s in mixed_text()) {
+            let b = s.as_bytes();
+            for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                prop_assert_eq!(skip_plain(b, i), skip_plain_by_lead(b, i), "{:?} at {}", s, i);
+            }
+        }
+    }
+
+    /// And on every fixture text from each of its characters.
+    #[test]
+    fn skip_plain_is_the_lead_byte_walk_on_the_fixtures() {
+        fn walk(dir: &std::path::Path, n: &mut usize) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    // The held-out sets are left out.
+                    if !p.to_string_lossy().contains("heldout") {
+                        walk(&p, n);
+                    }
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    let Ok(text) = std::fs::read_to_string(&p) else {
+                        continue;
+                    };
+                    let b = text.as_bytes();
+                    for (i, _) in text.char_indices() {
+                        assert_eq!(skip_plain(b, i), skip_plain_by_lead(b, i), "at {i}");
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let mut n = 0;
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut n,
+        );
+        assert!(n > 100_000, "characters: {n}");
+    }
 
     /// The tables give every character the class [`class`] defines.
     #[test]

@@ -41,10 +41,15 @@ struct Keyed {
     /// Every key literal, each once, none a prefix of another (a longer one is found
     /// where the shorter is): literal `i` is bit `i`.
     literals: Vec<Vec<u8>>,
-    /// All of `literals` in one search (Teddy).
-    search: Prefilter,
+    /// All of `literals`, at most [`KEY_MAX_PASS`] to a search (Teddy): one search, or
+    /// two when there are more.
+    searches: Vec<Prefilter>,
     /// Per pattern.
     keys: Vec<Key>,
+    /// The patterns that had a key and lost it to the cap on the literals
+    /// ([`KEY_MAX_ALL`]): each is searched on its own over the whole text, which costs
+    /// seconds on a big draft when the pattern is slow (BENCHMARKS.md «Stop 27»).
+    dropped: Vec<usize>,
 }
 
 /// How a pattern of a [`Keyed`] group is asked, by the bits of the literals found at the
@@ -53,19 +58,31 @@ struct Keyed {
 enum Key {
     /// Every match begins at one of the places `starts`, and (when `needs` is not 0)
     /// contains one of the places `needs`.
-    Starts { starts: u64, needs: u64 },
+    Starts { starts: Bits, needs: Bits },
     /// Every match ends with one of `ends`, each of which begins at one of the places
     /// `bits`; the pattern is searched backward, anchored at each such end.
     Ends {
-        bits: u64,
+        bits: Bits,
         ends: Vec<Vec<u8>>,
         reverse: Box<hybrid::dfa::DFA>,
         cache: Box<Mutex<hybrid::dfa::Cache>>,
     },
     /// Every match contains one of these places.
-    Needs(u64),
+    Needs(Bits),
     /// Not known: the pattern's own search decides.
     None,
+}
+
+/// Why a pattern of a group is searched on its own ([`Group::searched_alone`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alone {
+    /// Its key was dropped: the group's literals were more than [`KEY_MAX_ALL`].
+    Capped,
+    /// No usable literal begins, ends or is needed by every match (or its reverse
+    /// search could not be built).
+    NoLiterals,
+    /// The group's words cannot be searched in one literal pass at all.
+    NoSearch,
 }
 
 /// Prefixes are cut to this many bytes (four CJK characters; to three or two when there
@@ -76,10 +93,15 @@ const KEY_BYTES: usize = 12;
 /// two-letter literal is frequent, and makes the literal search slower for all).
 const KEY_MAX_LITERALS: usize = 12;
 const KEY_MIN_BYTES: usize = 6;
-/// At most this many literals in all (Teddy's limit; beyond, an automaton), and the
-/// needed words of prefix keys only while there are at most `KEY_MAX_GATED` (Teddy's
-/// faster form; BENCHMARKS.md «Stop 25 (second helper)»).
-const KEY_MAX_ALL: usize = 64;
+/// At most this many literals to a search (Teddy's limit; beyond, an automaton), at most
+/// this many in all (the bits of [`Bits`]: two searches), and the needed words of prefix
+/// keys only while there are at most `KEY_MAX_GATED` (Teddy's faster form; BENCHMARKS.md
+/// «Stop 25 (second helper)»). Past `KEY_MAX_PASS` a second search is made rather than a
+/// key dropped (BENCHMARKS.md «Stop 28 (helper)»).
+const KEY_MAX_PASS: usize = 64;
+const KEY_MAX_ALL: usize = 128;
+/// A set of key literals: literal `i` is bit `i`.
+type Bits = u128;
 const KEY_MAX_GATED: usize = 32;
 /// More places than this many, and one more for every this many bytes of the text: the
 /// group's own pass ([`Group::matching`]) answers instead of a search at each place.
@@ -197,6 +219,7 @@ impl Keyed {
             }
             all = key_literals(&lists(&keys));
         }
+        let mut dropped = Vec::new();
         while all.len() > KEY_MAX_ALL {
             let drop = (0..keys.len())
                 .filter(|&i| keys[i].0.is_some())
@@ -206,6 +229,7 @@ impl Keyed {
                     (key_literals(&without).len(), std::cmp::Reverse(i))
                 })?;
             keys[drop] = (None, Vec::new());
+            dropped.push(drop);
             all = key_literals(&lists(&keys));
         }
         if all.is_empty() {
@@ -216,7 +240,7 @@ impl Keyed {
             all.iter()
                 .enumerate()
                 .filter(|(_, k)| ls.iter().any(|l| l.starts_with(k)))
-                .fold(0u64, |m, (j, _)| m | (1u64 << j))
+                .fold(0, |m: Bits, (j, _)| m | (1 << j))
         };
         let keys = keys
             .into_iter()
@@ -245,32 +269,39 @@ impl Keyed {
                 None => Key::None,
             })
             .collect();
-        let search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all)?;
+        // As many searches as `KEY_MAX_PASS` needs, the literals shared evenly.
+        let passes = all.len().div_ceil(KEY_MAX_PASS);
+        let searches = all
+            .chunks(all.len().div_ceil(passes))
+            .map(|ls| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, ls))
+            .collect::<Option<Vec<_>>>()?;
+        dropped.sort_unstable();
         Some(Keyed {
             literals: all,
-            search,
+            searches,
             keys,
+            dropped,
         })
     }
 
-    /// Every offset of `hay` where one of the literals starts, ascending, with its bit
-    /// (one literal at most starts at an offset: none is a prefix of another).
-    fn places(&self, hay: &[u8]) -> Vec<(usize, u64)> {
+    /// Every offset of `hay` where one of the literals starts, with its bit (one literal
+    /// at most starts at an offset: none is a prefix of another); ascending per search,
+    /// the searches one after another (the order is not used).
+    fn places(&self, hay: &[u8]) -> Vec<(usize, Bits)> {
         let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(sp) = self
-            .search
-            .find(hay, regex_automata::Span::from(at..hay.len()))
-        {
-            let found = &hay[sp.start..sp.end];
-            // A span that is no literal (never, with a literal search) is a place for
-            // every pattern: the searches there decide.
-            let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
-                Some(i) => 1u64 << i,
-                None => u64::MAX,
-            };
-            out.push((sp.start, bits));
-            at = sp.start + 1;
+        for search in &self.searches {
+            let mut at = 0;
+            while let Some(sp) = search.find(hay, regex_automata::Span::from(at..hay.len())) {
+                let found = &hay[sp.start..sp.end];
+                // A span that is no literal (never, with a literal search) is a place for
+                // every pattern: the searches there decide.
+                let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
+                    Some(i) => 1 << i,
+                    None => Bits::MAX,
+                };
+                out.push((sp.start, bits));
+                at = sp.start + 1;
+            }
         }
         out
     }
@@ -309,6 +340,40 @@ impl Group {
         })
     }
 
+    /// The patterns (by index) that [`Group::matching_at_places`] leaves to their own
+    /// search over the whole text whatever the text (`None`): those without a key, each
+    /// with why. Every pattern when the group's words cannot be searched together.
+    pub fn searched_alone(&self) -> Vec<(usize, Alone)> {
+        let Some(keyed) = self.keyed.get_or_init(|| Keyed::new(&self.patterns)) else {
+            return (0..self.patterns.len())
+                .map(|i| (i, Alone::NoSearch))
+                .collect();
+        };
+        keyed
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Key::None))
+            .map(|(i, _)| {
+                let why = if keyed.dropped.contains(&i) {
+                    Alone::Capped
+                } else {
+                    Alone::NoLiterals
+                };
+                (i, why)
+            })
+            .collect()
+    }
+
+    /// How many literals the group's one literal pass searches (0 when there is none): at
+    /// most [`KEY_MAX_ALL`].
+    pub fn key_literals(&self) -> usize {
+        self.keyed
+            .get_or_init(|| Keyed::new(&self.patterns))
+            .as_ref()
+            .map_or(0, |k| k.literals.len())
+    }
+
     /// For each pattern of the group: does it match anywhere in `hay` (`Some`, exactly
     /// [`Group::matching`]'s answer), or is that left to the pattern's own search
     /// (`None`)? One literal pass over `hay` finds the places of every pattern's words
@@ -336,7 +401,7 @@ impl Group {
         // One anchored search of all the patterns at such a place says whether any match
         // starts there (most places start none): the places where none does are
         // dropped for every pattern.
-        let mut starting: Vec<(usize, u64)> = places
+        let mut starting: Vec<(usize, Bits)> = places
             .iter()
             .copied()
             .filter(|(_, b)| b & live != 0)
