@@ -18,6 +18,9 @@
 //!   其中…”) heads its list. (Channels under it that add up to more than it, as in that
 //!   sentence of 襄城区人社局 2024, stay unreported: one item may be published on several
 //!   channels, as the rule's valid examples assert.)
+//! - a probe: applications listed by how they came in (当面、网上、信函、传真 … 申请: each
+//!   application comes one way, as the pre-2019 forms' rows 其中：当面申请 / 网上申请 / 信函、传真申请
+//!   count them) that fall short of their total are asked about, as applicant types are.
 
 use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
 
@@ -265,6 +268,29 @@ fn a_count_followed_by_its_noun_heads_its_list() {
         [
             "我局共主动公示84条信息,其中通过区政府门户网站20条、襄城就业微信公众号24条、市人社局门户网站14条、区人社局门户网站20条、汉水襄阳号26条。",
             "我局共主动公开84条信息,其中政策文件50条、工作动态34条。",
+        ],
+    );
+}
+
+#[test]
+fn applications_by_how_they_came_in_cover_their_total() {
+    let draft = |t: &str| overview("某某县民政局2015", t);
+    let got = check(&draft(
+        "本年度共受理政府信息公开申请12件，其中当面申请5件、网上申请4件、信函申请2件。",
+    ));
+    assert_one_finding(
+        &got,
+        "prose-sum",
+        "warning",
+        "正文中“12件”的申请方式分项合计 11件，少于总数 12件",
+    );
+    assert_silent(
+        "prose-sum",
+        draft,
+        [
+            "本年度共受理政府信息公开申请12件，其中当面申请5件、网上申请4件、信函申请3件。",
+            "本年度共受理政府信息公开申请12件，其中当面申请5件。",
+            "本年度共受理政府信息公开申请12件，其中当面申请5件、涉及征地拆迁4件。",
         ],
     );
 }
