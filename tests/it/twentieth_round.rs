@@ -59,16 +59,21 @@ fn t2_draft(rows: &[(&str, &[&str])]) -> String {
     t
 }
 
-#[test]
-fn a_table_with_most_rows_left_empty_is_blank_cells() {
-    let got = check(&t2_draft(&[
-        ("规章", &["0"]),
+/// [`t2_draft`] with `values` in the 规章 row and every other row empty.
+fn only_the_first_row_filled(values: &[&str]) -> String {
+    t2_draft(&[
+        ("规章", values),
         ("行政规范性文件", &[]),
         ("行政许可", &[]),
         ("行政处罚", &[]),
         ("行政强制", &[]),
         ("行政事业性收费", &[]),
-    ]));
+    ])
+}
+
+#[test]
+fn a_table_with_most_rows_left_empty_is_blank_cells() {
+    let got = check(&only_the_first_row_filled(&["0"]));
     assert_one_finding(
         &got,
         "bare-table-cells",
@@ -76,14 +81,7 @@ fn a_table_with_most_rows_left_empty_is_blank_cells() {
         "表二找到 6 行，全表却只有 1 个数字，至少 5 行一个数字也没有填写",
     );
     // Two values for six rows: still four rows without any.
-    let got = check(&t2_draft(&[
-        ("规章", &["0", "0"]),
-        ("行政规范性文件", &[]),
-        ("行政许可", &[]),
-        ("行政处罚", &[]),
-        ("行政强制", &[]),
-        ("行政事业性收费", &[]),
-    ]));
+    let got = check(&only_the_first_row_filled(&["0", "0"]));
     assert_one_finding(
         &got,
         "bare-table-cells",
@@ -125,14 +123,7 @@ fn a_table_with_values_for_half_its_rows_or_cut_short_is_not_called_blank() {
     );
     assert_silent("bare-table-cells", |_| crawled.clone(), [""]);
     // The text ends inside the table (an excerpt): not judged.
-    let cut = t2_draft(&[
-        ("规章", &["0"]),
-        ("行政规范性文件", &[]),
-        ("行政许可", &[]),
-        ("行政处罚", &[]),
-        ("行政强制", &[]),
-        ("行政事业性收费", &[]),
-    ]);
+    let cut = only_the_first_row_filled(&["0"]);
     let cut = &cut[..cut.find("三、收到").unwrap()];
     assert_silent("bare-table-cells", |_| cut.to_string(), [""]);
 }
