@@ -234,25 +234,55 @@ struct BodyPlan {
 struct ProsePlan {
     /// For each pattern searched from the places (those with a finite prefix set): which
     /// of `literals` its matches start with (a bit per literal).
-    masks: HashMap<String, u64, FastHash>,
+    masks: HashMap<String, ProseBits, FastHash>,
     /// Every such pattern's prefixes, each once (their bits are their order, longest first).
     literals: HashMap<Vec<u8>, PlaceLiteral, FastHash>,
-    /// All of `literals` in one search; `None` when they cannot be.
-    search: Option<Prefilter>,
+    /// All of `literals`, at most [`PROSE_MAX_PASS`] to a search (Teddy): one search, or
+    /// two when there are more; empty when they cannot be searched.
+    searches: Vec<Prefilter>,
+    /// The prose patterns left to their own search over the whole flat body whatever the
+    /// draft, each with why (none of them silently: the test
+    /// `no_pattern_of_a_grouped_search_is_searched_alone_unlisted` lists them).
+    alone: Vec<(String, ProseAlone)>,
 }
+
+/// Why a prose pattern is not in its profile's [`ProsePlan`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProseAlone {
+    /// Its matches begin with no finite set of literals (or it does not compile).
+    NoPrefixes,
+    /// More than [`PROSE_MAX_PREFIXES`] prefixes.
+    ManyPrefixes,
+    /// A prefix shorter than [`PROSE_MIN_PREFIX_BYTES`] (a digit, a separator).
+    ShortPrefix,
+    /// Its prefixes would make the plan's literals more than [`PROSE_MAX_ALL`].
+    Capped,
+    /// The literals cannot be searched together at all.
+    NoSearch,
+}
+
+/// A set of a [`ProsePlan`]'s literals: literal `i` is bit `i`.
+type ProseBits = u128;
 
 /// The places of a draft's flat body where a [`ProsePlan`] literal starts, ascending, each
 /// with the bits of the literals that start there.
-type Places = Vec<(usize, u64)>;
+type Places = Vec<(usize, ProseBits)>;
 
 /// A literal of a [`ProsePlan`] found at a place: which literals start there too.
 #[derive(Debug)]
 struct PlaceLiteral {
     /// The bits of the literals it starts with (its own among them).
-    prefixes: u64,
+    prefixes: ProseBits,
     /// The longer literals that start with it, with their bits: each may start there too.
-    longer: Vec<(Vec<u8>, u64)>,
+    longer: Vec<(Vec<u8>, ProseBits)>,
 }
+
+/// At most this many literals to a search of a [`ProsePlan`] (Teddy's limit), at most
+/// this many in all (the bits of [`ProseBits`]: two searches). Past `PROSE_MAX_PASS` a
+/// second search is made rather than the plan given up (BENCHMARKS.md «Stop 28 (second
+/// helper)»).
+const PROSE_MAX_PASS: usize = 64;
+const PROSE_MAX_ALL: usize = 128;
 
 /// At most this many prefixes, of at least this many bytes, for a pattern of a
 /// [`ProsePlan`].
@@ -1000,32 +1030,61 @@ impl RuleSet {
             let mut plan = ProsePlan {
                 masks: HashMap::default(),
                 literals: HashMap::default(),
-                search: None,
+                searches: Vec::new(),
+                alone: Vec::new(),
             };
             let mut all: Vec<Vec<u8>> = Vec::new();
             let mut kept: Vec<(String, &pattern::Starts)> = Vec::new();
             for p in self.prose_patterns(profile) {
                 let Some(st) = self.pattern(&p).and_then(Pattern::starts) else {
+                    plan.alone.push((p, ProseAlone::NoPrefixes));
                     continue;
                 };
                 // Patterns that may start with a digit or a separator (`(?:^|[,;、。])…`)
                 // would make places of most of the body; they keep their own search.
-                if st.literals.len() > PROSE_MAX_PREFIXES
-                    || st.literals.iter().any(|l| l.len() < PROSE_MIN_PREFIX_BYTES)
-                {
+                if st.literals.len() > PROSE_MAX_PREFIXES {
+                    plan.alone.push((p, ProseAlone::ManyPrefixes));
                     continue;
                 }
-                all.extend(st.literals.iter().cloned());
+                if st.literals.iter().any(|l| l.len() < PROSE_MIN_PREFIX_BYTES) {
+                    plan.alone.push((p, ProseAlone::ShortPrefix));
+                    continue;
+                }
+                // Past the cap, the pattern keeps its own search, and says so.
+                let new = st.literals.iter().filter(|l| !all.contains(l)).count();
+                if all.len() + new > PROSE_MAX_ALL {
+                    plan.alone.push((p, ProseAlone::Capped));
+                    continue;
+                }
+                all.extend(
+                    st.literals
+                        .iter()
+                        .filter(|l| !all.contains(l))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
                 kept.push((p, st));
             }
-            // Longest first: the search reports, of the literals that start at a place,
-            // the first listed; the others there are its prefixes or checked.
+            // Longest first: a search reports, of its literals that start at a place, the
+            // first listed; the others there are its prefixes or checked.
             all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             all.dedup();
-            if all.is_empty() || all.len() > 64 {
+            // As many searches as `PROSE_MAX_PASS` needs, the literals shared evenly
+            // (each chunk still longest first).
+            let passes = all.len().div_ceil(PROSE_MAX_PASS);
+            let searches = (!all.is_empty())
+                .then(|| {
+                    all.chunks(all.len().div_ceil(passes))
+                        .map(|ls| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, ls))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .flatten();
+            let Some(searches) = searches else {
+                plan.alone
+                    .extend(kept.into_iter().map(|(p, _)| (p, ProseAlone::NoSearch)));
                 return Arc::new(plan);
-            }
-            let bit = |i: usize| 1u64 << i;
+            };
+            let bit = |i: usize| (1 as ProseBits) << i;
             plan.literals = all
                 .iter()
                 .map(|l| {
@@ -1052,7 +1111,7 @@ impl RuleSet {
                     .fold(0, |a, b| a | b);
                 plan.masks.insert(p, mask);
             }
-            plan.search = Prefilter::new(regex_automata::MatchKind::LeftmostFirst, &all);
+            plan.searches = searches;
             Arc::new(plan)
         };
         self.prose_plans.get_or_build(profile, build)
@@ -1597,23 +1656,35 @@ impl<'a> Ctx<'a> {
         let hay = &self.doc.flat.text[from..to];
         let (plan, places) = self.prose_places.get_or_init(|| {
             let plan = self.rules.prose_plan(self.profile);
-            let places = plan.search.as_ref().map(|pre| {
+            let places = (!plan.searches.is_empty()).then(|| {
                 let b = hay.as_bytes();
-                let mut out = Vec::new();
-                let mut at = 0;
-                while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
-                    // A span that is no literal (never, with a literal search) is a
-                    // place for every pattern: the anchored search decides.
-                    let bits = match plan.literals.get(&b[sp.start..sp.end]) {
-                        Some(l) => l
-                            .longer
-                            .iter()
-                            .filter(|(x, _)| b[sp.start..].starts_with(x))
-                            .fold(l.prefixes, |m, (_, bit)| m | bit),
-                        None => u64::MAX,
-                    };
-                    out.push((sp.start, bits));
-                    at = sp.start + 1;
+                let mut out: Places = Vec::new();
+                for pre in &plan.searches {
+                    let mut at = 0;
+                    while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
+                        // A span that is no literal (never, with a literal search) is a
+                        // place for every pattern: the anchored search decides.
+                        let bits = match plan.literals.get(&b[sp.start..sp.end]) {
+                            Some(l) => l
+                                .longer
+                                .iter()
+                                .filter(|(x, _)| b[sp.start..].starts_with(x))
+                                .fold(l.prefixes, |m, (_, bit)| m | bit),
+                            None => ProseBits::MAX,
+                        };
+                        out.push((sp.start, bits));
+                        at = sp.start + 1;
+                    }
+                }
+                // Two searches: their places merged, ascending, one per offset.
+                if plan.searches.len() > 1 {
+                    out.sort_unstable_by_key(|(at, _)| *at);
+                    out.dedup_by(|(a, ba), (b, bb)| {
+                        if a == b {
+                            *bb |= *ba;
+                        }
+                        a == b
+                    });
                 }
                 out
             });
@@ -2341,28 +2412,56 @@ mod table_start_tests {
         assert!(bound > 500, "bound parts: {bound}");
     }
 
-    /// Every pattern of the embedded packs' statement groups (each profile's whole-report
-    /// plan, [`super::BodyPlan`]) is found through the group's one literal pass, but the
-    /// few listed here: none is left to a search of its own over the whole body unnoticed,
-    /// whether its key was dropped for the cap on the group's literals (`Capped`: which
-    /// pattern loses its key changes when a pattern is added) or it never had one
-    /// (`NoLiterals`). A pattern searched alone is silent in the output and costs seconds
-    /// on a big draft when it is slow (BENCHMARKS.md «Stop 27»): a new one fails here, and
-    /// is either given words the pass can find or timed on the big files and listed.
-    /// A listed one that is no longer searched alone fails too (the list stays exact).
+    /// Every pattern of the embedded packs' grouped searches is searched through its
+    /// group's one literal pass, but the few listed here: none is left to a search of its
+    /// own over the whole text unnoticed. The grouped searches: each profile's statement
+    /// group (its whole-report plan, [`super::BodyPlan`]: a pattern loses its key for the
+    /// cap on the group's literals, `Capped`, which pattern changes when a pattern is
+    /// added, or never had one, `NoLiterals`), each profile's prose plan
+    /// ([`super::ProsePlan`]: `NoPrefixes`, `ManyPrefixes`, `ShortPrefix`, `Capped`,
+    /// `NoSearch`), and the lists `prose-sum` asks of each label as one union
+    /// ([`super::Ctx::any_of`]: such a list that does not compile as a group is asked
+    /// pattern by pattern). A pattern searched alone is silent in the output and costs
+    /// seconds on a big draft when it is slow (BENCHMARKS.md «Stop 27»): a new one fails
+    /// here, and is either given words the pass can find or timed on the big files and
+    /// listed. A listed one that is no longer searched alone fails too (the list stays
+    /// exact).
     #[test]
-    fn no_pattern_of_a_statement_group_is_searched_alone_unlisted() {
-        // (profiles, why, the pattern's start); timed on the big files in BENCHMARKS.md
-        // «Stop 28 (helper)».
+    fn no_pattern_of_a_grouped_search_is_searched_alone_unlisted() {
+        // (plan, profiles, why, the pattern's start); the statement ones timed on the big
+        // files in BENCHMARKS.md «Stop 28 (helper)», the prose ones in «Stop 28 (second
+        // helper)».
         const ALL: &[&str] = &["pre-2019", "2019-trial", "2021"];
-        const LISTED: [(&[&str], &str, &str); 2] = [
+        const LISTED: &[(&str, &[&str], &str, &str)] = &[
             // One-character words only (占 / 自, 从, 为), too frequent for the pass.
-            (ALL, "NoLiterals", r"占[^。；;，,\n0-9]{0,10}"),
-            (ALL, "NoLiterals", r"(?:自|从|为)[ \t　]*(?:19|20)"),
+            ("statement", ALL, "NoLiterals", r"占[^。；;，,\n0-9]{0,10}"),
+            (
+                "statement",
+                ALL,
+                "NoLiterals",
+                r"(?:自|从|为)[ \t　]*(?:19|20)",
+            ),
+            // `date-garbled`'s line of a date without 年 and 月: digits and 日 only (a
+            // lazy DFA over every line, 2 ms per MB).
+            (
+                "statement",
+                ALL,
+                "NoLiterals",
+                r"(?m)^[ \t　]*[(（]?(?:19|20)[0-9]{4,6}日",
+            ),
         ];
         let rs = super::RuleSet::builtin().unwrap();
         let (mut patterns, mut unlisted, mut literals) = (0, Vec::new(), Vec::new());
         let mut seen: Vec<(usize, &str)> = Vec::new();
+        let mut check = |plan: &str, profile: &'static str, why: String, p: &str| match LISTED
+            .iter()
+            .position(|(pl, ps, w, start)| {
+                *pl == plan && ps.contains(&profile) && *w == why && p.starts_with(start)
+            }) {
+            Some(k) => seen.push((k, profile)),
+            None => unlisted.push(format!("{plan} {profile} {why}: {p}")),
+        };
+        let (mut prose, mut unions) = (0, 0);
         for profile in super::PROFILES {
             let plan = rs.body_statement_patterns(profile);
             assert!(plan.len() >= super::MIN_GROUP, "{profile}: {}", plan.len());
@@ -2371,31 +2470,50 @@ mod table_start_tests {
                 panic!("{profile}: the statement patterns do not compile as one group");
             };
             for (i, why) in g.searched_alone() {
-                let why = format!("{why:?}");
-                match LISTED.iter().position(|(ps, w, p)| {
-                    ps.contains(&profile) && *w == why && plan[i].starts_with(p)
-                }) {
-                    Some(k) => seen.push((k, profile)),
-                    None => unlisted.push(format!("{profile} {why}: {}", plan[i])),
+                check("statement", profile, format!("{why:?}"), &plan[i]);
+            }
+            literals.push(format!("statement {profile} {}", g.key_literals()));
+            patterns += plan.len();
+            let pp = rs.prose_plan(profile);
+            for (p, why) in &pp.alone {
+                check("prose", profile, format!("{why:?}"), p);
+            }
+            let planned = rs.prose_patterns(profile);
+            assert_eq!(
+                pp.masks.len() + pp.alone.len(),
+                planned.len(),
+                "{profile}: a prose pattern neither planned nor listed"
+            );
+            literals.push(format!("prose {profile} {}", pp.literals.len()));
+            prose += pp.masks.len();
+            for r in rs.rules_for(profile) {
+                let Check::ProseSum(p) = &r.spec.check else {
+                    continue;
+                };
+                if p.overlapping.len() >= super::MIN_GROUP {
+                    if rs.group(&p.overlapping).is_none() {
+                        check("union", profile, "NoGroup".into(), &p.overlapping.join("|"));
+                    }
+                    unions += 1;
                 }
             }
-            literals.push(format!("{profile} {}", g.key_literals()));
-            patterns += plan.len();
         }
         assert!(
             unlisted.is_empty(),
-            "patterns searched alone (literals in each group's pass: {literals:?}):\n{}",
+            "patterns searched alone (literals in each pass: {literals:?}):\n{}",
             unlisted.join("\n")
         );
-        for (k, (ps, why, p)) in LISTED.iter().enumerate() {
+        for (k, (plan, ps, why, p)) in LISTED.iter().enumerate() {
             for profile in *ps {
                 assert!(
                     seen.contains(&(k, profile)),
-                    "listed, not searched alone any more: {profile} {why} {p}"
+                    "listed, not searched alone any more: {plan} {profile} {why} {p}"
                 );
             }
         }
         assert!(patterns > 50, "patterns: {patterns}");
+        assert!(prose > 20, "prose patterns planned: {prose}");
+        assert!(unions >= 3, "prose-sum unions: {unions}");
     }
 
     /// The shared pass over the body ([`super::Ctx::body_matching`]) answers what searching
