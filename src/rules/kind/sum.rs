@@ -652,9 +652,6 @@ fn joint_totals(text: &str, nums: &[crate::facts::NumberFact], total: usize) -> 
     out
 }
 
-/// A number without a unit among or right after the parts (`不予公开信息数1402。`): it may be
-/// a part the list gives without its unit, so a shortfall cannot be judged. Years, dates and
-/// percentages do not count.
 /// Whether the list of `st` may go on after its sentence: the next sentence counts in the
 /// total's unit (`……政府采购18条。试点领域信息公开中重大建设项目52条,……`), or the text ends
 /// before the next sentence does (an excerpt cut there), so it cannot be known.
@@ -689,6 +686,9 @@ fn list_may_go_on(
             .any(|(i, _)| next[..i].ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// A number without a unit among or right after the parts (`不予公开信息数1402。`): it may be
+/// a part the list gives without its unit, so a shortfall cannot be judged. Years, dates and
+/// percentages do not count.
 fn stray_number(
     text: &str,
     nums: &[crate::facts::NumberFact],
