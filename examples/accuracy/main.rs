@@ -249,7 +249,7 @@ pub const GROUPS: [(&str, &str); 23] = [
     ),
     (
         "heldout21",
-        "held out (stop 28, twenty-fourth batch), never tuned on",
+        "held out (stop 28, twenty-fourth batch), spent: tuned on after its second run (stop 29)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
