@@ -47,5 +47,6 @@ mod tenth_batch;
 mod thirteenth_round;
 mod twelfth_batch;
 mod twentieth_round;
+mod twenty_first_round;
 mod unknown_year;
 mod years;
