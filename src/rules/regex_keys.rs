@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 58] = [
+pub const REGEX_KEYS: [&str; 59] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -64,6 +64,7 @@ pub const REGEX_KEYS: [&str; 58] = [
     "enumeration_closing",
     "blank",
     "own_work",
+    "overview_opening",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -246,6 +246,12 @@ pub struct PeriodYear {
     /// Regexes searched in the whole report, with a named group `y`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub everywhere: Vec<String>,
+    /// Regexes tried on the start of the first part's text (its first 300 bytes after the
+    /// heading, the overview's first sentence: “一、总体情况 2019年,我县……”), with a named
+    /// group `y`; anchor them with `^`. Read from the part found by the outline, so they cost
+    /// nothing on the rest of the draft.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overview_opening: Vec<String>,
     /// Regexes that, found in a match, make it something else (a notice's title, last
     /// year's problems, a report's name that `report-year-fit` reads).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -8,7 +8,9 @@
 //! ……” in a 2009 report); with `min_later` only years at least that far after it (a plan
 //! “2011年度政务公开工作计划” in a 2008 report); with `earlier_only` only years before it
 //! (the work points of an earlier year named as what the report was written by). A pattern may name the quoted and located part `q` (from the
-//! year on); the rest of its match is context read by `exclude`.
+//! year on); the rest of its match is context read by `exclude`. `overview_opening` patterns
+//! are tried only on the start of the first part's text: the overview that opens on last
+//! year (“一、总体情况 2019年,我县坚持……” in a 2020 report) kept last year's text.
 
 use super::super::spec::PeriodYear;
 use super::super::{Ctx, Finding};
@@ -25,6 +27,7 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
     for (patterns, (from, to)) in [
         (&p.opening, doc.opening_span()),
         (&p.everywhere, doc.main_span()),
+        (&p.overview_opening, first_part_start(doc)),
     ] {
         // With `later_only`, a match starts at a year after the report year: the regex is
         // tried once at each such year (most reports name none), not across the whole span.
@@ -97,6 +100,21 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 .expected(format!("{year}年"), format!("{found}年"))
         })
         .collect()
+}
+
+/// The first 300 bytes of the first part's text (after its heading), or an empty span
+/// when the outline found no part.
+fn first_part_start(doc: &crate::document::Document) -> (usize, usize) {
+    let Some(part) = doc.parts.first() else {
+        return (0, 0);
+    };
+    let text = doc.text();
+    let from = part.body_start.min(text.len());
+    let mut to = (from + 300).min(part.end.max(from)).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
 }
 
 /// The sentence around a normalized range: back to the previous and on to the next 。; ! ?
