@@ -108,6 +108,12 @@ const KEY_MAX_GATED: usize = 32;
 const KEY_MAX_PLACES: usize = 16;
 const KEY_DENSE_BYTES: usize = 256;
 
+/// Are `places` places too many in a text of `len` bytes: does [`Group::matching_at_places`]
+/// give them up for the group's own pass?
+pub fn dense(places: usize, len: usize) -> bool {
+    places > KEY_MAX_PLACES + len / KEY_DENSE_BYTES
+}
+
 /// `l` cut to at most `n` bytes, at a character boundary when it is text: its first
 /// bytes, or its last ones (`last`).
 fn cut(l: &[u8], n: usize, last: bool) -> Vec<u8> {
@@ -374,6 +380,29 @@ impl Group {
             .map_or(0, |k| k.literals.len())
     }
 
+    /// Each literal of the group's literal pass (as text), with how many of the places
+    /// [`Group::matching_at_places`] starts from in `hay` it yields (the places where it
+    /// starts); empty when there is no pass.
+    #[cfg(test)]
+    pub fn key_census(&self, hay: &str) -> Vec<(String, usize)> {
+        let Some(keyed) = self.keyed.get_or_init(|| Keyed::new(&self.patterns)) else {
+            return Vec::new();
+        };
+        let b = hay.as_bytes();
+        let places = keyed.places(b);
+        keyed
+            .literals
+            .iter()
+            .map(|l| {
+                let n = places
+                    .iter()
+                    .filter(|(at, _)| b[*at..].starts_with(l))
+                    .count();
+                (String::from_utf8_lossy(l).into_owned(), n)
+            })
+            .collect()
+    }
+
     /// For each pattern of the group: does it match anywhere in `hay` (`Some`, exactly
     /// [`Group::matching`]'s answer), or is that left to the pattern's own search
     /// (`None`)? One literal pass over `hay` finds the places of every pattern's words
@@ -389,7 +418,7 @@ impl Group {
         let places = keyed.places(hay.as_bytes());
         // Where the words are dense (a text made of them), one pass of the group costs
         // less than a search at each place.
-        if places.len() > KEY_MAX_PLACES + hay.len() / KEY_DENSE_BYTES {
+        if dense(places.len(), hay.len()) {
             return self.matching(hay).into_iter().map(Some).collect();
         }
         let present = places.iter().fold(0, |m, (_, bits)| m | bits);
