@@ -163,6 +163,45 @@ fn key_literals(keys: &[Vec<Vec<Vec<u8>>>]) -> Vec<Vec<u8>> {
     kept
 }
 
+/// Fewer literals, for one search where they fit: while there are more than
+/// [`KEY_MAX_PASS`], the literals that begin with the longest prefix two of them share (at
+/// least [`KEY_MIN_BYTES`], whole characters; of equals, the one fewest literals begin
+/// with, then the first) are replaced by it (`信息条，`, `信息条。`, … by `信息条`). A key's
+/// literals are then found where their prefix is (its places are more, never fewer: each
+/// is asked there as before). Past the cap of one search with no such prefix left, as
+/// they are. Sorted as [`key_literals`] leaves them; none a prefix of another still.
+fn one_search(mut all: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    while all.len() > KEY_MAX_PASS {
+        let mut best: Option<(Vec<u8>, usize)> = None;
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                let n = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+                let p = match std::str::from_utf8(&a[..n]) {
+                    Ok(_) => &a[..n],
+                    Err(e) => &a[..e.valid_up_to()],
+                };
+                if p.len() < KEY_MIN_BYTES {
+                    continue;
+                }
+                let count = all.iter().filter(|l| l.starts_with(p)).count();
+                let better = best.as_ref().is_none_or(|(q, c)| {
+                    (std::cmp::Reverse(p.len()), count, p) < (std::cmp::Reverse(q.len()), *c, q)
+                });
+                if better {
+                    best = Some((p.to_vec(), count));
+                }
+            }
+        }
+        let Some((p, _)) = best else {
+            break;
+        };
+        all.retain(|l| !l.starts_with(&p));
+        all.push(p);
+    }
+    all.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    all
+}
+
 /// A literal list per kind of key (for `Starts`, the needed words may follow as a
 /// second list, a gate only).
 type KeyLists = (Option<Kind>, Vec<Vec<Vec<u8>>>);
@@ -241,6 +280,7 @@ impl Keyed {
         if all.is_empty() {
             return None;
         }
+        let all = one_search(all);
         // A key's literals are found where a kept literal that begins one of them is.
         let mask = |ls: &[Vec<u8>]| {
             all.iter()
@@ -603,6 +643,35 @@ mod tests {
         ps.iter()
             .map(|p| regex::Regex::new(p).unwrap().is_match(hay))
             .collect()
+    }
+
+    /// Past one search's literals, shared prefixes replace their literals until they fit:
+    /// every literal still begins with a kept one, none of which begins another.
+    #[test]
+    fn literals_past_one_search_share_their_prefixes() {
+        let mut all: Vec<Vec<u8>> = Vec::new();
+        for a in ["信息条", "向区政", "国办函"] {
+            for b in 0..24 {
+                all.push(format!("{a}{b:02}").into_bytes());
+            }
+        }
+        let kept = one_search(all.clone());
+        // The longest shared prefixes first (`信息条2` for `信息条20` to `信息条23`), and no
+        // more than fit.
+        assert_eq!(kept.len(), KEY_MAX_PASS - 1);
+        assert!(kept.contains(&"信息条2".as_bytes().to_vec()));
+        assert!(all.iter().all(|l| kept.iter().any(|k| l.starts_with(k))));
+        for (i, a) in kept.iter().enumerate() {
+            assert!(kept
+                .iter()
+                .enumerate()
+                .all(|(j, b)| i == j || !b.starts_with(a)));
+        }
+        // Fits: as given.
+        assert_eq!(
+            one_search(all[..KEY_MAX_PASS].to_vec()),
+            all[..KEY_MAX_PASS]
+        );
     }
 
     #[test]
