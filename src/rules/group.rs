@@ -42,14 +42,24 @@ struct Keyed {
     /// where the shorter is): literal `i` is bit `i`.
     literals: Vec<Vec<u8>>,
     /// All of `literals`, at most [`KEY_MAX_PASS`] to a search (Teddy): one search, or
-    /// two when there are more.
-    searches: Vec<Prefilter>,
+    /// two when there are more; each with the index of its first literal.
+    searches: Vec<(usize, Search)>,
     /// Per pattern.
     keys: Vec<Key>,
     /// The patterns that had a key and lost it to the cap on the literals
     /// ([`KEY_MAX_ALL`]): each is searched on its own over the whole text, which costs
     /// seconds on a big draft when the pattern is slow (BENCHMARKS.md «Stop 27»).
     dropped: Vec<usize>,
+}
+
+/// A literal search of a [`Keyed`] group: Teddy itself, which says which literal it found
+/// (the search `regex-automata`'s prefilter makes of the same literals, without the
+/// look-up of the found bytes); the prefilter where Teddy cannot be built (a CPU without
+/// its instructions).
+#[derive(Debug)]
+enum Search {
+    Teddy(aho_corasick::packed::Searcher),
+    Other(Prefilter),
 }
 
 /// How a pattern of a [`Keyed`] group is asked, by the bits of the literals found at the
@@ -317,9 +327,25 @@ impl Keyed {
             .collect();
         // As many searches as `KEY_MAX_PASS` needs, the literals shared evenly.
         let passes = all.len().div_ceil(KEY_MAX_PASS);
+        let size = all.len().div_ceil(passes);
         let searches = all
-            .chunks(all.len().div_ceil(passes))
-            .map(|ls| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, ls))
+            .chunks(size)
+            .enumerate()
+            .map(|(k, ls)| {
+                let teddy = aho_corasick::packed::Config::new()
+                    .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+                    .builder()
+                    .extend(ls)
+                    .build();
+                let search = match teddy {
+                    Some(t) => Search::Teddy(t),
+                    None => Search::Other(Prefilter::new(
+                        regex_automata::MatchKind::LeftmostFirst,
+                        ls,
+                    )?),
+                };
+                Some((k * size, search))
+            })
             .collect::<Option<Vec<_>>>()?;
         dropped.sort_unstable();
         Some(Keyed {
@@ -335,18 +361,32 @@ impl Keyed {
     /// the searches one after another (the order is not used).
     fn places(&self, hay: &[u8]) -> Vec<(usize, Bits)> {
         let mut out = Vec::new();
-        for search in &self.searches {
+        for (first, search) in &self.searches {
             let mut at = 0;
-            while let Some(sp) = search.find(hay, regex_automata::Span::from(at..hay.len())) {
-                let found = &hay[sp.start..sp.end];
-                // A span that is no literal (never, with a literal search) is a place for
-                // every pattern: the searches there decide.
-                let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
-                    Some(i) => 1 << i,
-                    None => Bits::MAX,
-                };
-                out.push((sp.start, bits));
-                at = sp.start + 1;
+            match search {
+                Search::Teddy(t) => {
+                    let span = |at| aho_corasick::Span {
+                        start: at,
+                        end: hay.len(),
+                    };
+                    while let Some(m) = t.find_in(hay, span(at)) {
+                        out.push((m.start(), 1 << (first + m.pattern().as_usize())));
+                        at = m.start() + 1;
+                    }
+                }
+                Search::Other(pre) => {
+                    while let Some(sp) = pre.find(hay, regex_automata::Span::from(at..hay.len())) {
+                        let found = &hay[sp.start..sp.end];
+                        // A span that is no literal (never, with a literal search) is a
+                        // place for every pattern: the searches there decide.
+                        let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
+                            Some(i) => 1 << i,
+                            None => Bits::MAX,
+                        };
+                        out.push((sp.start, bits));
+                        at = sp.start + 1;
+                    }
+                }
             }
         }
         out
