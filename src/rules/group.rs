@@ -42,14 +42,24 @@ struct Keyed {
     /// where the shorter is): literal `i` is bit `i`.
     literals: Vec<Vec<u8>>,
     /// All of `literals`, at most [`KEY_MAX_PASS`] to a search (Teddy): one search, or
-    /// two when there are more.
-    searches: Vec<Prefilter>,
+    /// two when there are more; each with the index of its first literal.
+    searches: Vec<(usize, Search)>,
     /// Per pattern.
     keys: Vec<Key>,
     /// The patterns that had a key and lost it to the cap on the literals
     /// ([`KEY_MAX_ALL`]): each is searched on its own over the whole text, which costs
     /// seconds on a big draft when the pattern is slow (BENCHMARKS.md «Stop 27»).
     dropped: Vec<usize>,
+}
+
+/// A literal search of a [`Keyed`] group: Teddy itself, which says which literal it found
+/// (the search `regex-automata`'s prefilter makes of the same literals, without the
+/// look-up of the found bytes); the prefilter where Teddy cannot be built (a CPU without
+/// its instructions).
+#[derive(Debug)]
+enum Search {
+    Teddy(aho_corasick::packed::Searcher),
+    Other(Prefilter),
 }
 
 /// How a pattern of a [`Keyed`] group is asked, by the bits of the literals found at the
@@ -108,6 +118,12 @@ const KEY_MAX_GATED: usize = 32;
 const KEY_MAX_PLACES: usize = 16;
 const KEY_DENSE_BYTES: usize = 256;
 
+/// Are `places` places too many in a text of `len` bytes: does [`Group::matching_at_places`]
+/// give them up for the group's own pass?
+pub fn dense(places: usize, len: usize) -> bool {
+    places > KEY_MAX_PLACES + len / KEY_DENSE_BYTES
+}
+
 /// `l` cut to at most `n` bytes, at a character boundary when it is text: its first
 /// bytes, or its last ones (`last`).
 fn cut(l: &[u8], n: usize, last: bool) -> Vec<u8> {
@@ -155,6 +171,45 @@ fn key_literals(keys: &[Vec<Vec<Vec<u8>>>]) -> Vec<Vec<u8>> {
         }
     }
     kept
+}
+
+/// Fewer literals, for one search where they fit: while there are more than
+/// [`KEY_MAX_PASS`], the literals that begin with the longest prefix two of them share (at
+/// least [`KEY_MIN_BYTES`], whole characters; of equals, the one fewest literals begin
+/// with, then the first) are replaced by it (`信息条，`, `信息条。`, … by `信息条`). A key's
+/// literals are then found where their prefix is (its places are more, never fewer: each
+/// is asked there as before). Past the cap of one search with no such prefix left, as
+/// they are. Sorted as [`key_literals`] leaves them; none a prefix of another still.
+fn one_search(mut all: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    while all.len() > KEY_MAX_PASS {
+        let mut best: Option<(Vec<u8>, usize)> = None;
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                let n = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+                let p = match std::str::from_utf8(&a[..n]) {
+                    Ok(_) => &a[..n],
+                    Err(e) => &a[..e.valid_up_to()],
+                };
+                if p.len() < KEY_MIN_BYTES {
+                    continue;
+                }
+                let count = all.iter().filter(|l| l.starts_with(p)).count();
+                let better = best.as_ref().is_none_or(|(q, c)| {
+                    (std::cmp::Reverse(p.len()), count, p) < (std::cmp::Reverse(q.len()), *c, q)
+                });
+                if better {
+                    best = Some((p.to_vec(), count));
+                }
+            }
+        }
+        let Some((p, _)) = best else {
+            break;
+        };
+        all.retain(|l| !l.starts_with(&p));
+        all.push(p);
+    }
+    all.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    all
 }
 
 /// A literal list per kind of key (for `Starts`, the needed words may follow as a
@@ -235,6 +290,7 @@ impl Keyed {
         if all.is_empty() {
             return None;
         }
+        let all = one_search(all);
         // A key's literals are found where a kept literal that begins one of them is.
         let mask = |ls: &[Vec<u8>]| {
             all.iter()
@@ -271,9 +327,25 @@ impl Keyed {
             .collect();
         // As many searches as `KEY_MAX_PASS` needs, the literals shared evenly.
         let passes = all.len().div_ceil(KEY_MAX_PASS);
+        let size = all.len().div_ceil(passes);
         let searches = all
-            .chunks(all.len().div_ceil(passes))
-            .map(|ls| Prefilter::new(regex_automata::MatchKind::LeftmostFirst, ls))
+            .chunks(size)
+            .enumerate()
+            .map(|(k, ls)| {
+                let teddy = aho_corasick::packed::Config::new()
+                    .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+                    .builder()
+                    .extend(ls)
+                    .build();
+                let search = match teddy {
+                    Some(t) => Search::Teddy(t),
+                    None => Search::Other(Prefilter::new(
+                        regex_automata::MatchKind::LeftmostFirst,
+                        ls,
+                    )?),
+                };
+                Some((k * size, search))
+            })
             .collect::<Option<Vec<_>>>()?;
         dropped.sort_unstable();
         Some(Keyed {
@@ -289,18 +361,32 @@ impl Keyed {
     /// the searches one after another (the order is not used).
     fn places(&self, hay: &[u8]) -> Vec<(usize, Bits)> {
         let mut out = Vec::new();
-        for search in &self.searches {
+        for (first, search) in &self.searches {
             let mut at = 0;
-            while let Some(sp) = search.find(hay, regex_automata::Span::from(at..hay.len())) {
-                let found = &hay[sp.start..sp.end];
-                // A span that is no literal (never, with a literal search) is a place for
-                // every pattern: the searches there decide.
-                let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
-                    Some(i) => 1 << i,
-                    None => Bits::MAX,
-                };
-                out.push((sp.start, bits));
-                at = sp.start + 1;
+            match search {
+                Search::Teddy(t) => {
+                    let span = |at| aho_corasick::Span {
+                        start: at,
+                        end: hay.len(),
+                    };
+                    while let Some(m) = t.find_in(hay, span(at)) {
+                        out.push((m.start(), 1 << (first + m.pattern().as_usize())));
+                        at = m.start() + 1;
+                    }
+                }
+                Search::Other(pre) => {
+                    while let Some(sp) = pre.find(hay, regex_automata::Span::from(at..hay.len())) {
+                        let found = &hay[sp.start..sp.end];
+                        // A span that is no literal (never, with a literal search) is a
+                        // place for every pattern: the searches there decide.
+                        let bits = match self.literals.iter().position(|l| l.as_slice() == found) {
+                            Some(i) => 1 << i,
+                            None => Bits::MAX,
+                        };
+                        out.push((sp.start, bits));
+                        at = sp.start + 1;
+                    }
+                }
             }
         }
         out
@@ -374,6 +460,29 @@ impl Group {
             .map_or(0, |k| k.literals.len())
     }
 
+    /// Each literal of the group's literal pass (as text), with how many of the places
+    /// [`Group::matching_at_places`] starts from in `hay` it yields (the places where it
+    /// starts); empty when there is no pass.
+    #[cfg(test)]
+    pub fn key_census(&self, hay: &str) -> Vec<(String, usize)> {
+        let Some(keyed) = self.keyed.get_or_init(|| Keyed::new(&self.patterns)) else {
+            return Vec::new();
+        };
+        let b = hay.as_bytes();
+        let places = keyed.places(b);
+        keyed
+            .literals
+            .iter()
+            .map(|l| {
+                let n = places
+                    .iter()
+                    .filter(|(at, _)| b[*at..].starts_with(l))
+                    .count();
+                (String::from_utf8_lossy(l).into_owned(), n)
+            })
+            .collect()
+    }
+
     /// For each pattern of the group: does it match anywhere in `hay` (`Some`, exactly
     /// [`Group::matching`]'s answer), or is that left to the pattern's own search
     /// (`None`)? One literal pass over `hay` finds the places of every pattern's words
@@ -389,7 +498,7 @@ impl Group {
         let places = keyed.places(hay.as_bytes());
         // Where the words are dense (a text made of them), one pass of the group costs
         // less than a search at each place.
-        if places.len() > KEY_MAX_PLACES + hay.len() / KEY_DENSE_BYTES {
+        if dense(places.len(), hay.len()) {
             return self.matching(hay).into_iter().map(Some).collect();
         }
         let present = places.iter().fold(0, |m, (_, bits)| m | bits);
@@ -574,6 +683,35 @@ mod tests {
         ps.iter()
             .map(|p| regex::Regex::new(p).unwrap().is_match(hay))
             .collect()
+    }
+
+    /// Past one search's literals, shared prefixes replace their literals until they fit:
+    /// every literal still begins with a kept one, none of which begins another.
+    #[test]
+    fn literals_past_one_search_share_their_prefixes() {
+        let mut all: Vec<Vec<u8>> = Vec::new();
+        for a in ["信息条", "向区政", "国办函"] {
+            for b in 0..24 {
+                all.push(format!("{a}{b:02}").into_bytes());
+            }
+        }
+        let kept = one_search(all.clone());
+        // The longest shared prefixes first (`信息条2` for `信息条20` to `信息条23`), and no
+        // more than fit.
+        assert_eq!(kept.len(), KEY_MAX_PASS - 1);
+        assert!(kept.contains(&"信息条2".as_bytes().to_vec()));
+        assert!(all.iter().all(|l| kept.iter().any(|k| l.starts_with(k))));
+        for (i, a) in kept.iter().enumerate() {
+            assert!(kept
+                .iter()
+                .enumerate()
+                .all(|(j, b)| i == j || !b.starts_with(a)));
+        }
+        // Fits: as given.
+        assert_eq!(
+            one_search(all[..KEY_MAX_PASS].to_vec()),
+            all[..KEY_MAX_PASS]
+        );
     }
 
     #[test]

@@ -246,6 +246,46 @@ struct ProsePlan {
     alone: Vec<(String, ProseAlone)>,
 }
 
+impl ProsePlan {
+    /// The places of `b` where one of the plan's literals starts, ascending, one per
+    /// offset, each with the bits of every literal starting there; `None` when the plan
+    /// has no search.
+    fn places(&self, b: &[u8]) -> Option<Places> {
+        if self.searches.is_empty() {
+            return None;
+        }
+        let mut out: Places = Vec::new();
+        for pre in &self.searches {
+            let mut at = 0;
+            while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
+                // A span that is no literal (never, with a literal search) is a place for
+                // every pattern: the anchored search decides.
+                let bits = match self.literals.get(&b[sp.start..sp.end]) {
+                    Some(l) => l
+                        .longer
+                        .iter()
+                        .filter(|(x, _)| b[sp.start..].starts_with(x))
+                        .fold(l.prefixes, |m, (_, bit)| m | bit),
+                    None => ProseBits::MAX,
+                };
+                out.push((sp.start, bits));
+                at = sp.start + 1;
+            }
+        }
+        // Two searches: their places merged, ascending, one per offset.
+        if self.searches.len() > 1 {
+            out.sort_unstable_by_key(|(at, _)| *at);
+            out.dedup_by(|(a, ba), (b, bb)| {
+                if a == b {
+                    *bb |= *ba;
+                }
+                a == b
+            });
+        }
+        Some(out)
+    }
+}
+
 /// Why a prose pattern is not in its profile's [`ProsePlan`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ProseAlone {
@@ -1656,38 +1696,7 @@ impl<'a> Ctx<'a> {
         let hay = &self.doc.flat.text[from..to];
         let (plan, places) = self.prose_places.get_or_init(|| {
             let plan = self.rules.prose_plan(self.profile);
-            let places = (!plan.searches.is_empty()).then(|| {
-                let b = hay.as_bytes();
-                let mut out: Places = Vec::new();
-                for pre in &plan.searches {
-                    let mut at = 0;
-                    while let Some(sp) = pre.find(b, regex_automata::Span::from(at..b.len())) {
-                        // A span that is no literal (never, with a literal search) is a
-                        // place for every pattern: the anchored search decides.
-                        let bits = match plan.literals.get(&b[sp.start..sp.end]) {
-                            Some(l) => l
-                                .longer
-                                .iter()
-                                .filter(|(x, _)| b[sp.start..].starts_with(x))
-                                .fold(l.prefixes, |m, (_, bit)| m | bit),
-                            None => ProseBits::MAX,
-                        };
-                        out.push((sp.start, bits));
-                        at = sp.start + 1;
-                    }
-                }
-                // Two searches: their places merged, ascending, one per offset.
-                if plan.searches.len() > 1 {
-                    out.sort_unstable_by_key(|(at, _)| *at);
-                    out.dedup_by(|(a, ba), (b, bb)| {
-                        if a == b {
-                            *bb |= *ba;
-                        }
-                        a == b
-                    });
-                }
-                out
-            });
+            let places = plan.places(hay.as_bytes());
             (plan, places)
         });
         if let (Some(places), Some(&mask)) = (places, plan.masks.get(pattern)) {
@@ -2506,6 +2515,125 @@ mod table_start_tests {
         assert!(patterns > 50, "patterns: {patterns}");
         assert!(prose > 20, "prose patterns planned: {prose}");
         assert!(unions >= 3, "prose-sum unions: {unions}");
+    }
+
+    /// No key of a grouped search is a frequent word of a report, but the few listed here.
+    /// A key's places are where its group's one literal pass stops: a statement group asks
+    /// the group's patterns, anchored, at each place (and past a few per KB gives up and
+    /// runs the whole group over the body), the prose plan tries a pattern's search from
+    /// each of its places (past [`super::PROSE_MAX_PLACES`], its own pass). A key as
+    /// common as 公开 or 收到 passes every other test and the big-file timings, and costs
+    /// millions of instructions per hundred drafts (BENCHMARKS.md «Stop 28»). The census:
+    /// on the seed drafts and the sample draft, every key literal of every profile's
+    /// statement group ([`super::BodyPlan`]) and prose plan ([`super::ProsePlan`]), the
+    /// most places it yields in one draft; more than `MAX_PLACES` fails unless the key is
+    /// listed, and a listed key that no longer does (or is no longer a key) fails too.
+    #[test]
+    #[allow(clippy::print_stderr)] // the census, with GONGKAI_CENSUS set
+    fn no_key_of_a_grouped_search_yields_many_places_unlisted() {
+        // The most places of one key in one seed draft: the prose plan's own limit for a
+        // pattern (`PROSE_MAX_PLACES`). Measured (BENCHMARKS.md «Stop 29 (helper)»): two
+        // keys above it (listed), then 8, 8, 7, 7, 6 and below; 公开 gives 93.
+        const MAX_PLACES: usize = 8;
+        // (plan, key, why it is kept).
+        const LISTED: &[(&str, &str, &str)] = &[
+            // The first words of the counts every report states (主动公开…条, 各部门…): the
+            // quantity patterns have no rarer word before their count, and past
+            // `PROSE_MAX_PLACES` in a draft the pattern's own pass serves it.
+            ("prose", "主动", "11 places: 主动公开…信息…条"),
+            ("prose", "各部", "10 places: 各部门…"),
+        ];
+        let rs = super::RuleSet::builtin().unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files = Vec::new();
+        for dir in ["seeds", "sample"] {
+            fixture_files(&root.join(dir), &mut files);
+        }
+        files.sort();
+        let docs: Vec<(String, crate::document::Document)> = files
+            .iter()
+            .filter_map(|f| {
+                let b = std::fs::read(f).ok()?;
+                let src = crate::source::load_bytes(&f.to_string_lossy(), &b).ok()?;
+                let name = f.file_name()?.to_string_lossy().into_owned();
+                Some((name, crate::document::Document::structure(src)))
+            })
+            .collect();
+        assert_eq!(docs.len(), 6, "seed and sample drafts");
+        let mut over = Vec::new();
+        // (plan, key) -> the most places in one draft, where.
+        let mut most: std::collections::BTreeMap<(&str, String), (usize, String)> =
+            std::collections::BTreeMap::new();
+        let mut note = |plan: &'static str, key: String, n: usize, at: String| {
+            let e = most.entry((plan, key)).or_insert((0, String::new()));
+            if n > e.0 || e.1.is_empty() {
+                *e = (n, at);
+            }
+        };
+        for profile in super::PROFILES {
+            let plan = rs.body_statement_patterns(profile);
+            let group = rs.group(&plan);
+            let Some(g) = &*group else {
+                panic!("{profile}: the statement patterns do not compile as one group");
+            };
+            let pp = rs.prose_plan(profile);
+            for (name, doc) in &docs {
+                let (bs, be) = doc.body_span();
+                let body = &doc.text()[bs..be];
+                let census = g.key_census(body);
+                // Past this many places in all, the group gives the places up for its
+                // whole pass over the body: no seed draft comes near.
+                let total: usize = census.iter().map(|(_, n)| n).sum();
+                if super::group::dense(total, body.len()) {
+                    over.push(format!(
+                        "{profile} {name}: {total} statement places, past the group's limit"
+                    ));
+                }
+                assert!(!census.is_empty(), "{profile}: no literal pass");
+                for (k, n) in census {
+                    note("statement", k, n, format!("{profile} {name}"));
+                }
+                let flat = &doc.flat;
+                let hay = &flat.text.as_bytes()[flat.from_norm(bs)..flat.from_norm(be)];
+                let places = pp.places(hay).expect("a prose plan with a search");
+                for l in pp.literals.keys() {
+                    let n = places
+                        .iter()
+                        .filter(|(at, _)| hay[*at..].starts_with(l))
+                        .count();
+                    let k = String::from_utf8_lossy(l).into_owned();
+                    note("prose", k, n, format!("{profile} {name}"));
+                }
+            }
+        }
+        if std::env::var_os("GONGKAI_CENSUS").is_some() {
+            let mut all: Vec<_> = most.iter().collect();
+            all.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
+            for ((plan, k), (n, at)) in all {
+                eprintln!("{n:5} {plan:9} {k} ({at})");
+            }
+        }
+        for ((plan, k), (n, at)) in &most {
+            let listed = LISTED.iter().any(|(p, l, _)| p == plan && l == k);
+            if *n > MAX_PLACES && !listed {
+                over.push(format!("{plan} key «{k}»: {n} places in one draft ({at})"));
+            }
+        }
+        assert!(
+            over.is_empty(),
+            "keys that yield more than {MAX_PLACES} places in a seed draft, or drafts with \
+             too many places (give the pattern a rarer word to begin with, or list the \
+             key with why):\n{}",
+            over.join("\n")
+        );
+        for (plan, k, _) in LISTED {
+            let n = most.get(&(*plan, k.to_string())).map(|(n, _)| *n);
+            assert!(
+                n.is_some_and(|n| n > MAX_PLACES),
+                "listed, no longer a key over {MAX_PLACES} places: {plan} «{k}» ({n:?})"
+            );
+        }
+        assert!(most.len() > 100, "keys: {}", most.len());
     }
 
     /// The shared pass over the body ([`super::Ctx::body_matching`]) answers what searching
