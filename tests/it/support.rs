@@ -154,6 +154,21 @@ pub fn overview(who_year: &str, text: &str) -> String {
     format!("{who_year}年政府信息公开工作年度报告\n一、总体情况\n{text}\n")
 }
 
+/// One overview sentence of `bad.0` (`某某局2023`) that draws exactly one finding of `rule`, at
+/// `severity`, its message holding `part`; and overview sentences of `good_who` that draw none.
+#[track_caller]
+pub fn assert_overview_case<'a>(
+    rule: &str,
+    severity: &str,
+    bad: (&str, &str),
+    part: &str,
+    good_who: &str,
+    goods: impl IntoIterator<Item = &'a str>,
+) {
+    assert_one_finding(&check_draft(&overview(bad.0, bad.1)), rule, severity, part);
+    assert_silent(rule, |t| overview(good_who, t), goods);
+}
+
 /// Assert that no draft made by `draft` from each of `inputs` draws a diagnostic of `rule`.
 #[track_caller]
 pub fn assert_silent<'a>(

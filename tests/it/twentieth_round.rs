@@ -22,7 +22,9 @@
 //!   application comes one way, as the pre-2019 forms' rows 其中：当面申请 / 网上申请 / 信函、传真申请
 //!   count them) that fall short of their total are asked about, as applicant types are.
 
-use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
+use crate::support::{
+    assert_one_finding, assert_overview_case, assert_silent, check_draft as check, overview,
+};
 
 /// A 2021-format draft whose 表二 is written one cell a line, `rows` giving each row's label
 /// and values.
@@ -216,14 +218,15 @@ fn a_dozen_kinds_or_more_name_every_kind_of_their_total() {
 
 #[test]
 fn a_count_left_blank_and_a_date_run_together() {
-    let got = check(&overview(
-        "定西市公共资源交易中心2020",
-        "一是主动公开。2020 年主动公开信息  条。在中心门户网站发布工作动态信息43条,通知公告8条。",
-    ));
-    assert_one_finding(&got, "count-left-blank", "warning", "“信息条。”");
-    assert_silent(
+    assert_overview_case(
         "count-left-blank",
-        |t| overview("某某单位2014", t),
+        "warning",
+        (
+            "定西市公共资源交易中心2020",
+            "一是主动公开。2020 年主动公开信息  条。在中心门户网站发布工作动态信息43条,通知公告8条。",
+        ),
+        "“信息条。”",
+        "某某单位2014",
         [
             "2020 年主动公开信息 103 条。",
             "本单位2014年没有收到政府信息公开申请件。",

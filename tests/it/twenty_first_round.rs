@@ -6,7 +6,9 @@
 //! - the overview opening on another year than the report's (“一、总体情况 2019年,我县坚持……”
 //!   in a 2020 report, 郎溪县财政局 2020, tuning, audit F1: year mismatch, at warning).
 
-use crate::support::{assert_one_finding, assert_silent, check_draft as check, overview};
+use crate::support::{
+    assert_one_finding, assert_overview_case, assert_silent, check_draft as check, overview,
+};
 
 #[test]
 fn a_typesetting_note_left_after_a_heading() {
@@ -55,15 +57,16 @@ fn a_number_of_the_template_left_to_fill_in() {
 
 #[test]
 fn the_overview_opening_on_another_year() {
-    let got = check(&overview(
-        "某某县财政局2020",
-        "\n2019年,我县坚持公开为常态、不公开为例外原则，政务公开工作取得明显成效。",
-    ));
-    assert_one_finding(&got, "period-year", "warning", "写成了 2019 年");
-    // The report's own year, and other years named on purpose.
-    assert_silent(
+    // The report's own year, and other years named on purpose, stay silent.
+    assert_overview_case(
         "period-year",
-        |t| overview("某某县财政局2020", t),
+        "warning",
+        (
+            "某某县财政局2020",
+            "\n2019年,我县坚持公开为常态、不公开为例外原则，政务公开工作取得明显成效。",
+        ),
+        "写成了 2019 年",
+        "某某县财政局2020",
         [
             "2020年，我局坚持公开为常态、不公开为例外。",
             "2019年以来，我局持续推进政务公开。",
