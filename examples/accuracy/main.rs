@@ -254,11 +254,11 @@ pub const GROUPS: [(&str, &str); 25] = [
     ),
     (
         "heldout22",
-        "held out (stop 29, twenty-fifth batch), never tuned on",
+        "held out (stop 29, twenty-fifth batch), spent: tuned on after its second run (stop 30)",
     ),
     (
         "heldout23",
-        "held out (stop 29, twenty-sixth batch), never tuned on",
+        "held out (stop 29, twenty-sixth batch), spent: tuned on after its second run (stop 30)",
     ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
