@@ -209,7 +209,7 @@ pub(super) fn may_head_level(text: &str, numbers: &[NumberFact], from: usize, to
 
 /// A share alone in parentheses (`占50%`, `62.2%`, `占比30%`): a remark on the number
 /// before it, not a breakdown.
-fn is_share(s: &str) -> bool {
+pub(super) fn is_share(s: &str) -> bool {
     let t = s.trim();
     let t = t
         .strip_prefix("占比")

@@ -205,11 +205,57 @@ fn bare_label(label: &str) -> &str {
     l
 }
 
+/// What may follow an item's count in a list clause: nothing, or its share of the total
+/// (`,占比1.1%`, `,占5%`, `(占50%)`). `Some(true)` when a share is written.
+fn item_tail(s: &str) -> Option<bool> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Some(false);
+    }
+    let inner = t
+        .strip_prefix(',')
+        .or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')')))?;
+    super::breakdown::is_share(inner).then_some(true)
+}
+
+/// The count a sentence opening with `其中` at `pos` breaks down: the last count of the
+/// sentence before (`…主动公开80条。其中,…`), when only `,` `:` or spaces stand between it
+/// and that sentence's `。`, and it is neither a change against another year nor a part of
+/// a list in its own sentence.
+fn total_before_sentence(text: &str, numbers: &[NumberFact], pos: usize) -> Option<usize> {
+    let (s_start, _) = sentence_bounds(text, pos);
+    if s_start == 0 || !text[s_start..pos].trim().is_empty() || !text[..s_start].ends_with('。') {
+        return None;
+    }
+    let stop = s_start - '。'.len_utf8();
+    let (p_start, p_end) = sentence_bounds(text, floor(text, stop.saturating_sub(1)));
+    let first = numbers.partition_point(|n| n.start < p_start);
+    let ti = counts_in(numbers, p_start, stop)
+        .iter()
+        .rposition(|n| n.end <= stop)
+        .map(|k| first + k)?;
+    let total = &numbers[ti];
+    let plain = text[total.end..stop]
+        .chars()
+        .all(|c| matches!(c, ',' | ':' | ' '));
+    let part_of_list = levels(text, numbers, p_start, p_end.min(stop), None)
+        .iter()
+        .any(|l| l.level.items.iter().any(|(_, i)| *i == ti));
+    (plain
+        && !total.approximate
+        && !super::breakdown::is_change(words_before(text, p_start, total.start))
+        && !part_of_list)
+        .then_some(ti)
+}
+
 /// `…6391条,其中概况类信息1105条;政务动态类信息2896条;……其他信息共计2004条。`: a `其中`
 /// list whose categories are set off by `;`. The clauses after the `其中` one continue the
-/// list when each is nothing but a category and one count of the total's unit (no verb or
-/// time of its own, its name ending like the first category's), and the list closes with
-/// `。` or the line's end; one clause of another shape and nothing is read.
+/// list when each is nothing but a category and one count of the total's unit, with its
+/// share at most (no verb or time of its own, its name ending like the first category's;
+/// or every item, the first one too, followed by its share: `信息公开年报1条,占比1.1%;
+/// 部门工作动态信息54条,占比67.5%;…`), and the list closes with `。` or the line's end; one
+/// clause of another shape and nothing is read. The total is the count right before `其中`,
+/// or, when `其中` opens its sentence, the last count of the sentence before.
 fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<SumStatement> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -237,6 +283,7 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<S
         // verb only in a clause written like the first item, checked below); the list
         // closes with `。` or the line's end.
         let mut clauses: Vec<(usize, usize, bool)> = Vec::new();
+        let mut shares = true;
         let mut end = s_end;
         let closed = loop {
             if !text[end..].starts_with(';') {
@@ -248,13 +295,18 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<S
                 break false;
             };
             let words = &text[n_start..n.start];
-            if n.approximate
-                || n.end > n_end
-                || !text[n.end..n_end].trim().is_empty()
-                || CLAUSE_TIMES.iter().any(|w| words.contains(w))
-            {
+            let tail = if n.end > n_end {
+                None
+            } else {
+                item_tail(&text[n.end..n_end])
+            };
+            let Some(share) = tail else {
+                break false;
+            };
+            if n.approximate || CLAUSE_TIMES.iter().any(|w| words.contains(w)) {
                 break false;
             }
+            shares &= share;
             let verb = CLAUSE_VERBS.iter().any(|w| words.contains(w));
             clauses.push((n_start, first, verb));
             end = n_end;
@@ -263,20 +315,24 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<S
             continue;
         }
         let (s_start, _) = sentence_bounds(text, pos);
-        // The total: the count right before `其中` (only `,` `:` or spaces between).
+        // The total: the count right before `其中` (only `,` `:` or spaces between), or
+        // the last count of the sentence before one that `其中` opens.
         let first = numbers.partition_point(|n| n.start < s_start);
         let Some(ti) = counts_in(numbers, s_start, pos)
             .iter()
             .rposition(|n| n.end <= pos)
             .map(|k| first + k)
+            .or_else(|| total_before_sentence(text, numbers, pos))
         else {
             continue;
         };
         let total = &numbers[ti];
         if total.approximate
-            || !text[total.end..pos]
-                .chars()
-                .all(|c| matches!(c, ',' | ':' | ' '))
+            || (total.end <= pos
+                && total.start >= s_start
+                && !text[total.end..pos]
+                    .chars()
+                    .all(|c| matches!(c, ',' | ':' | ' ')))
             || clauses
                 .iter()
                 .any(|&(_, k, _)| numbers[k].unit != total.unit)
@@ -291,17 +347,19 @@ fn semicolon_lists(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<S
         else {
             continue;
         };
-        if !complete
-            || !text[numbers[last].end..s_end].trim().is_empty()
-            || items.iter().any(|(_, i)| numbers[*i].unit != total.unit)
-        {
+        let Some(first_share) = item_tail(&text[numbers[last].end..s_end]) else {
+            continue;
+        };
+        if !complete || items.iter().any(|(_, i)| numbers[*i].unit != total.unit) {
             continue;
         }
+        // Every item followed by its share: the list is written as one pattern throughout.
+        let all_shares = shares && first_share;
         let mut like = true;
         for &(n_start, k, verb) in &clauses {
             let label = words_before(text, n_start, numbers[k].start);
             let need = if verb { PARALLEL } else { 2 };
-            like &= shared_suffix(bare_label(label), &first_label) >= need;
+            like &= all_shares || shared_suffix(bare_label(label), &first_label) >= need;
             items.push((label.to_string(), k));
         }
         if like {
@@ -450,6 +508,27 @@ mod tests {
             "主动公开政府信息500条,其中规范性文件类信息20条;新闻稿件60条。",
         ] {
             assert!(sums(t).is_empty(), "{t}: {:?}", sums(t));
+        }
+    }
+
+    #[test]
+    fn a_semicolon_list_of_items_with_their_shares_is_one_breakdown() {
+        // 原村乡 2024 (heldout22, spent, audit F1): the total ends the sentence before the
+        // `其中` one, and every item, of unlike names, is followed by its share.
+        let t = "累计公开信息80条,主动公开80条。其中,信息公开年报1条,占比1.1%;部门工作动态信息54条,占比67.5%;领导信息11条,占比13.8%;财政信息7条,占比8.8%;政策文件信息4条,占比5%;政策文件解读3条,占比3.8%。";
+        assert_eq!(sums(t), vec![st("80", &["1", "54", "11", "7", "4", "3"])]);
+        // The same within one sentence, with shares in parentheses.
+        let t = "主动公开信息80条,其中信息公开年报1条(占1.3%);部门工作动态信息54条(占67.5%);领导信息25条(占31.3%)。";
+        assert_eq!(sums(t), vec![st("80", &["1", "54", "25"])]);
+        // Not read: one item without its share (names unlike), a clause with more after its
+        // share, a total that is a change against last year, a total not at its sentence's end.
+        for t in [
+            "主动公开80条。其中,信息公开年报1条,占比1.1%;部门工作动态信息54条;领导信息25条,占比31.3%。",
+            "主动公开80条。其中,信息公开年报1条,占比1.1%;部门工作动态信息54条,占比67.5%,较上年增加;领导信息25条,占比31.3%。",
+            "主动公开信息较上年增加80条。其中,信息公开年报1条,占比1.1%;工作动态信息54条,占比67.5%;领导信息25条,占比31.3%。",
+            "主动公开80条,均已按时发布。其中,信息公开年报1条,占比1.1%;工作动态信息54条,占比67.5%;领导信息25条,占比31.3%。",
+        ] {
+            assert!(sums(t).iter().all(|s| s.1.len() < 3), "{t}: {:?}", sums(t));
         }
     }
 

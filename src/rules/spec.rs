@@ -252,6 +252,11 @@ pub struct PeriodYear {
     /// nothing on the rest of the draft.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overview_opening: Vec<String>,
+    /// Regexes tried only at the start of each `(一)`-level heading (its first 160 bytes,
+    /// heading included): the sub-item that opens on last year (“(二)依申请公开政府信息情况。
+    /// 2022年,……” in a 2023 report). Anchor them with `^`; they name the year group `y`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subitem_opening: Vec<String>,
     /// Regexes that, found in a match, make it something else (a notice's title, last
     /// year's problems, a report's name that `report-year-fit` reads).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

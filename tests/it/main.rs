@@ -48,5 +48,6 @@ mod thirteenth_round;
 mod twelfth_batch;
 mod twentieth_round;
 mod twenty_first_round;
+mod twenty_second_round;
 mod unknown_year;
 mod years;

@@ -10,7 +10,9 @@
 //! (the work points of an earlier year named as what the report was written by). A pattern may name the quoted and located part `q` (from the
 //! year on); the rest of its match is context read by `exclude`. `overview_opening` patterns
 //! are tried only on the start of the first part's text: the overview that opens on last
-//! year (“一、总体情况 2019年,我县坚持……” in a 2020 report) kept last year's text.
+//! year (“一、总体情况 2019年,我县坚持……” in a 2020 report) kept last year's text;
+//! `subitem_opening` patterns only at the start of each `(一)`-level heading (“(二)依申请公开
+//! 政府信息情况。2022年,……” in a 2023 report).
 
 use super::super::spec::PeriodYear;
 use super::super::{Ctx, Finding};
@@ -24,17 +26,33 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
     let exclude = ctx.compiled(&p.exclude);
     let skip = ctx.compiled(&p.skip_parts);
     let mut out = Vec::new();
-    for (patterns, (from, to)) in [
-        (&p.opening, doc.opening_span()),
-        (&p.everywhere, doc.main_span()),
-        (&p.overview_opening, first_part_start(doc)),
+    let subitems = if p.subitem_opening.is_empty() {
+        vec![]
+    } else {
+        subitem_starts(doc)
+    };
+    // The openings (of the overview, of a sub-item) are sentences that begin with their
+    // year: one that also gives a count is `year-slip`'s, which quotes it whole.
+    for (patterns, spans, leaves_counts) in [
+        (&p.opening, vec![doc.opening_span()], false),
+        (&p.everywhere, vec![doc.main_span()], false),
+        (&p.overview_opening, vec![first_part_start(doc)], true),
+        (&p.subitem_opening, subitems, true),
     ] {
+        if patterns.is_empty() {
+            continue;
+        }
         // With `later_only`, a match starts at a year after the report year: the regex is
         // tried once at each such year (most reports name none), not across the whole span.
-        let windows = if p.later_only {
-            later_years(text, ctx.year_words_in(from, to), from, to, year)
+        let windows: Vec<(usize, usize)> = if p.later_only {
+            spans
+                .into_iter()
+                .flat_map(|(from, to)| {
+                    later_years(text, ctx.year_words_in(from, to), from, to, year)
+                })
+                .collect()
         } else {
-            vec![(from, to)]
+            spans
         };
         for re in ctx.compiled(patterns) {
             let found_in = windows.iter().flat_map(|&(from, to)| {
@@ -72,6 +90,9 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
                 }
                 let at = c.name("q").unwrap_or(m);
                 let (s, e) = (from + at.start(), from + at.end());
+                if leaves_counts && counts_in_sentence(doc, e) {
+                    continue;
+                }
                 if !skip.is_empty()
                     && doc
                         .part_at(s)
@@ -115,6 +136,37 @@ fn first_part_start(doc: &crate::document::Document) -> (usize, usize) {
         to -= 1;
     }
     (from, to)
+}
+
+/// Whether the sentence going on from `at` (to its 。; ! ? or line break) gives a count.
+fn counts_in_sentence(doc: &crate::document::Document, at: usize) -> bool {
+    let text = doc.text();
+    let end = text[at..]
+        .find(|c| matches!(c, '。' | ';' | '!' | '?' | '\n'))
+        .map_or(text.len(), |i| at + i);
+    let numbers = &doc.facts.numbers;
+    numbers[numbers.partition_point(|n| n.start < at)..]
+        .iter()
+        .take_while(|n| n.start < end)
+        .any(|n| n.end <= end && !n.approximate)
+}
+
+/// The first 160 bytes from the start of each `(一)`-level heading of the main text (the
+/// heading itself included, so that a pattern can read the title before the year).
+fn subitem_starts(doc: &crate::document::Document) -> Vec<(usize, usize)> {
+    let text = doc.text();
+    let (_, main_end) = doc.main_span();
+    doc.headings
+        .iter()
+        .filter(|h| h.level == 2 && h.start < main_end)
+        .map(|h| {
+            let mut to = (h.start + 160).min(main_end).min(text.len());
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            (h.start, to)
+        })
+        .collect()
 }
 
 /// The sentence around a normalized range: back to the previous and on to the next 。; ! ?
