@@ -59,8 +59,11 @@ pub fn collect_lexed(doc: &Document, lex: &Lex) -> Facts {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        report::year_in(&text[ms..end])
-            .map(|(y, _)| y)
+        // The overview's opening year (“一、总体情况 2025年,伊州区民政局……”) before a report
+        // named further on, which is often last year's, published this year (“主动公开……2024年
+        // 政府信息公开工作年度报告”).
+        overview_year(doc)
+            .or_else(|| report::year_in(&text[ms..end]).map(|(y, _)| y))
             .or_else(|| report::only_year_in(&text[ms..end]))
             .map(|y| (y, YearSource::Opening))
     };
@@ -135,4 +138,27 @@ pub fn collect_lexed(doc: &Document, lex: &Lex) -> Facts {
         signed,
         published_meta,
     }
+}
+
+/// The year the first part's text opens with, followed directly by its comma
+/// (`2025年,` or `2025年度，`, after at most a few spaces): the overview's own year.
+fn overview_year(doc: &Document) -> Option<i32> {
+    let part = doc.parts.first()?;
+    let text = doc.text();
+    let from = part.body_start.min(text.len());
+    let seg = &text[from..part.end.max(from).min(text.len())];
+    let rest = seg.trim_start();
+    if seg.len() - rest.len() > 12 {
+        return None;
+    }
+    let digits = rest.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = rest[4..].strip_prefix('年')?;
+    let after = after.strip_prefix('度').unwrap_or(after);
+    (after.starts_with(',') || after.starts_with('，'))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1990..=2100).contains(y))
 }

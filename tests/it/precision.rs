@@ -84,9 +84,21 @@ fn shares_of_one_whole_above_a_hundred_or_short_of_a_named_remainder_are_reporte
     assert!(d[0].2.contains("110%（60% + 30% + 20%）"), "{}", d[0].2);
     // Separated by semicolons (each part its own sentence for the breakdown reader).
     let got = check(&overview(
-        "全年收到申请1200件。其中，通过网络申请1050件，占87.50%；通过信函申请126件，占20.50%；通过当面申请24件，占2.00%。",
+        "全年收到申请1200件。其中，通过网络申请占87.50%；通过信函申请占20.50%；通过当面申请占2.00%。",
     ));
     assert_eq!(of(&got, "share-sum").len(), 1, "{got:?}");
+    // With each part's count the facts read the list as a breakdown of 1200 (stop 30), and
+    // `prose-share` names the one wrong share instead: 126 ÷ 1200 is 10.5 %, not 20.50 %.
+    let got = check(&overview(
+        "全年收到申请1200件。其中，通过网络申请1050件，占87.50%；通过信函申请126件，占20.50%；通过当面申请24件，占2.00%。",
+    ));
+    let d = of(&got, "prose-share");
+    assert_eq!(d.len(), 1, "{got:?}");
+    assert!(
+        d[0].2.contains("126÷1200") && d[0].2.contains("10.5%"),
+        "{}",
+        d[0].2
+    );
     // A list closed by its remainder must reach 100 %: 60 + 25 + 5.
     let got = check(&overview(
         "全年收到申请40件，其中网上申请占60%，当面申请占25%，其他方式占5%。",
