@@ -105,6 +105,12 @@ fn a_draft_without_title_takes_its_year_from_the_overview_opening() {
             .any(|d| d.1 == "not-an-annual-report" || d.1 == "period-year"),
         "{got:?}"
     );
+    // Without any word of a report's name, the sub-items alone make it one.
+    let got = check(&text.replace("2024年政府信息公开工作年度报告、", ""));
+    assert!(
+        !got.iter().any(|d| d.1 == "not-an-annual-report"),
+        "{got:?}"
+    );
     // A title still comes first: the overview's year is then checked against it.
     let titled = format!("某某区民政局2024年政府信息公开工作年度报告\n{text}");
     let got = check(&titled);
