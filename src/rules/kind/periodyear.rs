@@ -26,10 +26,20 @@ pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
     let exclude = ctx.compiled(&p.exclude);
     let skip = ctx.compiled(&p.skip_parts);
     let mut out = Vec::new();
+    // Only a sub-item window with a four-digit year (`2022年`) can match: the others (most
+    // are table rows, `(一)予以公开 | 5 |…`) are not searched.
     let subitems = if p.subitem_opening.is_empty() {
         vec![]
     } else {
+        let b = text.as_bytes();
         subitem_starts(doc)
+            .into_iter()
+            .filter(|&(from, to)| {
+                ctx.year_words_in(from, to)
+                    .iter()
+                    .any(|&i| i >= from + 4 && b[i - 4..i].iter().all(u8::is_ascii_digit))
+            })
+            .collect()
     };
     // The openings (of the overview, of a sub-item) are sentences that begin with their
     // year: one that also gives a count is `year-slip`'s, which quotes it whole.
