@@ -463,8 +463,8 @@ fn legacy_layout(ctx: &Ctx, own: &TableTemplate, legacy: &str, (s, e): (usize, u
 
 /// A table that could not be read, whose region holds at least two column titles of the
 /// profile's legacy form that the current form does not have (`对外公开总数量`,
-/// `上一年项目数量`, `本年增/减` in a 2021 report), each a whole cell or one cut short
-/// ([`cut_title`]): the old form, known from its header alone. The legacy profile and where the first such title is.
+/// `上一年项目数量`, `本年增/减` in a 2021 report), each a whole cell: the old form, known
+/// from its header alone. The legacy profile and where the first such title is.
 fn old_column_titles<'c>(ctx: &Ctx<'c>, own: &TableTemplate) -> Option<(&'c str, (usize, usize))> {
     let legacy = ctx.rules.pack(ctx.profile)?.spec.legacy.as_deref()?;
     let lt = ctx
@@ -482,7 +482,7 @@ fn old_column_titles<'c>(ctx: &Ctx<'c>, own: &TableTemplate) -> Option<(&'c str,
         .collect();
     let text = ctx.doc.text();
     let (s, e) = ctx.table_region(own);
-    let mut found: Vec<String> = Vec::new();
+    let mut found: Vec<&str> = Vec::new();
     let mut first = None;
     let mut at = s;
     for line in text[s..e].split_inclusive('\n') {
@@ -493,14 +493,9 @@ fn old_column_titles<'c>(ctx: &Ctx<'c>, own: &TableTemplate) -> Option<(&'c str,
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            let title = only_old
-                .iter()
-                .copied()
-                .find(|l| *l == bare)
-                .or_else(|| cut_title(&bare, &only_old, &own.columns).then_some(bare.as_str()));
-            if let Some(l) = title {
-                if !found.iter().any(|f| f == l) {
-                    found.push(l.to_string());
+            if let Some(l) = only_old.iter().find(|l| **l == bare) {
+                if !found.contains(l) {
+                    found.push(l);
                 }
                 first.get_or_insert((from, from + cell.trim_end_matches(['|', '\t', '\n']).len()));
             }
@@ -509,17 +504,6 @@ fn old_column_titles<'c>(ctx: &Ctx<'c>, own: &TableTemplate) -> Option<(&'c str,
         at += line.len();
     }
     (found.len() >= 2).then_some((legacy, first?))
-}
-
-/// A cell that is a legacy column title cut short where a page cut it (`本年新` for
-/// `本年新制作数量`/`本年新公开数量`): at least three characters, the start of a title only the
-/// legacy form has, and the start of no title of the current form.
-fn cut_title(bare: &str, only_old: &[&str], own: &[crate::document::template::ColumnDef]) -> bool {
-    bare.chars().count() >= 3
-        && only_old
-            .iter()
-            .any(|l| l.len() > bare.len() && l.starts_with(bare))
-        && !own.iter().any(|c| c.label.starts_with(bare))
 }
 
 pub fn structure(p: &TableStructure, ctx: &Ctx) -> Vec<Finding> {
