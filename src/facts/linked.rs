@@ -107,33 +107,9 @@ fn among_sentences(text: &str, numbers: &[NumberFact], among: &[usize]) -> Vec<S
     let mut out = Vec::new();
     for &pos in among {
         let (s_start, s_end) = sentence_bounds(text, pos);
-        if s_start == 0 || !text[s_start..pos].trim().is_empty() {
-            continue;
-        }
-        let prev_end = floor(text, s_start.saturating_sub(1));
-        let (p_start, p_end) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
-        // Only the previous sentence's numbers are looked at (no scan back to the start).
-        let first = numbers.partition_point(|n| n.start < p_start);
-        let Some(ti) = counts_in(numbers, p_start, s_start)
-            .iter()
-            .rposition(|n| n.end <= s_start && !n.approximate)
-            .map(|k| first + k)
-        else {
+        let Some((ti, p_start)) = previous_total(text, numbers, pos) else {
             continue;
         };
-        // A change against another year (`较上年增加5件。其中…`) is no total.
-        if super::breakdown::is_change(words_before(text, p_start, numbers[ti].start)) {
-            continue;
-        }
-        // A last count that is itself a part of a list in its sentence (`受理21件,包括信函申请2件、
-        // 网络申请19件。其中予以公开10件,…`): the `其中` may break down that list's total or
-        // the whole sentence, not the part; nothing is read.
-        if levels(text, numbers, p_start, p_end.min(s_start), None)
-            .iter()
-            .any(|l| l.level.items.iter().any(|(_, i)| *i == ti))
-        {
-            continue;
-        }
         let Some((mut items, complete)) = root_items(text, numbers, pos + "其中".len(), s_end, ti)
         else {
             continue;
@@ -218,33 +194,45 @@ fn item_tail(s: &str) -> Option<bool> {
     super::breakdown::is_share(inner).then_some(true)
 }
 
-/// The count a sentence opening with `其中` at `pos` breaks down: the last count of the
-/// sentence before (`…主动公开80条。其中,…`), when only `,` `:` or spaces stand between it
-/// and that sentence's `。`, and it is neither a change against another year nor a part of
-/// a list in its own sentence.
-fn total_before_sentence(text: &str, numbers: &[NumberFact], pos: usize) -> Option<usize> {
+/// The count a sentence opening with `其中` at `pos` breaks down, with the start of its
+/// sentence: the last count (not approximate) of the sentence before, when it is neither a
+/// change against another year (`较上年增加5件。其中…`) nor itself a part of a list in its
+/// sentence (`受理21件,包括信函申请2件、网络申请19件。其中予以公开10件,…`: the `其中` may break
+/// down that list's total or the whole sentence, not the part). Only the previous
+/// sentence's numbers are looked at (no scan back to the start).
+fn previous_total(text: &str, numbers: &[NumberFact], pos: usize) -> Option<(usize, usize)> {
     let (s_start, _) = sentence_bounds(text, pos);
-    if s_start == 0 || !text[s_start..pos].trim().is_empty() || !text[..s_start].ends_with('。') {
+    if s_start == 0 || !text[s_start..pos].trim().is_empty() {
         return None;
     }
-    let stop = s_start - '。'.len_utf8();
-    let (p_start, p_end) = sentence_bounds(text, floor(text, stop.saturating_sub(1)));
+    let prev_end = floor(text, s_start.saturating_sub(1));
+    let (p_start, p_end) = sentence_bounds(text, floor(text, prev_end.saturating_sub(1)));
     let first = numbers.partition_point(|n| n.start < p_start);
-    let ti = counts_in(numbers, p_start, stop)
+    let ti = counts_in(numbers, p_start, s_start)
         .iter()
-        .rposition(|n| n.end <= stop)
+        .rposition(|n| n.end <= s_start && !n.approximate)
         .map(|k| first + k)?;
-    let total = &numbers[ti];
-    let plain = text[total.end..stop]
-        .chars()
-        .all(|c| matches!(c, ',' | ':' | ' '));
-    let part_of_list = levels(text, numbers, p_start, p_end.min(stop), None)
-        .iter()
-        .any(|l| l.level.items.iter().any(|(_, i)| *i == ti));
-    (plain
-        && !total.approximate
-        && !super::breakdown::is_change(words_before(text, p_start, total.start))
-        && !part_of_list)
+    let part_of_list = || {
+        levels(text, numbers, p_start, p_end.min(s_start), None)
+            .iter()
+            .any(|l| l.level.items.iter().any(|(_, i)| *i == ti))
+    };
+    (!super::breakdown::is_change(words_before(text, p_start, numbers[ti].start))
+        && !part_of_list())
+    .then_some((ti, p_start))
+}
+
+/// [`previous_total`] when that sentence ends with `。` right after its total (only `,` `:`
+/// or spaces between): `…主动公开80条。其中,…`.
+fn total_before_sentence(text: &str, numbers: &[NumberFact], pos: usize) -> Option<usize> {
+    let (s_start, _) = sentence_bounds(text, pos);
+    let stop = s_start.checked_sub('。'.len_utf8())?;
+    if !text[..s_start].ends_with('。') {
+        return None;
+    }
+    let (ti, _) = previous_total(text, numbers, pos)?;
+    text.get(numbers[ti].end..stop)
+        .is_some_and(|gap| gap.chars().all(|c| matches!(c, ',' | ':' | ' ')))
         .then_some(ti)
 }
 
