@@ -2948,7 +2948,10 @@ mod table_start_tests {
                 }
             }
         }
-        assert!(drafts > 50 && rules > 1000, "drafts {drafts}, rules {rules}");
+        assert!(
+            drafts > 50 && rules > 1000,
+            "drafts {drafts}, rules {rules}"
+        );
         assert!(findings > 20, "rules with findings: {findings}");
     }
 }

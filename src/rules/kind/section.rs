@@ -149,10 +149,7 @@ pub fn part_count(p: &PartCount, ctx: &Ctx) -> Vec<Finding> {
     vec![Finding::at(ns, ne)
         .var("stated", stated.to_string())
         .var("found", found.to_string())
-        .var(
-            "quote",
-            super::quote(&flat.text, fs + m.0, fs + m.1),
-        )
+        .var("quote", super::quote(&flat.text, fs + m.0, fs + m.1))
         .var("parts", labels.join("、"))
         .expected(found.to_string(), stated.to_string())]
 }
