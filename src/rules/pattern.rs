@@ -80,14 +80,6 @@ impl Starts {
         Some(Starts { literals, anchored })
     }
 
-    /// Does a match of the pattern start at `at`? The anchored lazy DFA alone, which stops
-    /// where no match can go on.
-    pub fn starts_match_at(&self, hay: &str, at: usize) -> bool {
-        use regex_automata::{Anchored, Input};
-        let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
-        self.anchored.search_half(&input).is_some()
-    }
-
     /// What `captures_iter(hay)` reports (each match and its group `group`), given
     /// `places`: ascending offsets of `hay` that include every offset where one of the
     /// literals starts (and may include others).

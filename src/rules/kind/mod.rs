@@ -22,11 +22,7 @@ mod yearfit;
 use super::spec::Check;
 use super::{Ctx, Finding};
 
-/// `period-year` with its `later_only` windows searched without the anchored question.
-#[cfg(test)]
-pub(crate) use periodyear::run_unanchored as period_year_unanchored;
-/// The `statement` kind with and without the shared pass over the body, and `part-count`'s
-/// count read both ways (tests compare them).
+/// The `statement` kind with and without the shared pass over the body (tests compare them).
 #[cfg(test)]
 pub(crate) use section::{stated_count_both, statement, statement_each};
 

@@ -18,23 +18,6 @@ use super::super::spec::PeriodYear;
 use super::super::{Ctx, Finding};
 
 pub fn run(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
-    run_with(p, ctx, true)
-}
-
-/// [`run`] with every `later_only` window searched by the pattern itself, not first asked
-/// whether a match starts at its year (tests compare the two).
-#[cfg(test)]
-pub(crate) fn run_unanchored(p: &PeriodYear, ctx: &Ctx) -> Vec<Finding> {
-    run_with(p, ctx, false)
-}
-
-/// `anchored`: ask a `later_only` window first whether a match starts at its year (the
-/// anchored lazy DFA alone, [`Starts::starts_match_at`](crate::rules::pattern::Starts)),
-/// and search it only then. Exact: only a match at the window's start is kept, and if
-/// none starts there, the leftmost-first match (if any) starts later and is dropped.
-/// Most windows start none, and their search read the whole window for the next year
-/// there, or ran the capture engine over a match of the pattern's long gaps.
-fn run_with(p: &PeriodYear, ctx: &Ctx, anchored: bool) -> Vec<Finding> {
     let Some(year) = ctx.year() else {
         return vec![];
     };
@@ -75,15 +58,8 @@ fn run_with(p: &PeriodYear, ctx: &Ctx, anchored: bool) -> Vec<Finding> {
             let found_in = windows.iter().flat_map(|&(from, to)| {
                 let hay = &text[from..to];
                 let all: Box<dyn Iterator<Item = regex::Captures>> = if p.later_only {
-                    let starts_here = !anchored
-                        || re
-                            .pattern()
-                            .and_then(|p| p.starts())
-                            .is_none_or(|s| s.starts_match_at(hay, 0));
                     Box::new(
-                        starts_here
-                            .then(|| re.captures(hay))
-                            .flatten()
+                        re.captures(hay)
                             .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
                             .into_iter(),
                     )
