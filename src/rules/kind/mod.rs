@@ -22,7 +22,8 @@ mod yearfit;
 use super::spec::Check;
 use super::{Ctx, Finding};
 
-/// The `statement` kind with and without the shared pass over the body (tests compare them).
+/// The `statement` kind with and without the shared pass over the body, and `part-count`'s
+/// count read both ways (tests compare them).
 #[cfg(test)]
 pub(crate) use section::{stated_count_both, statement, statement_each};
 

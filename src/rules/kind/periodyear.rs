@@ -142,7 +142,7 @@ fn first_part_start(doc: &crate::document::Document) -> (usize, usize) {
 fn counts_in_sentence(doc: &crate::document::Document, at: usize) -> bool {
     let text = doc.text();
     let end = text[at..]
-        .find(|c| matches!(c, '。' | ';' | '!' | '?' | '\n'))
+        .find(['。', ';', '!', '?', '\n'])
         .map_or(text.len(), |i| at + i);
     let numbers = &doc.facts.numbers;
     numbers[numbers.partition_point(|n| n.start < at)..]
