@@ -2839,4 +2839,78 @@ mod table_start_tests {
         }
         assert!(rows > 1000, "rows compared: {rows}");
     }
+
+    use super::{kind, spec, Ctx, RuleSet, Settings};
+
+    /// The `part-count` rules that read their count by a `count` pattern, of every profile.
+    fn part_counts(rs: &RuleSet) -> Vec<(&'static str, spec::PartCount)> {
+        let mut out = Vec::new();
+        for profile in ["2021", "2019-trial", "pre-2019"] {
+            for r in rs.rules_for(profile) {
+                if let Check::PartCount(p) = &r.spec.check {
+                    if p.count.is_some() {
+                        out.push((profile, p.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `part-count`'s count read by its `count` pattern from the statement's words is the
+    /// statement pattern's own group `n`, with the same match: on the opening, the whole
+    /// flat text and every line of every fixture draft (held-out sets not read).
+    #[test]
+    fn the_count_read_from_the_statement_is_its_group() {
+        let rs = RuleSet::builtin().unwrap();
+        let settings = Settings::default();
+        let specs = part_counts(&rs);
+        assert!(!specs.is_empty(), "no part-count rule reads a count");
+        let (mut asked, mut found) = (0, 0);
+        for (f, doc) in fixture_drafts(crate::document::Document::structure, false) {
+            for (profile, p) in &specs {
+                let ctx = Ctx::new(&doc, &rs, profile, &settings);
+                let flat = &doc.flat;
+                let (os, oe) = doc.opening_span();
+                let opening = &flat.text[flat.from_norm(os)..flat.from_norm(oe)];
+                for hay in [opening, flat.text.as_str()]
+                    .into_iter()
+                    .chain(doc.text().lines())
+                {
+                    let (read, own) = kind::stated_count_both(p, &ctx, hay);
+                    asked += 1;
+                    found += usize::from(own.is_some());
+                    assert_eq!(read, own, "{} {profile}: {hay}", f.display());
+                }
+            }
+        }
+        assert!(asked > 10_000, "texts asked: {asked}");
+        assert!(found > 100, "statements found: {found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The same over texts made of the statement's words, numerals, stops and gaps
+        /// long enough to pass the pattern's 200-character bound.
+        #[test]
+        fn the_count_read_from_any_text_is_its_group(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "由", "分为", "共分", "包括", "等", "共", "三", "十", "二", "5", "12", "个",
+                "部分", "部", "分", "。", "；", ";", "、", "概述", "统计表",
+                "甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲",
+            ]), 0..30),
+        ) {
+            static RS: std::sync::LazyLock<RuleSet> =
+                std::sync::LazyLock::new(|| RuleSet::builtin().unwrap());
+            let text = words.concat();
+            let src = crate::source::load_bytes("t.txt", "一、概述\n二、其他\n".as_bytes()).unwrap();
+            let doc = crate::document::Document::structure(src);
+            let settings = Settings::default();
+            for (profile, p) in part_counts(&RS) {
+                let ctx = Ctx::new(&doc, &RS, profile, &settings);
+                let (read, own) = kind::stated_count_both(&p, &ctx, &text);
+                proptest::prop_assert_eq!(read, own, "{}", text);
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 60] = [
+pub const REGEX_KEYS: [&str; 61] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -66,6 +66,7 @@ pub const REGEX_KEYS: [&str; 60] = [
     "own_work",
     "overview_opening",
     "subitem_opening",
+    "count",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -716,6 +716,12 @@ pub struct PartCount {
     /// the statement's words before the count name one, it may count as one more part.
     #[serde(default)]
     pub annexed: Vec<String>,
+    /// A pattern that reads the count (group `n`) from the statement's words alone, once
+    /// a statement pattern has found them: then the statement is only found (a cheap
+    /// search), and its own group `n` is not worked out. It must give the group the
+    /// statement pattern gives (a pattern ending in `$`, the count and what follows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<String>,
 }
 
 /// Recognised parts appear in the order of the pack's `sections`.

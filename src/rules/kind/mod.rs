@@ -22,9 +22,10 @@ mod yearfit;
 use super::spec::Check;
 use super::{Ctx, Finding};
 
-/// The `statement` kind with and without the shared pass over the body (tests compare them).
+/// The `statement` kind with and without the shared pass over the body, and `part-count`'s
+/// count read both ways (tests compare them).
 #[cfg(test)]
-pub(crate) use section::{statement, statement_each};
+pub(crate) use section::{stated_count_both, statement, statement_each};
 
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
     if ctx.doc.unstructured && needs_outline(check) {
