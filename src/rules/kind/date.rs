@@ -276,13 +276,9 @@ pub fn year_slip(p: &YearSlip, ctx: &Ctx) -> Vec<Finding> {
         {
             continue;
         }
-        // Numbers are in text order: look only at those that start in the sentence.
-        let numbers = &doc.facts.numbers;
-        let has_count = numbers[numbers.partition_point(|n| n.start < s)..]
-            .iter()
-            .take_while(|n| n.start < e)
-            .any(|n| n.end <= e && !n.approximate);
-        if !has_count || !super::any_matches(&verbs, sent) || super::any_matches(&comparisons, sent)
+        if !super::count_within(doc, s, e)
+            || !super::any_matches(&verbs, sent)
+            || super::any_matches(&comparisons, sent)
         {
             continue;
         }

@@ -221,6 +221,16 @@ pub(crate) fn quote_line(text: &str, start: usize, end: usize) -> String {
     }
 }
 
+/// Whether a count (not approximate) lies wholly inside `from..to`. Numbers are in text
+/// order: only those that start in the range are looked at.
+pub fn count_within(doc: &crate::document::Document, from: usize, to: usize) -> bool {
+    let numbers = &doc.facts.numbers;
+    numbers[numbers.partition_point(|n| n.start < from)..]
+        .iter()
+        .take_while(|n| n.start < to)
+        .any(|n| n.end <= to && !n.approximate)
+}
+
 #[cfg(test)]
 mod sentence_tests {
     use super::*;

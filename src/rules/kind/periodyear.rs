@@ -154,11 +154,7 @@ fn counts_in_sentence(doc: &crate::document::Document, at: usize) -> bool {
     let end = text[at..]
         .find(['。', ';', '!', '?', '\n'])
         .map_or(text.len(), |i| at + i);
-    let numbers = &doc.facts.numbers;
-    numbers[numbers.partition_point(|n| n.start < at)..]
-        .iter()
-        .take_while(|n| n.start < end)
-        .any(|n| n.end <= end && !n.approximate)
+    super::count_within(doc, at, end)
 }
 
 /// The first 160 bytes from the start of each `(一)`-level heading of the main text (the
