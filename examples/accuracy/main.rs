@@ -264,7 +264,7 @@ pub const GROUPS: [(&str, &str); 27] = [
     ),
     (
         "heldout24",
-        "held out (stop 30, twenty-seventh batch), never tuned on",
+        "held out (stop 30, twenty-seventh batch), spent: tuned on after its second run (stop 31)",
     ),
     (
         "heldout25",
