@@ -154,10 +154,14 @@ pub fn kind_of(rule: &str) -> &'static str {
 /// audit is still found only by a missing-section finding). Some audits file the same three
 /// empty parts as `other:no_stat_table` (“三个标题下都没有内容，统计表不在页面文字里”, a
 /// twenty-second batch audit, stop 27): the same defect under another name, so it supports
-/// the error too (stop 28).
+/// the error too (stop 28). A statistical period of another year (`wrong-statistical-period`
+/// at error: “统计期限应为 2020年1月1日至2020年12月31日，报告写的是 2019年……”) is filed by some
+/// audits as `year_mismatch` (“统计期限却写‘2019年1月1日至12月31日’……年份与报告年度不符”, a
+/// twenty-second batch audit): the same defect, so it supports the error too (stop 31).
 fn also_supported_by(rule: &str) -> &'static [&'static str] {
     match rule {
         "bare-table-cells" => &["missing_section", "other:no_stat_table"],
+        "wrong-statistical-period" => &["year_mismatch"],
         _ => &[],
     }
 }

@@ -131,11 +131,17 @@ pub fn headings_in(
     let mut out = Vec::new();
     // Per heading: the line holds the heading alone (no body text run into it).
     let mut whole_line = Vec::new();
+    // Short lines behind a list bullet (`• 总体情况`): parts whose numbering a web page drew.
+    let mut bullets = Vec::new();
     let mut last_l1 = 0;
     for (i, line) in lines.iter().enumerate().take(to + 1).skip(from) {
         let raw = &text[line.start..line.end];
         let lead = raw.len() - raw.trim_start().len();
         let s = raw.trim();
+        if let Some(h) = bulleted(s, i, line.start + lead) {
+            bullets.push(h);
+            continue;
+        }
         // Every heading pattern is anchored: its first character must be one of these.
         let starts = s.chars().next().is_some_and(|c| {
             c.is_ascii_digit()
@@ -200,8 +206,53 @@ pub fn headings_in(
             title,
         });
     }
-    promote_parenthesized_parts(&mut out, &whole_line);
+    if !promote_bulleted_parts(&mut out, bullets) {
+        promote_parenthesized_parts(&mut out, &whole_line);
+    }
     out
+}
+
+/// The bullets a web page's list draws before its items.
+const BULLETS: [char; 5] = ['•', '●', '◆', '■', '▪'];
+
+/// A line that is a bullet and a short title alone (`• 总体情况`): a heading whose number
+/// the page's list drew (level 1 if `promote_bulleted_parts` takes it; number 0 until then).
+fn bulleted(s: &str, line: usize, start: usize) -> Option<Heading> {
+    let after = s.strip_prefix(BULLETS)?;
+    let title = after.trim_start();
+    let n = title.chars().count();
+    let alone = (2..=20).contains(&n)
+        && !title.contains(|c: char| matches!(c, '。' | ',' | ':' | ';' | '、' | '!' | '?'))
+        && !title.starts_with(|c: char| c.is_ascii_digit());
+    alone.then(|| Heading {
+        line,
+        level: 1,
+        number: 0,
+        start,
+        end: start + s.len(),
+        title: title.to_string(),
+    })
+}
+
+/// A report whose parts are list items of a web page (`• 总体情况`, the numbering drawn by the
+/// page and lost in its text) has no numbered part heading. When no heading is of level 1
+/// and the first bulleted title is the first part's (`总体情况`, `概述`), the bulleted titles
+/// are its parts, numbered in their order. Bulleted lines of a page that numbers its parts
+/// are not headings. Says whether it took them.
+fn promote_bulleted_parts(out: &mut Vec<Heading>, bullets: Vec<Heading>) -> bool {
+    let first_part = bullets.first().is_some_and(|h| {
+        let t = h.title.as_str();
+        t.starts_with("总体情况") || t.starts_with("概述")
+    });
+    if !first_part || out.iter().any(|h| h.level == 1) {
+        return false;
+    }
+    for (k, mut h) in bullets.into_iter().enumerate() {
+        h.number = k as u32 + 1;
+        out.push(h);
+    }
+    out.sort_by_key(|h| h.line);
+    true
 }
 
 /// A report whose parts are numbered `(一)总体情况`, `(二)主动公开政府信息的情况` (and whose
@@ -490,6 +541,37 @@ mod tests {
         assert!(!is_table_line("一、总体情况"));
         assert!(!is_table_line("2024年,我区共收到申请12件"));
         assert_eq!(trailing_numbers("行政许可 447228"), 1);
+    }
+
+    #[test]
+    fn bulleted_parts_of_a_page_without_numbered_parts() {
+        let levels = |t: &str| -> Vec<(u8, u32, String)> {
+            let ls = lines(t);
+            headings(t, &ls, 0, ls.len() - 1)
+                .into_iter()
+                .map(|h| (h.level, h.number, h.title))
+                .collect()
+        };
+        let page = "某局2020年政府信息公开工作年度报告\n  • 总体情况\n  • 2020年,我局认真落实条例。\n(一)主动公开政府信息情况\n• 收到和处理政府信息公开申请情况\n本年度收到申请2件。";
+        assert_eq!(
+            levels(page),
+            vec![
+                (1, 1, "总体情况".to_string()),
+                (2, 1, "主动公开政府信息情况".to_string()),
+                (1, 2, "收到和处理政府信息公开申请情况".to_string()),
+            ]
+        );
+        // Bullets of a report that numbers its parts, or a list not opening on the first
+        // part, are not headings.
+        let numbered = "一、总体情况\n• 加强组织领导\n二、主动公开政府信息情况";
+        assert_eq!(
+            levels(numbered),
+            vec![
+                (1, 1, "总体情况".to_string()),
+                (1, 2, "主动公开政府信息情况".to_string()),
+            ]
+        );
+        assert!(levels("• 加强组织领导\n• 健全工作机制").is_empty());
     }
 
     #[test]

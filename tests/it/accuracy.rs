@@ -201,3 +201,40 @@ fn every_audited_real_report_is_checked_and_scored() {
         }
     }
 }
+
+/// An error is supported by an audit of its own kind, or of a kind that files the same defect
+/// under another name (`also_supported_by`): a statistical period of another year is filed by
+/// some audits as `year_mismatch`. An unrelated audit kind does not support it.
+#[test]
+fn an_error_is_supported_by_the_kinds_that_file_its_defect() {
+    let checked = |kind: &str| harness::Checked {
+        audit: harness::Audit {
+            group: "tuning".into(),
+            yaml: PathBuf::from("a.yaml"),
+            file: PathBuf::from("a.txt"),
+            findings: vec![harness::Audited {
+                id: "F1".into(),
+                kind: kind.into(),
+                severity: "warning".into(),
+            }],
+            excerpt: false,
+            source: "page-whole".into(),
+        },
+        error: None,
+        reported: vec![harness::Reported {
+            rule: "wrong-statistical-period".into(),
+            kind: harness::kind_of("wrong-statistical-period").into(),
+            severity: "error".into(),
+            message: "统计期限应为 2020年1月1日至2020年12月31日".into(),
+        }],
+    };
+    for (kind, supported) in [
+        ("wrong_period", true),
+        ("year_mismatch", true),
+        ("missing_contact", false),
+    ] {
+        let c = checked(kind);
+        let (_, _, wrong) = harness::matches(&c);
+        assert_eq!(wrong.is_empty(), supported, "{kind}");
+    }
+}

@@ -49,5 +49,6 @@ mod twelfth_batch;
 mod twentieth_round;
 mod twenty_first_round;
 mod twenty_second_round;
+mod twenty_third_round;
 mod unknown_year;
 mod years;
