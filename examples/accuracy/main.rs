@@ -4,8 +4,8 @@
 //! kinds, and prints per kind and per group (heldout / heldout2 / heldout3 / heldout4 /
 //! heldout5 / heldout6 / heldout7 / heldout8 / heldout9 / heldout10 / heldout11 / heldout12 /
 //! heldout13 / heldout14 / heldout15 / heldout16 / heldout17 / heldout18 / heldout19 / heldout20
-//! / heldout21 / heldout22 / heldout23 / heldout24 / heldout25 / tuning / seed; see `GROUPS` for
-//! which sets were tuned on):
+//! / heldout21 / heldout22 / heldout23 / heldout24 / heldout25 / heldout26 / tuning / seed; see
+//! `GROUPS` for which sets were tuned on):
 //! - recall: audited findings at warning or error level that gongkai reports (same kind,
 //!   at warning or error level, in the same file);
 //! - error precision: gongkai errors whose kind the file's audit lists (at any level).
@@ -190,8 +190,9 @@ fn at_least_warning(sev: &str) -> bool {
 /// `heldout19` the twenty-second batch's (stop 27), `heldout20` the twenty-third batch's
 /// (stop 27), `heldout21` the twenty-fourth batch's (stop 28), `heldout22` the twenty-fifth
 /// batch's (stop 29), `heldout23` the twenty-sixth batch's (stop 29), `heldout24` the
-/// twenty-seventh batch's (stop 30), `heldout25` the twenty-eighth batch's (stop 30).
-pub const GROUPS: [(&str, &str); 27] = [
+/// twenty-seventh batch's (stop 30), `heldout25` the twenty-eighth batch's (stop 30),
+/// `heldout26` the twenty-ninth batch's (stop 31).
+pub const GROUPS: [(&str, &str); 28] = [
     ("heldout", "held out, never tuned on"),
     ("heldout2", "held out (stop 13), never tuned on"),
     ("heldout3", "spent (tuned on from stop 15)"),
@@ -274,6 +275,10 @@ pub const GROUPS: [(&str, &str); 27] = [
         "heldout25",
         "held out (stop 30, twenty-eighth batch), never tuned on",
     ),
+    (
+        "heldout26",
+        "held out (stop 31, twenty-ninth batch), never tuned on",
+    ),
     ("tuning", "tuned on"),
     ("seed", "tuned on"),
 ];
@@ -294,7 +299,8 @@ pub const GROUPS: [(&str, &str); 27] = [
 /// batch, stop 28), heldout22/*.yaml (the twenty-second, twenty-fifth batch, stop 29),
 /// heldout23/*.yaml (the twenty-third, twenty-sixth batch, stop 29), heldout24/*.yaml (the
 /// twenty-fourth, twenty-seventh batch, stop 30), heldout25/*.yaml (the twenty-fifth,
-/// twenty-eighth batch, stop 30), tuning/*.yaml and the seed corpus expected/*.yaml.
+/// twenty-eighth batch, stop 30), heldout26/*.yaml (the twenty-sixth, twenty-ninth batch,
+/// stop 31), tuning/*.yaml and the seed corpus expected/*.yaml.
 /// Panics with the path when an audit does not parse.
 pub fn load_audits(root: &Path) -> Vec<Audit> {
     let mut out = Vec::new();

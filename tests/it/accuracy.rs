@@ -26,7 +26,7 @@ fn every_audited_real_report_is_checked_and_scored() {
     // twentieth, from stop 27 heldout18 the twenty-first, heldout19 the twenty-second and
     // heldout20 the twenty-third, from stop 28 heldout21 the twenty-fourth, from stop 29
     // heldout22 the twenty-fifth and heldout23 the twenty-sixth, from stop 30 heldout24 the
-    // twenty-seventh and heldout25 the twenty-eighth.
+    // twenty-seventh and heldout25 the twenty-eighth, from stop 31 heldout26 the twenty-ninth.
     let still_held = audits
         .iter()
         .filter(|a| {
@@ -54,6 +54,7 @@ fn every_audited_real_report_is_checked_and_scored() {
                 "heldout23",
                 "heldout24",
                 "heldout25",
+                "heldout26",
             ]
             .contains(&a.group.as_str())
         })
@@ -101,8 +102,8 @@ fn every_audited_real_report_is_checked_and_scored() {
     // heldout9/ (stop 20), heldout10/ (stop 21), heldout11/ (stop 22), heldout12/ (stop 23),
     // heldout13/ (stop 24), heldout14/, heldout15/ (stop 25), heldout16/, heldout17/ (stop 26),
     // heldout18/, heldout19/, heldout20/ (stop 27), heldout21/ (stop 28), heldout22/, heldout23/
-    // (stop 29), heldout24/, heldout25/ (stop 30) and tuning/ has its audit, so every one is
-    // checked; the later held-out sets' audits name their set.
+    // (stop 29), heldout24/, heldout25/ (stop 30), heldout26/ (stop 31) and tuning/ has its
+    // audit, so every one is checked; the later held-out sets' audits name their set.
     assert!(audits.iter().any(|a| a.group == "heldout2"));
     assert!(audits.iter().any(|a| a.group == "heldout3"));
     assert!(audits.iter().any(|a| a.group == "heldout4"));
@@ -158,6 +159,9 @@ fn every_audited_real_report_is_checked_and_scored() {
     assert!(audits.iter().any(|a| a.group == "heldout25"));
     assert!(harness::held_out("heldout25"));
     assert!(!harness::spent("heldout25"));
+    assert!(audits.iter().any(|a| a.group == "heldout26"));
+    assert!(harness::held_out("heldout26"));
+    assert!(!harness::spent("heldout26"));
     for (group, _) in harness::GROUPS.iter().filter(|(g, _)| *g != "seed") {
         for e in std::fs::read_dir(root.join(group)).unwrap() {
             let path = e.unwrap().path();
