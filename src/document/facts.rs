@@ -122,7 +122,28 @@ pub fn collect_lexed(doc: &Document, lex: &Lex) -> Facts {
                 })
             })
         };
-        pick(head, 0).or_else(|| pick(tail, be))
+        // A page may put its 发布时间 line right under the report's title, inside the body
+        // (`2012年泾县人民政府信息公开年度报告` / `发布时间:2013-01-24 00:00 来源:……`): a chrome
+        // line among the body's first eight (blank lines and a 您的位置 line may come first),
+        // within its first 800 bytes.
+        let under_title = || {
+            let mut at = bs.min(text.len());
+            for line in text[at..].split('\n').take(8) {
+                if at > bs + 800 {
+                    break;
+                }
+                if line.contains("发布") && super::line_forms::is_chrome(line.trim()) {
+                    if let Some(d) = pick(line, at) {
+                        return Some(d);
+                    }
+                }
+                at += line.len() + 1;
+            }
+            None
+        };
+        pick(head, 0)
+            .or_else(under_title)
+            .or_else(|| pick(tail, be))
     };
 
     Facts {

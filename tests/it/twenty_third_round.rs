@@ -8,7 +8,11 @@
 //!   tuning) were not parts at all: a false `missing-section-overview` error;
 //! - five channels, none near the total, adding up to more than it (“共主动公示84条信息，其中通过
 //!   区政府门户网站20条、……汉水襄阳号26条”, 104, 襄城区人社局 2024, heldout20, audit F1 at
-//!   warning, high confidence) were never summed, because channels may repeat one another.
+//!   warning, high confidence) were never summed, because channels may repeat one another;
+//! - a page's 发布时间 line right under the report's title (泾县 2012, 兴安盟农牧局 2020, batch-29
+//!   and batch-28 tuning) was not read, so `late-publication` said no date could be checked;
+//! - a department's usual short form in its contact line (“景德镇市昌江区工信局” in the report of
+//!   昌江区工业和信息化局, batch-29 tuning) was taken for another department (`foreign-contact`).
 
 use crate::support::{assert_one_finding, assert_silent, check_draft as check, of_rule, overview};
 
@@ -83,4 +87,40 @@ fn channels_that_read_as_a_split_of_their_total() {
             "共主动公示84条信息，其中通过区政府门户网站20条、微信公众号24条、市局门户网站14条、区局门户网站20条、新闻客户端6条。",
         ],
     );
+}
+
+#[test]
+fn a_page_date_under_the_title_is_the_publication_date() {
+    let page = |date: &str| {
+        format!("您的位置: 政务公开 > 年报\n\n某某县财政局2020年政府信息公开工作年度报告\n\n来源:县财政局 作者:县财政局 发布时间:{date} 分享到:\n\n根据条例，现将我局2020年度政府信息公开工作年度报告公布如下。\n一、总体情况\n2020年，我局认真落实条例。\n")
+    };
+    let got = check(&page("2021年01月29日"));
+    assert_one_finding(
+        &got,
+        "late-publication",
+        "info",
+        "按网页发布时间 2021年1月29日",
+    );
+    let got = check(&page("2021-02-10 09:00"));
+    assert!(
+        of_rule(&got, "late-publication")
+            .iter()
+            .any(|d| d.0 == "warning" && d.2.contains("网页发布时间 2021年2月10日 晚于公布期限")),
+        "{got:?}"
+    );
+    // A date in the report's own text is no page date.
+    let got =
+        check(&page("2021年01月29日").replace("来源:县财政局 作者:县财政局 发布时间:", "本局于"));
+    assert_one_finding(&got, "late-publication", "warning", "报告没有落款日期");
+}
+
+#[test]
+fn a_departments_short_form_in_its_contact_line_is_the_same_department() {
+    let draft = |contact: &str| {
+        format!("景德镇市昌江区工业和信息化局2023年政府信息公开工作年度报告\n本报告由景德镇市昌江区工业和信息化局编制。如对本报告有疑问，请联系{contact}，电话：0798-1234567。\n一、总体情况\n2023年，我局认真落实条例。\n")
+    };
+    let got = check(&draft("景德镇市昌江区工信局"));
+    assert!(of_rule(&got, "foreign-contact").is_empty(), "{got:?}");
+    let got = check(&draft("景德镇市昌江区审计局"));
+    assert_one_finding(&got, "foreign-contact", "warning", "景德镇市昌江区审计局");
 }

@@ -121,7 +121,27 @@ fn other_department_of_same_place(own: &str, other: &str) -> bool {
     }
     let (a, b) = (&own[cut..], &other[cut..]);
     let head = |s: &str| s.chars().take(2).collect::<String>();
-    a.chars().count() >= 2 && b.chars().count() >= 2 && head(a) != head(b)
+    a.chars().count() >= 2
+        && b.chars().count() >= 2
+        && head(a) != head(b)
+        && !short_form_of(a, b)
+        && !short_form_of(b, a)
+}
+
+/// Whether department name `short` is the usual short form of `long`: the same first and
+/// last character, and its characters in `long` in their order (工信局 of 工业和信息化局,
+/// 发改委 of 发展和改革委员会, 人社局 of 人力资源和社会保障局; 委员会 is 委).
+fn short_form_of(short: &str, long: &str) -> bool {
+    // A committee is 委 in its short form (卫健委 of 卫生健康委员会).
+    let long = long
+        .strip_suffix("委员会")
+        .map_or(long.to_string(), |l| format!("{l}委"));
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    if s.len() >= l.len() || s.first() != l.first() || s.last() != l.last() {
+        return false;
+    }
+    let mut rest = l.iter();
+    s.iter().all(|c| rest.any(|d| d == c))
 }
 
 pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
@@ -311,6 +331,29 @@ mod tests {
         assert!(other_department_of_same_place(
             "永吉县民政局",
             "永吉县财政局"
+        ));
+        // A department's usual short form is the same department.
+        for (long, short) in [
+            ("昌江区工业和信息化局", "昌江区工信局"),
+            ("某某市发展和改革委员会", "某某市发改委"),
+            ("某某县人力资源和社会保障局", "某某县人社局"),
+            ("某某县市场监督管理局", "某某县市场监管局"),
+        ] {
+            assert!(!other_department_of_same_place(long, short), "{short}");
+            assert!(!other_department_of_same_place(short, long), "{short}");
+        }
+        // Not a short form: another first character, or characters the long name lacks.
+        assert!(other_department_of_same_place(
+            "永吉县教育局",
+            "永吉县交通局"
+        ));
+        assert!(other_department_of_same_place(
+            "永吉县民族宗教事务局",
+            "永吉县民政局"
+        ));
+        assert!(other_department_of_same_place(
+            "永吉县水务局",
+            "永吉县水利局"
         ));
     }
 }
