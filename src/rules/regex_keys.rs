@@ -5,13 +5,12 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 62] = [
+pub const REGEX_KEYS: [&str; 61] = [
     "department_name",
     "contact_name",
     "shared_offices",
     "named",
     "channel_closing",
-    "channel_repeats",
     "unit_words",
     "owned",
     "annexed",

@@ -546,11 +546,6 @@ pub struct ProseSum {
     /// total by channel, and its channels must add up to it (outcome `channels`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channel_closing: Vec<String>,
-    /// Words that say a list's channels repeat one another (`同步`, `转载`): channels whose
-    /// sum exceeds their total are then not asked about (outcome `channels-over`), which is
-    /// asked only when this list is not empty.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub channel_repeats: Vec<String>,
     /// Labels of a part carried over to next year (`转接下年度办理`): not a part of a total of
     /// completed requests (one whose clause matches `completed`: `办结`, `答复`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

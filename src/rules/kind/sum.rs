@@ -200,27 +200,6 @@ pub fn run(p: &ProseSum, ctx: &Ctx) -> Vec<Finding> {
         let before = out.len();
         if sum > total.value && !overlapping {
             out.push(finding(if st.across { "across" } else { "" }));
-        } else if sum > total.value
-            && overlapping
-            && !part_above
-            && all_approx_free
-            && !st.across
-            && !p.channel_repeats.is_empty()
-            && exact.len() >= 3
-            && !exact
-                .iter()
-                .any(|(_, i)| nums[*i].value.checked_mul_int(10) >= total.value.checked_mul_int(9))
-            && !ctx.matches_any(
-                &p.channel_repeats,
-                &text[sentence_start(text, total.start)..sentence_end(text, last.end)],
-            )
-        {
-            // Channels may carry the same item twice, so they are not a breakdown. Three
-            // channels or more, none carrying nearly all (90 %) of the total, read as a
-            // split of it: when they add up to more than the total, in a sentence that does
-            // not say they repeat one another, they are asked about (a warning). Two
-            // channels, or a main one that others repost from, are not.
-            out.push(finding("channels-over"));
         } else if let Some(g) = group {
             if sum != total.value && all_approx_free {
                 match st.introducer {
@@ -911,30 +890,4 @@ fn formula<'a>(nums: &[NumberFact], parts: impl Iterator<Item = &'a (String, usi
         .map(|(l, i)| format!("{} {}", l, nums[*i].value))
         .collect::<Vec<_>>()
         .join(" + ")
-}
-
-/// Start of the sentence holding byte `at` (after the last `。`, `;`, `!`, `?` or line break
-/// before it, at most 600 bytes back).
-fn sentence_start(text: &str, at: usize) -> usize {
-    let mut from = at.saturating_sub(600);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    text[from..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
-        .map_or(from, |(i, c)| from + i + c.len_utf8())
-}
-
-/// End of the sentence holding byte `at` (its stop, a line break, or at most 600 bytes on).
-fn sentence_end(text: &str, at: usize) -> usize {
-    let mut to = (at + 600).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    text[at..to]
-        .char_indices()
-        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
-        .map_or(to, |(i, _)| at + i)
 }
