@@ -121,6 +121,8 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for st in &doc.facts.sums {
+        // The `named` shares after the statement's last part: read once for all its parts.
+        let mut named_said: Option<Vec<NamedShare>> = None;
         let total = &nums[st.total];
         if !usable(total) || total.start < bs || total.end > be || total.value <= Dec::ZERO {
             continue;
@@ -135,14 +137,12 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
                 end -= 1;
             }
             let after = &text[part.end..end];
-            let beside = patterns.iter().find_map(|re| {
-                let c = re.captures(after)?;
-                let g = c.name("p")?;
-                Some((Dec::parse(g.as_str())?, part.end + c.get(0)?.end()))
-            });
-            let Some((share, share_end)) =
-                beside.or_else(|| named_share(text, nums, &named, &st.parts, *i))
-            else {
+            let beside = beside_share(&patterns, after).map(|(share, e)| (share, part.end + e));
+            let Some((share, share_end)) = beside.or_else(|| {
+                let said =
+                    named_said.get_or_insert_with(|| named_shares(text, nums, &named, &st.parts));
+                named_share(said, &st.parts, *i)
+            }) else {
                 continue;
             };
             // Denominators: the level's total, the totals above it, and any other count of the
@@ -186,27 +186,63 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
-/// A share that names part `i` again after the last part, in the same sentence
-/// (`……动漫解读文件7个,实现图文解读全覆盖,动漫解读占比23%`): the name must be held by that
-/// part's label and by no other part's.
-fn named_share(
+/// The share written right after a part's number: the first of `patterns` that matches
+/// `after` (the text after the number), its group `p` and where its match ends in `after`.
+///
+/// What `captures` of each pattern in turn gives. Most numbers have no share after them,
+/// and `captures` pays for its group slots before it searches; `find` (the same regex,
+/// the same leftmost-first match or none) says first whether there is a match at all.
+fn beside_share(patterns: &[super::super::pattern::Re<'_>], after: &str) -> Option<(Dec, usize)> {
+    patterns.iter().find_map(|re| {
+        re.find(after)?;
+        let c = re.captures(after)?;
+        let g = c.name("p")?;
+        Some((Dec::parse(g.as_str())?, c.get(0)?.end()))
+    })
+}
+
+/// One `named` pattern's match after a statement's last part: its name, its share (`p`)
+/// and where the match ends.
+type NamedShare = Option<(String, Option<Dec>, usize)>;
+
+/// Each `named` pattern's first match in the rest of the parts' sentence (after the last
+/// part, to the next 。; or line break). It depends on the statement alone, not on the
+/// part asked about, so it is read once per statement ([`named_share`] asks it per part).
+fn named_shares(
     text: &str,
     nums: &[NumberFact],
     named: &[super::super::pattern::Re<'_>],
     parts: &[(String, usize)],
-    i: usize,
-) -> Option<(Dec, usize)> {
-    let last = nums[parts.last()?.1].end;
+) -> Vec<NamedShare> {
+    let Some(last) = parts.last().map(|(_, k)| nums[*k].end) else {
+        return Vec::new();
+    };
     let to = text[last..]
         .find(['。', ';', '；', '\n'])
         .map_or(text.len(), |k| last + k);
+    named
+        .iter()
+        .map(|re| {
+            let c = re.captures(&text[last..to])?;
+            let name = c.name("name")?.as_str().to_string();
+            let p = c.name("p").and_then(|g| Dec::parse(g.as_str()));
+            Some((name, p, last + c.get(0)?.end()))
+        })
+        .collect()
+}
+
+/// A share that names part `i` again after the last part, in the same sentence
+/// (`……动漫解读文件7个,实现图文解读全覆盖,动漫解读占比23%`): the name must be held by that
+/// part's label and by no other part's. `said`: [`named_shares`] of the statement.
+fn named_share(said: &[NamedShare], parts: &[(String, usize)], i: usize) -> Option<(Dec, usize)> {
     let (label, _) = parts.iter().find(|(_, k)| *k == i)?;
-    named.iter().find_map(|re| {
-        let c = re.captures(&text[last..to])?;
-        let name = c.name("name")?.as_str();
-        let holders = parts.iter().filter(|(l, _)| l.contains(name)).count();
-        (holders == 1 && label.contains(name))
-            .then(|| Some((Dec::parse(c.name("p")?.as_str())?, last + c.get(0)?.end())))?
+    said.iter().find_map(|s| {
+        let (name, p, end) = s.as_ref()?;
+        let holders = parts
+            .iter()
+            .filter(|(l, _)| l.contains(name.as_str()))
+            .count();
+        (holders == 1 && label.contains(name.as_str())).then(|| Some(((*p)?, *end)))?
     })
 }
 
