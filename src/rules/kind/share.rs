@@ -246,6 +246,69 @@ fn named_share(said: &[NamedShare], parts: &[(String, usize)], i: usize) -> Opti
     })
 }
 
+/// A part's share as [`run`] reads it: the share and where its words end.
+#[cfg(test)]
+pub(crate) type ShareReading = Option<(Dec, usize)>;
+
+/// The shares [`run`] reads (by [`beside_share`] after a number, by [`named_share`] from
+/// the statement's [`named_shares`]) next to what the plain searches they replaced give:
+/// `captures` of each `shares` pattern in turn after every number of the draft, and the
+/// `named` patterns searched again for every part of every statement (tests compare them).
+#[cfg(test)]
+pub(crate) fn share_readings_both(p: &ProseShare, ctx: &Ctx) -> Vec<(ShareReading, ShareReading)> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let patterns = ctx.compiled(&p.shares);
+    let named = ctx.compiled(&p.named);
+    let mut out = Vec::new();
+    for n in nums {
+        let mut end = (n.end + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = &text[n.end..end];
+        let cut = beside_share(&patterns, after).map(|(share, e)| (share, n.end + e));
+        let plain = patterns.iter().find_map(|re| {
+            let c = re.captures(after)?;
+            let g = c.name("p")?;
+            Some((Dec::parse(g.as_str())?, n.end + c.get(0)?.end()))
+        });
+        out.push((cut, plain));
+    }
+    for st in &doc.facts.sums {
+        let said = named_shares(text, nums, &named, &st.parts);
+        for (_, i) in &st.parts {
+            let plain = named_share_searched(text, nums, &named, &st.parts, *i);
+            out.push((named_share(&said, &st.parts, *i), plain));
+        }
+    }
+    out
+}
+
+/// [`named_share`] as it searched the `named` patterns again for each part.
+#[cfg(test)]
+fn named_share_searched(
+    text: &str,
+    nums: &[NumberFact],
+    named: &[super::super::pattern::Re<'_>],
+    parts: &[(String, usize)],
+    i: usize,
+) -> Option<(Dec, usize)> {
+    let last = nums[parts.last()?.1].end;
+    let to = text[last..]
+        .find(['。', ';', '；', '\n'])
+        .map_or(text.len(), |k| last + k);
+    let (label, _) = parts.iter().find(|(_, k)| *k == i)?;
+    named.iter().find_map(|re| {
+        let c = re.captures(&text[last..to])?;
+        let name = c.name("name")?.as_str();
+        let holders = parts.iter().filter(|(l, _)| l.contains(name)).count();
+        (holders == 1 && label.contains(name))
+            .then(|| Some((Dec::parse(c.name("p")?.as_str())?, last + c.get(0)?.end())))?
+    })
+}
+
 /// An explicit share of the whole (`机构职能类信息16条,……,占总体的比例为2.8%`), in a part
 /// where another such share (`法规文件类信息25条,占总体的比例为3.4%`) shows which count the
 /// whole is: reported when the share fits no earlier count of its unit (so no other whole
