@@ -121,8 +121,7 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for st in &doc.facts.sums {
-        // The `named` shares after the statement's last part: read once for all its parts.
-        let mut named_said: Option<Vec<NamedShare>> = None;
+        let mut shares = StatementShares::new(text, nums, &patterns, &named, &st.parts);
         let total = &nums[st.total];
         if !usable(total) || total.start < bs || total.end > be || total.value <= Dec::ZERO {
             continue;
@@ -136,13 +135,7 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            let after = &text[part.end..end];
-            let beside = beside_share(&patterns, after).map(|(share, e)| (share, part.end + e));
-            let Some((share, share_end)) = beside.or_else(|| {
-                let said =
-                    named_said.get_or_insert_with(|| named_shares(text, nums, &named, &st.parts));
-                named_share(said, &st.parts, *i)
-            }) else {
+            let Some((share, share_end)) = shares.of(*i, end) else {
                 continue;
             };
             // Denominators: the level's total, the totals above it, and any other count of the
@@ -199,6 +192,51 @@ fn beside_share(patterns: &[super::super::pattern::Re<'_>], after: &str) -> Opti
         let g = c.name("p")?;
         Some((Dec::parse(g.as_str())?, c.get(0)?.end()))
     })
+}
+
+/// The shares of one statement's parts, as [`run`] reads them: the share written right
+/// after a part's number ([`beside_share`]), else one that names the part again after the
+/// last part ([`named_share`]; the `named` patterns searched once for the statement).
+struct StatementShares<'s, 'a> {
+    text: &'s str,
+    nums: &'s [NumberFact],
+    patterns: &'s [super::super::pattern::Re<'a>],
+    named: &'s [super::super::pattern::Re<'a>],
+    parts: &'s [(String, usize)],
+    said: Option<Vec<NamedShare>>,
+}
+
+impl<'s, 'a> StatementShares<'s, 'a> {
+    fn new(
+        text: &'s str,
+        nums: &'s [NumberFact],
+        patterns: &'s [super::super::pattern::Re<'a>],
+        named: &'s [super::super::pattern::Re<'a>],
+        parts: &'s [(String, usize)],
+    ) -> Self {
+        StatementShares {
+            text,
+            nums,
+            patterns,
+            named,
+            parts,
+            said: None,
+        }
+    }
+
+    /// Part `i`'s share and where its words end; `end`: the end of the window after the
+    /// part's number where the share may be written.
+    fn of(&mut self, i: usize, end: usize) -> Option<(Dec, usize)> {
+        let from = self.nums[i].end;
+        let beside = beside_share(self.patterns, &self.text[from..end]);
+        beside.map(|(share, e)| (share, from + e)).or_else(|| {
+            let (text, nums, named, parts) = (self.text, self.nums, self.named, self.parts);
+            let said = self
+                .said
+                .get_or_insert_with(|| named_shares(text, nums, named, parts));
+            named_share(said, parts, i)
+        })
+    }
 }
 
 /// One `named` pattern's match after a statement's last part: its name, its share (`p`)
@@ -276,11 +314,25 @@ pub(crate) fn share_readings_both(p: &ProseShare, ctx: &Ctx) -> Vec<(ShareReadin
         });
         out.push((cut, plain));
     }
+    // Each statement's parts as `run` asks them: the window after the part's number, then
+    // the named shares; the plain reading searches both again for each part.
     for st in &doc.facts.sums {
-        let said = named_shares(text, nums, &named, &st.parts);
+        let mut shares = StatementShares::new(text, nums, &patterns, &named, &st.parts);
         for (_, i) in &st.parts {
-            let plain = named_share_searched(text, nums, &named, &st.parts, *i);
-            out.push((named_share(&said, &st.parts, *i), plain));
+            let n = &nums[*i];
+            let mut end = (n.end + WINDOW).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let plain = patterns
+                .iter()
+                .find_map(|re| {
+                    let c = re.captures(&text[n.end..end])?;
+                    let g = c.name("p")?;
+                    Some((Dec::parse(g.as_str())?, n.end + c.get(0)?.end()))
+                })
+                .or_else(|| named_share_searched(text, nums, &named, &st.parts, *i));
+            out.push((shares.of(*i, end), plain));
         }
     }
     out
