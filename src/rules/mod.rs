@@ -2983,4 +2983,78 @@ mod table_start_tests {
             }
         }
     }
+
+    /// The `foreign-contact` rules that read a contact's name after its opening words.
+    fn foreign_contacts(rs: &RuleSet) -> Vec<(&'static str, spec::ForeignContact)> {
+        let mut out = Vec::new();
+        for profile in ["2021", "2019-trial", "pre-2019"] {
+            for r in rs.rules_for(profile) {
+                if let Check::ForeignContact(p) = &r.spec.check {
+                    if p.contact_opening.is_some() {
+                        out.push((profile, p.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `foreign-contact`'s contact sentences found by `find_iter`, the name read as the rest
+    /// of the match after `contact_opening`, are the `contact_name` patterns' matches and
+    /// groups `n`: over the body, the whole text and every line of every fixture draft
+    /// (held-out sets not read).
+    #[test]
+    fn the_contact_read_after_its_opening_is_its_group() {
+        let rs = RuleSet::builtin().unwrap();
+        let settings = Settings::default();
+        let specs = foreign_contacts(&rs);
+        assert!(
+            !specs.is_empty(),
+            "no foreign-contact rule reads a name after its opening"
+        );
+        let (mut asked, mut found) = (0, 0);
+        for (f, doc) in fixture_drafts(crate::document::Document::structure, false) {
+            let text = doc.text();
+            let (bs, be) = doc.body_span();
+            let lines = doc.lines.iter().map(|l| (l.start, l.end));
+            for (from, to) in [(bs, be), (0, text.len())].into_iter().chain(lines) {
+                for (profile, p) in &specs {
+                    let ctx = Ctx::new(&doc, &rs, profile, &settings);
+                    let (read, own) = kind::contact_sentences_both(p, &ctx, from, to);
+                    asked += 1;
+                    found += own.len();
+                    assert_eq!(read, own, "{} {profile}: {}", f.display(), &text[from..to]);
+                }
+            }
+        }
+        assert!(asked > 10_000, "texts asked: {asked}");
+        assert!(found > 40, "contact names found: {found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The same over texts of contact sentences' words, names, spaces and stops.
+        #[test]
+        fn the_contact_read_from_any_text_is_its_group(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "请", "与", "向", "联系", "请联系", "联系单位", "联系部门", "联系机构", ":", "：",
+                " ", "\u{3000}", "\n", "吉林", "市", "县", "省", "交通运输", "文化", "局", "厅",
+                "委员会", "办公室", "。", ",", "请与联系吉林市文化局", "联系单位：延边州教育局",
+                "甲甲甲甲甲甲甲甲甲",
+            ]), 0..30),
+        ) {
+            static RS: std::sync::LazyLock<RuleSet> =
+                std::sync::LazyLock::new(|| RuleSet::builtin().unwrap());
+            let text = format!("某某市交通运输局2020年政府信息公开工作年度报告\n{}", words.concat());
+            let src = crate::source::load_bytes("t.txt", text.as_bytes()).unwrap();
+            let doc = crate::document::Document::structure(src);
+            let settings = Settings::default();
+            let len = doc.text().len();
+            for (profile, p) in foreign_contacts(&RS) {
+                let ctx = Ctx::new(&doc, &RS, profile, &settings);
+                let (read, own) = kind::contact_sentences_both(&p, &ctx, 0, len);
+                proptest::prop_assert_eq!(read, own, "{}", doc.text());
+            }
+        }
+    }
 }
