@@ -5,7 +5,7 @@
 //! crate but `serde_json`).
 
 /// Keys whose strings (or lists of strings) are regexes.
-pub const REGEX_KEYS: [&str; 62] = [
+pub const REGEX_KEYS: [&str; 61] = [
     "department_name",
     "contact_name",
     "shared_offices",
@@ -67,7 +67,6 @@ pub const REGEX_KEYS: [&str; 62] = [
     "overview_opening",
     "subitem_opening",
     "count",
-    "contact_opening",
 ];
 
 /// The same strings as `load::regex_fields`, in the same order, without their pointers: the

@@ -323,13 +323,6 @@ pub struct ForeignContact {
     /// Where the report tells readers whom to contact, with the contact's name as group `n`
     /// (regexes): `请联系(?P<n>…)`.
     pub contact_name: Vec<String>,
-    /// A pattern anchored at the start (`^`) that reads the words of a contact sentence
-    /// before its name from a `contact_name` match: then each contact sentence is only
-    /// found (a cheap search), and the name is the rest of the match after these words,
-    /// not worked out as the pattern's group `n`. It must give the name the group gives
-    /// (`n` ends the match and starts where the opening words and the spaces after them end).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_opening: Option<String>,
     /// Names any department may rightly send its readers to (regex): a government's
     /// 政务公开办, 政务服务中心, 数据局.
     pub shared_offices: String,

@@ -124,70 +124,6 @@ fn other_department_of_same_place(own: &str, other: &str) -> bool {
     a.chars().count() >= 2 && b.chars().count() >= 2 && head(a) != head(b)
 }
 
-/// A contact sentence (from its opening words to the name's end) and its name.
-type Contact = ((usize, usize), (usize, usize));
-
-/// Every contact sentence of `text[bs..be]` and its name, as the `contact_name` patterns'
-/// `captures_iter` gives them (match and group `n`).
-///
-/// With `contact_opening`, each sentence is found by `find_iter` (the lazy DFA alone) and
-/// its name read as the rest of the match after the opening words. Working out the group
-/// `n` runs a capture engine over the whole match, through the name's bounded repetitions
-/// of a Unicode class (`\p{Han}{1,8}?…\p{Han}{1,10}?`); the opening words are a few
-/// characters. That both give the same name is the rule's own claim, held by the test
-/// `the_contact_read_after_its_opening_is_its_group`.
-fn contact_sentences(p: &ForeignContact, ctx: &Ctx, bs: usize, be: usize) -> Vec<Contact> {
-    let Some(opening) = p.contact_opening.as_deref() else {
-        return contact_groups(p, ctx, bs, be);
-    };
-    let Some(opening) = ctx.re(opening) else {
-        return Vec::new();
-    };
-    let text = ctx.doc.text();
-    let mut out = Vec::new();
-    for re in ctx.compiled(&p.contact_name) {
-        for m in re.find_iter(&text[bs..be]) {
-            if let Some(o) = opening.find(m.as_str()) {
-                let (ms, me) = (bs + m.start(), bs + m.end());
-                out.push(((ms, me), (ms + o.end(), me)));
-            }
-        }
-    }
-    out
-}
-
-/// [`contact_sentences`] read from the `contact_name` patterns' own group `n`.
-fn contact_groups(p: &ForeignContact, ctx: &Ctx, bs: usize, be: usize) -> Vec<Contact> {
-    let text = ctx.doc.text();
-    let mut out = Vec::new();
-    for re in ctx.compiled(&p.contact_name) {
-        for c in re.captures_iter(&text[bs..be]) {
-            if let (Some(whole), Some(n)) = (c.get(0), c.name("n")) {
-                out.push((
-                    (bs + whole.start(), bs + n.end()),
-                    (bs + n.start(), bs + n.end()),
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// The contact sentences as [`contact_sentences`] reads them, and as the patterns' own
-/// group `n` gives them (tests compare them).
-#[cfg(test)]
-pub(crate) fn contact_sentences_both(
-    p: &ForeignContact,
-    ctx: &Ctx,
-    bs: usize,
-    be: usize,
-) -> (Vec<Contact>, Vec<Contact>) {
-    (
-        contact_sentences(p, ctx, bs, be),
-        contact_groups(p, ctx, bs, be),
-    )
-}
-
 pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
     use crate::facts::AgencyLevel;
     let doc = ctx.doc;
@@ -203,7 +139,18 @@ pub fn contact(p: &ForeignContact, ctx: &Ctx) -> Vec<Finding> {
         return vec![];
     };
     let (bs, be) = doc.body_span();
-    let contacts = contact_sentences(p, ctx, bs, be);
+    // Every contact sentence (from its opening words to the name's end) and its name.
+    let mut contacts: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for re in ctx.compiled(&p.contact_name) {
+        for c in re.captures_iter(&text[bs..be]) {
+            if let (Some(whole), Some(n)) = (c.get(0), c.name("n")) {
+                contacts.push((
+                    (bs + whole.start(), bs + n.end()),
+                    (bs + n.start(), bs + n.end()),
+                ));
+            }
+        }
+    }
     if contacts.is_empty() {
         return vec![];
     }

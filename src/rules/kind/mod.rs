@@ -22,9 +22,6 @@ mod yearfit;
 use super::spec::Check;
 use super::{Ctx, Finding};
 
-/// `foreign-contact`'s contact sentences read both ways (tests compare them).
-#[cfg(test)]
-pub(crate) use foreign::contact_sentences_both;
 /// The `statement` kind with and without the shared pass over the body, and `part-count`'s
 /// count read both ways (tests compare them).
 #[cfg(test)]
