@@ -2913,4 +2913,74 @@ mod table_start_tests {
             }
         }
     }
+
+    /// The `prose-share` rules of every profile.
+    fn prose_shares(rs: &RuleSet) -> Vec<(&'static str, spec::ProseShare)> {
+        let mut out = Vec::new();
+        for profile in ["2021", "2019-trial", "pre-2019"] {
+            for r in rs.rules_for(profile) {
+                if let Check::ProseShare(p) = &r.spec.check {
+                    out.push((profile, p.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// `prose-share` reads the share after every number (its `find` first) and each
+    /// statement's named shares (once per statement) as the plain searches did: `captures`
+    /// of each pattern in turn after the number, the `named` patterns again for each part.
+    /// Every fixture draft (held-out sets not read), every profile.
+    #[test]
+    fn the_shares_read_by_the_cuts_are_those_searched() {
+        let rs = RuleSet::builtin().unwrap();
+        let settings = Settings::default();
+        let specs = prose_shares(&rs);
+        assert!(!specs.is_empty(), "no prose-share rule");
+        let (mut asked, mut found) = (0, 0);
+        for (f, doc) in fixture_drafts(crate::document::Document::new, false) {
+            for (profile, p) in &specs {
+                let ctx = Ctx::new(&doc, &rs, profile, &settings);
+                for (cut, plain) in kind::share_readings_both(p, &ctx) {
+                    asked += 1;
+                    found += usize::from(plain.is_some());
+                    assert_eq!(cut, plain, "{} {profile}", f.display());
+                }
+            }
+        }
+        assert!(asked > 10_000, "readings compared: {asked}");
+        assert!(found > 100, "shares found: {found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The same over drafts whose one statement is made of a breakdown's words, shares
+        /// written after the parts and named again after the last part.
+        #[test]
+        fn the_shares_read_from_any_statement_are_those_searched(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "图片解读文件16个", "动漫解读文件7个", "政策解读文件3个", "图片解读", "动漫解读",
+                ",占95.8%", ",占比 23 %", "(23%)", "(占 1.5%)", ",所占比例为 为 69.6%",
+                ",动漫解读占比30.4%", ",图片解读所占比例为70%", "16个", "7个", "5条", ",",
+                "，", "、", "占", "占比", "所占比例为", "比例为", "为", "(", ")", "%", "23",
+                "1.5", "95.8", " ", "。", ";",
+            ]), 0..24),
+        ) {
+            static RS: std::sync::LazyLock<RuleSet> =
+                std::sync::LazyLock::new(|| RuleSet::builtin().unwrap());
+            let text = format!(
+                "某某县2022年政府信息公开工作年度报告\n一、总体情况\n共发布解读文件23个,其中{}\n二、其他\n",
+                words.concat()
+            );
+            let src = crate::source::load_bytes("t.txt", text.as_bytes()).unwrap();
+            let doc = crate::document::Document::new(src);
+            let settings = Settings::default();
+            for (profile, p) in prose_shares(&RS) {
+                let ctx = Ctx::new(&doc, &RS, profile, &settings);
+                for (cut, plain) in kind::share_readings_both(&p, &ctx) {
+                    proptest::prop_assert_eq!(cut, plain, "{}", text);
+                }
+            }
+        }
+    }
 }

@@ -26,6 +26,9 @@ use super::{Ctx, Finding};
 /// count read both ways (tests compare them).
 #[cfg(test)]
 pub(crate) use section::{stated_count_both, statement, statement_each};
+/// `prose-share`'s shares read by its cuts and by the plain searches (tests compare them).
+#[cfg(test)]
+pub(crate) use share::share_readings_both;
 
 pub fn run(check: &Check, ctx: &Ctx) -> Vec<Finding> {
     if ctx.doc.unstructured && needs_outline(check) {

@@ -121,6 +121,7 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for st in &doc.facts.sums {
+        let mut shares = StatementShares::new(text, nums, &patterns, &named, &st.parts);
         let total = &nums[st.total];
         if !usable(total) || total.start < bs || total.end > be || total.value <= Dec::ZERO {
             continue;
@@ -134,15 +135,7 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            let after = &text[part.end..end];
-            let beside = patterns.iter().find_map(|re| {
-                let c = re.captures(after)?;
-                let g = c.name("p")?;
-                Some((Dec::parse(g.as_str())?, part.end + c.get(0)?.end()))
-            });
-            let Some((share, share_end)) =
-                beside.or_else(|| named_share(text, nums, &named, &st.parts, *i))
-            else {
+            let Some((share, share_end)) = shares.of(*i, end) else {
                 continue;
             };
             // Denominators: the level's total, the totals above it, and any other count of the
@@ -186,10 +179,168 @@ pub fn run(p: &ProseShare, ctx: &Ctx) -> Vec<Finding> {
     out
 }
 
+/// The share written right after a part's number: the first of `patterns` that matches
+/// `after` (the text after the number), its group `p` and where its match ends in `after`.
+///
+/// What `captures` of each pattern in turn gives. Most numbers have no share after them,
+/// and `captures` pays for its group slots before it searches; `find` (the same regex,
+/// the same leftmost-first match or none) says first whether there is a match at all.
+fn beside_share(patterns: &[super::super::pattern::Re<'_>], after: &str) -> Option<(Dec, usize)> {
+    patterns.iter().find_map(|re| {
+        re.find(after)?;
+        let c = re.captures(after)?;
+        let g = c.name("p")?;
+        Some((Dec::parse(g.as_str())?, c.get(0)?.end()))
+    })
+}
+
+/// The shares of one statement's parts, as [`run`] reads them: the share written right
+/// after a part's number ([`beside_share`]), else one that names the part again after the
+/// last part ([`named_share`]; the `named` patterns searched once for the statement).
+struct StatementShares<'s, 'a> {
+    text: &'s str,
+    nums: &'s [NumberFact],
+    patterns: &'s [super::super::pattern::Re<'a>],
+    named: &'s [super::super::pattern::Re<'a>],
+    parts: &'s [(String, usize)],
+    said: Option<Vec<NamedShare>>,
+}
+
+impl<'s, 'a> StatementShares<'s, 'a> {
+    fn new(
+        text: &'s str,
+        nums: &'s [NumberFact],
+        patterns: &'s [super::super::pattern::Re<'a>],
+        named: &'s [super::super::pattern::Re<'a>],
+        parts: &'s [(String, usize)],
+    ) -> Self {
+        StatementShares {
+            text,
+            nums,
+            patterns,
+            named,
+            parts,
+            said: None,
+        }
+    }
+
+    /// Part `i`'s share and where its words end; `end`: the end of the window after the
+    /// part's number where the share may be written.
+    fn of(&mut self, i: usize, end: usize) -> Option<(Dec, usize)> {
+        let from = self.nums[i].end;
+        let beside = beside_share(self.patterns, &self.text[from..end]);
+        beside.map(|(share, e)| (share, from + e)).or_else(|| {
+            let (text, nums, named, parts) = (self.text, self.nums, self.named, self.parts);
+            let said = self
+                .said
+                .get_or_insert_with(|| named_shares(text, nums, named, parts));
+            named_share(said, parts, i)
+        })
+    }
+}
+
+/// One `named` pattern's match after a statement's last part: its name, its share (`p`)
+/// and where the match ends.
+type NamedShare = Option<(String, Option<Dec>, usize)>;
+
+/// Each `named` pattern's first match in the rest of the parts' sentence (after the last
+/// part, to the next 。; or line break). It depends on the statement alone, not on the
+/// part asked about, so it is read once per statement ([`named_share`] asks it per part).
+fn named_shares(
+    text: &str,
+    nums: &[NumberFact],
+    named: &[super::super::pattern::Re<'_>],
+    parts: &[(String, usize)],
+) -> Vec<NamedShare> {
+    let Some(last) = parts.last().map(|(_, k)| nums[*k].end) else {
+        return Vec::new();
+    };
+    let to = text[last..]
+        .find(['。', ';', '；', '\n'])
+        .map_or(text.len(), |k| last + k);
+    named
+        .iter()
+        .map(|re| {
+            let c = re.captures(&text[last..to])?;
+            let name = c.name("name")?.as_str().to_string();
+            let p = c.name("p").and_then(|g| Dec::parse(g.as_str()));
+            Some((name, p, last + c.get(0)?.end()))
+        })
+        .collect()
+}
+
 /// A share that names part `i` again after the last part, in the same sentence
 /// (`……动漫解读文件7个,实现图文解读全覆盖,动漫解读占比23%`): the name must be held by that
-/// part's label and by no other part's.
-fn named_share(
+/// part's label and by no other part's. `said`: [`named_shares`] of the statement.
+fn named_share(said: &[NamedShare], parts: &[(String, usize)], i: usize) -> Option<(Dec, usize)> {
+    let (label, _) = parts.iter().find(|(_, k)| *k == i)?;
+    said.iter().find_map(|s| {
+        let (name, p, end) = s.as_ref()?;
+        let holders = parts
+            .iter()
+            .filter(|(l, _)| l.contains(name.as_str()))
+            .count();
+        (holders == 1 && label.contains(name.as_str())).then(|| Some(((*p)?, *end)))?
+    })
+}
+
+/// A part's share as [`run`] reads it: the share and where its words end.
+#[cfg(test)]
+pub(crate) type ShareReading = Option<(Dec, usize)>;
+
+/// The shares [`run`] reads (by [`beside_share`] after a number, by [`named_share`] from
+/// the statement's [`named_shares`]) next to what the plain searches they replaced give:
+/// `captures` of each `shares` pattern in turn after every number of the draft, and the
+/// `named` patterns searched again for every part of every statement (tests compare them).
+#[cfg(test)]
+pub(crate) fn share_readings_both(p: &ProseShare, ctx: &Ctx) -> Vec<(ShareReading, ShareReading)> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let nums = &doc.facts.numbers;
+    let patterns = ctx.compiled(&p.shares);
+    let named = ctx.compiled(&p.named);
+    let mut out = Vec::new();
+    for n in nums {
+        let mut end = (n.end + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = &text[n.end..end];
+        let cut = beside_share(&patterns, after).map(|(share, e)| (share, n.end + e));
+        let plain = patterns.iter().find_map(|re| {
+            let c = re.captures(after)?;
+            let g = c.name("p")?;
+            Some((Dec::parse(g.as_str())?, n.end + c.get(0)?.end()))
+        });
+        out.push((cut, plain));
+    }
+    // Each statement's parts as `run` asks them: the window after the part's number, then
+    // the named shares; the plain reading searches both again for each part.
+    for st in &doc.facts.sums {
+        let mut shares = StatementShares::new(text, nums, &patterns, &named, &st.parts);
+        for (_, i) in &st.parts {
+            let n = &nums[*i];
+            let mut end = (n.end + WINDOW).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let plain = patterns
+                .iter()
+                .find_map(|re| {
+                    let c = re.captures(&text[n.end..end])?;
+                    let g = c.name("p")?;
+                    Some((Dec::parse(g.as_str())?, n.end + c.get(0)?.end()))
+                })
+                .or_else(|| named_share_searched(text, nums, &named, &st.parts, *i));
+            out.push((shares.of(*i, end), plain));
+        }
+    }
+    out
+}
+
+/// [`named_share`] as it searched the `named` patterns again for each part.
+#[cfg(test)]
+fn named_share_searched(
     text: &str,
     nums: &[NumberFact],
     named: &[super::super::pattern::Re<'_>],
