@@ -222,7 +222,7 @@ fn bulleted(s: &str, line: usize, start: usize) -> Option<Heading> {
     let title = after.trim_start();
     let n = title.chars().count();
     let alone = (2..=20).contains(&n)
-        && !title.contains(|c: char| matches!(c, '。' | ',' | ':' | ';' | '、' | '!' | '?'))
+        && !title.contains(['。', ',', ':', ';', '、', '!', '?'])
         && !title.starts_with(|c: char| c.is_ascii_digit());
     alone.then(|| Heading {
         line,
