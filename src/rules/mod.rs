@@ -2844,13 +2844,22 @@ mod table_start_tests {
 
     /// The `part-count` rules that read their count by a `count` pattern, of every profile.
     fn part_counts(rs: &RuleSet) -> Vec<(&'static str, spec::PartCount)> {
+        checks_of(rs, |c| match c {
+            Check::PartCount(p) if p.count.is_some() => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The checks `pick` takes, of every rule of every profile, with their profile.
+    fn checks_of<T: Clone>(
+        rs: &RuleSet,
+        pick: impl Fn(&Check) -> Option<&T>,
+    ) -> Vec<(&'static str, T)> {
         let mut out = Vec::new();
         for profile in ["2021", "2019-trial", "pre-2019"] {
             for r in rs.rules_for(profile) {
-                if let Check::PartCount(p) = &r.spec.check {
-                    if p.count.is_some() {
-                        out.push((profile, p.clone()));
-                    }
+                if let Some(p) = pick(&r.spec.check) {
+                    out.push((profile, p.clone()));
                 }
             }
         }
@@ -2916,15 +2925,10 @@ mod table_start_tests {
 
     /// The `prose-share` rules of every profile.
     fn prose_shares(rs: &RuleSet) -> Vec<(&'static str, spec::ProseShare)> {
-        let mut out = Vec::new();
-        for profile in ["2021", "2019-trial", "pre-2019"] {
-            for r in rs.rules_for(profile) {
-                if let Check::ProseShare(p) = &r.spec.check {
-                    out.push((profile, p.clone()));
-                }
-            }
-        }
-        out
+        checks_of(rs, |c| match c {
+            Check::ProseShare(p) => Some(p),
+            _ => None,
+        })
     }
 
     /// `prose-share` reads the share after every number (its `find` first) and each
